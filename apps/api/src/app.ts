@@ -1,0 +1,142 @@
+/**
+ * Builds the Fastify instance: database, plugins, routes, the SPA's files. server.ts listens; tests call
+ * buildApp() with a temp database and talk to it through supertest.
+ */
+import fs from 'node:fs';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config.ts';
+import { openDatabase, type Db } from './db/client.ts';
+import { ApiError, type FieldError } from './lib/errors.ts';
+import { registerAccessHook } from './lib/access.ts';
+import { seedReferenceData } from './seed/reference-seed.ts';
+import { loadDemoData } from './seed/demo-data.ts';
+import { referenceRoutes } from './modules/reference/reference.routes.ts';
+import { activityRoutes } from './modules/activities/activity.routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    /** The FoU unit this install serves (one today; the schema allows more). */
+    unitId: number;
+  }
+}
+
+export const API_PREFIX = '/api/v1';
+
+// Validation messages reach Swedish users through the SPA: Zod's own Swedish texts where ours are not set.
+z.config(z.locales.sv());
+
+export async function buildApp(config: Config): Promise<FastifyInstance> {
+  const db = openDatabase(config.databasePath);
+  const unitId = seedReferenceData(db);
+  if (config.demo) loadDemoData(db, unitId);
+
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    // Activity descriptions are short texts; anything near this is a mistake or an attack.
+    bodyLimit: 256 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', db);
+  app.decorate('unitId', unitId);
+  app.addHook('onClose', async () => db.$client.close());
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'FoU-uppföljning API',
+        description: 'Aktiviteter, referensdata och rapporter för en FoU-enhet inom socialtjänsten.',
+        version: '1.0.0',
+      },
+      tags: [
+        { name: 'activities', description: 'Registrerade aktiviteter' },
+        { name: 'reference', description: 'Referensdata: kommuner, områden, mål, typer, uppdrag, medarbetare' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const where = (err.validationContext ?? 'body') as FieldError['in'];
+      const fields: FieldError[] = err.validation.map((v) => ({
+        field: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || (v.params?.keys as string[] | undefined)?.join(',') || where,
+        in: where,
+        code: v.keyword,
+        message: v.message ?? 'Ogiltigt värde',
+      }));
+      // Unknown keys are reported on the object; name each key so the client sees which one.
+      for (const f of fields) {
+        const keys = (err.validation.find((v) => v.keyword === 'unrecognized_keys')?.params?.keys ?? []) as string[];
+        if (f.code === 'unrecognized_keys' && keys.length) f.field = keys.join(',');
+      }
+      return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: 'Ogiltig indata: se fields.', fields });
+    }
+    if (err instanceof ApiError) {
+      return reply.code(err.statusCode).send({
+        statusCode: err.statusCode,
+        error: statusText(err.statusCode),
+        message: err.message,
+        ...(err.fields ? { fields: err.fields } : {}),
+        ...err.extra,
+      });
+    }
+    if (isResponseSerializationError(err)) {
+      request.log.error({ err, issues: err.cause.issues }, 'response did not match its schema');
+      return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: 'Internt fel.' });
+    }
+    // Fastify's own client errors (bad JSON, wrong content type, body too large) keep their 4xx status.
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status === 500) request.log.error({ err }, 'unhandled error');
+    return reply.code(status).send({
+      statusCode: status,
+      error: statusText(status),
+      message: status === 500 ? 'Internt fel.' : err.message,
+    });
+  });
+
+  const hasSpa = fs.existsSync(`${config.webDist}/index.html`);
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasSpa) {
+      return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `Ingen resurs på ${request.method} ${request.url.split('?')[0]}.` });
+    }
+    // Client-side routes (/aktiviteter, /rapporter…) all load the SPA, which routes itself.
+    return reply.sendFile('index.html');
+  });
+
+  registerAccessHook(app);
+  await app.register(referenceRoutes, { prefix: API_PREFIX });
+  await app.register(activityRoutes, { prefix: API_PREFIX });
+
+  if (hasSpa) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: 'index.html' });
+  }
+
+  return app;
+}
+
+function statusText(status: number): string {
+  const texts: Record<number, string> = {
+    400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
+    409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests',
+  };
+  return texts[status] ?? (status >= 500 ? 'Internal Server Error' : 'Error');
+}

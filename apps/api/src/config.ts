@@ -1,0 +1,52 @@
+/**
+ * The one place the API reads its environment. Everything else takes a Config, so tests build the app
+ * with their own (a temp database, no demo) without touching process.env.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The repository root: paths in the config are relative to it, whichever package's folder pnpm runs in. */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_PATH: z.string().min(1).default('data/fou.sqlite'),
+  WEB_DIST: z.string().min(1).default('apps/web/dist'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  FOU_DEMO: z
+    .enum(['0', '1', 'true', 'false', ''])
+    .default('')
+    .transform((v) => v === '1' || v === 'true'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Absolute path of the SQLite file, or ':memory:'. */
+  databasePath: string;
+  /** Absolute path of the built SPA; served when it exists. */
+  webDist: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Load the demo years (and, once logins exist, the demo accounts). */
+  demo: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const abs = (p: string) => (p === ':memory:' || path.isAbsolute(p) ? p : path.resolve(repoRoot, p));
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databasePath: abs(e.DATABASE_PATH),
+    webDist: abs(e.WEB_DIST),
+    logLevel: e.LOG_LEVEL,
+    demo: e.FOU_DEMO || argv.includes('--demo'),
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * Who may do what. Every route names the action it performs in its config (`config: { action }`), and one
+ * onRequest hook asks `can()` before the handler runs, so logins (a later issue) plug in here and nowhere else.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ApiError } from './errors.ts';
+
+export type Action =
+  | 'reference:read'
+  | 'reference:write'
+  | 'activity:read'
+  | 'activity:write'
+  | 'report:read'
+  | 'public';
+
+export interface Principal {
+  kind: 'anonymous';
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    action?: Action;
+  }
+  interface FastifyRequest {
+    principal: Principal;
+  }
+}
+
+/** Until accounts exist every caller may do everything; the seam is here so that change is one function. */
+export function can(_principal: Principal, _action: Action): boolean {
+  return true;
+}
+
+export function registerAccessHook(app: FastifyInstance): void {
+  app.decorateRequest('principal', null as unknown as Principal);
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    request.principal = { kind: 'anonymous' };
+    const action = request.routeOptions.config?.action;
+    if (request.is404 || !request.url.startsWith('/api/')) return;
+    if (!action) throw new ApiError(500, `Route ${request.routeOptions.url} has no access rule.`);
+    if (!can(request.principal, action)) throw new ApiError(403, 'Du har inte behörighet till detta.');
+  });
+}

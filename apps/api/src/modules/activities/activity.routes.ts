@@ -1,0 +1,40 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorResponses } from '../../lib/errors.ts';
+import { idParam } from '../reference/reference.schemas.ts';
+import * as s from './activity.schemas.ts';
+import * as svc from './activity.service.ts';
+
+const tags = ['activities'];
+
+export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, unitId } = app;
+
+  app.get('/activities', {
+    config: { action: 'activity:read' },
+    schema: { tags, summary: 'Lista aktiviteter (filter, sorterat på datum och id, sidor med cursor)', querystring: s.activityListQuery, response: { 200: s.activityPage, ...errorResponses } },
+  }, async (req) => svc.listActivities(db, unitId, req.query));
+
+  app.get('/activities/:id', {
+    config: { action: 'activity:read' },
+    schema: { tags, summary: 'En aktivitet', params: idParam, response: { 200: s.activity, ...errorResponses } },
+  }, async (req) => svc.getActivity(db, unitId, req.params.id));
+
+  app.post('/activities', {
+    config: { action: 'activity:write' },
+    schema: { tags, summary: 'Registrera en aktivitet', body: s.activityInput, response: { 201: s.activity, ...errorResponses } },
+  }, async (req, reply) => reply.code(201).send(svc.createActivity(db, unitId, req.body)));
+
+  app.put('/activities/:id', {
+    config: { action: 'activity:write' },
+    schema: { tags, summary: 'Ändra en aktivitet (med versionen du läste)', params: idParam, body: s.activityUpdate, response: { 200: s.activity, ...errorResponses } },
+  }, async (req) => svc.updateActivity(db, unitId, req.params.id, req.body));
+
+  app.delete('/activities/:id', {
+    config: { action: 'activity:write' },
+    schema: { tags, summary: 'Ta bort en aktivitet', params: idParam, querystring: s.deleteQuery, response: { 204: z.null().meta({ description: 'Borttagen' }), ...errorResponses } },
+  }, async (req, reply) => {
+    svc.deleteActivity(db, unitId, req.params.id, req.query.version);
+    return reply.code(204).send(null);
+  });
+};

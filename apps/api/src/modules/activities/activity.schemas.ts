@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { isoDate, lineSchema } from '../reference/reference.schemas.ts';
+
+export const formatSchema = z.enum(['fysiskt', 'digitalt', 'hybrid']).meta({ description: 'Fysiskt, digitalt eller hybrid' });
+const id = z.number().int().positive();
+
+export const activityInput = z.strictObject({
+  date: isoDate.meta({ description: 'Datum då aktiviteten ägde rum (ÅÅÅÅ-MM-DD)', example: '2018-03-14' }),
+  title: z.string().trim().min(1, 'Titeln får inte vara tom.').max(200, 'Titeln får vara högst 200 tecken.'),
+  description: z.string().trim().max(4000, 'Beskrivningen får vara högst 4000 tecken.').nullable().optional(),
+  goalId: id.meta({ description: 'Ett mål ur det målramverk som gäller på datumet' }),
+  areaId: id.meta({ description: 'Ett verksamhetsområde utan underområden' }),
+  typeId: id,
+  format: formatSchema,
+  participants: z.number().int().min(0, 'Antalet deltagare kan inte vara negativt.').max(100_000).nullable().optional(),
+  assignmentId: id.nullable().optional(),
+  line: lineSchema.nullable().optional(),
+  municipalityIds: z.array(id).max(100).default([]).meta({ description: 'Deltagande kommuner (0..n)' }),
+  allMunicipalities: z.boolean().optional().meta({ description: 'Genväg: alla enhetens aktiva kommuner deltog' }),
+  staffIds: z.array(id).min(1, 'Minst en medarbetare.').max(50).meta({ description: 'Medarbetare som genomförde aktiviteten (1..n)' }),
+});
+export type ActivityInput = z.infer<typeof activityInput>;
+
+export const activityUpdate = activityInput.extend({
+  version: z.number().int().positive().meta({ description: 'Versionen du läste; en äldre version ger 409' }),
+});
+export type ActivityUpdate = z.infer<typeof activityUpdate>;
+
+export const activity = z
+  .object({
+    id: z.number().int(),
+    date: z.string(),
+    year: z.number().int(),
+    title: z.string(),
+    description: z.string().nullable(),
+    goal: z.object({ id: z.number().int(), key: z.string(), name: z.string(), shortName: z.string().nullable(), frameworkCode: z.string() }),
+    area: z.object({ id: z.number().int(), code: z.string(), name: z.string(), groupCode: z.string(), groupName: z.string() }),
+    type: z.object({ id: z.number().int(), name: z.string() }),
+    format: formatSchema,
+    participants: z.number().int().nullable(),
+    assignment: z.object({ id: z.number().int(), title: z.string() }).nullable(),
+    line: lineSchema.nullable(),
+    municipalities: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string() })),
+    staff: z.array(z.object({ id: z.number().int(), name: z.string() })),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Activity' });
+export type Activity = z.infer<typeof activity>;
+
+const positiveIntParam = z.coerce.number().int().positive();
+
+export const activityListQuery = z
+  .strictObject({
+    from: isoDate.optional().meta({ description: 'Från och med datum' }),
+    to: isoDate.optional().meta({ description: 'Till och med datum' }),
+    goal: z.string().max(40).optional().meta({ description: 'Målets nyckel, t.ex. spridning (gäller alla ramverk)' }),
+    area: z.string().max(40).optional().meta({ description: 'Områdets kod; en grupp (vuxen) omfattar sina underområden' }),
+    municipality: z.string().max(40).optional().meta({ description: 'Kommunens kod' }),
+    staff: positiveIntParam.optional(),
+    type: positiveIntParam.optional(),
+    assignment: positiveIntParam.optional(),
+    q: z.string().max(200).optional().meta({ description: 'Text i titeln' }),
+    order: z.enum(['asc', 'desc']).default('asc').meta({ description: 'Datumordning (id bryter lika datum)' }),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    cursor: z.string().max(200).optional().meta({ description: 'nextCursor från föregående sida' }),
+    withTotal: z.enum(['true', 'false']).default('false').meta({ description: 'Räkna totalt antal träffar' }),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'to får inte vara före from.', path: ['to'] });
+export type ActivityListQuery = z.infer<typeof activityListQuery>;
+
+export const activityPage = z
+  .object({
+    items: z.array(activity),
+    nextCursor: z.string().nullable(),
+    total: z.number().int().optional(),
+  })
+  .meta({ id: 'ActivityPage' });
+
+export const deleteQuery = z.strictObject({
+  version: z.coerce.number().int().positive().optional().meta({ description: 'Om angiven: 409 om aktiviteten ändrats sedan dess' }),
+});

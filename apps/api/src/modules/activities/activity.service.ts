@@ -1,0 +1,254 @@
+/** Activities: the rules of a valid record, and their storage. */
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { frameworkForDate, yearOf } from '@fou/domain';
+import type { Db } from '../../db/client.ts';
+import * as t from '../../db/schema.ts';
+import { badRequest, conflict, FieldErrors, notFound } from '../../lib/errors.ts';
+import type { Activity, ActivityInput, ActivityListQuery, ActivityUpdate } from './activity.schemas.ts';
+
+/** The small reference tables an activity points into, loaded once per request. */
+interface Lookups {
+  goals: Map<number, { id: number; key: string; name: string; shortName: string | null; frameworkId: number; frameworkCode: string }>;
+  frameworks: { id: number; code: string; name: string; validFrom: string; validTo: string | null }[];
+  areas: Map<number, { id: number; code: string; name: string; parentId: number | null; isLeaf: boolean }>;
+  types: Map<number, { id: number; name: string }>;
+  assignments: Map<number, { id: number; title: string }>;
+  municipalities: Map<number, { id: number; code: string; name: string; active: boolean }>;
+  staff: Map<number, { id: number; name: string }>;
+}
+
+function loadLookups(db: Db, unitId: number): Lookups {
+  const frameworks = db.select().from(t.goalFrameworks).where(eq(t.goalFrameworks.unitId, unitId)).all();
+  const fwCode = new Map(frameworks.map((f) => [f.id, f.code]));
+  const goals = db.select().from(t.goals).where(inArray(t.goals.frameworkId, frameworks.map((f) => f.id))).all();
+  const areas = db.select().from(t.areas).where(eq(t.areas.unitId, unitId)).all();
+  const parents = new Set(areas.map((a) => a.parentId));
+  const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
+  return {
+    frameworks,
+    goals: byId(goals.map((g) => ({ id: g.id, key: g.key, name: g.name, shortName: g.shortName, frameworkId: g.frameworkId, frameworkCode: fwCode.get(g.frameworkId)! }))),
+    areas: byId(areas.map((a) => ({ id: a.id, code: a.code, name: a.name, parentId: a.parentId, isLeaf: !parents.has(a.id) }))),
+    types: byId(db.select({ id: t.activityTypes.id, name: t.activityTypes.name }).from(t.activityTypes).where(eq(t.activityTypes.unitId, unitId)).all()),
+    assignments: byId(db.select({ id: t.assignments.id, title: t.assignments.title }).from(t.assignments).where(eq(t.assignments.unitId, unitId)).all()),
+    municipalities: byId(db.select({ id: t.municipalities.id, code: t.municipalities.code, name: t.municipalities.name, active: t.municipalities.active }).from(t.municipalities).where(eq(t.municipalities.unitId, unitId)).orderBy(asc(t.municipalities.sortOrder)).all()),
+    staff: byId(db.select({ id: t.staff.id, name: t.staff.name }).from(t.staff).where(eq(t.staff.unitId, unitId)).all()),
+  };
+}
+
+/** Checks every reference in the input against the unit's data; reports all failing fields at once. */
+function resolveInput(lk: Lookups, input: ActivityInput) {
+  const errors = new FieldErrors();
+  const goal = lk.goals.get(input.goalId);
+  const framework = frameworkForDate(lk.frameworks, input.date);
+  if (!goal) errors.add('goalId', 'unknown_goal', `Det finns inget mål med id ${input.goalId}.`);
+  else if (!framework) errors.add('goalId', 'no_framework_for_date', `Inget målramverk gäller ${input.date}.`);
+  else if (goal.frameworkId !== framework.id) {
+    errors.add('goalId', 'goal_not_valid_for_date', `Målet hör till ${goal.frameworkCode}, men på ${input.date} gäller ${framework.name}: välj ett av dess mål.`);
+  }
+  const area = lk.areas.get(input.areaId);
+  if (!area) errors.add('areaId', 'unknown_area', `Det finns inget område med id ${input.areaId}.`);
+  else if (!area.isLeaf) errors.add('areaId', 'area_has_children', `${area.name} har underområden: välj ett av dem.`);
+  if (!lk.types.has(input.typeId)) errors.add('typeId', 'unknown_type', `Det finns ingen aktivitetstyp med id ${input.typeId}.`);
+  if (input.assignmentId != null && !lk.assignments.has(input.assignmentId)) {
+    errors.add('assignmentId', 'unknown_assignment', `Det finns inget uppdrag med id ${input.assignmentId}.`);
+  }
+  input.municipalityIds.forEach((m, i) => {
+    if (!lk.municipalities.has(m)) errors.add(`municipalityIds.${i}`, 'unknown_municipality', `Det finns ingen kommun med id ${m}.`);
+  });
+  input.staffIds.forEach((s, i) => {
+    if (!lk.staff.has(s)) errors.add(`staffIds.${i}`, 'unknown_staff', `Det finns ingen medarbetare med id ${s}.`);
+  });
+  errors.throwIfAny();
+  const municipalityIds = input.allMunicipalities
+    ? [...lk.municipalities.values()].filter((m) => m.active).map((m) => m.id)
+    : [...new Set(input.municipalityIds)];
+  return {
+    row: {
+      date: input.date,
+      year: yearOf(input.date),
+      title: input.title,
+      description: input.description || null,
+      goalId: input.goalId,
+      areaId: input.areaId,
+      typeId: input.typeId,
+      format: input.format,
+      participants: input.participants ?? null,
+      assignmentId: input.assignmentId ?? null,
+      line: input.line ?? null,
+    },
+    municipalityIds,
+    staffIds: [...new Set(input.staffIds)],
+  };
+}
+
+type ActivityRow = typeof t.activities.$inferSelect;
+
+/** Turns rows into the API's shape, fetching their municipalities and staff in one query each. */
+function hydrate(db: Db, lk: Lookups, rows: ActivityRow[]): Activity[] {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const munis = db.select().from(t.activityMunicipalities).where(inArray(t.activityMunicipalities.activityId, ids)).all();
+  const staffRows = db.select().from(t.activityStaff).where(inArray(t.activityStaff.activityId, ids)).all();
+  const muniOrder = [...lk.municipalities.keys()];
+  return rows.map((r) => {
+    const goal = lk.goals.get(r.goalId)!;
+    const area = lk.areas.get(r.areaId)!;
+    const group = area.parentId === null ? area : lk.areas.get(area.parentId)!;
+    return {
+      id: r.id,
+      date: r.date,
+      year: r.year,
+      title: r.title,
+      description: r.description,
+      goal: { id: goal.id, key: goal.key, name: goal.name, shortName: goal.shortName, frameworkCode: goal.frameworkCode },
+      area: { id: area.id, code: area.code, name: area.name, groupCode: group.code, groupName: group.name },
+      type: lk.types.get(r.typeId)!,
+      format: r.format,
+      participants: r.participants,
+      assignment: r.assignmentId === null ? null : lk.assignments.get(r.assignmentId)!,
+      line: r.line,
+      municipalities: munis
+        .filter((m) => m.activityId === r.id)
+        .map((m) => lk.municipalities.get(m.municipalityId)!)
+        .sort((a, b) => muniOrder.indexOf(a.id) - muniOrder.indexOf(b.id))
+        .map(({ id, code, name }) => ({ id, code, name })),
+      staff: staffRows.filter((s) => s.activityId === r.id).map((s) => lk.staff.get(s.staffId)!).sort((a, b) => a.name.localeCompare(b.name, 'sv')),
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+      version: r.version,
+    };
+  });
+}
+
+function writeLinks(db: Db, activityId: number, municipalityIds: number[], staffIds: number[]) {
+  db.delete(t.activityMunicipalities).where(eq(t.activityMunicipalities.activityId, activityId)).run();
+  db.delete(t.activityStaff).where(eq(t.activityStaff.activityId, activityId)).run();
+  if (municipalityIds.length) db.insert(t.activityMunicipalities).values(municipalityIds.map((municipalityId) => ({ activityId, municipalityId }))).run();
+  db.insert(t.activityStaff).values(staffIds.map((staffId) => ({ activityId, staffId }))).run();
+}
+
+export function getActivity(db: Db, unitId: number, id: number): Activity {
+  const row = db.select().from(t.activities).where(and(eq(t.activities.id, id), eq(t.activities.unitId, unitId))).get();
+  if (!row) throw notFound(`Aktivitet ${id}`);
+  return hydrate(db, loadLookups(db, unitId), [row])[0]!;
+}
+
+export function createActivity(db: Db, unitId: number, input: ActivityInput): Activity {
+  const lk = loadLookups(db, unitId);
+  const { row, municipalityIds, staffIds } = resolveInput(lk, input);
+  const created = db.transaction((tx) => {
+    const inserted = tx.insert(t.activities).values({ unitId, ...row }).returning().get();
+    writeLinks(tx as unknown as Db, inserted.id, municipalityIds, staffIds);
+    return inserted;
+  });
+  return hydrate(db, lk, [created])[0]!;
+}
+
+export function updateActivity(db: Db, unitId: number, id: number, input: ActivityUpdate): Activity {
+  const lk = loadLookups(db, unitId);
+  const updated = db.transaction((tx) => {
+    const current = tx.select().from(t.activities).where(and(eq(t.activities.id, id), eq(t.activities.unitId, unitId))).get();
+    if (!current) throw notFound(`Aktivitet ${id}`);
+    if (current.version !== input.version) throw staleVersion(current.version, input.version);
+    const { row, municipalityIds, staffIds } = resolveInput(lk, input);
+    const next = tx.update(t.activities)
+      .set({ ...row, version: current.version + 1, updatedAt: new Date().toISOString() })
+      .where(and(eq(t.activities.id, id), eq(t.activities.version, input.version)))
+      .returning().get();
+    writeLinks(tx as unknown as Db, id, municipalityIds, staffIds);
+    return next!;
+  });
+  return hydrate(db, lk, [updated])[0]!;
+}
+
+export function deleteActivity(db: Db, unitId: number, id: number, version?: number): void {
+  db.transaction((tx) => {
+    const current = tx.select({ version: t.activities.version }).from(t.activities)
+      .where(and(eq(t.activities.id, id), eq(t.activities.unitId, unitId))).get();
+    if (!current) throw notFound(`Aktivitet ${id}`);
+    if (version !== undefined && current.version !== version) throw staleVersion(current.version, version);
+    tx.delete(t.activities).where(eq(t.activities.id, id)).run();
+  });
+}
+
+function staleVersion(current: number, sent: number) {
+  return conflict(
+    `Aktiviteten har ändrats av någon annan sedan du öppnade den (din version ${sent}, nu ${current}). Ladda om och gör ändringen igen.`,
+    { currentVersion: current },
+  );
+}
+
+// The list
+interface Cursor { date: string; id: number }
+function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify([c.date, c.id])).toString('base64url');
+}
+function decodeCursor(s: string): Cursor {
+  try {
+    const [date, id] = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as unknown[];
+    if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) && Number.isSafeInteger(id)) return { date, id: id as number };
+  } catch { /* reported below */ }
+  throw badRequest([{ field: 'cursor', in: 'querystring', code: 'invalid_cursor', message: 'Ogiltig cursor: använd nextCursor från föregående svar.' }]);
+}
+
+/** Translates the list's filters to SQL; unknown codes are the client's error, not an empty list. */
+export function activityFilters(db: Db, unitId: number, q: Omit<ActivityListQuery, 'order' | 'limit' | 'cursor' | 'withTotal'>): SQL[] {
+  const a = t.activities;
+  const where: SQL[] = [eq(a.unitId, unitId)];
+  const errors = new FieldErrors();
+  if (q.from) where.push(sql`${a.date} >= ${q.from}`);
+  if (q.to) where.push(sql`${a.date} <= ${q.to}`);
+  if (q.goal !== undefined) {
+    const ids = db.select({ id: t.goals.id }).from(t.goals).innerJoin(t.goalFrameworks, eq(t.goalFrameworks.id, t.goals.frameworkId))
+      .where(and(eq(t.goals.key, q.goal), eq(t.goalFrameworks.unitId, unitId))).all().map((g) => g.id);
+    if (ids.length === 0) errors.add('goal', 'unknown_goal', `Inget mål har nyckeln ${q.goal}.`, 'querystring');
+    else where.push(inArray(a.goalId, ids));
+  }
+  if (q.area !== undefined) {
+    const area = db.select().from(t.areas).where(and(eq(t.areas.code, q.area), eq(t.areas.unitId, unitId))).get();
+    if (!area) errors.add('area', 'unknown_area', `Inget område har koden ${q.area}.`, 'querystring');
+    else {
+      const children = db.select({ id: t.areas.id }).from(t.areas).where(eq(t.areas.parentId, area.id)).all().map((c) => c.id);
+      where.push(inArray(a.areaId, [area.id, ...children]));
+    }
+  }
+  if (q.municipality !== undefined) {
+    const m = db.select().from(t.municipalities).where(and(eq(t.municipalities.code, q.municipality), eq(t.municipalities.unitId, unitId))).get();
+    if (!m) errors.add('municipality', 'unknown_municipality', `Ingen kommun har koden ${q.municipality}.`, 'querystring');
+    else where.push(sql`exists (select 1 from activity_municipalities am where am.activity_id = ${a.id} and am.municipality_id = ${m.id})`);
+  }
+  const byId = (field: 'staff' | 'type' | 'assignment', table: typeof t.staff | typeof t.activityTypes | typeof t.assignments, value: number | undefined, what: string) => {
+    if (value === undefined) return false;
+    const row = db.select({ id: table.id }).from(table).where(and(eq(table.id, value), eq(table.unitId, unitId))).get();
+    if (!row) errors.add(field, `unknown_${field}`, `${what} med id ${value} finns inte.`, 'querystring');
+    return !!row;
+  };
+  if (byId('staff', t.staff, q.staff, 'Medarbetare')) {
+    where.push(sql`exists (select 1 from activity_staff s where s.activity_id = ${a.id} and s.staff_id = ${q.staff})`);
+  }
+  if (byId('type', t.activityTypes, q.type, 'Aktivitetstyp')) where.push(eq(a.typeId, q.type!));
+  if (byId('assignment', t.assignments, q.assignment, 'Uppdrag')) where.push(eq(a.assignmentId, q.assignment!));
+  if (q.q?.trim()) {
+    const pattern = `%${q.q.trim().toLocaleLowerCase('sv').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(sql`casefold(${a.title}) like ${pattern} escape '\\'`);
+  }
+  errors.throwIfAny();
+  return where;
+}
+
+export function listActivities(db: Db, unitId: number, q: ActivityListQuery) {
+  const where = activityFilters(db, unitId, q);
+  const a = t.activities;
+  const filtered = and(...where);
+  if (q.cursor) {
+    const c = decodeCursor(q.cursor);
+    where.push(q.order === 'asc' ? sql`(${a.date}, ${a.id}) > (${c.date}, ${c.id})` : sql`(${a.date}, ${a.id}) < (${c.date}, ${c.id})`);
+  }
+  const dir = q.order === 'asc' ? asc : desc;
+  const rows = db.select().from(a).where(and(...where)).orderBy(dir(a.date), dir(a.id)).limit(q.limit + 1).all();
+  const page = rows.slice(0, q.limit);
+  const last = page[page.length - 1];
+  const nextCursor = rows.length > q.limit && last ? encodeCursor({ date: last.date, id: last.id }) : null;
+  const total = q.withTotal === 'true' ? db.select({ n: sql<number>`count(*)` }).from(a).where(filtered).get()!.n : undefined;
+  return { items: hydrate(db, loadLookups(db, unitId), page), nextCursor, ...(total === undefined ? {} : { total }) };
+}

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { isIsoDate } from '@fou/domain';
+
+export const idParam = z.strictObject({ id: z.coerce.number().int().positive() });
+export const isoDate = z.string().refine(isIsoDate, { message: 'Datumet måste vara ett giltigt datum på formen ÅÅÅÅ-MM-DD.' });
+const name = z.string().trim().min(1, 'Får inte vara tomt.').max(200, 'Högst 200 tecken.');
+const code = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Kod: små bokstäver a–z, siffror och bindestreck, högst 40 tecken.');
+const sortOrder = z.number().int().min(0).max(10_000);
+export const lineSchema = z.enum(['forsta', 'andra']).meta({ description: 'Första eller andra linjens FoU' });
+
+export const municipalityYear = z.object({
+  year: z.number().int(),
+  population: z.number().int().nullable(),
+  feeSek: z.number().int().nullable(),
+});
+export const municipality = z
+  .object({ id: z.number().int(), code: z.string(), name: z.string(), sortOrder: z.number().int(), active: z.boolean(), years: z.array(municipalityYear) })
+  .meta({ id: 'Municipality' });
+export const municipalityCreate = z.strictObject({ code, name, sortOrder: sortOrder.optional() });
+export const municipalityUpdate = z.strictObject({ name: name.optional(), sortOrder: sortOrder.optional(), active: z.boolean().optional() });
+export const municipalityYearPut = z.strictObject({
+  population: z.number().int().min(0).max(50_000_000).nullable(),
+  feeSek: z.number().int().min(0).max(1_000_000_000).nullable(),
+});
+export const yearParams = z.strictObject({ id: z.coerce.number().int().positive(), year: z.coerce.number().int().min(1900).max(2999) });
+
+export const area = z
+  .object({
+    id: z.number().int(),
+    code: z.string(),
+    name: z.string(),
+    reportLabel: z.string().nullable(),
+    parentId: z.number().int().nullable(),
+    sortOrder: z.number().int(),
+    active: z.boolean(),
+    isLeaf: z.boolean().meta({ description: 'Aktiviteter kan bara knytas till ett område utan underområden.' }),
+  })
+  .meta({ id: 'Area' });
+export const areaCreate = z.strictObject({
+  code,
+  name,
+  parentId: z.number().int().positive().nullable().optional(),
+  reportLabel: name.nullable().optional(),
+  sortOrder: sortOrder.optional(),
+});
+export const areaUpdate = z.strictObject({
+  name: name.optional(),
+  reportLabel: name.nullable().optional(),
+  sortOrder: sortOrder.optional(),
+  active: z.boolean().optional(),
+});
+
+export const goal = z
+  .object({
+    id: z.number().int(),
+    frameworkId: z.number().int(),
+    key: z.string(),
+    name: z.string(),
+    shortName: z.string().nullable(),
+    description: z.string().nullable(),
+    sortOrder: z.number().int(),
+  })
+  .meta({ id: 'Goal' });
+export const goalFramework = z
+  .object({
+    id: z.number().int(),
+    code: z.string(),
+    name: z.string(),
+    validFrom: z.string(),
+    validTo: z.string().nullable(),
+    goals: z.array(goal),
+  })
+  .meta({ id: 'GoalFramework' });
+const goalKey = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9-]{0,39}$/, 'Nyckel: små bokstäver a–z, siffror och bindestreck.');
+export const goalCreate = z.strictObject({
+  key: goalKey,
+  name,
+  shortName: name.nullable().optional(),
+  description: z.string().trim().max(1000).nullable().optional(),
+  sortOrder: sortOrder.optional(),
+});
+export const goalUpdate = z.strictObject({
+  name: name.optional(),
+  shortName: name.nullable().optional(),
+  description: z.string().trim().max(1000).nullable().optional(),
+  sortOrder: sortOrder.optional(),
+});
+export const frameworkCreate = z
+  .strictObject({ code, name, validFrom: isoDate, validTo: isoDate.nullable(), goals: z.array(goalCreate).min(1).max(20) })
+  .refine((f) => f.validTo === null || f.validFrom <= f.validTo, { message: 'validTo får inte vara före validFrom.', path: ['validTo'] })
+  .refine((f) => new Set(f.goals.map((g) => g.key)).size === f.goals.length, { message: 'Varje mål måste ha en egen nyckel.', path: ['goals'] });
+export const frameworkUpdate = z.strictObject({ name: name.optional(), validFrom: isoDate.optional(), validTo: isoDate.nullable().optional() });
+
+export const activityType = z
+  .object({ id: z.number().int(), name: z.string(), sortOrder: z.number().int(), active: z.boolean() })
+  .meta({ id: 'ActivityType' });
+export const activityTypeCreate = z.strictObject({ name, sortOrder: sortOrder.optional() });
+export const activityTypeUpdate = z.strictObject({ name: name.optional(), sortOrder: sortOrder.optional(), active: z.boolean().optional() });
+
+export const assignment = z
+  .object({
+    id: z.number().int(),
+    title: z.string(),
+    description: z.string().nullable(),
+    line: lineSchema.nullable(),
+    startYear: z.number().int().nullable(),
+    endYear: z.number().int().nullable(),
+    active: z.boolean(),
+  })
+  .meta({ id: 'Assignment' });
+const year = z.number().int().min(1900).max(2999);
+export const assignmentCreate = z.strictObject({
+  title: name,
+  description: z.string().trim().max(4000).nullable().optional(),
+  line: lineSchema.nullable().optional(),
+  startYear: year.nullable().optional(),
+  endYear: year.nullable().optional(),
+});
+export const assignmentUpdate = assignmentCreate.partial().extend({ active: z.boolean().optional() });
+
+export const staffMember = z
+  .object({ id: z.number().int(), name: z.string(), title: z.string().nullable(), active: z.boolean() })
+  .meta({ id: 'Staff' });
+export const staffCreate = z.strictObject({ name, title: z.string().trim().max(100).nullable().optional() });
+export const staffUpdate = staffCreate.partial().extend({ active: z.boolean().optional() });
+
+export const referenceBundle = z
+  .object({
+    unit: z.object({ id: z.number().int(), code: z.string(), name: z.string() }),
+    municipalities: z.array(municipality),
+    areas: z.array(area),
+    goalFrameworks: z.array(goalFramework),
+    activityTypes: z.array(activityType),
+    assignments: z.array(assignment),
+    staff: z.array(staffMember),
+    formats: z.array(z.object({ code: z.enum(['fysiskt', 'digitalt', 'hybrid']), name: z.string() })),
+    lines: z.array(z.object({ code: lineSchema, name: z.string() })),
+  })
+  .meta({ id: 'ReferenceData' });

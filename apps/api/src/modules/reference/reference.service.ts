@@ -1,0 +1,233 @@
+/** Reference data: read as one bundle for the SPA, and created or edited one resource at a time. */
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { periodsOverlap } from '@fou/domain';
+import type { Db } from '../../db/client.ts';
+import * as t from '../../db/schema.ts';
+import { conflict, notFound } from '../../lib/errors.ts';
+import { referenceData } from '../../seed/reference-seed.ts';
+import type * as s from './reference.schemas.ts';
+
+type Out<T extends z.ZodType> = z.infer<T>;
+
+export const FORMATS = [
+  { code: 'fysiskt', name: 'Fysiskt' },
+  { code: 'digitalt', name: 'Digitalt' },
+  { code: 'hybrid', name: 'Hybrid' },
+] as const;
+
+export function listMunicipalities(db: Db, unitId: number): Out<typeof s.municipality>[] {
+  const rows = db.select().from(t.municipalities).where(eq(t.municipalities.unitId, unitId))
+    .orderBy(asc(t.municipalities.sortOrder), asc(t.municipalities.id)).all();
+  const years = db.select().from(t.municipalityYears).orderBy(asc(t.municipalityYears.year)).all();
+  return rows.map((m) => ({
+    id: m.id, code: m.code, name: m.name, sortOrder: m.sortOrder, active: m.active,
+    years: years.filter((y) => y.municipalityId === m.id).map(({ year, population, feeSek }) => ({ year, population, feeSek })),
+  }));
+}
+
+export function listAreas(db: Db, unitId: number): Out<typeof s.area>[] {
+  const rows = db.select().from(t.areas).where(eq(t.areas.unitId, unitId)).all();
+  const parents = new Set(rows.map((r) => r.parentId).filter((p) => p !== null));
+  // Groups in their order, each followed by its children: the order the tables and the form show.
+  const byOrder = (a: typeof rows[number], b: typeof rows[number]) => a.sortOrder - b.sortOrder || a.id - b.id;
+  const ordered = rows.filter((r) => r.parentId === null).sort(byOrder)
+    .flatMap((g) => [g, ...rows.filter((r) => r.parentId === g.id).sort(byOrder)]);
+  return ordered.map((r) => ({
+    id: r.id, code: r.code, name: r.name, reportLabel: r.reportLabel, parentId: r.parentId,
+    sortOrder: r.sortOrder, active: r.active, isLeaf: !parents.has(r.id),
+  }));
+}
+
+export function listGoalFrameworks(db: Db, unitId: number): Out<typeof s.goalFramework>[] {
+  const frameworks = db.select().from(t.goalFrameworks).where(eq(t.goalFrameworks.unitId, unitId))
+    .orderBy(asc(t.goalFrameworks.validFrom)).all();
+  const goals = db.select().from(t.goals).orderBy(asc(t.goals.sortOrder), asc(t.goals.id)).all();
+  return frameworks.map((f) => ({
+    id: f.id, code: f.code, name: f.name, validFrom: f.validFrom, validTo: f.validTo,
+    goals: goals.filter((g) => g.frameworkId === f.id).map((g) => ({
+      id: g.id, frameworkId: g.frameworkId, key: g.key, name: g.name, shortName: g.shortName,
+      description: g.description, sortOrder: g.sortOrder,
+    })),
+  }));
+}
+
+export function listActivityTypes(db: Db, unitId: number): Out<typeof s.activityType>[] {
+  return db.select({ id: t.activityTypes.id, name: t.activityTypes.name, sortOrder: t.activityTypes.sortOrder, active: t.activityTypes.active })
+    .from(t.activityTypes).where(eq(t.activityTypes.unitId, unitId))
+    .orderBy(asc(t.activityTypes.sortOrder), asc(t.activityTypes.id)).all();
+}
+
+export function listAssignments(db: Db, unitId: number): Out<typeof s.assignment>[] {
+  return db.select({
+    id: t.assignments.id, title: t.assignments.title, description: t.assignments.description, line: t.assignments.line,
+    startYear: t.assignments.startYear, endYear: t.assignments.endYear, active: t.assignments.active,
+  }).from(t.assignments).where(eq(t.assignments.unitId, unitId)).orderBy(asc(t.assignments.title)).all();
+}
+
+export function listStaff(db: Db, unitId: number): Out<typeof s.staffMember>[] {
+  return db.select({ id: t.staff.id, name: t.staff.name, title: t.staff.title, active: t.staff.active })
+    .from(t.staff).where(eq(t.staff.unitId, unitId)).orderBy(asc(t.staff.name)).all();
+}
+
+export function referenceBundle(db: Db, unitId: number): Out<typeof s.referenceBundle> {
+  const unit = db.select({ id: t.units.id, code: t.units.code, name: t.units.name }).from(t.units).where(eq(t.units.id, unitId)).get();
+  if (!unit) throw notFound('Enheten');
+  return {
+    unit,
+    municipalities: listMunicipalities(db, unitId),
+    areas: listAreas(db, unitId),
+    goalFrameworks: listGoalFrameworks(db, unitId),
+    activityTypes: listActivityTypes(db, unitId),
+    assignments: listAssignments(db, unitId),
+    staff: listStaff(db, unitId),
+    formats: [...FORMATS],
+    lines: referenceData.lines as { code: 'forsta' | 'andra'; name: string }[],
+  };
+}
+
+/** SQLite's UNIQUE violation becomes a 409 that says what already exists. */
+function uniqueOr409<T>(what: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof Error && 'code' in e && e.code === 'SQLITE_CONSTRAINT_UNIQUE') throw conflict(`${what} finns redan.`);
+    throw e;
+  }
+}
+
+const now = () => new Date().toISOString();
+const pick = <T extends { id: number }>(list: T[], id: number, what: string): T => {
+  const found = list.find((x) => x.id === id);
+  if (!found) throw notFound(what);
+  return found;
+};
+
+// Municipalities
+export function createMunicipality(db: Db, unitId: number, input: z.infer<typeof s.municipalityCreate>) {
+  const row = uniqueOr409(`En kommun med koden ${input.code}`, () =>
+    db.insert(t.municipalities).values({ unitId, ...input }).returning().get());
+  return pick(listMunicipalities(db, unitId), row.id, 'Kommunen');
+}
+export function updateMunicipality(db: Db, unitId: number, id: number, input: z.infer<typeof s.municipalityUpdate>) {
+  const res = db.update(t.municipalities).set({ ...input, updatedAt: now() })
+    .where(and(eq(t.municipalities.id, id), eq(t.municipalities.unitId, unitId))).run();
+  if (res.changes === 0) throw notFound('Kommunen');
+  return pick(listMunicipalities(db, unitId), id, 'Kommunen');
+}
+export function putMunicipalityYear(db: Db, unitId: number, id: number, year: number, input: z.infer<typeof s.municipalityYearPut>) {
+  pick(listMunicipalities(db, unitId), id, 'Kommunen');
+  db.insert(t.municipalityYears).values({ municipalityId: id, year, ...input })
+    .onConflictDoUpdate({ target: [t.municipalityYears.municipalityId, t.municipalityYears.year], set: input }).run();
+  return pick(listMunicipalities(db, unitId), id, 'Kommunen');
+}
+
+// Areas
+export function createArea(db: Db, unitId: number, input: z.infer<typeof s.areaCreate>) {
+  const id = db.transaction((tx) => {
+    if (input.parentId != null) {
+      const parent = tx.select().from(t.areas).where(and(eq(t.areas.id, input.parentId), eq(t.areas.unitId, unitId))).get();
+      if (!parent) throw notFound('Överordnat område');
+      if (parent.parentId !== null) throw conflict('Områden har två nivåer: ett underområde kan inte ha egna underområden.');
+      const used = tx.select({ n: sql<number>`count(*)` }).from(t.activities).where(eq(t.activities.areaId, parent.id)).get();
+      if (used && used.n > 0) {
+        throw conflict(`${parent.name} har ${used.n} aktiviteter och kan inte få underområden: flytta dem först.`);
+      }
+    }
+    const row = uniqueOr409(`Ett område med koden ${input.code}`, () =>
+      tx.insert(t.areas).values({ unitId, ...input, parentId: input.parentId ?? null }).returning().get());
+    return row.id;
+  });
+  return pick(listAreas(db, unitId), id, 'Området');
+}
+export function updateArea(db: Db, unitId: number, id: number, input: z.infer<typeof s.areaUpdate>) {
+  const res = db.update(t.areas).set({ ...input, updatedAt: now() }).where(and(eq(t.areas.id, id), eq(t.areas.unitId, unitId))).run();
+  if (res.changes === 0) throw notFound('Området');
+  return pick(listAreas(db, unitId), id, 'Området');
+}
+
+// Goal frameworks
+function assertNoOverlap(db: Db, unitId: number, period: { validFrom: string; validTo: string | null }, exceptId?: number) {
+  const others = db.select().from(t.goalFrameworks)
+    .where(exceptId === undefined ? eq(t.goalFrameworks.unitId, unitId) : and(eq(t.goalFrameworks.unitId, unitId), ne(t.goalFrameworks.id, exceptId)))
+    .all();
+  const clash = others.find((o) => periodsOverlap(o, period));
+  if (clash) {
+    throw conflict(`Perioden överlappar ${clash.name} (${clash.validFrom} – ${clash.validTo ?? 'tills vidare'}): bara ett målramverk kan gälla per dag. Avsluta det först.`);
+  }
+}
+export function createGoalFramework(db: Db, unitId: number, input: z.infer<typeof s.frameworkCreate>) {
+  const id = db.transaction((tx) => {
+    assertNoOverlap(tx as unknown as Db, unitId, input);
+    const fw = uniqueOr409(`Ett målramverk med koden ${input.code}`, () =>
+      tx.insert(t.goalFrameworks).values({ unitId, code: input.code, name: input.name, validFrom: input.validFrom, validTo: input.validTo }).returning().get());
+    input.goals.forEach((g, i) => tx.insert(t.goals).values({ frameworkId: fw.id, sortOrder: i + 1, ...g }).run());
+    return fw.id;
+  });
+  return pick(listGoalFrameworks(db, unitId), id, 'Målramverket');
+}
+export function updateGoalFramework(db: Db, unitId: number, id: number, input: z.infer<typeof s.frameworkUpdate>) {
+  db.transaction((tx) => {
+    const fw = tx.select().from(t.goalFrameworks).where(and(eq(t.goalFrameworks.id, id), eq(t.goalFrameworks.unitId, unitId))).get();
+    if (!fw) throw notFound('Målramverket');
+    const period = { validFrom: input.validFrom ?? fw.validFrom, validTo: input.validTo === undefined ? fw.validTo : input.validTo };
+    if (period.validTo !== null && period.validTo < period.validFrom) throw conflict('Slutdatum får inte vara före startdatum.');
+    assertNoOverlap(tx as unknown as Db, unitId, period, id);
+    // Activities already recorded under this framework must stay inside its period.
+    const outside = tx.select({ n: sql<number>`count(*)` }).from(t.activities)
+      .innerJoin(t.goals, eq(t.goals.id, t.activities.goalId))
+      .where(and(eq(t.goals.frameworkId, id), sql`(${t.activities.date} < ${period.validFrom} OR ${t.activities.date} > ${period.validTo ?? '9999-12-31'})`))
+      .get();
+    if (outside && outside.n > 0) {
+      throw conflict(`${outside.n} aktiviteter med mål ur ${fw.name} ligger utanför den nya perioden.`);
+    }
+    tx.update(t.goalFrameworks).set({ ...input, updatedAt: now() }).where(eq(t.goalFrameworks.id, id)).run();
+  });
+  return pick(listGoalFrameworks(db, unitId), id, 'Målramverket');
+}
+export function addGoal(db: Db, unitId: number, frameworkId: number, input: z.infer<typeof s.goalCreate>) {
+  pick(listGoalFrameworks(db, unitId), frameworkId, 'Målramverket');
+  uniqueOr409(`Ett mål med nyckeln ${input.key} i detta ramverk`, () =>
+    db.insert(t.goals).values({ frameworkId, ...input }).run());
+  return pick(listGoalFrameworks(db, unitId), frameworkId, 'Målramverket');
+}
+export function updateGoal(db: Db, unitId: number, goalId: number, input: z.infer<typeof s.goalUpdate>) {
+  const goal = db.select({ frameworkId: t.goals.frameworkId }).from(t.goals)
+    .innerJoin(t.goalFrameworks, eq(t.goalFrameworks.id, t.goals.frameworkId))
+    .where(and(eq(t.goals.id, goalId), eq(t.goalFrameworks.unitId, unitId))).get();
+  if (!goal) throw notFound('Målet');
+  db.update(t.goals).set({ ...input, updatedAt: now() }).where(eq(t.goals.id, goalId)).run();
+  const fw = pick(listGoalFrameworks(db, unitId), goal.frameworkId, 'Målramverket');
+  return pick(fw.goals, goalId, 'Målet');
+}
+
+// Activity types, assignments, staff: plain named lists.
+export function createActivityType(db: Db, unitId: number, input: z.infer<typeof s.activityTypeCreate>) {
+  const row = uniqueOr409(`Aktivitetstypen ${input.name}`, () => db.insert(t.activityTypes).values({ unitId, ...input }).returning().get());
+  return pick(listActivityTypes(db, unitId), row.id, 'Aktivitetstypen');
+}
+export function updateActivityType(db: Db, unitId: number, id: number, input: z.infer<typeof s.activityTypeUpdate>) {
+  const res = uniqueOr409(`Aktivitetstypen ${input.name}`, () =>
+    db.update(t.activityTypes).set({ ...input, updatedAt: now() }).where(and(eq(t.activityTypes.id, id), eq(t.activityTypes.unitId, unitId))).run());
+  if (res.changes === 0) throw notFound('Aktivitetstypen');
+  return pick(listActivityTypes(db, unitId), id, 'Aktivitetstypen');
+}
+export function createAssignment(db: Db, unitId: number, input: z.infer<typeof s.assignmentCreate>) {
+  const row = uniqueOr409(`Uppdraget ${input.title}`, () => db.insert(t.assignments).values({ unitId, ...input }).returning().get());
+  return pick(listAssignments(db, unitId), row.id, 'Uppdraget');
+}
+export function updateAssignment(db: Db, unitId: number, id: number, input: z.infer<typeof s.assignmentUpdate>) {
+  const res = uniqueOr409(`Uppdraget ${input.title}`, () =>
+    db.update(t.assignments).set({ ...input, updatedAt: now() }).where(and(eq(t.assignments.id, id), eq(t.assignments.unitId, unitId))).run());
+  if (res.changes === 0) throw notFound('Uppdraget');
+  return pick(listAssignments(db, unitId), id, 'Uppdraget');
+}
+export function createStaff(db: Db, unitId: number, input: z.infer<typeof s.staffCreate>) {
+  const row = db.insert(t.staff).values({ unitId, ...input }).returning().get();
+  return pick(listStaff(db, unitId), row.id, 'Medarbetaren');
+}
+export function updateStaff(db: Db, unitId: number, id: number, input: z.infer<typeof s.staffUpdate>) {
+  const res = db.update(t.staff).set({ ...input, updatedAt: now() }).where(and(eq(t.staff.id, id), eq(t.staff.unitId, unitId))).run();
+  if (res.changes === 0) throw notFound('Medarbetaren');
+  return pick(listStaff(db, unitId), id, 'Medarbetaren');
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { isIsoDate, todayInSweden, yearOf } from './dates.ts';
+import { frameworkForDate, periodsOverlap } from './goal-frameworks.ts';
+
+describe('isIsoDate', () => {
+  it('accepts real dates, including 29 February in a leap year', () => {
+    expect(isIsoDate('2018-03-14')).toBe(true);
+    expect(isIsoDate('2024-02-29')).toBe(true);
+  });
+  it.each(['2018-02-29', '2018-02-30', '2018-13-01', '2018-00-10', '18-01-01', '2018-1-1', '2018-01-01T00:00', ''])('rejects %j', (v) => {
+    expect(isIsoDate(v)).toBe(false);
+  });
+  it('takes the year from the date', () => expect(yearOf('2023-12-31')).toBe(2023));
+  it('gives the Swedish date just after midnight in Stockholm, while UTC is still on the day before', () => {
+    expect(todayInSweden(new Date('2018-06-14T22:30:00Z'))).toBe('2018-06-15');
+  });
+});
+
+describe('goal frameworks over time', () => {
+  const vp2018 = { code: 'vp2018', validFrom: '2017-09-01', validTo: '2023-12-31' };
+  const vp2024 = { code: 'vp2024', validFrom: '2024-01-01', validTo: null };
+  const all = [vp2018, vp2024];
+  it('switches framework exactly at the boundary', () => {
+    expect(frameworkForDate(all, '2023-12-31')?.code).toBe('vp2018');
+    expect(frameworkForDate(all, '2024-01-01')?.code).toBe('vp2024');
+  });
+  it('has no framework before the first one starts', () => expect(frameworkForDate(all, '2017-08-31')).toBeUndefined());
+  it('an open end runs forever', () => expect(frameworkForDate(all, '2099-01-01')?.code).toBe('vp2024'));
+  it('detects overlapping periods, and adjacent ones as not overlapping', () => {
+    expect(periodsOverlap(vp2018, vp2024)).toBe(false);
+    expect(periodsOverlap(vp2018, { validFrom: '2023-12-31', validTo: null })).toBe(true);
+    expect(periodsOverlap(vp2024, { validFrom: '2030-01-01', validTo: '2030-12-31' })).toBe(true);
+  });
+});
