@@ -55,6 +55,8 @@ export const errorBodySchema = z
     error: z.string(),
     message: z.string(),
     fields: z.array(fieldErrorSchema).optional(),
+    // A 409 on a stale version says which version is current, so the client can reload and retry.
+    currentVersion: z.number().int().optional(),
   })
   .meta({ id: 'Error' });
 
