@@ -77,17 +77,14 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = (err.validationContext ?? 'body') as FieldError['in'];
-      const fields: FieldError[] = err.validation.map((v) => ({
-        field: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || (v.params?.keys as string[] | undefined)?.join(',') || where,
-        in: where,
-        code: v.keyword,
-        message: v.message ?? 'Ogiltigt värde',
-      }));
-      // Unknown keys are reported on the object; name each key so the client sees which one.
-      for (const f of fields) {
-        const keys = (err.validation.find((v) => v.keyword === 'unrecognized_keys')?.params?.keys ?? []) as string[];
-        if (f.code === 'unrecognized_keys' && keys.length) f.field = keys.join(',');
-      }
+      const fields: FieldError[] = err.validation.flatMap((v) => {
+        const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+        const base = { in: where, code: v.keyword, message: v.message ?? 'Ogiltigt värde' };
+        // Unknown keys are reported on their object; name each key on its own so the client sees which ones.
+        const keys = v.keyword === 'unrecognized_keys' ? ((v.params?.keys ?? []) as string[]) : [];
+        if (keys.length) return keys.map((k) => ({ ...base, field: path ? `${path}.${k}` : k }));
+        return [{ ...base, field: path || where }];
+      });
       return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: 'Ogiltig indata: se fields.', fields });
     }
     if (err instanceof ApiError) {

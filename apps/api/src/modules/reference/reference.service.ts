@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { periodsOverlap } from '@fou/domain';
 import type { Db } from '../../db/client.ts';
 import * as t from '../../db/schema.ts';
-import { conflict, notFound } from '../../lib/errors.ts';
+import { badRequest, conflict, notFound } from '../../lib/errors.ts';
 import { referenceData } from '../../seed/reference-seed.ts';
 import type * as s from './reference.schemas.ts';
 
@@ -127,7 +127,8 @@ export function createArea(db: Db, unitId: number, input: z.infer<typeof s.areaC
   const id = db.transaction((tx) => {
     if (input.parentId != null) {
       const parent = tx.select().from(t.areas).where(and(eq(t.areas.id, input.parentId), eq(t.areas.unitId, unitId))).get();
-      if (!parent) throw notFound('Överordnat område');
+      // A reference inside the body is the client's input error (400 on the field), as for activities.
+      if (!parent) throw badRequest([{ field: 'parentId', in: 'body', code: 'unknown_area', message: `Det finns inget område med id ${input.parentId}.` }]);
       if (parent.parentId !== null) throw conflict('Områden har två nivåer: ett underområde kan inte ha egna underområden.');
       const used = tx.select({ n: sql<number>`count(*)` }).from(t.activities).where(eq(t.activities.areaId, parent.id)).get();
       if (used && used.n > 0) {
@@ -171,7 +172,9 @@ export function updateGoalFramework(db: Db, unitId: number, id: number, input: z
     const fw = tx.select().from(t.goalFrameworks).where(and(eq(t.goalFrameworks.id, id), eq(t.goalFrameworks.unitId, unitId))).get();
     if (!fw) throw notFound('Målramverket');
     const period = { validFrom: input.validFrom ?? fw.validFrom, validTo: input.validTo === undefined ? fw.validTo : input.validTo };
-    if (period.validTo !== null && period.validTo < period.validFrom) throw conflict('Slutdatum får inte vara före startdatum.');
+    if (period.validTo !== null && period.validTo < period.validFrom) {
+      throw badRequest([{ field: input.validTo !== undefined ? 'validTo' : 'validFrom', in: 'body', code: 'end_before_start', message: 'Slutdatum får inte vara före startdatum.' }]);
+    }
     assertNoOverlap(tx as unknown as Db, unitId, period, id);
     // Activities already recorded under this framework must stay inside its period.
     const outside = tx.select({ n: sql<number>`count(*)` }).from(t.activities)
@@ -212,11 +215,20 @@ export function updateActivityType(db: Db, unitId: number, id: number, input: z.
   if (res.changes === 0) throw notFound('Aktivitetstypen');
   return pick(listActivityTypes(db, unitId), id, 'Aktivitetstypen');
 }
+function assertYearOrder(startYear: number | null | undefined, endYear: number | null | undefined) {
+  if (startYear != null && endYear != null && endYear < startYear) {
+    throw badRequest([{ field: 'endYear', in: 'body', code: 'end_before_start', message: 'Slutåret får inte vara före startåret.' }]);
+  }
+}
 export function createAssignment(db: Db, unitId: number, input: z.infer<typeof s.assignmentCreate>) {
+  assertYearOrder(input.startYear, input.endYear);
   const row = uniqueOr409(`Uppdraget ${input.title}`, () => db.insert(t.assignments).values({ unitId, ...input }).returning().get());
   return pick(listAssignments(db, unitId), row.id, 'Uppdraget');
 }
 export function updateAssignment(db: Db, unitId: number, id: number, input: z.infer<typeof s.assignmentUpdate>) {
+  const current = db.select().from(t.assignments).where(and(eq(t.assignments.id, id), eq(t.assignments.unitId, unitId))).get();
+  if (!current) throw notFound('Uppdraget');
+  assertYearOrder(input.startYear === undefined ? current.startYear : input.startYear, input.endYear === undefined ? current.endYear : input.endYear);
   const res = uniqueOr409(`Uppdraget ${input.title}`, () =>
     db.update(t.assignments).set({ ...input, updatedAt: now() }).where(and(eq(t.assignments.id, id), eq(t.assignments.unitId, unitId))).run());
   if (res.changes === 0) throw notFound('Uppdraget');
