@@ -60,12 +60,14 @@ const PARTICIPANTS: Record<string, [number, number]> = {
 };
 
 /** Exact counts from weights by largest remainder, so a year's total is what was asked for. */
-function quotas(n: number, weights: number[]): number[] {
+export function quotas(n: number, weights: number[]): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
   const raw = weights.map((w) => (w / sum) * n);
   const out = raw.map(Math.floor);
   const order = raw.map((r, i) => [r - Math.floor(r), i] as const).sort((a, b) => b[0] - a[0]);
-  for (let k = 0; k < n - out.reduce((a, b) => a + b, 0); k++) out[order[k]![1]]! += 1;
+  // The shortfall is fixed before the loop: re-summing in the condition stopped it halfway.
+  const missing = n - out.reduce((a, b) => a + b, 0);
+  for (let k = 0; k < missing; k++) out[order[k]![1]]! += 1;
   return out;
 }
 
