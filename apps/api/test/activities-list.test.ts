@@ -53,8 +53,8 @@ async function listAll(query: Query, limit = 37): Promise<number[]> {
   const ids: number[] = [];
   let cursor: string | null = null;
   for (let guard = 0; guard < 100; guard++) {
-    const res = await t.http.get('/api/v1/activities').query({ ...query, limit, ...(cursor ? { cursor } : {}) }).expect(200);
-    ids.push(...res.body.items.map((a: { id: number }) => a.id));
+    const res: { body: { items: { id: number }[]; nextCursor: string | null } } = await t.http.get('/api/v1/activities').query({ ...query, limit, ...(cursor ? { cursor } : {}) }).expect(200);
+    ids.push(...res.body.items.map((a) => a.id));
     cursor = res.body.nextCursor;
     if (!cursor) return ids;
   }
@@ -181,8 +181,8 @@ describe('keyset pagination while rows are inserted', () => {
       let page = 0;
       const rng = createRng(order === 'asc' ? 7 : 8);
       do {
-        const res = await t.http.get('/api/v1/activities').query({ order, limit: 13, ...(cursor ? { cursor } : {}) }).expect(200);
-        const items = res.body.items as { id: number; date: string }[];
+        const res: { body: { items: { id: number; date: string }[]; nextCursor: string | null } } = await t.http.get('/api/v1/activities').query({ order, limit: 13, ...(cursor ? { cursor } : {}) }).expect(200);
+        const items = res.body.items;
         seen.push(...items.map((a) => a.id));
         cursor = res.body.nextCursor;
         if (cursor === null) expect(items.length).toBeLessThanOrEqual(13);
@@ -193,7 +193,7 @@ describe('keyset pagination while rows are inserted', () => {
           const fw = date < '2024-01-01' ? 'vp2018' : 'vp2024';
           const body = { date, title: `Insatt under bläddring ${page}`, goalId: r.goals[fw].spridning, areaId: r.areas.ifo, typeId: r.types[0], format: 'digitalt', staffIds: [r.staff[0]] };
           const res2 = await t.http.post('/api/v1/activities').send(body).expect(201);
-          sent.push({ id: res2.body.id, date, title: body.title, goalKey: 'spridning', areaCode: 'ifo', municipalityCodes: [], staffIds: [r.staff[0]], typeId: r.types[0]!, assignmentId: null });
+          sent.push({ id: res2.body.id, date, title: body.title, goalKey: 'spridning', areaCode: 'ifo', municipalityCodes: [], staffIds: [r.staff[0]!], typeId: r.types[0]!, assignmentId: null });
         }
         page++;
       } while (cursor !== null && page < 200);

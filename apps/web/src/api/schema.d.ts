@@ -1642,6 +1642,7 @@ export interface components {
                 code: string;
                 message: string;
             }[];
+            currentVersion?: number;
         };
         MunicipalityInput: {
             id: number;
@@ -1794,6 +1795,7 @@ export interface components {
                 code: string;
                 message: string;
             }[];
+            currentVersion?: number;
         };
         Municipality: {
             id: number;
