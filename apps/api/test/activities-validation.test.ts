@@ -127,6 +127,19 @@ describe('malformed requests are 4xx JSON, never 500', () => {
     }
   });
 
+  it('a body over the size limit is 413, not 500', async () => {
+    const res = await t.http.post('/api/v1/activities').send(validBody(r, { description: 'x'.repeat(300 * 1024) }));
+    expect(res.status).toBe(413);
+    expect(res.body.statusCode).toBe(413);
+  });
+
+  it('an unknown API path or method is a JSON 404', async () => {
+    for (const res of [await t.http.get('/api/v1/nothing-here'), await t.http.patch(`/api/v1/activities/${existingId}`).send({ title: 'x' })]) {
+      expect(res.status).toBe(404);
+      expect(res.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
+    }
+  });
+
   it('a huge id in the path', async () => {
     const res = await t.http.get('/api/v1/activities/99999999999999999999999');
     expect(res.status).toBe(400);
