@@ -164,6 +164,7 @@ export const activities = sqliteTable(
     participants: integer('participants'),
     assignmentId: integer('assignment_id').references(() => assignments.id),
     line: text('line', { enum: ['forsta', 'andra'] }),
+    planItemId: integer('plan_item_id').references((): AnySQLiteColumn => planItems.id, { onDelete: 'set null' }),
     version: integer('version').notNull().default(1),
     ...timestamps,
   },
@@ -175,6 +176,7 @@ export const activities = sqliteTable(
     index('activities_unit_year_area').on(t.unitId, t.year, t.areaId),
     index('activities_unit_year_type').on(t.unitId, t.year, t.typeId),
     index('activities_assignment').on(t.assignmentId),
+    index('activities_plan_item').on(t.planItemId, t.date),
   ],
 );
 
@@ -208,4 +210,115 @@ export const activityStaff = sqliteTable(
     primaryKey({ columns: [t.activityId, t.staffId] }),
     index('activity_staff_staff').on(t.staffId, t.activityId),
   ],
+);
+
+// ---------------------------------------------------------------------------------------------------------
+// Plan follow-up: the year's verksamhetsplan items, which activities link to.
+
+export const PLAN_STATUSES = ['planerad', 'pagar', 'genomford', 'delvis_genomford', 'inte_genomford', 'framflyttad'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+export const planItems = sqliteTable(
+  'plan_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    unitId: integer('unit_id').notNull().references(() => units.id),
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    goalId: integer('goal_id').notNull().references(() => goals.id),
+    areaId: integer('area_id').notNull().references(() => areas.id),
+    /** The planned activities, one line each, as the plan words them. */
+    planned: text('planned', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** "Two information sessions per term" → 4; null when the plan sets no number. */
+    targetCount: integer('target_count'),
+    status: text('status', { enum: PLAN_STATUSES }).notNull().default('planerad'),
+    /** What became of the item, in words for the annual report. */
+    outcome: text('outcome'),
+    /** The item of an earlier year this one was carried over from. */
+    carriedFromId: integer('carried_from_id').references((): AnySQLiteColumn => planItems.id, { onDelete: 'set null' }),
+    sortOrder: integer('sort_order').notNull().default(0),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index('plan_items_unit_year').on(t.unitId, t.year, t.sortOrder), index('plan_items_carried_from').on(t.carriedFromId)],
+);
+
+export const planItemStaff = sqliteTable(
+  'plan_item_staff',
+  {
+    planItemId: integer('plan_item_id').notNull().references(() => planItems.id, { onDelete: 'cascade' }),
+    staffId: integer('staff_id').notNull().references(() => staff.id),
+  },
+  (t) => [primaryKey({ columns: [t.planItemId, t.staffId] }), index('plan_item_staff_staff').on(t.staffId)],
+);
+
+// ---------------------------------------------------------------------------------------------------------
+// Accounts, sessions, the audit trail and locked years.
+
+export const ROLES = ['medarbetare', 'chef', 'rad', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    unitId: integer('unit_id').notNull().references(() => units.id),
+    /** Login name, unique across the install so the login form needs no unit. Stored lower-case. */
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    /** argon2id hash (PHC string). */
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    /** The staff member this account records work as: a medarbetare may edit activities they are on. */
+    staffId: integer('staff_id').references(() => staff.id),
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    lastLoginAt: text('last_login_at'),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('users_username').on(t.username), index('users_unit').on(t.unitId)],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie's token: a leaked database does not hand out live sessions. */
+    id: text('id').primaryKey(),
+    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user').on(t.userId), index('sessions_expires').on(t.expiresAt)],
+);
+
+/** Append-only: written in the same transaction as the change it records; no route updates or deletes it. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    unitId: integer('unit_id').notNull().references(() => units.id),
+    at: text('at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    userId: integer('user_id').references(() => users.id),
+    /** The actor's name at the time, so the trail reads right after an account is renamed. */
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: integer('entity_id'),
+    before: text('before', { mode: 'json' }),
+    after: text('after', { mode: 'json' }),
+  },
+  (t) => [index('audit_unit_entity').on(t.unitId, t.entity, t.entityId, t.id), index('audit_unit_id').on(t.unitId, t.id)],
+);
+
+/** A year whose annual report is adopted: its activities can no longer change. */
+export const periodLocks = sqliteTable(
+  'period_locks',
+  {
+    unitId: integer('unit_id').notNull().references(() => units.id),
+    year: integer('year').notNull(),
+    lockedAt: text('locked_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    lockedBy: integer('locked_by').references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.year] })],
 );

@@ -3,6 +3,7 @@
  * onRequest hook asks `can()` before the handler runs, so logins (a later issue) plug in here and nowhere else.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Role } from '../db/schema.ts';
 import { ApiError } from './errors.ts';
 
 export type Action =
@@ -13,9 +14,10 @@ export type Action =
   | 'report:read'
   | 'public';
 
-export interface Principal {
-  kind: 'anonymous';
-}
+/** Who is asking: nobody signed in, or an account of the unit with its role. */
+export type Principal =
+  | { kind: 'anonymous' }
+  | { kind: 'user'; userId: number; unitId: number; username: string; displayName: string; role: Role; staffId: number | null };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -32,7 +34,7 @@ export function can(_principal: Principal, _action: Action): boolean {
 }
 
 export function registerAccessHook(app: FastifyInstance): void {
-  app.decorateRequest('principal', null as unknown as Principal);
+  app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request: FastifyRequest) => {
     request.principal = { kind: 'anonymous' };
     const action = request.routeOptions.config?.action;

@@ -1,0 +1,41 @@
+/**
+ * The audit trail: who changed what, when, and the values before and after. Call recordAudit inside the same
+ * transaction as the change, so a change without its trail (or a trail without its change) cannot happen.
+ * The table is append-only (triggers in migration 0001 refuse UPDATE and DELETE).
+ */
+import type { Db } from '../db/client.ts';
+import * as t from '../db/schema.ts';
+import type { Principal } from './access.ts';
+
+export type AuditAction = 'create' | 'update' | 'delete' | 'lock' | 'unlock' | 'copy';
+export type AuditEntity =
+  | 'activity' | 'plan_item' | 'municipality' | 'area' | 'goal_framework' | 'goal' | 'activity_type'
+  | 'assignment' | 'staff' | 'user' | 'period_lock';
+
+export interface AuditEntry {
+  unitId: number;
+  actor: Principal;
+  action: AuditAction;
+  entity: AuditEntity;
+  entityId: number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** The name written into the trail: the account's name, or "system" for the seeders and scripts. */
+export function actorName(p: Principal): string {
+  return p.kind === 'user' ? `${p.displayName} (${p.username})` : 'system';
+}
+
+export function recordAudit(db: Db, e: AuditEntry): void {
+  db.insert(t.auditLog).values({
+    unitId: e.unitId,
+    userId: e.actor.kind === 'user' ? e.actor.userId : null,
+    actor: actorName(e.actor),
+    action: e.action,
+    entity: e.entity,
+    entityId: e.entityId,
+    before: e.before ?? null,
+    after: e.after ?? null,
+  }).run();
+}
