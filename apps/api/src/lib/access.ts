@@ -34,7 +34,7 @@ export function can(_principal: Principal, _action: Action): boolean {
 }
 
 export function registerAccessHook(app: FastifyInstance): void {
-  app.decorateRequest('principal', null);
+  app.decorateRequest<Principal | null>('principal', null);
   app.addHook('onRequest', async (request: FastifyRequest) => {
     request.principal = { kind: 'anonymous' };
     const action = request.routeOptions.config?.action;
