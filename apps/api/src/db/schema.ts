@@ -104,6 +104,23 @@ export const goals = sqliteTable(
   (t) => [uniqueIndex('goals_framework_key').on(t.frameworkId, t.key)],
 );
 
+/**
+ * Names a goal had before it was renamed, and the day the new name took over. Reports label a year with the
+ * name in force at its end, so renaming a goal later does not rewrite earlier years' tables.
+ */
+export const goalNameHistory = sqliteTable(
+  'goal_name_history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    goalId: integer('goal_id').notNull().references(() => goals.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    shortName: text('short_name'),
+    /** The first day the name was no longer in use (YYYY-MM-DD). */
+    replacedOn: text('replaced_on').notNull(),
+  },
+  (t) => [index('goal_name_history_goal').on(t.goalId, t.replacedOn)],
+);
+
 export const activityTypes = sqliteTable(
   'activity_types',
   {
