@@ -196,7 +196,8 @@ export const scenarios = [
           const page = await newPage(ctx, viewport);
           await page.goto(`${ctx.base}${url}`);
           await settle(page);
-          await page.screenshot({ path: path.join(ctx.shots, `${name}-${label}.png`), fullPage: true });
+          await page.screenshot({ path: path.join(ctx.shots, `${name}-${label}.png`), fullPage: label === 'desktop' });
+          if (label === 'phone') await page.screenshot({ path: path.join(ctx.shots, `${name}-${label}-full.png`), fullPage: true });
           await page.context().close();
         }
       }
