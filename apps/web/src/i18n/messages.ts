@@ -68,6 +68,7 @@ const sv = {
   list: {
     title: 'Aktiviteter',
     filters: 'Filter',
+    active: (n: number) => (n === 1 ? '1 valt' : `${n} valda`),
     year: 'År',
     allYears: 'Alla år',
     from: 'Från',
@@ -191,6 +192,7 @@ const en: Messages = {
   list: {
     title: 'Activities',
     filters: 'Filters',
+    active: (n: number) => `${n} active`,
     year: 'Year',
     allYears: 'All years',
     from: 'From',

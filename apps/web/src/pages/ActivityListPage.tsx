@@ -52,6 +52,9 @@ export function ActivityListPage() {
   const reference = useReference();
   const list = useActivityList(filtersFrom(applied));
   const set = (p: Param, v: string) => setDraft((d) => ({ ...d, [p]: v }));
+  const activeCount = PARAMS.filter((p) => p !== 'order' && applied[p]).length;
+  // On a phone the filter panel would push the list out of sight: it starts closed there.
+  const [filtersOpen, setFiltersOpen] = useState(() => typeof window.matchMedia !== 'function' || window.matchMedia('(min-width: 44rem)').matches);
 
   function apply(e: FormEvent) {
     e.preventDefault();
@@ -75,10 +78,12 @@ export function ActivityListPage() {
           {notice}
         </p>
       ) : null}
-      <form className="filters" onSubmit={apply} aria-labelledby="filters-heading">
-        <h2 id="filters-heading" className="filters__heading">
+      <details className="filters" open={filtersOpen} onToggle={(e) => setFiltersOpen(e.currentTarget.open)}>
+        <summary className="filters__heading">
           {t.list.filters}
-        </h2>
+          {activeCount ? ` (${t.list.active(activeCount)})` : ''}
+        </summary>
+      <form onSubmit={apply} aria-label={t.list.filters}>
         <div className="filters__grid">
           <div className="field">
             <label htmlFor="f-year">{t.list.year}</label>
@@ -168,6 +173,7 @@ export function ActivityListPage() {
           </Link>
         </div>
       </form>
+      </details>
 
       {list.isError ? <p role="alert">{t.common.loadError}</p> : null}
       <p className="list-count" role="status" aria-live="polite">
