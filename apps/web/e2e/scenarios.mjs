@@ -116,7 +116,7 @@ export const scenarios = [
     },
   ],
   [
-    'shows the API’s field errors beside the field and a Swedish 409 on a stale version',
+    'a stale version gets a Swedish 409 message, and after reloading the save goes through',
     async (ctx) => {
       const page = await newPage(ctx);
       await page.goto(`${ctx.base}/aktiviteter/${ctx.state.activityId}`);
@@ -135,6 +135,13 @@ export const scenarios = [
       await alert.waitFor();
       assert.match(await alert.innerText(), /Någon annan har ändrat aktiviteten/);
       assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('error-summary')), true, 'the summary takes focus');
+      // Reloading fetches the other person's version; saving then works.
+      await page.getByRole('button', { name: 'Ladda om aktiviteten' }).click();
+      await page.locator('.error-summary').waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: 'Spara' }).click();
+      await page.getByRole('status').filter({ hasText: 'Ändringarna' }).waitFor();
+      const after = await (await fetch(`${ctx.base}/api/v1/activities/${ctx.state.activityId}`)).json();
+      assert.equal(after.version, current.version + 2);
       await page.context().close();
     },
   ],

@@ -101,13 +101,23 @@ export function EditPage() {
 
   return (
     <>
+      <p className="back-link">
+        <Link to="/aktiviteter">← {t.form.toList}</Link>
+      </p>
       <h1>{t.form.titleEdit}</h1>
       <div role="status" className={savedAt ? 'confirmation' : 'visually-hidden'}>
         {savedAt ? <p>{t.form.updated(a.title)}</p> : null}
       </div>
       {update.isError && update.error instanceof ApiCallError && update.error.status === 409 ? (
         <p>
-          <button type="button" className="button" onClick={() => window.location.reload()}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              update.reset();
+              void activity.refetch();
+            }}
+          >
             {t.form.reload}
           </button>
         </p>
