@@ -42,7 +42,7 @@ describe('percentsLargestRemainder', () => {
     let seed = 7;
     const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let n = 0; n < 200; n++) {
-      const counts = Array.from({ length: 1 + Math.floor(rand() * 9) }, () => Math.floor(rand() * 50));
+      const counts: number[] = Array.from({ length: 1 + Math.floor(rand() * 9) }, () => Math.floor(rand() * 50));
       if (counts.every((c) => c === 0)) counts[0] = 1;
       expect(percentsLargestRemainder(counts).reduce((a, b) => a + b, 0)).toBe(100);
     }
