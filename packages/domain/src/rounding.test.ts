@@ -43,7 +43,7 @@ describe('percentsLargestRemainder', () => {
     const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let n = 0; n < 200; n++) {
       const counts: number[] = Array.from({ length: 1 + Math.floor(rand() * 9) }, () => Math.floor(rand() * 50));
-      if (counts.every((c) => c === 0)) counts[0] = 1;
+      if (!counts.some((c) => c > 0)) counts[0] = 1;
       expect(percentsLargestRemainder(counts).reduce((a, b) => a + b, 0)).toBe(100);
     }
   });
