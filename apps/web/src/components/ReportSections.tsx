@@ -3,7 +3,17 @@
  * structurally) and shows a chart with its data table beside it.
  */
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import type { ReactNode } from 'react';
 import { Chart } from './Chart.tsx';
+
+/** A table that may be wider than a phone scrolls on its own, and keyboard users can reach it to scroll. */
+function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
 
 interface Row { key: string; label: string; count: number; percent: number }
 
@@ -29,6 +39,7 @@ export function VbTableSection({ table, year }: { table: VbTableProps; year: num
         labels={table.rows.map((r) => r.label)}
         series={[{ label: t.overview.percent, data: table.rows.map((r) => r.percent) }]}
         table={
+          <TableWrap label={table.title}>
           <table className="data-table" data-table={table.id}>
             <caption className="visually-hidden">{table.title}</caption>
             <thead>
@@ -55,6 +66,7 @@ export function VbTableSection({ table, year }: { table: VbTableProps; year: num
               </tr>
             </tfoot>
           </table>
+          </TableWrap>
         }
       />
     </section>
@@ -79,11 +91,11 @@ export function CrosstabSection({ data, year }: { data: CrosstabProps; year: num
       <Chart
         title={t.overview.crosstab}
         fileName={`mal-per-omrade-${year}`}
-        kind="stackedBar"
+        kind="stackedHorizontalBar"
         labels={data.rows.map((r) => r.label)}
         series={data.columns.map((c, j) => ({ label: c.label, data: data.counts.map((row) => row[j] ?? 0) }))}
         table={
-          <div className="table-wrap">
+          <TableWrap label={t.overview.crosstab}>
             <table className="data-table">
               <caption className="visually-hidden">{t.overview.crosstab}</caption>
               <thead>
@@ -118,7 +130,7 @@ export function CrosstabSection({ data, year }: { data: CrosstabProps; year: num
                 </tr>
               </tfoot>
             </table>
-          </div>
+          </TableWrap>
         }
       />
     </section>
@@ -148,6 +160,7 @@ export function ReachSection({ data, year }: { data: ReachProps; year: number })
         labels={data.municipalities.map((m) => m.name)}
         series={[{ label: t.overview.count, data: data.municipalities.map((m) => m.count) }]}
         table={
+          <TableWrap label={t.overview.reach}>
           <table className="data-table">
             <caption className="visually-hidden">{t.overview.reach}</caption>
             <thead>
@@ -169,6 +182,7 @@ export function ReachSection({ data, year }: { data: ReachProps; year: number })
               ))}
             </tbody>
           </table>
+          </TableWrap>
         }
       />
     </section>
@@ -197,7 +211,7 @@ export function TrendSection({ data }: { data: TrendProps }) {
         labels={data.years.map(String)}
         series={data.series.map((s) => ({ label: label(s), data: s.percents }))}
         table={
-          <div className="table-wrap">
+          <TableWrap label={t.overview.trend}>
             <table className="data-table">
               <caption className="visually-hidden">{t.overview.trend}</caption>
               <thead>
@@ -221,7 +235,7 @@ export function TrendSection({ data }: { data: TrendProps }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         }
       />
     </section>
