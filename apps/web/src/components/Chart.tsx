@@ -31,6 +31,8 @@ interface Props {
   percent?: boolean;
   /** The same figures as a table; shown beside the chart (below it on narrow screens). */
   table: ReactNode;
+  /** A table too wide to sit beside the chart goes below it on every screen. */
+  tableBelow?: boolean;
 }
 
 const animate = typeof navigator === 'undefined' || !navigator.webdriver;
@@ -52,7 +54,7 @@ export function wrapLabel(label: string, width = 22, maxLines = 3): string[] {
   return kept;
 }
 
-export function Chart({ title, fileName, kind, labels, series, percent = false, table }: Props) {
+export function Chart({ title, fileName, kind, labels, series, percent = false, table, tableBelow = false }: Props) {
   const { t, percent: fmtPercent, number } = useI18n();
   const ref = useRef<ChartJS<'bar' | 'line'> | null>(null);
   const type = kind === 'line' ? 'line' : 'bar';
@@ -62,11 +64,11 @@ export function Chart({ title, fileName, kind, labels, series, percent = false, 
   const data: ChartData<'bar' | 'line'> = {
     labels,
     datasets: series.map((s, i) => {
-      const colour = PALETTE[(series.length === 1 ? 0 : i) % PALETTE.length]!;
+      const colour = PALETTE[i % PALETTE.length]!;
       return {
         label: s.label,
         data: s.data,
-        backgroundColor: series.length === 1 && horizontal ? labels.map((_, j) => PALETTE[j % PALETTE.length]!) : colour,
+        backgroundColor: colour,
         borderColor: colour,
         borderWidth: kind === 'line' ? 2 : 0,
       };
@@ -111,7 +113,7 @@ export function Chart({ title, fileName, kind, labels, series, percent = false, 
   }
 
   return (
-    <div className="chart-block">
+    <div className={`chart-block${tableBelow ? ' chart-block--below' : ''}`}>
       <figure className="chart">
         <div className="chart__canvas" style={{ height: `${height}rem` }}>
           <ReactChart ref={ref} type={type} data={data} options={options} role="img" aria-label={t.overview.chartOf(title)} />

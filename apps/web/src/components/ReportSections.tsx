@@ -92,6 +92,7 @@ export function CrosstabSection({ data, year }: { data: CrosstabProps; year: num
         title={t.overview.crosstab}
         fileName={`mal-per-omrade-${year}`}
         kind="stackedHorizontalBar"
+        tableBelow
         labels={data.rows.map((r) => r.label)}
         series={data.columns.map((c, j) => ({ label: c.label, data: data.counts.map((row) => row[j] ?? 0) }))}
         table={
@@ -197,43 +198,52 @@ export interface TrendProps {
 
 export function TrendSection({ data }: { data: TrendProps }) {
   const { t, percent, number } = useI18n();
-  const last = String(data.years[data.years.length - 1] ?? '');
-  // A goal may be renamed; the latest year's name labels the line, each year's own name is in the table.
+  // Years before the unit recorded anything would read as 0 % everywhere: leave them out.
+  const shown = data.years.map((y, i) => ({ y, i })).filter(({ i }) => (data.totals[i] ?? 0) > 0);
+  const last = String(shown.at(-1)?.y ?? '');
+  // A goal may be renamed; the latest year's name labels the line and the row.
   const label = (s: TrendProps['series'][number]) => s.labels[last] ?? Object.values(s.labels).at(-1) ?? s.key;
   return (
     <section className="report-section" aria-labelledby="trend-heading">
       <h2 id="trend-heading">{t.overview.trend}</h2>
       <Chart
         title={t.overview.trend}
-        fileName={`trend-${data.years[0]}-${last}`}
+        fileName={`trend-${shown[0]?.y ?? ''}-${last}`}
         kind="line"
         percent
-        labels={data.years.map(String)}
-        series={data.series.map((s) => ({ label: label(s), data: s.percents }))}
+        tableBelow
+        labels={shown.map(({ y }) => String(y))}
+        series={data.series.map((s) => ({ label: label(s), data: shown.map(({ i }) => s.percents[i] ?? 0) }))}
         table={
           <TableWrap label={t.overview.trend}>
             <table className="data-table">
               <caption className="visually-hidden">{t.overview.trend}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t.overview.year}</th>
-                  {data.series.map((s) => (
-                    <th key={s.key} scope="col" className="num">{label(s)}</th>
+                  <td />
+                  {shown.map(({ y }) => (
+                    <th key={y} scope="col" className="num">{y}</th>
                   ))}
-                  <th scope="col" className="num">{t.overview.total}</th>
                 </tr>
               </thead>
               <tbody>
-                {data.years.map((y, i) => (
-                  <tr key={y}>
-                    <th scope="row">{y}</th>
-                    {data.series.map((s) => (
-                      <td key={s.key} className="num">{percent(s.percents[i] ?? 0)} <span className="muted">({number(s.counts[i] ?? 0)})</span></td>
+                {data.series.map((s) => (
+                  <tr key={s.key}>
+                    <th scope="row">{label(s)}</th>
+                    {shown.map(({ y, i }) => (
+                      <td key={y} className="num">{percent(s.percents[i] ?? 0)} <span className="muted">({number(s.counts[i] ?? 0)})</span></td>
                     ))}
-                    <td className="num">{number(data.totals[i] ?? 0)}</td>
                   </tr>
                 ))}
               </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t.overview.total}</th>
+                  {shown.map(({ y, i }) => (
+                    <td key={y} className="num">{number(data.totals[i] ?? 0)}</td>
+                  ))}
+                </tr>
+              </tfoot>
             </table>
           </TableWrap>
         }
