@@ -157,6 +157,16 @@ export const scenarios = [
       const shown = await page.locator('table[data-table="verksamhetsomrade"] tbody td[data-percent]').allInnerTexts();
       assert.deepEqual(shown, ['42\u00a0%', '36\u00a0%', '22\u00a0%']);
       assert.equal(await page.locator('.chart canvas').count() >= 5, true, 'a chart beside each table');
+      // The export links answer with real files; the PNG button hands over the chart as an image.
+      const vb = page.locator('.vb-section');
+      for (const [name, type] of [['Ladda ner CSV', /text\/csv/], ['Ladda ner Excel', /spreadsheetml/]]) {
+        const href = await vb.getByRole('link', { name }).getAttribute('href');
+        const r = await fetch(`${ctx.base}${href}`);
+        assert.equal(r.status, 200, href);
+        assert.match(r.headers.get('content-type') ?? '', type);
+      }
+      const [download] = await Promise.all([page.waitForEvent('download'), vb.getByRole('button', { name: 'Spara diagrammet som bild' }).first().click()]);
+      assert.equal(download.suggestedFilename(), 'vb-2018-verksamhetsomrade.png');
       await page.context().close();
     },
   ],

@@ -83,11 +83,12 @@ export interface CrosstabProps {
   percents: number[][];
 }
 
-export function CrosstabSection({ data, year }: { data: CrosstabProps; year: number }) {
+export function CrosstabSection({ data, year, actions }: { data: CrosstabProps; year: number; actions?: ReactNode }) {
   const { t, percent, number } = useI18n();
   return (
     <section className="report-section" aria-labelledby="crosstab-heading">
       <h2 id="crosstab-heading">{t.overview.crosstab}</h2>
+      {actions}
       <Chart
         title={t.overview.crosstab}
         fileName={`mal-per-omrade-${year}`}
@@ -145,11 +146,12 @@ export interface ReachProps {
   notReached: { code: string; name: string }[];
 }
 
-export function ReachSection({ data, year }: { data: ReachProps; year: number }) {
+export function ReachSection({ data, year, actions }: { data: ReachProps; year: number; actions?: ReactNode }) {
   const { t, percent, number } = useI18n();
   return (
     <section className="report-section" aria-labelledby="reach-heading">
       <h2 id="reach-heading">{t.overview.reach}</h2>
+      {actions}
       <p>
         {t.overview.reachSummary(number(data.reachedCount), number(data.municipalityCount))}{' '}
         {data.notReached.length ? `${t.overview.notReached}: ${data.notReached.map((m) => m.name).join(', ')}.` : t.overview.noneMissing}
@@ -196,7 +198,7 @@ export interface TrendProps {
   series: { key: string; labels: Record<string, string>; counts: number[]; percents: number[] }[];
 }
 
-export function TrendSection({ data }: { data: TrendProps }) {
+export function TrendSection({ data, actions }: { data: TrendProps; actions?: ReactNode }) {
   const { t, percent, number } = useI18n();
   // Years before the unit recorded anything would read as 0 % everywhere: leave them out.
   const shown = data.years.map((y, i) => ({ y, i })).filter(({ i }) => (data.totals[i] ?? 0) > 0);
@@ -206,6 +208,7 @@ export function TrendSection({ data }: { data: TrendProps }) {
   return (
     <section className="report-section" aria-labelledby="trend-heading">
       <h2 id="trend-heading">{t.overview.trend}</h2>
+      {actions}
       <Chart
         title={t.overview.trend}
         fileName={`trend-${shown[0]?.y ?? ''}-${last}`}

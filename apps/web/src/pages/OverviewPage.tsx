@@ -79,26 +79,24 @@ export function OverviewPage() {
 
       <div className="overview-extra">
         {crosstab.data ? (
-          <>
-            <CrosstabSection data={crosstab.data} year={year} />
-            <Downloads path="crosstab" query={{ rows: 'goal', cols: 'areaGroup', year, percent: 'row' }} name={t.overview.crosstab} />
-          </>
+          <CrosstabSection
+            data={crosstab.data}
+            year={year}
+            actions={<Downloads path="crosstab" query={{ rows: 'goal', cols: 'areaGroup', year, percent: 'row' }} name={t.overview.crosstab} />}
+          />
         ) : (
           <Loading error={crosstab.isError} />
         )}
         {reach.data ? (
-          <>
-            <ReachSection data={reach.data} year={year} />
-            <Downloads path="reach" query={{ year }} name={t.overview.reach} />
-          </>
+          <ReachSection data={reach.data} year={year} actions={<Downloads path="reach" query={{ year }} name={t.overview.reach} />} />
         ) : (
           <Loading error={reach.isError} />
         )}
         {trend.data ? (
-          <>
-            <TrendSection data={trend.data} />
-            <Downloads path="trend" query={{ dimension: 'goal', fromYear: trendFrom, toYear: year }} name={t.overview.trend} />
-          </>
+          <TrendSection
+            data={trend.data}
+            actions={<Downloads path="trend" query={{ dimension: 'goal', fromYear: trendFrom, toYear: year }} name={t.overview.trend} />}
+          />
         ) : (
           <Loading error={trend.isError} />
         )}
