@@ -41,7 +41,9 @@ const animate = typeof navigator === 'undefined' || !navigator.webdriver;
 export function wrapLabel(label: string, width = 22, maxLines = 3): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of label.split(/\s+/)) {
+  // A word longer than a line ("bistånd/missbruk/socialpsykiatri") may break after its slashes.
+  const words = label.split(/\s+/).flatMap((w) => (w.length > width ? w.split(/(?<=\/)/) : [w]));
+  for (const word of words) {
     if (line && (line + ' ' + word).length > width) {
       lines.push(line);
       line = word;
