@@ -1,2 +1,3 @@
 export * from './dates.ts';
 export * from './goal-frameworks.ts';
+export * from './plan-progress.ts';
