@@ -12,6 +12,8 @@ export type Action =
   | 'activity:read'
   | 'activity:write'
   | 'report:read'
+  | 'plan:read'
+  | 'plan:write'
   | 'public';
 
 /** Who is asking: nobody signed in, or an account of the unit with its role. */
