@@ -111,12 +111,3 @@ export const planFollowup = z
   })
   .meta({ id: 'PlanFollowup' });
 export type PlanFollowup = z.infer<typeof planFollowup>;
-
-export const goalNames = z
-  .object({
-    goalId: z.number().int(),
-    name: z.string(),
-    shortName: z.string().nullable(),
-    history: z.array(z.object({ name: z.string(), shortName: z.string().nullable(), replacedOn: z.string().meta({ description: 'Första dagen namnet inte längre gällde' }) })),
-  })
-  .meta({ id: 'GoalNames' });

@@ -1,9 +1,11 @@
 /** Reference data: read as one bundle for the SPA, and created or edited one resource at a time. */
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { periodsOverlap } from '@fou/domain';
+import { periodsOverlap, todayInSweden } from '@fou/domain';
 import type { Db } from '../../db/client.ts';
 import * as t from '../../db/schema.ts';
+import type { Principal } from '../../lib/access.ts';
+import { recordAudit } from '../../lib/audit.ts';
 import { badRequest, conflict, notFound } from '../../lib/errors.ts';
 import { referenceData } from '../../seed/reference-seed.ts';
 import type * as s from './reference.schemas.ts';
@@ -194,14 +196,36 @@ export function addGoal(db: Db, unitId: number, frameworkId: number, input: z.in
     db.insert(t.goals).values({ frameworkId, ...input }).run());
   return pick(listGoalFrameworks(db, unitId), frameworkId, 'Målramverket');
 }
-export function updateGoal(db: Db, unitId: number, goalId: number, input: z.infer<typeof s.goalUpdate>) {
-  const goal = db.select({ frameworkId: t.goals.frameworkId }).from(t.goals)
+/**
+ * A rename keeps the old name in goal_name_history with today's (Swedish) date as the day it was replaced,
+ * so the years before keep their labels in the reports.
+ */
+export function updateGoal(db: Db, unitId: number, actor: Principal, goalId: number, input: z.infer<typeof s.goalUpdate>) {
+  const goal = db.select({ goal: t.goals }).from(t.goals)
     .innerJoin(t.goalFrameworks, eq(t.goalFrameworks.id, t.goals.frameworkId))
-    .where(and(eq(t.goals.id, goalId), eq(t.goalFrameworks.unitId, unitId))).get();
+    .where(and(eq(t.goals.id, goalId), eq(t.goalFrameworks.unitId, unitId))).get()?.goal;
   if (!goal) throw notFound('Målet');
-  db.update(t.goals).set({ ...input, updatedAt: now() }).where(eq(t.goals.id, goalId)).run();
+  db.transaction((tx) => {
+    const renamed = (input.name !== undefined && input.name !== goal.name) || (input.shortName !== undefined && input.shortName !== goal.shortName);
+    if (renamed) {
+      tx.insert(t.goalNameHistory).values({ goalId, name: goal.name, shortName: goal.shortName, replacedOn: todayInSweden() }).run();
+    }
+    const after = tx.update(t.goals).set({ ...input, updatedAt: now() }).where(eq(t.goals.id, goalId)).returning().get();
+    recordAudit(tx as unknown as Db, { unitId, actor, action: 'update', entity: 'goal', entityId: goalId, before: goal, after });
+  });
   const fw = pick(listGoalFrameworks(db, unitId), goal.frameworkId, 'Målramverket');
   return pick(fw.goals, goalId, 'Målet');
+}
+
+export function goalNames(db: Db, unitId: number, goalId: number): Out<typeof s.goalNames> {
+  const goal = db.select({ goal: t.goals }).from(t.goals)
+    .innerJoin(t.goalFrameworks, eq(t.goalFrameworks.id, t.goals.frameworkId))
+    .where(and(eq(t.goals.id, goalId), eq(t.goalFrameworks.unitId, unitId))).get()?.goal;
+  if (!goal) throw notFound('Målet');
+  const history = db.select({ name: t.goalNameHistory.name, shortName: t.goalNameHistory.shortName, replacedOn: t.goalNameHistory.replacedOn })
+    .from(t.goalNameHistory).where(eq(t.goalNameHistory.goalId, goalId))
+    .orderBy(asc(t.goalNameHistory.replacedOn), asc(t.goalNameHistory.id)).all();
+  return { goalId, name: goal.name, shortName: goal.shortName, history };
 }
 
 // Activity types, assignments, staff: plain named lists.
