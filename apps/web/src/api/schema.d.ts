@@ -704,7 +704,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Ändra ett måls namn eller beskrivning (nyckeln är fast) */
+        /** Ändra ett måls namn eller beskrivning (nyckeln är fast; det gamla namnet sparas i historiken) */
         patch: {
             parameters: {
                 query?: never;
@@ -763,6 +763,71 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/goals/{id}/names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Målets namn nu och tidigare namn med dagen de ersattes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoalNames"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/activity-types": {
@@ -1284,6 +1349,8 @@ export interface paths {
                     staff?: number;
                     type?: number;
                     assignment?: number;
+                    /** @description Planpunktens id */
+                    planItem?: number;
                     /** @description Text i titeln */
                     q?: string;
                     /** @description Datumordning (id bryter lika datum) */
@@ -1370,6 +1437,8 @@ export interface paths {
                         participants?: number | null;
                         assignmentId?: number | null;
                         line?: ("forsta" | "andra") | null;
+                        /** @description Punkten i årets verksamhetsplan som aktiviteten genomför */
+                        planItemId?: number | null;
                         /**
                          * @description Deltagande kommuner (0..n)
                          * @default []
@@ -1517,6 +1586,8 @@ export interface paths {
                         participants?: number | null;
                         assignmentId?: number | null;
                         line?: ("forsta" | "andra") | null;
+                        /** @description Punkten i årets verksamhetsplan som aktiviteten genomför */
+                        planItemId?: number | null;
                         /**
                          * @description Deltagande kommuner (0..n)
                          * @default []
@@ -1627,6 +1698,504 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plan-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verksamhetsplanens punkter ett år (i målordning, sedan punktens plats) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Verksamhetsplanens år */
+                    year: number;
+                    /** @description Målets nyckel, t.ex. spridning */
+                    goal?: string;
+                    /** @description Områdets kod; en grupp (vuxen) omfattar sina underområden */
+                    area?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanItem"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Lägg till en planpunkt */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Verksamhetsplanens år
+                         * @example 2018
+                         */
+                        year: number;
+                        title: string;
+                        /** @description Ett mål ur det målramverk som gäller den 1 januari året */
+                        goalId: number;
+                        /** @description Ett verksamhetsområde utan underområden */
+                        areaId: number;
+                        /**
+                         * @description Planerade aktiviteter, en rad var, som planen formulerar dem
+                         * @default []
+                         */
+                        planned?: string[];
+                        /** @description Antal aktiviteter planen utlovar under året; utelämnas när planen inte anger något antal */
+                        targetCount?: number | null;
+                        /**
+                         * @description planerad, pågår, genomförd, delvis genomförd, inte genomförd eller framflyttad
+                         * @default planerad
+                         * @enum {string}
+                         */
+                        status?: "planerad" | "pagar" | "genomford" | "delvis_genomford" | "inte_genomford" | "framflyttad";
+                        /** @description Vad det blev av punkten, i ord för verksamhetsberättelsen */
+                        outcome?: string | null;
+                        /**
+                         * @description Ansvariga medarbetare
+                         * @default []
+                         */
+                        staffIds?: number[];
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanItem"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan-items/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Kopiera ett års plan till ett senare år (ej avslutade punkter förs över med hänvisning) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fromYear: number;
+                        toYear: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanCopyResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** En planpunkt */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanItem"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Ändra en planpunkt (med versionen du läste) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Verksamhetsplanens år
+                         * @example 2018
+                         */
+                        year: number;
+                        title: string;
+                        /** @description Ett mål ur det målramverk som gäller den 1 januari året */
+                        goalId: number;
+                        /** @description Ett verksamhetsområde utan underområden */
+                        areaId: number;
+                        /**
+                         * @description Planerade aktiviteter, en rad var, som planen formulerar dem
+                         * @default []
+                         */
+                        planned?: string[];
+                        /** @description Antal aktiviteter planen utlovar under året; utelämnas när planen inte anger något antal */
+                        targetCount?: number | null;
+                        /**
+                         * @description planerad, pågår, genomförd, delvis genomförd, inte genomförd eller framflyttad
+                         * @default planerad
+                         * @enum {string}
+                         */
+                        status?: "planerad" | "pagar" | "genomford" | "delvis_genomford" | "inte_genomford" | "framflyttad";
+                        /** @description Vad det blev av punkten, i ord för verksamhetsberättelsen */
+                        outcome?: string | null;
+                        /**
+                         * @description Ansvariga medarbetare
+                         * @default []
+                         */
+                        staffIds?: number[];
+                        sortOrder?: number;
+                        /** @description Versionen du läste; en äldre version ger 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanItem"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Ta bort en planpunkt (kopplade aktiviteter blir kvar utan koppling) */
+        delete: {
+            parameters: {
+                query?: {
+                    /** @description Om angiven: 409 om punkten ändrats sedan dess */
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Borttagen */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan-followup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Uppföljning av planen: aktiviteter per punkt till och med ett datum, per mål och områdesgrupp
+         * @description Som fil med output=csv|xlsx eller Accept: text/csv / application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Verksamhetsplanens år */
+                    year: number;
+                    /** @description Räkna aktiviteter till och med detta datum (inom året); standard: i dag, högst årets sista dag */
+                    asOf?: string;
+                    /** @description Format; annars enligt Accept (text/csv, xlsx) och annars JSON */
+                    output?: "json" | "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanFollowup"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1675,6 +2244,17 @@ export interface components {
             shortName: string | null;
             description: string | null;
             sortOrder: number;
+        };
+        GoalNamesInput: {
+            goalId: number;
+            name: string;
+            shortName: string | null;
+            history: {
+                name: string;
+                shortName: string | null;
+                /** @description Första dagen namnet inte längre gällde */
+                replacedOn: string;
+            }[];
         };
         GoalFrameworkInput: {
             id: number;
@@ -1766,6 +2346,10 @@ export interface components {
                 title: string;
             } | null;
             line: ("forsta" | "andra") | null;
+            planItem: {
+                id: number;
+                title: string;
+            } | null;
             municipalities: {
                 id: number;
                 code: string;
@@ -1783,6 +2367,101 @@ export interface components {
             items: components["schemas"]["ActivityInput"][];
             nextCursor: string | null;
             total?: number;
+        };
+        PlanItemInput: {
+            id: number;
+            year: number;
+            title: string;
+            goal: {
+                id: number;
+                key: string;
+                name: string;
+                shortName: string | null;
+                frameworkCode: string;
+            };
+            area: {
+                id: number;
+                code: string;
+                name: string;
+                groupCode: string;
+                groupName: string;
+            };
+            planned: string[];
+            targetCount: number | null;
+            /**
+             * @description planerad, pågår, genomförd, delvis genomförd, inte genomförd eller framflyttad
+             * @enum {string}
+             */
+            status: "planerad" | "pagar" | "genomford" | "delvis_genomford" | "inte_genomford" | "framflyttad";
+            outcome: string | null;
+            staff: {
+                id: number;
+                name: string;
+            }[];
+            carriedFrom: {
+                id: number;
+                year: number;
+                title: string;
+            } | null;
+            sortOrder: number;
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+        };
+        PlanCopyResultInput: {
+            fromYear: number;
+            toYear: number;
+            copied: number;
+            carried: number;
+            items: components["schemas"]["PlanItemInput"][];
+        };
+        PlanFollowupInput: {
+            year: number;
+            asOf: string;
+            items: {
+                id: number;
+                title: string;
+                goal: {
+                    key: string;
+                    name: string;
+                };
+                area: {
+                    code: string;
+                    name: string;
+                    groupCode: string;
+                    groupName: string;
+                };
+                /**
+                 * @description planerad, pågår, genomförd, delvis genomförd, inte genomförd eller framflyttad
+                 * @enum {string}
+                 */
+                status: "planerad" | "pagar" | "genomford" | "delvis_genomford" | "inte_genomford" | "framflyttad";
+                targetCount: number | null;
+                /** @description Kopplade aktiviteter till och med asOf */
+                activityCount: number;
+                /** @description activityCount / targetCount; null utan mål */
+                progress: number | null;
+                lastActivityDate: string | null;
+                /** @description Ingen kopplad aktivitet till och med asOf */
+                flagged: boolean;
+            }[];
+            goals: {
+                key: string;
+                name: string;
+                planned: number;
+                withActivity: number;
+            }[];
+            areaGroups: {
+                code: string;
+                name: string;
+                planned: number;
+                withActivity: number;
+            }[];
+            totals: {
+                planned: number;
+                withActivity: number;
+                flagged: number;
+            };
         };
         Error: {
             statusCode: number;
@@ -1828,6 +2507,17 @@ export interface components {
             shortName: string | null;
             description: string | null;
             sortOrder: number;
+        };
+        GoalNames: {
+            goalId: number;
+            name: string;
+            shortName: string | null;
+            history: {
+                name: string;
+                shortName: string | null;
+                /** @description Första dagen namnet inte längre gällde */
+                replacedOn: string;
+            }[];
         };
         GoalFramework: {
             id: number;
@@ -1919,6 +2609,10 @@ export interface components {
                 title: string;
             } | null;
             line: ("forsta" | "andra") | null;
+            planItem: {
+                id: number;
+                title: string;
+            } | null;
             municipalities: {
                 id: number;
                 code: string;
@@ -1936,6 +2630,101 @@ export interface components {
             items: components["schemas"]["Activity"][];
             nextCursor: string | null;
             total?: number;
+        };
+        PlanItem: {
+            id: number;
+            year: number;
+            title: string;
+            goal: {
+                id: number;
+                key: string;
+                name: string;
+                shortName: string | null;
+                frameworkCode: string;
+            };
+            area: {
+                id: number;
+                code: string;
+                name: string;
+                groupCode: string;
+                groupName: string;
+            };
+            planned: string[];
+            targetCount: number | null;
+            /**
+             * @description planerad, pågår, genomförd, delvis genomförd, inte genomförd eller framflyttad
+             * @enum {string}
+             */
+            status: "planerad" | "pagar" | "genomford" | "delvis_genomford" | "inte_genomford" | "framflyttad";
+            outcome: string | null;
+            staff: {
+                id: number;
+                name: string;
+            }[];
+            carriedFrom: {
+                id: number;
+                year: number;
+                title: string;
+            } | null;
+            sortOrder: number;
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+        };
+        PlanCopyResult: {
+            fromYear: number;
+            toYear: number;
+            copied: number;
+            carried: number;
+            items: components["schemas"]["PlanItem"][];
+        };
+        PlanFollowup: {
+            year: number;
+            asOf: string;
+            items: {
+                id: number;
+                title: string;
+                goal: {
+                    key: string;
+                    name: string;
+                };
+                area: {
+                    code: string;
+                    name: string;
+                    groupCode: string;
+                    groupName: string;
+                };
+                /**
+                 * @description planerad, pågår, genomförd, delvis genomförd, inte genomförd eller framflyttad
+                 * @enum {string}
+                 */
+                status: "planerad" | "pagar" | "genomford" | "delvis_genomford" | "inte_genomford" | "framflyttad";
+                targetCount: number | null;
+                /** @description Kopplade aktiviteter till och med asOf */
+                activityCount: number;
+                /** @description activityCount / targetCount; null utan mål */
+                progress: number | null;
+                lastActivityDate: string | null;
+                /** @description Ingen kopplad aktivitet till och med asOf */
+                flagged: boolean;
+            }[];
+            goals: {
+                key: string;
+                name: string;
+                planned: number;
+                withActivity: number;
+            }[];
+            areaGroups: {
+                code: string;
+                name: string;
+                planned: number;
+                withActivity: number;
+            }[];
+            totals: {
+                planned: number;
+                withActivity: number;
+                flagged: number;
+            };
         };
     };
     responses: never;
