@@ -121,3 +121,13 @@ describe('renaming a goal', () => {
     await t.http.get('/api/v1/goals/99999/names').expect(404);
   });
 });
+
+describe('changing a framework period under existing plan items', () => {
+  it('refuses (409) to end VP 2024 before a year that has plan items under it, and allows it after', async () => {
+    const fw = ((await t.http.get('/api/v1/goal-frameworks').expect(200)).body as { id: number; code: string }[]).find((f) => f.code === 'vp2024')!;
+    await t.http.post('/api/v1/plan-items').send({ year: 2027, title: 'Långt fram', goalId: r.goals.vp2024.spridning, areaId: r.areas.bou }).expect(201);
+    const res = await t.http.patch(`/api/v1/goal-frameworks/${fw.id}`).send({ validTo: '2026-12-31' }).expect(409);
+    expect(res.body.message).toContain('planpunkter');
+    await t.http.patch(`/api/v1/goal-frameworks/${fw.id}`).send({ validTo: '2027-12-31' }).expect(200);
+  });
+});

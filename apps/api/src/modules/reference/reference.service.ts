@@ -186,6 +186,14 @@ export function updateGoalFramework(db: Db, unitId: number, id: number, input: z
     if (outside && outside.n > 0) {
       throw conflict(`${outside.n} aktiviteter med mål ur ${fw.name} ligger utanför den nya perioden.`);
     }
+    // So must plan items: a plan year works under the framework valid on its 1 January.
+    const planOutside = tx.select({ n: sql<number>`count(*)` }).from(t.planItems)
+      .innerJoin(t.goals, eq(t.goals.id, t.planItems.goalId))
+      .where(and(eq(t.goals.frameworkId, id), sql`(printf('%04d-01-01', ${t.planItems.year}) < ${period.validFrom} OR printf('%04d-01-01', ${t.planItems.year}) > ${period.validTo ?? '9999-12-31'})`))
+      .get();
+    if (planOutside && planOutside.n > 0) {
+      throw conflict(`${planOutside.n} planpunkter med mål ur ${fw.name} hör till år utanför den nya perioden.`);
+    }
     tx.update(t.goalFrameworks).set({ ...input, updatedAt: now() }).where(eq(t.goalFrameworks.id, id)).run();
   });
   return pick(listGoalFrameworks(db, unitId), id, 'Målramverket');
