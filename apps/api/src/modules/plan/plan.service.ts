@@ -257,7 +257,8 @@ export function planFollowup(db: Db, unitId: number, q: FollowupQuery): PlanFoll
   }
   const lk = loadLookups(db, unitId);
   const p = t.planItems;
-  const rows = inPlanOrder(db.select().from(p).where(and(eq(p.unitId, unitId), eq(p.year, q.year))).all(), goalSortOrders(db));
+  const goalOrder = goalSortOrders(db);
+  const rows = inPlanOrder(db.select().from(p).where(and(eq(p.unitId, unitId), eq(p.year, q.year))).all(), goalOrder);
   const stats = new Map(rows.length
     ? db.select({ id: t.activities.planItemId, n: sql<number>`count(*)`, last: sql<string>`max(${t.activities.date})` }).from(t.activities)
       .where(and(eq(t.activities.unitId, unitId), inArray(t.activities.planItemId, rows.map((r) => r.id)), lte(t.activities.date, asOf)))
@@ -291,7 +292,6 @@ export function planFollowup(db: Db, unitId: number, q: FollowupQuery): PlanFoll
       flagged: isPlanItemFlagged(count),
     };
   });
-  const goalOrder = goalSortOrders(db);
   const goalKeys = [...new Map(yearGoals.sort((a, b) => (goalOrder.get(a.id) ?? 0) - (goalOrder.get(b.id) ?? 0)).map((g) => [g.key, g])).values()];
   const groups = [...lk.areas.values()].filter((a) => a.parentId === null);
   const areaOrder = new Map(db.select({ id: t.areas.id, sortOrder: t.areas.sortOrder }).from(t.areas).where(eq(t.areas.unitId, unitId)).all().map((a) => [a.id, a.sortOrder]));
