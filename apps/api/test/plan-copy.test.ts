@@ -130,4 +130,17 @@ describe('changing a framework period under existing plan items', () => {
     expect(res.body.message).toContain('planpunkter');
     await t.http.patch(`/api/v1/goal-frameworks/${fw.id}`).send({ validTo: '2027-12-31' }).expect(200);
   });
+
+  it('copying into a year without a framework, or whose framework lacks a goal key, is 400 on toYear', async () => {
+    // VP 2024 now ends 2027-12-31 (previous test); 2027 has an item under its spridning goal.
+    const none = await t.http.post('/api/v1/plan-items/copy').send({ fromYear: 2027, toYear: 2028 }).expect(400);
+    expect(none.body.fields).toMatchObject([{ field: 'toYear', code: 'no_framework_for_year' }]);
+    await t.http.post('/api/v1/goal-frameworks').send({
+      code: 'vp2028', name: 'VP 2028', validFrom: '2028-01-01', validTo: null, goals: [{ key: 'kunskapsutveckling', name: 'Kunskap' }],
+    }).expect(201);
+    const missing = await t.http.post('/api/v1/plan-items/copy').send({ fromYear: 2027, toYear: 2028 }).expect(400);
+    expect(missing.body.fields).toMatchObject([{ field: 'toYear', code: 'goal_missing_in_framework' }]);
+    expect(missing.body.fields[0].message).toContain('spridning');
+    expect(rows<{ n: number }>('select count(*) n from plan_items where year = 2028')[0]!.n).toBe(0);
+  });
 });
