@@ -26,6 +26,7 @@ import { loadDemoData } from './seed/demo-data.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { activityRoutes } from './modules/activities/activity.routes.ts';
 import { planRoutes } from './modules/plan/plan.routes.ts';
+import { reportRoutes } from './modules/reports/reports.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -69,6 +70,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
         { name: 'activities', description: 'Registrerade aktiviteter' },
         { name: 'reference', description: 'Referensdata: kommuner, områden, mål, typer, uppdrag, medarbetare' },
         { name: 'plan', description: 'Verksamhetsplanens punkter och uppföljningen av dem' },
+        { name: 'reports', description: 'Rapporter: fördelningar, korstabeller, trender, nådda kommuner och verksamhetsberättelsens tabeller; som JSON, CSV eller XLSX' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -125,6 +127,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(referenceRoutes, { prefix: API_PREFIX });
   await app.register(activityRoutes, { prefix: API_PREFIX });
   await app.register(planRoutes, { prefix: API_PREFIX });
+  await app.register(reportRoutes, { prefix: API_PREFIX });
 
   if (hasSpa) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: 'index.html' });

@@ -98,7 +98,7 @@ function parseCsv(text: string): string[][] {
 const STATUS_LABEL: Record<string, string> = { planerad: 'Planerad', pagar: 'Pågår', genomford: 'Genomförd' };
 
 describe('plan follow-up export', () => {
-  it('CSV (output=csv): BOM, semicolons, CRLF, decimal comma; reads back as the JSON', async () => {
+  it('CSV (output=csv): BOM, semicolons, CRLF, decimal comma (four decimals for fractions); reads back as the JSON', async () => {
     const json = (await t.http.get('/api/v1/plan-followup').query({ year: 2018, asOf: '2018-06-30' }).expect(200)).body;
     const res = await t.http.get('/api/v1/plan-followup').query({ year: 2018, asOf: '2018-06-30', output: 'csv' }).buffer(true)
       .parse((resp, cb) => { const chunks: Buffer[] = []; resp.on('data', (c: Buffer) => chunks.push(c)); resp.on('end', () => cb(null, Buffer.concat(chunks))); }).expect(200);
@@ -119,7 +119,7 @@ describe('plan follow-up export', () => {
       expect(row[col('Status')]).toBe(STATUS_LABEL[item.status]);
       expect(row[col('Mål (antal)')]).toBe(item.targetCount === null ? '' : String(item.targetCount));
       expect(row[col('Aktiviteter')]).toBe(String(item.activityCount));
-      expect(row[col('Måluppfyllelse')]).toBe(item.progress === null ? '' : item.progress.toFixed(2).replace('.', ','));
+      expect(row[col('Måluppfyllelse')]).toBe(item.progress === null ? '' : item.progress.toFixed(4).replace('.', ','));
       expect(row[col('Senaste aktivitet')]).toBe(item.lastActivityDate ?? '');
       expect(row[col('Flaggad')]).toBe(item.flagged ? 'Ja' : 'Nej');
     });
@@ -127,6 +127,7 @@ describe('plan follow-up export', () => {
     expect(itemRows.some((row) => row[0] === 'Seminarier; "höst" och vår')).toBe(true);
     const goalsAt = rows.findIndex((row) => row[0] === 'Resultatmål' && row[1] === 'Planerade punkter');
     expect(rows.slice(goalsAt + 1, goalsAt + 1 + json.goals.length)).toEqual(json.goals.map((g: { name: string; planned: number; withActivity: number }) => [g.name, String(g.planned), String(g.withActivity)]));
+    expect(rows[goalsAt + 1 + json.goals.length]).toEqual(['Totalt', String(json.totals.planned), String(json.totals.withActivity)]);
     const groupsAt = rows.findIndex((row) => row[0] === 'Områdesgrupp' && row[1] === 'Planerade punkter');
     expect(rows.slice(groupsAt + 1, groupsAt + 1 + json.areaGroups.length)).toEqual(json.areaGroups.map((g: { name: string; planned: number; withActivity: number }) => [g.name, String(g.planned), String(g.withActivity)]));
   });
@@ -141,11 +142,12 @@ describe('plan follow-up export', () => {
     await wb.xlsx.load(new Uint8Array(res.body as Buffer).buffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Planpunkter', 'Per resultatmål', 'Per områdesgrupp']);
     const ws = wb.getWorksheet('Planpunkter')!;
-    const headers = (ws.getRow(1).values as unknown[]).slice(1);
+    const headers = (ws.getRow(2).values as unknown[]).slice(1);
     const col = (name: string) => headers.indexOf(name) + 1;
-    expect(ws.rowCount).toBe(json.items.length + 1);
+    // Row 1 is the table's title, row 2 its header.
+    expect(ws.rowCount).toBe(json.items.length + 2);
     (json.items as FollowupItem[]).forEach((item, i) => {
-      const row = ws.getRow(i + 2);
+      const row = ws.getRow(i + 3);
       expect(row.getCell(col('Planpunkt')).value).toBe(item.title);
       expect(row.getCell(col('Mål (antal)')).value ?? null).toBe(item.targetCount);
       expect(row.getCell(col('Aktiviteter')).value).toBe(item.activityCount);
@@ -154,10 +156,10 @@ describe('plan follow-up export', () => {
       expect(row.getCell(col('Flaggad')).value).toBe(item.flagged ? 'Ja' : 'Nej');
     });
     const goals = wb.getWorksheet('Per resultatmål')!;
-    expect(Array.from({ length: json.goals.length }, (_, i) => (goals.getRow(i + 2).values as unknown[]).slice(1)))
+    expect(Array.from({ length: json.goals.length }, (_, i) => (goals.getRow(i + 3).values as unknown[]).slice(1)))
       .toEqual(json.goals.map((g: { name: string; planned: number; withActivity: number }) => [g.name, g.planned, g.withActivity]));
     const groups = wb.getWorksheet('Per områdesgrupp')!;
-    expect(Array.from({ length: json.areaGroups.length }, (_, i) => (groups.getRow(i + 2).values as unknown[]).slice(1)))
+    expect(Array.from({ length: json.areaGroups.length }, (_, i) => (groups.getRow(i + 3).values as unknown[]).slice(1)))
       .toEqual(json.areaGroups.map((g: { name: string; planned: number; withActivity: number }) => [g.name, g.planned, g.withActivity]));
   });
 

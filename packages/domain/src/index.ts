@@ -1,3 +1,5 @@
 export * from './dates.ts';
 export * from './goal-frameworks.ts';
 export * from './plan-progress.ts';
+export * from './rounding.ts';
+export * from './goal-names.ts';

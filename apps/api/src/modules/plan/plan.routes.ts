@@ -4,7 +4,8 @@ import { errorResponses } from '../../lib/errors.ts';
 import { idParam } from '../reference/reference.schemas.ts';
 import * as s from './plan.schemas.ts';
 import * as svc from './plan.service.ts';
-import { CSV_TYPE, exportFormat, followupCsv, followupXlsx, XLSX_TYPE } from './plan-export.ts';
+import { sendTables } from '../reports/report-export.ts';
+import { followupTables } from './plan-export.ts';
 
 const read = { action: 'plan:read' } as const;
 const write = { action: 'plan:write' } as const;
@@ -57,13 +58,6 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (req, reply) => {
     const report = svc.planFollowup(db, unitId, req.query);
-    const format = exportFormat(req.query.output, req.headers.accept);
-    if (format === 'json') return report;
-    const file = format === 'csv' ? followupCsv(report) : await followupXlsx(report);
-    // Fastify sends a Buffer as it is, past the JSON serializer; the cast only quiets the route's JSON typing.
-    return reply
-      .type(format === 'csv' ? CSV_TYPE : XLSX_TYPE)
-      .header('content-disposition', `attachment; filename="planuppfoljning-${report.year}.${format}"`)
-      .send(file as unknown as s.PlanFollowup);
+    return sendTables(reply, req, `planuppfoljning-${report.year}`, followupTables(report), report);
   });
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PLAN_STATUSES } from '../../db/schema.ts';
 import { isoDate } from '../reference/reference.schemas.ts';
+import { outputParam } from '../reports/reports.schemas.ts';
 
 const id = z.number().int().positive();
 const year = z.number().int().min(2000, 'Året måste vara 2000 eller senare.').max(2100, 'Året måste vara 2100 eller tidigare.');
@@ -83,7 +84,7 @@ export const planCopyResult = z
 export const followupQuery = z.strictObject({
   year: queryYear.meta({ description: 'Verksamhetsplanens år' }),
   asOf: isoDate.optional().meta({ description: 'Räkna aktiviteter till och med detta datum (inom året); standard: i dag, högst årets sista dag' }),
-  output: z.enum(['json', 'csv', 'xlsx']).optional().meta({ description: 'Format; annars enligt Accept (text/csv, xlsx) och annars JSON' }),
+  output: outputParam,
 });
 export type FollowupQuery = z.infer<typeof followupQuery>;
 

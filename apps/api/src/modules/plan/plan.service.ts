@@ -1,7 +1,7 @@
 /** The annual plan: its items, the follow-up of what has been done on each, and next year's copy. */
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import {
-  frameworkForDate, isPlanItemFinished, isPlanItemFlagged, planCoverage, planProgress, todayInSweden,
+  frameworkForDate, goalNameForYear, isPlanItemFinished, isPlanItemFlagged, planCoverage, planProgress, todayInSweden,
 } from '@fou/domain';
 import type { Db } from '../../db/client.ts';
 import * as t from '../../db/schema.ts';
@@ -237,17 +237,6 @@ export function copyPlan(db: Db, unitId: number, actor: Principal, fromYear: num
   });
 }
 
-/** Each goal's name as it read at the end of the date's day: the earliest name replaced after it, else today's. */
-function goalNamesAt(db: Db, goalIds: number[], isoDate: string): Map<number, string> {
-  const out = new Map<number, string>();
-  if (goalIds.length === 0) return out;
-  const rows = db.select().from(t.goalNameHistory)
-    .where(and(inArray(t.goalNameHistory.goalId, goalIds), sql`${t.goalNameHistory.replacedOn} > ${isoDate}`))
-    .orderBy(asc(t.goalNameHistory.replacedOn), asc(t.goalNameHistory.id)).all();
-  for (const r of rows) if (!out.has(r.goalId)) out.set(r.goalId, r.name);
-  return out;
-}
-
 export function planFollowup(db: Db, unitId: number, q: FollowupQuery): PlanFollowup {
   const yearEnd = `${q.year}-12-31`;
   const today = todayInSweden();
@@ -266,8 +255,11 @@ export function planFollowup(db: Db, unitId: number, q: FollowupQuery): PlanFoll
     : []);
   const framework = frameworkForYear(lk.frameworks, q.year);
   const yearGoals = [...lk.goals.values()].filter((g) => g.frameworkId === framework?.id || rows.some((r) => r.goalId === g.id));
-  const labels = goalNamesAt(db, yearGoals.map((g) => g.id), yearEnd);
-  const goalName = (id: number) => labels.get(id) ?? lk.goals.get(id)!.name;
+  // Each year keeps the goal names it had at its end, whatever the goals were renamed to later.
+  const history = yearGoals.length
+    ? db.select().from(t.goalNameHistory).where(inArray(t.goalNameHistory.goalId, yearGoals.map((g) => g.id))).all()
+    : [];
+  const goalName = (id: number) => goalNameForYear(lk.goals.get(id)!.name, history.filter((h) => h.goalId === id), q.year);
   const groupOf = (areaId: number) => {
     const a = lk.areas.get(areaId)!;
     return a.parentId === null ? a : lk.areas.get(a.parentId)!;
