@@ -5,7 +5,6 @@
  * has them. Every answer must be below 500, every 4xx a JSON body with a string `message`, and a rejected
  * write must leave every table as it was.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -13,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../src/config.ts';
 import { makeTestApp, type TestApp } from './helpers/test-app.ts';
 import { loadRefs, validBody } from './helpers/fixtures.ts';
+import { tableChecksums } from './helpers/db-checksum.ts';
 
 // Fixed so CI is repeatable; fast-check prints the seed and the failing request, and FUZZ_SEED replays or explores.
 const SEED = Number(process.env.FUZZ_SEED ?? 20181231);
@@ -234,18 +234,7 @@ function requestArb(method: string, route: string, op: Operation): fc.Arbitrary<
 }
 
 /** count(*) and a hash of every row of every table a request could change. */
-function checksum(t: TestApp): string {
-  const db = t.app.db.$client;
-  const tables = (db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[])
-    .map((r) => r.name)
-    .filter((n) => !UNCHECKED_TABLES.has(n));
-  const h = crypto.createHash('sha256');
-  for (const name of tables) {
-    const rows = db.prepare(`select * from "${name}" order by rowid`).raw().all();
-    h.update(`${name}:${rows.length}:${JSON.stringify(rows)}\n`);
-  }
-  return h.digest('hex');
-}
+const checksum = (t: TestApp) => JSON.stringify(tableChecksums(t.app.db.$client, UNCHECKED_TABLES));
 
 const operations = Object.entries(spec.paths).flatMap(([route, methods]) =>
   Object.entries(methods).map(([method, op]) => ({ method, route, op })),
