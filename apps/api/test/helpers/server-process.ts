@@ -15,6 +15,8 @@ const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).h
 export interface ServerProcess {
   url: string;
   proc: ChildProcess;
+  /** What every API call needs beside its own headers (the session cookie and CSRF token once logins exist). */
+  headers: Record<string, string>;
   /** Sends a JSON request with whatever the session needs (cookie, CSRF header) once logins exist. */
   request(method: string, urlPath: string, body?: unknown): Promise<{ status: number; body: unknown }>;
   /** SIGKILL: no shutdown hooks, no checkpoint; what a power cut looks like to the process. */
@@ -71,6 +73,7 @@ export async function startServer(databasePath: string): Promise<ServerProcess> 
   return {
     url,
     proc,
+    headers,
     request,
     async kill() {
       proc.kill('SIGKILL');
