@@ -25,6 +25,7 @@ import { seedReferenceData } from './seed/reference-seed.ts';
 import { loadDemoData } from './seed/demo-data.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { activityRoutes } from './modules/activities/activity.routes.ts';
+import { reportRoutes } from './modules/reports/reports.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -67,6 +68,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
       tags: [
         { name: 'activities', description: 'Registrerade aktiviteter' },
         { name: 'reference', description: 'Referensdata: kommuner, områden, mål, typer, uppdrag, medarbetare' },
+        { name: 'reports', description: 'Rapporter: fördelningar, korstabeller, trender, nådda kommuner och verksamhetsberättelsens tabeller; som JSON, CSV eller XLSX' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -122,6 +124,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   registerAccessHook(app);
   await app.register(referenceRoutes, { prefix: API_PREFIX });
   await app.register(activityRoutes, { prefix: API_PREFIX });
+  await app.register(reportRoutes, { prefix: API_PREFIX });
 
   if (hasSpa) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: 'index.html' });

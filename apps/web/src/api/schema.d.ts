@@ -1627,6 +1627,470 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/distribution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fördelning av aktiviteter över en dimension (alla värden, även de utan aktiviteter)
+         * @description Kommun och medarbetare är flervärda: en aktivitet räknas en gång per värde och andelarna summerar inte till 100 %. Svaret är JSON; med output=csv eller output=xlsx (eller Accept: text/csv respektive application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) kommer samma tabeller som bifogad fil (Content-Disposition: attachment).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Vad som fördelas: goal (resultatmål), areaGroup (verksamhetsområde), area (delområde), type (aktivitetstyp), format, line (första/andra linjen), staff (medarbetare), municipality (kommun), assignment (uppdrag) */
+                    dimension: "goal" | "areaGroup" | "area" | "type" | "format" | "line" | "staff" | "municipality" | "assignment";
+                    /** @description Ett kalenderår, t.ex. 2018 (kan inte kombineras med from/to) */
+                    year?: number;
+                    /** @description Från och med datum (ÅÅÅÅ-MM-DD) */
+                    from?: string;
+                    /** @description Till och med datum (ÅÅÅÅ-MM-DD). Utan year, from och to: all tid */
+                    to?: string;
+                    /** @description Bara aktiviteter där kommunen (kod) deltog */
+                    municipality?: string;
+                    /** @description Bara aktiviteter där medarbetaren (id) medverkade */
+                    staff?: number;
+                    /** @description Aktivitetstypens id */
+                    type?: number;
+                    /** @description Uppdragets id */
+                    assignment?: number;
+                    /** @description Första eller andra linjens FoU */
+                    line?: "forsta" | "andra";
+                    /** @description Fysiskt, digitalt eller hybrid */
+                    format?: "fysiskt" | "digitalt" | "hybrid";
+                    /** @description Målets nyckel, t.ex. spridning (gäller alla ramverk) */
+                    goal?: string;
+                    /** @description Områdets kod; en grupp (vuxen) omfattar sina underområden */
+                    area?: string;
+                    /** @description halfUp: varje rad avrundas för sig (som i verksamhetsberättelsen, summan kan bli 99 eller 101); largestRemainder: summerar alltid till 100 */
+                    rounding?: "halfUp" | "largestRemainder";
+                    /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
+                    output?: "json" | "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Rapporten som JSON, eller som fil (CSV eller XLSX) med output= eller Accept */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DistributionReport"];
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/crosstab": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Korstabell över två envärda dimensioner
+         * @description Svaret är JSON; med output=csv eller output=xlsx (eller Accept: text/csv respektive application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) kommer samma tabeller som bifogad fil (Content-Disposition: attachment).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Radernas dimension: goal, areaGroup, area, type, format, line eller assignment (envärda dimensioner) */
+                    rows: "goal" | "areaGroup" | "area" | "type" | "format" | "line" | "assignment";
+                    /** @description Kolumnernas dimension (en annan än rows): goal, areaGroup, area, type, format, line eller assignment (envärda dimensioner) */
+                    cols: "goal" | "areaGroup" | "area" | "type" | "format" | "line" | "assignment";
+                    /** @description Procentbas: radsumma, kolumnsumma eller totalen */
+                    percent?: "row" | "col" | "total";
+                    /** @description Ett kalenderår, t.ex. 2018 (kan inte kombineras med from/to) */
+                    year?: number;
+                    /** @description Från och med datum (ÅÅÅÅ-MM-DD) */
+                    from?: string;
+                    /** @description Till och med datum (ÅÅÅÅ-MM-DD). Utan year, from och to: all tid */
+                    to?: string;
+                    /** @description Bara aktiviteter där kommunen (kod) deltog */
+                    municipality?: string;
+                    /** @description Bara aktiviteter där medarbetaren (id) medverkade */
+                    staff?: number;
+                    /** @description Aktivitetstypens id */
+                    type?: number;
+                    /** @description Uppdragets id */
+                    assignment?: number;
+                    /** @description Första eller andra linjens FoU */
+                    line?: "forsta" | "andra";
+                    /** @description Fysiskt, digitalt eller hybrid */
+                    format?: "fysiskt" | "digitalt" | "hybrid";
+                    /** @description Målets nyckel, t.ex. spridning (gäller alla ramverk) */
+                    goal?: string;
+                    /** @description Områdets kod; en grupp (vuxen) omfattar sina underområden */
+                    area?: string;
+                    /** @description halfUp: varje rad avrundas för sig (som i verksamhetsberättelsen, summan kan bli 99 eller 101); largestRemainder: summerar alltid till 100 */
+                    rounding?: "halfUp" | "largestRemainder";
+                    /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
+                    output?: "json" | "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Rapporten som JSON, eller som fil (CSV eller XLSX) med output= eller Accept */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CrosstabReport"];
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Utveckling år för år; mål matchas över ramverksbyten med sin nyckel och får varje års namn
+         * @description Svaret är JSON; med output=csv eller output=xlsx (eller Accept: text/csv respektive application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) kommer samma tabeller som bifogad fil (Content-Disposition: attachment).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Dimension: goal, areaGroup, area, type, format, line eller assignment (envärda dimensioner) */
+                    dimension: "goal" | "areaGroup" | "area" | "type" | "format" | "line" | "assignment";
+                    /** @description Första året, t.ex. 2017 */
+                    fromYear: number;
+                    /** @description Sista året, t.ex. 2025 (högst 50 år efter fromYear) */
+                    toYear: number;
+                    /** @description Bara aktiviteter där kommunen (kod) deltog */
+                    municipality?: string;
+                    /** @description Bara aktiviteter där medarbetaren (id) medverkade */
+                    staff?: number;
+                    /** @description Aktivitetstypens id */
+                    type?: number;
+                    /** @description Uppdragets id */
+                    assignment?: number;
+                    /** @description Första eller andra linjens FoU */
+                    line?: "forsta" | "andra";
+                    /** @description Fysiskt, digitalt eller hybrid */
+                    format?: "fysiskt" | "digitalt" | "hybrid";
+                    /** @description Målets nyckel, t.ex. spridning (gäller alla ramverk) */
+                    goal?: string;
+                    /** @description Områdets kod; en grupp (vuxen) omfattar sina underområden */
+                    area?: string;
+                    /** @description halfUp: varje rad avrundas för sig (som i verksamhetsberättelsen, summan kan bli 99 eller 101); largestRemainder: summerar alltid till 100 */
+                    rounding?: "halfUp" | "largestRemainder";
+                    /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
+                    output?: "json" | "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Rapporten som JSON, eller som fil (CSV eller XLSX) med output= eller Accept */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrendReport"];
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/reach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Vilka kommuner aktiviteterna nådde, och vilka de inte nådde
+         * @description Svaret är JSON; med output=csv eller output=xlsx (eller Accept: text/csv respektive application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) kommer samma tabeller som bifogad fil (Content-Disposition: attachment).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Ett kalenderår, t.ex. 2018 (kan inte kombineras med from/to) */
+                    year?: number;
+                    /** @description Från och med datum (ÅÅÅÅ-MM-DD) */
+                    from?: string;
+                    /** @description Till och med datum (ÅÅÅÅ-MM-DD). Utan year, from och to: all tid */
+                    to?: string;
+                    /** @description Bara aktiviteter där kommunen (kod) deltog */
+                    municipality?: string;
+                    /** @description Bara aktiviteter där medarbetaren (id) medverkade */
+                    staff?: number;
+                    /** @description Aktivitetstypens id */
+                    type?: number;
+                    /** @description Uppdragets id */
+                    assignment?: number;
+                    /** @description Första eller andra linjens FoU */
+                    line?: "forsta" | "andra";
+                    /** @description Fysiskt, digitalt eller hybrid */
+                    format?: "fysiskt" | "digitalt" | "hybrid";
+                    /** @description Målets nyckel, t.ex. spridning (gäller alla ramverk) */
+                    goal?: string;
+                    /** @description Områdets kod; en grupp (vuxen) omfattar sina underområden */
+                    area?: string;
+                    /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
+                    output?: "json" | "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Rapporten som JSON, eller som fil (CSV eller XLSX) med output= eller Accept */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReachReport"];
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/vb/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verksamhetsberättelsens två tabeller: verksamhetsområde och resultatmål
+         * @description Svaret är JSON; med output=csv eller output=xlsx (eller Accept: text/csv respektive application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) kommer samma tabeller som bifogad fil (Content-Disposition: attachment).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Bara den ena tabellen */
+                    table?: "verksamhetsomrade" | "resultatmal";
+                    /** @description halfUp: varje rad avrundas för sig (som i verksamhetsberättelsen, summan kan bli 99 eller 101); largestRemainder: summerar alltid till 100 */
+                    rounding?: "halfUp" | "largestRemainder";
+                    /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
+                    output?: "json" | "csv" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    /** @description Verksamhetsårets år, t.ex. 2018 */
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Rapporten som JSON, eller som fil (CSV eller XLSX) med output= eller Accept */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VbReport"];
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1784,6 +2248,106 @@ export interface components {
             nextCursor: string | null;
             total?: number;
         };
+        DistributionReportInput: {
+            /** @enum {string} */
+            dimension: "goal" | "areaGroup" | "area" | "type" | "format" | "line" | "staff" | "municipality" | "assignment";
+            period: {
+                /** @description Periodens första dag; null för all tid */
+                from: string | null;
+                /** @description Periodens sista dag; null för all tid */
+                to: string | null;
+                year: number | null;
+            };
+            /** @enum {string} */
+            rounding: "halfUp" | "largestRemainder";
+            multiValued: boolean;
+            note: string | null;
+            /** @description Antal aktiviteter */
+            total: number;
+            rows: {
+                /** @description Värdets nyckel (målnyckel, kod eller id); none för Ej angivet */
+                key: string;
+                label: string;
+                count: number;
+                /** @description Exakt andel 0..1 av aktiviteterna */
+                share: number;
+                /** @description Avrundad procent */
+                percent: number;
+            }[];
+            percentSum: number;
+        };
+        CrosstabReportInput: {
+            rows: {
+                key: string;
+                label: string;
+            }[];
+            columns: {
+                key: string;
+                label: string;
+            }[];
+            counts: number[][];
+            rowTotals: number[];
+            columnTotals: number[];
+            grandTotal: number;
+            /** @enum {string} */
+            percentBase: "row" | "col" | "total";
+            percents: number[][];
+        };
+        TrendReportInput: {
+            years: number[];
+            totals: number[];
+            series: {
+                key: string;
+                /** @description Etiketten per år (målens namn det året) */
+                labels: {
+                    [key: string]: string;
+                };
+                counts: number[];
+                percents: number[];
+            }[];
+        };
+        ReachReportInput: {
+            total: number;
+            reachedCount: number;
+            municipalityCount: number;
+            municipalities: {
+                code: string;
+                name: string;
+                count: number;
+                share: number;
+                percent: number;
+                reached: boolean;
+            }[];
+            notReached: {
+                code: string;
+                name: string;
+            }[];
+        };
+        VbReportInput: {
+            year: number;
+            activityCount: number;
+            tables: {
+                /** @enum {string} */
+                id: "verksamhetsomrade" | "resultatmal";
+                title: string;
+                columnTitle: string;
+                rows: {
+                    /** @description Värdets nyckel (målnyckel, kod eller id); none för Ej angivet */
+                    key: string;
+                    label: string;
+                    count: number;
+                    /** @description Exakt andel 0..1 av aktiviteterna */
+                    share: number;
+                    /** @description Avrundad procent */
+                    percent: number;
+                }[];
+                total: {
+                    label: string;
+                    count: number;
+                    percent: number;
+                };
+            }[];
+        };
         Error: {
             statusCode: number;
             error: string;
@@ -1936,6 +2500,106 @@ export interface components {
             items: components["schemas"]["Activity"][];
             nextCursor: string | null;
             total?: number;
+        };
+        DistributionReport: {
+            /** @enum {string} */
+            dimension: "goal" | "areaGroup" | "area" | "type" | "format" | "line" | "staff" | "municipality" | "assignment";
+            period: {
+                /** @description Periodens första dag; null för all tid */
+                from: string | null;
+                /** @description Periodens sista dag; null för all tid */
+                to: string | null;
+                year: number | null;
+            };
+            /** @enum {string} */
+            rounding: "halfUp" | "largestRemainder";
+            multiValued: boolean;
+            note: string | null;
+            /** @description Antal aktiviteter */
+            total: number;
+            rows: {
+                /** @description Värdets nyckel (målnyckel, kod eller id); none för Ej angivet */
+                key: string;
+                label: string;
+                count: number;
+                /** @description Exakt andel 0..1 av aktiviteterna */
+                share: number;
+                /** @description Avrundad procent */
+                percent: number;
+            }[];
+            percentSum: number;
+        };
+        CrosstabReport: {
+            rows: {
+                key: string;
+                label: string;
+            }[];
+            columns: {
+                key: string;
+                label: string;
+            }[];
+            counts: number[][];
+            rowTotals: number[];
+            columnTotals: number[];
+            grandTotal: number;
+            /** @enum {string} */
+            percentBase: "row" | "col" | "total";
+            percents: number[][];
+        };
+        TrendReport: {
+            years: number[];
+            totals: number[];
+            series: {
+                key: string;
+                /** @description Etiketten per år (målens namn det året) */
+                labels: {
+                    [key: string]: string;
+                };
+                counts: number[];
+                percents: number[];
+            }[];
+        };
+        ReachReport: {
+            total: number;
+            reachedCount: number;
+            municipalityCount: number;
+            municipalities: {
+                code: string;
+                name: string;
+                count: number;
+                share: number;
+                percent: number;
+                reached: boolean;
+            }[];
+            notReached: {
+                code: string;
+                name: string;
+            }[];
+        };
+        VbReport: {
+            year: number;
+            activityCount: number;
+            tables: {
+                /** @enum {string} */
+                id: "verksamhetsomrade" | "resultatmal";
+                title: string;
+                columnTitle: string;
+                rows: {
+                    /** @description Värdets nyckel (målnyckel, kod eller id); none för Ej angivet */
+                    key: string;
+                    label: string;
+                    count: number;
+                    /** @description Exakt andel 0..1 av aktiviteterna */
+                    share: number;
+                    /** @description Avrundad procent */
+                    percent: number;
+                }[];
+                total: {
+                    label: string;
+                    count: number;
+                    percent: number;
+                };
+            }[];
         };
     };
     responses: never;
