@@ -89,13 +89,13 @@ async function timeGet(url: string): Promise<{ ms: number; status: number; body:
 }
 
 // ---- reports ----------------------------------------------------------------------------------------------
-const area = `select ar.code, count(*) as n from activities a join areas ar on ar.id = a.area_id`;
+// The floor is the least SQL that answers the question: ids grouped over the covering report index, no labels.
 const reportCases = [
-  { name: 'fördelning ett år (2018, område)', url: '/api/v1/reports/distribution?year=2018&by=area', sql: `${area} where a.year = 2018 group by ar.code` },
-  { name: 'fördelning alla år (område)', url: '/api/v1/reports/distribution?from=2017&to=2026&by=area', sql: `${area} group by ar.code` },
+  { name: 'fördelning ett år (2018, mål)', url: '/api/v1/reports/distribution?dimension=goal&year=2018', sql: 'select goal_id, count(*) as n from activities where unit_id = 1 and year = 2018 group by goal_id' },
+  { name: 'fördelning alla år (mål)', url: '/api/v1/reports/distribution?dimension=goal', sql: 'select goal_id, count(*) as n from activities where unit_id = 1 group by goal_id' },
   {
-    name: 'korstabell 2018 (område × mål)', url: '/api/v1/reports/crosstab?year=2018&rows=area&cols=goal',
-    sql: `select ar.code, g.key, count(*) as n from activities a join areas ar on ar.id = a.area_id join goals g on g.id = a.goal_id where a.year = 2018 group by ar.code, g.key`,
+    name: 'korstabell 2018 (område × mål)', url: '/api/v1/reports/crosstab?rows=area&cols=goal&year=2018',
+    sql: 'select area_id, goal_id, count(*) as n from activities where unit_id = 1 and year = 2018 group by area_id, goal_id',
   },
 ];
 const reports: Record<string, unknown>[] = [];
