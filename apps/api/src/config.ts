@@ -50,3 +50,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     demo: e.FOU_DEMO || argv.includes('--demo'),
   };
 }
+
+/**
+ * The folder the user ran `pnpm …` from (pnpm runs package scripts in the package's folder and passes the
+ * original one as INIT_CWD), so command-line paths mean what the user meant.
+ */
+export function userCwd(env: NodeJS.ProcessEnv = process.env): string {
+  return env.INIT_CWD ?? process.cwd();
+}
