@@ -25,11 +25,17 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     action?: Action;
   }
+  interface FastifyInstance {
+    /** Every route's method, URL and action, as registered: the permission matrix the tests walk. */
+    accessRules: AccessRule[];
+  }
   interface FastifyRequest {
     principal: Principal;
     session: SessionInfo | null;
   }
 }
+
+export interface AccessRule { method: string; url: string; action: Action | undefined }
 
 export function can(principal: Principal, action: Action): boolean {
   if (action === 'public') return true;
@@ -46,6 +52,11 @@ function sameToken(a: string, b: string): boolean {
 }
 
 export function registerAccessHook(app: FastifyInstance): void {
+  const rules: AccessRule[] = [];
+  app.decorate('accessRules', rules);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) rules.push({ method, url: route.url, action: route.config?.action });
+  });
   app.decorateRequest<Principal | null>('principal', null);
   app.decorateRequest<SessionInfo | null>('session', null);
   app.addHook('onRequest', async (request: FastifyRequest) => {
