@@ -12,19 +12,25 @@ const tooMany = () => new ApiError(429, 'För många inloggningsförsök. Vänta
 
 export const authRoutes: FastifyPluginAsyncZod<{ demoAccounts: DemoAccount[] | null }> = async (app, opts) => {
   const { db } = app;
-  // Two budgets: guessing one account's password from one address, and spraying many accounts from it.
+  // Two budgets: spraying many accounts from one address, and guessing one account's password from it. The
+  // plugin runs one limiter hook per request, so the second is asked directly once the body is parsed.
   const perIp = app.rateLimit({ max: 50, timeWindow: FIFTEEN_MINUTES, keyGenerator: (req) => `login-ip:${req.ip}`, errorResponseBuilder: tooMany });
-  const perAccount = app.rateLimit({
+  const perAccount = app.createRateLimit({
     max: 10,
     timeWindow: FIFTEEN_MINUTES,
     keyGenerator: (req) => `login-user:${req.ip}:${String((req.body as { username?: unknown } | undefined)?.username ?? '').trim().toLowerCase()}`,
-    errorResponseBuilder: tooMany,
   });
 
   app.post('/auth/login', {
     config: { action: 'public' },
     onRequest: perIp,
-    preHandler: perAccount,
+    preHandler: async (req, reply) => {
+      const limit = await perAccount(req);
+      if (!limit.isAllowed && limit.isExceeded) {
+        reply.header('retry-after', limit.ttlInSeconds);
+        throw tooMany();
+      }
+    },
     schema: { tags, summary: 'Logga in (sätter sessionskakan fou_session)', security: [], body: s.loginBody, response: { 200: s.me, ...errorResponses } },
   }, async (req, reply) => {
     const { token, me } = await svc.login(db, req.body.username, req.body.password);
