@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiError, errorResponses } from '../../lib/errors.ts';
+import { ApiError, errorBodySchema, errorResponses } from '../../lib/errors.ts';
 import * as s from './auth.schemas.ts';
 import * as svc from './auth.service.ts';
 import { endSession, SESSION_COOKIE } from './session.service.ts';
@@ -31,7 +31,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ demoAccounts: DemoAccount[] | n
         throw tooMany();
       }
     },
-    schema: { tags, summary: 'Logga in (sätter sessionskakan fou_session)', security: [], body: s.loginBody, response: { 200: s.me, ...errorResponses } },
+    schema: { tags, summary: 'Logga in (sätter sessionskakan fou_session)', security: [], body: s.loginBody, response: { 200: s.me, ...errorResponses, 429: errorBodySchema } },
   }, async (req, reply) => {
     const { token, me } = await svc.login(db, req.body.username, req.body.password);
     reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', secure: req.protocol === 'https' });
