@@ -260,5 +260,7 @@ describe('the test helper', () => {
     expect(me.role).toBe('medarbetare');
     expect(me.staffId).not.toBeNull();
     await t.anon.post('/api/v1/auth/login').send({ username: me.user.username, password: TEST_PASSWORD }).expect(200);
+    // Asked again, the same account: no second made-up staff member.
+    expect((await (await t.as('medarbetare')).get('/api/v1/auth/me')).body.user.id).toBe(me.user.id);
   });
 });

@@ -57,12 +57,14 @@ export async function makeTestApp(options: Partial<Config> = {}): Promise<TestAp
     app,
     http: await signIn('chef', null),
     async as(role, opts = {}) {
-      let staffId = opts.staffId ?? null;
-      if (role === 'medarbetare' && staffId === null) {
-        staffId = app.db.insert(t.staff).values({ unitId: app.unitId, name: 'Mia Medarbetare', title: 'Utredare' }).returning().get().id;
+      const key = `${role}:${opts.staffId ?? 'default'}`;
+      if (!agents.has(key)) {
+        let staffId = opts.staffId ?? null;
+        if (role === 'medarbetare' && staffId === null) {
+          staffId = app.db.insert(t.staff).values({ unitId: app.unitId, name: 'Mia Medarbetare', title: 'Utredare' }).returning().get().id;
+        }
+        agents.set(key, await signIn(role, staffId));
       }
-      const key = `${role}:${staffId}`;
-      if (!agents.has(key)) agents.set(key, await signIn(role, staffId));
       return agents.get(key)!;
     },
     anon: supertest(app.server),
