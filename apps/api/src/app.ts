@@ -33,6 +33,8 @@ import { userRoutes } from './modules/users/user.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { periodLockRoutes } from './modules/period-locks/period-lock.routes.ts';
 import { ensureDemoAccounts, ensureFirstAdmin } from './modules/users/user.service.ts';
+import { planRoutes } from './modules/plan/plan.routes.ts';
+import { reportRoutes } from './modules/reports/reports.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -108,6 +110,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
         { name: 'users', description: 'Konton och roller' },
         { name: 'audit', description: 'Ändringsloggen' },
         { name: 'period-locks', description: 'Låsta år' },
+        { name: 'plan', description: 'Verksamhetsplanens punkter och uppföljningen av dem' },
+        { name: 'reports', description: 'Rapporter: fördelningar, korstabeller, trender, nådda kommuner och verksamhetsberättelsens tabeller; som JSON, CSV eller XLSX' },
       ],
       components: {
         securitySchemes: {
@@ -182,6 +186,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(userRoutes, { prefix: API_PREFIX });
   await app.register(auditRoutes, { prefix: API_PREFIX });
   await app.register(periodLockRoutes, { prefix: API_PREFIX });
+  await app.register(planRoutes, { prefix: API_PREFIX });
+  await app.register(reportRoutes, { prefix: API_PREFIX });
 
   if (hasSpa) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: 'index.html' });

@@ -192,6 +192,8 @@ export const activities = sqliteTable(
     index('activities_unit_year_goal').on(t.unitId, t.year, t.goalId),
     index('activities_unit_year_area').on(t.unitId, t.year, t.areaId),
     index('activities_unit_year_type').on(t.unitId, t.year, t.typeId),
+    // Every report column and filter in one index: crosstabs, trends and filtered reports also stay off the rows.
+    index('activities_report').on(t.unitId, t.year, t.goalId, t.areaId, t.typeId, t.format, t.line, t.assignmentId, t.date),
     index('activities_assignment').on(t.assignmentId),
     index('activities_plan_item').on(t.planItemId, t.date),
   ],

@@ -848,7 +848,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Ändra ett måls namn eller beskrivning (nyckeln är fast) */
+        /** Ändra ett måls namn eller beskrivning (nyckeln är fast; det gamla namnet sparas i historiken) */
         patch: {
             parameters: {
                 query?: never;
@@ -925,6 +925,89 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/goals/{id}/names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Målets namn nu och tidigare namn med dagen de ersattes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoalNames"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/activity-types": {
@@ -1554,6 +1637,8 @@ export interface paths {
                     staff?: number;
                     type?: number;
                     assignment?: number;
+                    /** @description Planpunktens id */
+                    planItem?: number;
                     /** @description Text i titeln */
                     q?: string;
                     /** @description Datumordning (id bryter lika datum) */
@@ -1658,6 +1743,8 @@ export interface paths {
                         participants?: number | null;
                         assignmentId?: number | null;
                         line?: ("forsta" | "andra") | null;
+                        /** @description Punkten i årets verksamhetsplan som aktiviteten genomför */
+                        planItemId?: number | null;
                         /**
                          * @description Deltagande kommuner (0..n)
                          * @default []
@@ -1841,6 +1928,8 @@ export interface paths {
                         participants?: number | null;
                         assignmentId?: number | null;
                         line?: ("forsta" | "andra") | null;
+                        /** @description Punkten i årets verksamhetsplan som aktiviteten genomför */
+                        planItemId?: number | null;
                         /**
                          * @description Deltagande kommuner (0..n)
                          * @default []
@@ -3187,6 +3276,1174 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plan-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verksamhetsplanens punkter ett år (i målordning, sedan punktens plats) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Verksamhetsplanens år */
+                    year: number;
+                    /** @description Målets nyckel, t.ex. spridning */
+                    goal?: string;
+                    /** @description Områdets kod; en grupp (vuxen) omfattar sina underområden */
+                    area?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanItem"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Lägg till en planpunkt */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Verksamhetsplanens år
+                         * @example 2018
+                         */
+                        year: number;
+                        title: string;
+                        /** @description Ett mål ur det målramverk som gäller den 1 januari året */
+                        goalId: number;
+                        /** @description Ett verksamhetsområde utan underområden */
+                        areaId: number;
+                        /**
+                         * @description Planerade aktiviteter, en rad var, som planen formulerar dem
+                         * @default []
+                         */
+                        planned?: string[];
+                        /** @description Antal aktiviteter planen utlovar under året; utelämnas när planen inte anger något antal */
+                        targetCount?: number | null;
+                        /**
+                         * @description planerad, pågår, genomförd, delvis genomförd, inte genomförd eller framflyttad
+                         * @default planerad
+                         * @enum {string}
+                         */
+                        status?: "planerad" | "pagar" | "genomford" | "delvis_genomford" | "inte_genomford" | "framflyttad";
+                        /** @description Vad det blev av punkten, i ord för verksamhetsberättelsen */
+                        outcome?: string | null;
+                        /**
+                         * @description Ansvariga medarbetare
+                         * @default []
+                         */
+                        staffIds?: number[];
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanItem"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan-items/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Kopiera ett års plan till ett senare år (ej avslutade punkter förs över med hänvisning) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fromYear: number;
+                        toYear: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanCopyResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** En planpunkt */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanItem"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Ändra en planpunkt (med versionen du läste) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Verksamhetsplanens år
+                         * @example 2018
+                         */
+                        year: number;
+                        title: string;
+                        /** @description Ett mål ur det målramverk som gäller den 1 januari året */
+                        goalId: number;
+                        /** @description Ett verksamhetsområde utan underområden */
+                        areaId: number;
+                        /**
+                         * @description Planerade aktiviteter, en rad var, som planen formulerar dem
+                         * @default []
+                         */
+                        planned?: string[];
+                        /** @description Antal aktiviteter planen utlovar under året; utelämnas när planen inte anger något antal */
+                        targetCount?: number | null;
+                        /**
+                         * @description planerad, pågår, genomförd, delvis genomförd, inte genomförd eller framflyttad
+                         * @default planerad
+                         * @enum {string}
+                         */
+                        status?: "planerad" | "pagar" | "genomford" | "delvis_genomford" | "inte_genomford" | "framflyttad";
+                        /** @description Vad det blev av punkten, i ord för verksamhetsberättelsen */
+                        outcome?: string | null;
+                        /**
+                         * @description Ansvariga medarbetare
+                         * @default []
+                         */
+                        staffIds?: number[];
+                        sortOrder?: number;
+                        /** @description Versionen du läste; en äldre version ger 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanItem"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Ta bort en planpunkt (kopplade aktiviteter blir kvar utan koppling) */
+        delete: {
+            parameters: {
+                query?: {
+                    /** @description Om angiven: 409 om punkten ändrats sedan dess */
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Borttagen */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan-followup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Uppföljning av planen: aktiviteter per punkt till och med ett datum, per mål och områdesgrupp
+         * @description Som fil med output=csv|xlsx eller Accept: text/csv / application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Verksamhetsplanens år */
+                    year: number;
+                    /** @description Räkna aktiviteter till och med detta datum (inom året); standard: i dag, högst årets sista dag */
+                    asOf?: string;
+                    /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
+                    output?: "json" | "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanFollowup"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/distribution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fördelning av aktiviteter över en dimension (alla värden, även de utan aktiviteter)
+         * @description Kommun och medarbetare är flervärda: en aktivitet räknas en gång per värde och andelarna summerar inte till 100 %. Svaret är JSON; med output=csv eller output=xlsx (eller Accept: text/csv respektive application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) kommer samma tabeller som bifogad fil (Content-Disposition: attachment).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Vad som fördelas: goal (resultatmål), areaGroup (verksamhetsområde), area (delområde), type (aktivitetstyp), format, line (första/andra linjen), staff (medarbetare), municipality (kommun), assignment (uppdrag) */
+                    dimension: "goal" | "areaGroup" | "area" | "type" | "format" | "line" | "staff" | "municipality" | "assignment";
+                    /** @description Ett kalenderår, t.ex. 2018 (kan inte kombineras med from/to) */
+                    year?: number;
+                    /** @description Från och med datum (ÅÅÅÅ-MM-DD) */
+                    from?: string;
+                    /** @description Till och med datum (ÅÅÅÅ-MM-DD). Utan year, from och to: all tid */
+                    to?: string;
+                    /** @description Bara aktiviteter där kommunen (kod) deltog */
+                    municipality?: string;
+                    /** @description Bara aktiviteter där medarbetaren (id) medverkade */
+                    staff?: number;
+                    /** @description Aktivitetstypens id */
+                    type?: number;
+                    /** @description Uppdragets id */
+                    assignment?: number;
+                    /** @description Första eller andra linjens FoU */
+                    line?: "forsta" | "andra";
+                    /** @description Fysiskt, digitalt eller hybrid */
+                    format?: "fysiskt" | "digitalt" | "hybrid";
+                    /** @description Målets nyckel, t.ex. spridning (gäller alla ramverk) */
+                    goal?: string;
+                    /** @description Områdets kod; en grupp (vuxen) omfattar sina underområden */
+                    area?: string;
+                    /** @description halfUp: varje rad avrundas för sig (som i verksamhetsberättelsen, summan kan bli 99 eller 101); largestRemainder: summerar alltid till 100 */
+                    rounding?: "halfUp" | "largestRemainder";
+                    /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
+                    output?: "json" | "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DistributionReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/crosstab": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Korstabell över två envärda dimensioner
+         * @description Svaret är JSON; med output=csv eller output=xlsx (eller Accept: text/csv respektive application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) kommer samma tabeller som bifogad fil (Content-Disposition: attachment).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Radernas dimension: goal, areaGroup, area, type, format, line eller assignment (envärda dimensioner) */
+                    rows: "goal" | "areaGroup" | "area" | "type" | "format" | "line" | "assignment";
+                    /** @description Kolumnernas dimension (en annan än rows): goal, areaGroup, area, type, format, line eller assignment (envärda dimensioner) */
+                    cols: "goal" | "areaGroup" | "area" | "type" | "format" | "line" | "assignment";
+                    /** @description Procentbas: radsumma, kolumnsumma eller totalen */
+                    percent?: "row" | "col" | "total";
+                    /** @description Ett kalenderår, t.ex. 2018 (kan inte kombineras med from/to) */
+                    year?: number;
+                    /** @description Från och med datum (ÅÅÅÅ-MM-DD) */
+                    from?: string;
+                    /** @description Till och med datum (ÅÅÅÅ-MM-DD). Utan year, from och to: all tid */
+                    to?: string;
+                    /** @description Bara aktiviteter där kommunen (kod) deltog */
+                    municipality?: string;
+                    /** @description Bara aktiviteter där medarbetaren (id) medverkade */
+                    staff?: number;
+                    /** @description Aktivitetstypens id */
+                    type?: number;
+                    /** @description Uppdragets id */
+                    assignment?: number;
+                    /** @description Första eller andra linjens FoU */
+                    line?: "forsta" | "andra";
+                    /** @description Fysiskt, digitalt eller hybrid */
+                    format?: "fysiskt" | "digitalt" | "hybrid";
+                    /** @description Målets nyckel, t.ex. spridning (gäller alla ramverk) */
+                    goal?: string;
+                    /** @description Områdets kod; en grupp (vuxen) omfattar sina underområden */
+                    area?: string;
+                    /** @description halfUp: varje rad avrundas för sig (som i verksamhetsberättelsen, summan kan bli 99 eller 101); largestRemainder: summerar alltid till 100 */
+                    rounding?: "halfUp" | "largestRemainder";
+                    /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
+                    output?: "json" | "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CrosstabReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Utveckling år för år; mål matchas över ramverksbyten med sin nyckel och får varje års namn
+         * @description Svaret är JSON; med output=csv eller output=xlsx (eller Accept: text/csv respektive application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) kommer samma tabeller som bifogad fil (Content-Disposition: attachment).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Dimension: goal, areaGroup, area, type, format, line eller assignment (envärda dimensioner) */
+                    dimension: "goal" | "areaGroup" | "area" | "type" | "format" | "line" | "assignment";
+                    /** @description Första året, t.ex. 2017 */
+                    fromYear: number;
+                    /** @description Sista året, t.ex. 2025 (högst 50 år efter fromYear) */
+                    toYear: number;
+                    /** @description Bara aktiviteter där kommunen (kod) deltog */
+                    municipality?: string;
+                    /** @description Bara aktiviteter där medarbetaren (id) medverkade */
+                    staff?: number;
+                    /** @description Aktivitetstypens id */
+                    type?: number;
+                    /** @description Uppdragets id */
+                    assignment?: number;
+                    /** @description Första eller andra linjens FoU */
+                    line?: "forsta" | "andra";
+                    /** @description Fysiskt, digitalt eller hybrid */
+                    format?: "fysiskt" | "digitalt" | "hybrid";
+                    /** @description Målets nyckel, t.ex. spridning (gäller alla ramverk) */
+                    goal?: string;
+                    /** @description Områdets kod; en grupp (vuxen) omfattar sina underområden */
+                    area?: string;
+                    /** @description halfUp: varje rad avrundas för sig (som i verksamhetsberättelsen, summan kan bli 99 eller 101); largestRemainder: summerar alltid till 100 */
+                    rounding?: "halfUp" | "largestRemainder";
+                    /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
+                    output?: "json" | "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrendReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/reach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Vilka kommuner aktiviteterna nådde, och vilka de inte nådde
+         * @description Svaret är JSON; med output=csv eller output=xlsx (eller Accept: text/csv respektive application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) kommer samma tabeller som bifogad fil (Content-Disposition: attachment).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Ett kalenderår, t.ex. 2018 (kan inte kombineras med from/to) */
+                    year?: number;
+                    /** @description Från och med datum (ÅÅÅÅ-MM-DD) */
+                    from?: string;
+                    /** @description Till och med datum (ÅÅÅÅ-MM-DD). Utan year, from och to: all tid */
+                    to?: string;
+                    /** @description Bara aktiviteter där kommunen (kod) deltog */
+                    municipality?: string;
+                    /** @description Bara aktiviteter där medarbetaren (id) medverkade */
+                    staff?: number;
+                    /** @description Aktivitetstypens id */
+                    type?: number;
+                    /** @description Uppdragets id */
+                    assignment?: number;
+                    /** @description Första eller andra linjens FoU */
+                    line?: "forsta" | "andra";
+                    /** @description Fysiskt, digitalt eller hybrid */
+                    format?: "fysiskt" | "digitalt" | "hybrid";
+                    /** @description Målets nyckel, t.ex. spridning (gäller alla ramverk) */
+                    goal?: string;
+                    /** @description Områdets kod; en grupp (vuxen) omfattar sina underområden */
+                    area?: string;
+                    /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
+                    output?: "json" | "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReachReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/vb/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verksamhetsberättelsens två tabeller: verksamhetsområde och resultatmål
+         * @description Svaret är JSON; med output=csv eller output=xlsx (eller Accept: text/csv respektive application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) kommer samma tabeller som bifogad fil (Content-Disposition: attachment).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Bara den ena tabellen */
+                    table?: "verksamhetsomrade" | "resultatmal";
+                    /** @description halfUp: varje rad avrundas för sig (som i verksamhetsberättelsen, summan kan bli 99 eller 101); largestRemainder: summerar alltid till 100 */
+                    rounding?: "halfUp" | "largestRemainder";
+                    /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
+                    output?: "json" | "csv" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    /** @description Verksamhetsårets år, t.ex. 2018 */
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VbReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3236,6 +4493,17 @@ export interface components {
             shortName: string | null;
             description: string | null;
             sortOrder: number;
+        };
+        GoalNamesInput: {
+            goalId: number;
+            name: string;
+            shortName: string | null;
+            history: {
+                name: string;
+                shortName: string | null;
+                /** @description Första dagen namnet inte längre gällde */
+                replacedOn: string;
+            }[];
         };
         GoalFrameworkInput: {
             id: number;
@@ -3327,6 +4595,10 @@ export interface components {
                 title: string;
             } | null;
             line: ("forsta" | "andra") | null;
+            planItem: {
+                id: number;
+                title: string;
+            } | null;
             municipalities: {
                 id: number;
                 code: string;
@@ -3344,6 +4616,201 @@ export interface components {
             items: components["schemas"]["ActivityInput"][];
             nextCursor: string | null;
             total?: number;
+        };
+        DistributionReportInput: {
+            /** @enum {string} */
+            dimension: "goal" | "areaGroup" | "area" | "type" | "format" | "line" | "staff" | "municipality" | "assignment";
+            period: {
+                /** @description Periodens första dag; null för all tid */
+                from: string | null;
+                /** @description Periodens sista dag; null för all tid */
+                to: string | null;
+                year: number | null;
+            };
+            /** @enum {string} */
+            rounding: "halfUp" | "largestRemainder";
+            multiValued: boolean;
+            note: string | null;
+            /** @description Antal aktiviteter */
+            total: number;
+            rows: {
+                /** @description Värdets nyckel (målnyckel, kod eller id); none för Ej angivet */
+                key: string;
+                label: string;
+                count: number;
+                /** @description Exakt andel 0..1 av aktiviteterna */
+                share: number;
+                /** @description Avrundad procent */
+                percent: number;
+            }[];
+            percentSum: number;
+        };
+        CrosstabReportInput: {
+            rows: {
+                key: string;
+                label: string;
+            }[];
+            columns: {
+                key: string;
+                label: string;
+            }[];
+            counts: number[][];
+            rowTotals: number[];
+            columnTotals: number[];
+            grandTotal: number;
+            /** @enum {string} */
+            percentBase: "row" | "col" | "total";
+            percents: number[][];
+        };
+        TrendReportInput: {
+            years: number[];
+            totals: number[];
+            series: {
+                key: string;
+                /** @description Etiketten per år (målens namn det året) */
+                labels: {
+                    [key: string]: string;
+                };
+                counts: number[];
+                percents: number[];
+            }[];
+        };
+        ReachReportInput: {
+            total: number;
+            reachedCount: number;
+            municipalityCount: number;
+            municipalities: {
+                code: string;
+                name: string;
+                count: number;
+                share: number;
+                percent: number;
+                reached: boolean;
+            }[];
+            notReached: {
+                code: string;
+                name: string;
+            }[];
+        };
+        VbReportInput: {
+            year: number;
+            activityCount: number;
+            tables: {
+                /** @enum {string} */
+                id: "verksamhetsomrade" | "resultatmal";
+                title: string;
+                columnTitle: string;
+                rows: {
+                    /** @description Värdets nyckel (målnyckel, kod eller id); none för Ej angivet */
+                    key: string;
+                    label: string;
+                    count: number;
+                    /** @description Exakt andel 0..1 av aktiviteterna */
+                    share: number;
+                    /** @description Avrundad procent */
+                    percent: number;
+                }[];
+                total: {
+                    label: string;
+                    count: number;
+                    percent: number;
+                };
+            }[];
+        };
+        PlanItemInput: {
+            id: number;
+            year: number;
+            title: string;
+            goal: {
+                id: number;
+                key: string;
+                name: string;
+                shortName: string | null;
+                frameworkCode: string;
+            };
+            area: {
+                id: number;
+                code: string;
+                name: string;
+                groupCode: string;
+                groupName: string;
+            };
+            planned: string[];
+            targetCount: number | null;
+            /**
+             * @description planerad, pågår, genomförd, delvis genomförd, inte genomförd eller framflyttad
+             * @enum {string}
+             */
+            status: "planerad" | "pagar" | "genomford" | "delvis_genomford" | "inte_genomford" | "framflyttad";
+            outcome: string | null;
+            staff: {
+                id: number;
+                name: string;
+            }[];
+            carriedFrom: {
+                id: number;
+                year: number;
+                title: string;
+            } | null;
+            sortOrder: number;
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+        };
+        PlanCopyResultInput: {
+            fromYear: number;
+            toYear: number;
+            copied: number;
+            carried: number;
+            items: components["schemas"]["PlanItemInput"][];
+        };
+        PlanFollowupInput: {
+            year: number;
+            asOf: string;
+            items: {
+                id: number;
+                title: string;
+                goal: {
+                    key: string;
+                    name: string;
+                };
+                area: {
+                    code: string;
+                    name: string;
+                    groupCode: string;
+                    groupName: string;
+                };
+                /**
+                 * @description planerad, pågår, genomförd, delvis genomförd, inte genomförd eller framflyttad
+                 * @enum {string}
+                 */
+                status: "planerad" | "pagar" | "genomford" | "delvis_genomford" | "inte_genomford" | "framflyttad";
+                targetCount: number | null;
+                /** @description Kopplade aktiviteter till och med asOf */
+                activityCount: number;
+                /** @description activityCount / targetCount; null utan mål */
+                progress: number | null;
+                lastActivityDate: string | null;
+                /** @description Ingen kopplad aktivitet till och med asOf */
+                flagged: boolean;
+            }[];
+            goals: {
+                key: string;
+                name: string;
+                planned: number;
+                withActivity: number;
+            }[];
+            areaGroups: {
+                code: string;
+                name: string;
+                planned: number;
+                withActivity: number;
+            }[];
+            totals: {
+                planned: number;
+                withActivity: number;
+                flagged: number;
+            };
         };
         Error: {
             statusCode: number;
@@ -3390,6 +4857,17 @@ export interface components {
             shortName: string | null;
             description: string | null;
             sortOrder: number;
+        };
+        GoalNames: {
+            goalId: number;
+            name: string;
+            shortName: string | null;
+            history: {
+                name: string;
+                shortName: string | null;
+                /** @description Första dagen namnet inte längre gällde */
+                replacedOn: string;
+            }[];
         };
         GoalFramework: {
             id: number;
@@ -3481,6 +4959,10 @@ export interface components {
                 title: string;
             } | null;
             line: ("forsta" | "andra") | null;
+            planItem: {
+                id: number;
+                title: string;
+            } | null;
             municipalities: {
                 id: number;
                 code: string;
@@ -3498,6 +4980,201 @@ export interface components {
             items: components["schemas"]["Activity"][];
             nextCursor: string | null;
             total?: number;
+        };
+        DistributionReport: {
+            /** @enum {string} */
+            dimension: "goal" | "areaGroup" | "area" | "type" | "format" | "line" | "staff" | "municipality" | "assignment";
+            period: {
+                /** @description Periodens första dag; null för all tid */
+                from: string | null;
+                /** @description Periodens sista dag; null för all tid */
+                to: string | null;
+                year: number | null;
+            };
+            /** @enum {string} */
+            rounding: "halfUp" | "largestRemainder";
+            multiValued: boolean;
+            note: string | null;
+            /** @description Antal aktiviteter */
+            total: number;
+            rows: {
+                /** @description Värdets nyckel (målnyckel, kod eller id); none för Ej angivet */
+                key: string;
+                label: string;
+                count: number;
+                /** @description Exakt andel 0..1 av aktiviteterna */
+                share: number;
+                /** @description Avrundad procent */
+                percent: number;
+            }[];
+            percentSum: number;
+        };
+        CrosstabReport: {
+            rows: {
+                key: string;
+                label: string;
+            }[];
+            columns: {
+                key: string;
+                label: string;
+            }[];
+            counts: number[][];
+            rowTotals: number[];
+            columnTotals: number[];
+            grandTotal: number;
+            /** @enum {string} */
+            percentBase: "row" | "col" | "total";
+            percents: number[][];
+        };
+        TrendReport: {
+            years: number[];
+            totals: number[];
+            series: {
+                key: string;
+                /** @description Etiketten per år (målens namn det året) */
+                labels: {
+                    [key: string]: string;
+                };
+                counts: number[];
+                percents: number[];
+            }[];
+        };
+        ReachReport: {
+            total: number;
+            reachedCount: number;
+            municipalityCount: number;
+            municipalities: {
+                code: string;
+                name: string;
+                count: number;
+                share: number;
+                percent: number;
+                reached: boolean;
+            }[];
+            notReached: {
+                code: string;
+                name: string;
+            }[];
+        };
+        VbReport: {
+            year: number;
+            activityCount: number;
+            tables: {
+                /** @enum {string} */
+                id: "verksamhetsomrade" | "resultatmal";
+                title: string;
+                columnTitle: string;
+                rows: {
+                    /** @description Värdets nyckel (målnyckel, kod eller id); none för Ej angivet */
+                    key: string;
+                    label: string;
+                    count: number;
+                    /** @description Exakt andel 0..1 av aktiviteterna */
+                    share: number;
+                    /** @description Avrundad procent */
+                    percent: number;
+                }[];
+                total: {
+                    label: string;
+                    count: number;
+                    percent: number;
+                };
+            }[];
+        };
+        PlanItem: {
+            id: number;
+            year: number;
+            title: string;
+            goal: {
+                id: number;
+                key: string;
+                name: string;
+                shortName: string | null;
+                frameworkCode: string;
+            };
+            area: {
+                id: number;
+                code: string;
+                name: string;
+                groupCode: string;
+                groupName: string;
+            };
+            planned: string[];
+            targetCount: number | null;
+            /**
+             * @description planerad, pågår, genomförd, delvis genomförd, inte genomförd eller framflyttad
+             * @enum {string}
+             */
+            status: "planerad" | "pagar" | "genomford" | "delvis_genomford" | "inte_genomford" | "framflyttad";
+            outcome: string | null;
+            staff: {
+                id: number;
+                name: string;
+            }[];
+            carriedFrom: {
+                id: number;
+                year: number;
+                title: string;
+            } | null;
+            sortOrder: number;
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+        };
+        PlanCopyResult: {
+            fromYear: number;
+            toYear: number;
+            copied: number;
+            carried: number;
+            items: components["schemas"]["PlanItem"][];
+        };
+        PlanFollowup: {
+            year: number;
+            asOf: string;
+            items: {
+                id: number;
+                title: string;
+                goal: {
+                    key: string;
+                    name: string;
+                };
+                area: {
+                    code: string;
+                    name: string;
+                    groupCode: string;
+                    groupName: string;
+                };
+                /**
+                 * @description planerad, pågår, genomförd, delvis genomförd, inte genomförd eller framflyttad
+                 * @enum {string}
+                 */
+                status: "planerad" | "pagar" | "genomford" | "delvis_genomford" | "inte_genomford" | "framflyttad";
+                targetCount: number | null;
+                /** @description Kopplade aktiviteter till och med asOf */
+                activityCount: number;
+                /** @description activityCount / targetCount; null utan mål */
+                progress: number | null;
+                lastActivityDate: string | null;
+                /** @description Ingen kopplad aktivitet till och med asOf */
+                flagged: boolean;
+            }[];
+            goals: {
+                key: string;
+                name: string;
+                planned: number;
+                withActivity: number;
+            }[];
+            areaGroups: {
+                code: string;
+                name: string;
+                planned: number;
+                withActivity: number;
+            }[];
+            totals: {
+                planned: number;
+                withActivity: number;
+                flagged: number;
+            };
         };
     };
     responses: never;

@@ -10,7 +10,7 @@ import { assertYearOpen } from '../period-locks/period-lock.service.ts';
 import type { Activity, ActivityInput, ActivityListQuery, ActivityUpdate } from './activity.schemas.ts';
 
 /** The small reference tables an activity points into, loaded once per request. */
-interface Lookups {
+export interface Lookups {
   goals: Map<number, { id: number; key: string; name: string; shortName: string | null; frameworkId: number; frameworkCode: string }>;
   frameworks: { id: number; code: string; name: string; validFrom: string; validTo: string | null }[];
   areas: Map<number, { id: number; code: string; name: string; parentId: number | null; isLeaf: boolean }>;
@@ -18,9 +18,10 @@ interface Lookups {
   assignments: Map<number, { id: number; title: string }>;
   municipalities: Map<number, { id: number; code: string; name: string; active: boolean }>;
   staff: Map<number, { id: number; name: string }>;
+  planItems: Map<number, { id: number; title: string; year: number }>;
 }
 
-function loadLookups(db: Db, unitId: number): Lookups {
+export function loadLookups(db: Db, unitId: number): Lookups {
   const frameworks = db.select().from(t.goalFrameworks).where(eq(t.goalFrameworks.unitId, unitId)).all();
   const fwCode = new Map(frameworks.map((f) => [f.id, f.code]));
   const goals = db.select().from(t.goals).where(inArray(t.goals.frameworkId, frameworks.map((f) => f.id))).all();
@@ -35,6 +36,7 @@ function loadLookups(db: Db, unitId: number): Lookups {
     assignments: byId(db.select({ id: t.assignments.id, title: t.assignments.title }).from(t.assignments).where(eq(t.assignments.unitId, unitId)).all()),
     municipalities: byId(db.select({ id: t.municipalities.id, code: t.municipalities.code, name: t.municipalities.name, active: t.municipalities.active }).from(t.municipalities).where(eq(t.municipalities.unitId, unitId)).orderBy(asc(t.municipalities.sortOrder)).all()),
     staff: byId(db.select({ id: t.staff.id, name: t.staff.name }).from(t.staff).where(eq(t.staff.unitId, unitId)).all()),
+    planItems: byId(db.select({ id: t.planItems.id, title: t.planItems.title, year: t.planItems.year }).from(t.planItems).where(eq(t.planItems.unitId, unitId)).all()),
   };
 }
 
@@ -60,6 +62,13 @@ function resolveInput(lk: Lookups, input: ActivityInput) {
   if (input.assignmentId != null && !lk.assignments.has(input.assignmentId)) {
     errors.add('assignmentId', 'unknown_assignment', `Det finns inget uppdrag med id ${input.assignmentId}.`);
   }
+  if (input.planItemId != null) {
+    const item = lk.planItems.get(input.planItemId);
+    if (!item) errors.add('planItemId', 'unknown_plan_item', `Det finns ingen planpunkt med id ${input.planItemId}.`);
+    else if (item.year !== yearOf(input.date)) {
+      errors.add('planItemId', 'plan_item_other_year', `Planpunkten hör till planen för ${item.year}, men aktiviteten är från ${yearOf(input.date)}: välj en punkt ur årets plan.`);
+    }
+  }
   input.municipalityIds.forEach((m, i) => {
     if (!lk.municipalities.has(m)) errors.add(`municipalityIds.${i}`, 'unknown_municipality', `Det finns ingen kommun med id ${m}.`);
   });
@@ -83,6 +92,7 @@ function resolveInput(lk: Lookups, input: ActivityInput) {
       participants: input.participants ?? null,
       assignmentId: input.assignmentId ?? null,
       line: input.line ?? null,
+      planItemId: input.planItemId ?? null,
     },
     municipalityIds,
     staffIds: [...new Set(input.staffIds)],
@@ -115,6 +125,7 @@ function hydrate(db: Db, lk: Lookups, rows: ActivityRow[]): Activity[] {
       participants: r.participants,
       assignment: r.assignmentId === null ? null : lk.assignments.get(r.assignmentId)!,
       line: r.line,
+      planItem: r.planItemId === null ? null : (({ id, title }) => ({ id, title }))(lk.planItems.get(r.planItemId)!),
       municipalities: munis
         .filter((m) => m.activityId === r.id)
         .map((m) => lk.municipalities.get(m.municipalityId)!)
@@ -251,10 +262,10 @@ export function activityFilters(db: Db, unitId: number, q: Omit<ActivityListQuer
     if (!m) errors.add('municipality', 'unknown_municipality', `Ingen kommun har koden ${q.municipality}.`, 'querystring');
     else where.push(sql`exists (select 1 from activity_municipalities am where am.activity_id = ${a.id} and am.municipality_id = ${m.id})`);
   }
-  const byId = (field: 'staff' | 'type' | 'assignment', table: typeof t.staff | typeof t.activityTypes | typeof t.assignments, value: number | undefined, what: string) => {
+  const byId = (field: 'staff' | 'type' | 'assignment' | 'planItem', table: typeof t.staff | typeof t.activityTypes | typeof t.assignments | typeof t.planItems, value: number | undefined, what: string) => {
     if (value === undefined) return false;
     const row = db.select({ id: table.id }).from(table).where(and(eq(table.id, value), eq(table.unitId, unitId))).get();
-    if (!row) errors.add(field, `unknown_${field}`, `${what} med id ${value} finns inte.`, 'querystring');
+    if (!row) errors.add(field, `unknown_${field === 'planItem' ? 'plan_item' : field}`, `${what} med id ${value} finns inte.`, 'querystring');
     return !!row;
   };
   if (byId('staff', t.staff, q.staff, 'Medarbetare')) {
@@ -262,6 +273,7 @@ export function activityFilters(db: Db, unitId: number, q: Omit<ActivityListQuer
   }
   if (byId('type', t.activityTypes, q.type, 'Aktivitetstyp')) where.push(eq(a.typeId, q.type!));
   if (byId('assignment', t.assignments, q.assignment, 'Uppdrag')) where.push(eq(a.assignmentId, q.assignment!));
+  if (byId('planItem', t.planItems, q.planItem, 'Planpunkt')) where.push(eq(a.planItemId, q.planItem!));
   if (q.q?.trim()) {
     const pattern = `%${q.q.trim().toLocaleLowerCase('sv').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push(sql`casefold(${a.title}) like ${pattern} escape '\\'`);

@@ -40,8 +40,10 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => svc.updateGoalFramework(db, unitId, req.principal, req.params.id, req.body));
   app.post('/goal-frameworks/:id/goals', { config: write, schema: { tags, summary: 'Lägg till ett mål i ett ramverk', params: s.idParam, body: s.goalCreate, response: { 201: s.goalFramework, ...errorResponses } } },
     async (req, reply) => reply.code(201).send(svc.addGoal(db, unitId, req.principal, req.params.id, req.body)));
-  app.patch('/goals/:id', { config: write, schema: { tags, summary: 'Ändra ett måls namn eller beskrivning (nyckeln är fast)', params: s.idParam, body: s.goalUpdate, response: { 200: s.goal, ...errorResponses } } },
+  app.patch('/goals/:id', { config: write, schema: { tags, summary: 'Ändra ett måls namn eller beskrivning (nyckeln är fast; det gamla namnet sparas i historiken)', params: s.idParam, body: s.goalUpdate, response: { 200: s.goal, ...errorResponses } } },
     async (req) => svc.updateGoal(db, unitId, req.principal, req.params.id, req.body));
+  app.get('/goals/:id/names', { config: read, schema: { tags, summary: 'Målets namn nu och tidigare namn med dagen de ersattes', params: s.idParam, response: { 200: s.goalNames, ...errorResponses } } },
+    async (req) => svc.goalNames(db, unitId, req.params.id));
 
   app.get('/activity-types', { config: read, schema: { tags, summary: 'Aktivitetstyper', response: { 200: z.array(s.activityType) } } },
     async () => svc.listActivityTypes(db, unitId));

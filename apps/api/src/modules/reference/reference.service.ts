@@ -1,7 +1,7 @@
 /** Reference data: read as one bundle for the SPA, and created or edited one resource at a time. */
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { periodsOverlap } from '@fou/domain';
+import { periodsOverlap, todayInSweden } from '@fou/domain';
 import type { Db } from '../../db/client.ts';
 import * as t from '../../db/schema.ts';
 import type { Principal } from '../../lib/access.ts';
@@ -186,6 +186,14 @@ function applyUpdateGoalFramework(db: Db, unitId: number, id: number, input: z.i
     if (outside && outside.n > 0) {
       throw conflict(`${outside.n} aktiviteter med mål ur ${fw.name} ligger utanför den nya perioden.`);
     }
+    // So must plan items: a plan year works under the framework valid on its 1 January.
+    const planOutside = tx.select({ n: sql<number>`count(*)` }).from(t.planItems)
+      .innerJoin(t.goals, eq(t.goals.id, t.planItems.goalId))
+      .where(and(eq(t.goals.frameworkId, id), sql`(printf('%04d-01-01', ${t.planItems.year}) < ${period.validFrom} OR printf('%04d-01-01', ${t.planItems.year}) > ${period.validTo ?? '9999-12-31'})`))
+      .get();
+    if (planOutside && planOutside.n > 0) {
+      throw conflict(`${planOutside.n} planpunkter med mål ur ${fw.name} hör till år utanför den nya perioden.`);
+    }
     tx.update(t.goalFrameworks).set({ ...input, updatedAt: now() }).where(eq(t.goalFrameworks.id, id)).run();
   });
   return pick(listGoalFrameworks(db, unitId), id, 'Målramverket');
@@ -196,14 +204,36 @@ function applyAddGoal(db: Db, unitId: number, frameworkId: number, input: z.infe
     db.insert(t.goals).values({ frameworkId, ...input }).run());
   return pick(listGoalFrameworks(db, unitId), frameworkId, 'Målramverket');
 }
-function applyUpdateGoal(db: Db, unitId: number, goalId: number, input: z.infer<typeof s.goalUpdate>) {
-  const goal = db.select({ frameworkId: t.goals.frameworkId }).from(t.goals)
+/**
+ * A rename keeps the old name in goal_name_history with today's (Swedish) date as the day it was replaced,
+ * so the years before keep their labels in the reports.
+ */
+export function updateGoal(db: Db, unitId: number, actor: Principal, goalId: number, input: z.infer<typeof s.goalUpdate>) {
+  const goal = db.select({ goal: t.goals }).from(t.goals)
     .innerJoin(t.goalFrameworks, eq(t.goalFrameworks.id, t.goals.frameworkId))
-    .where(and(eq(t.goals.id, goalId), eq(t.goalFrameworks.unitId, unitId))).get();
+    .where(and(eq(t.goals.id, goalId), eq(t.goalFrameworks.unitId, unitId))).get()?.goal;
   if (!goal) throw notFound('Målet');
-  db.update(t.goals).set({ ...input, updatedAt: now() }).where(eq(t.goals.id, goalId)).run();
+  db.transaction((tx) => {
+    const renamed = (input.name !== undefined && input.name !== goal.name) || (input.shortName !== undefined && input.shortName !== goal.shortName);
+    if (renamed) {
+      tx.insert(t.goalNameHistory).values({ goalId, name: goal.name, shortName: goal.shortName, replacedOn: todayInSweden() }).run();
+    }
+    const after = tx.update(t.goals).set({ ...input, updatedAt: now() }).where(eq(t.goals.id, goalId)).returning().get();
+    recordAudit(tx as unknown as Db, { unitId, actor, action: 'update', entity: 'goal', entityId: goalId, before: goal, after });
+  });
   const fw = pick(listGoalFrameworks(db, unitId), goal.frameworkId, 'Målramverket');
   return pick(fw.goals, goalId, 'Målet');
+}
+
+export function goalNames(db: Db, unitId: number, goalId: number): Out<typeof s.goalNames> {
+  const goal = db.select({ goal: t.goals }).from(t.goals)
+    .innerJoin(t.goalFrameworks, eq(t.goalFrameworks.id, t.goals.frameworkId))
+    .where(and(eq(t.goals.id, goalId), eq(t.goalFrameworks.unitId, unitId))).get()?.goal;
+  if (!goal) throw notFound('Målet');
+  const history = db.select({ name: t.goalNameHistory.name, shortName: t.goalNameHistory.shortName, replacedOn: t.goalNameHistory.replacedOn })
+    .from(t.goalNameHistory).where(eq(t.goalNameHistory.goalId, goalId))
+    .orderBy(asc(t.goalNameHistory.replacedOn), asc(t.goalNameHistory.id)).all();
+  return { goalId, name: goal.name, shortName: goal.shortName, history };
 }
 
 // Activity types, assignments, staff: plain named lists.
@@ -263,7 +293,6 @@ function audited<T>(
 }
 const self = <T extends { id: number }>(r: T) => ({ id: r.id, value: r });
 const find = <T extends { id: number }>(list: T[], id: number) => list.find((x) => x.id === id);
-const goalById = (db: Db, unitId: number, id: number) => listGoalFrameworks(db, unitId).flatMap((f) => f.goals).find((g) => g.id === id);
 
 export const createMunicipality = (db: Db, unitId: number, actor: Principal, input: In<'municipalityCreate'>) =>
   audited(db, unitId, actor, 'municipality', null, () => undefined, () => applyCreateMunicipality(db, unitId, input), self);
@@ -284,8 +313,6 @@ export const addGoal = (db: Db, unitId: number, actor: Principal, frameworkId: n
     const goal = fw.goals.find((g) => g.key === input.key)!;
     return { id: goal.id, value: goal };
   });
-export const updateGoal = (db: Db, unitId: number, actor: Principal, goalId: number, input: In<'goalUpdate'>) =>
-  audited(db, unitId, actor, 'goal', goalId, () => goalById(db, unitId, goalId), () => applyUpdateGoal(db, unitId, goalId, input), self);
 export const createActivityType = (db: Db, unitId: number, actor: Principal, input: In<'activityTypeCreate'>) =>
   audited(db, unitId, actor, 'activity_type', null, () => undefined, () => applyCreateActivityType(db, unitId, input), self);
 export const updateActivityType = (db: Db, unitId: number, actor: Principal, id: number, input: In<'activityTypeUpdate'>) =>

@@ -1,0 +1,1 @@
+CREATE INDEX `activities_report` ON `activities` (`unit_id`,`year`,`goal_id`,`area_id`,`type_id`,`format`,`line`,`assignment_id`,`date`);

@@ -1,0 +1,364 @@
+/**
+ * The annual report's tables. Counts come from one GROUP BY per report over the covering report index; only
+ * the small reference tables are read into JS, to give every value of a dimension its label and its place.
+ */
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { goalNameForYear, roundPercents, percentsHalfUp, yearOf, type RoundingMethod } from '@fou/domain';
+import type { Db } from '../../db/client.ts';
+import * as t from '../../db/schema.ts';
+import { referenceData } from '../../seed/reference-seed.ts';
+import { activityFilters } from '../activities/activity.service.ts';
+import { FORMATS } from '../reference/reference.service.ts';
+import type {
+  Crosstab, CrosstabQuery, Dimension, Distribution, DistributionQuery, Filters, PeriodQuery, Reach, ReachQuery,
+  SingleDimension, Trend, TrendQuery, Vb, VbQuery,
+} from './reports.schemas.ts';
+import { MULTI_VALUED } from './reports.schemas.ts';
+
+export const NONE_KEY = 'none';
+const NONE_LABEL = 'Ej angivet';
+const MULTI_NOTE = {
+  municipality: 'En aktivitet kan ha flera deltagande kommuner och räknas då en gång per kommun: andelarna avser andel av aktiviteterna och summerar inte till 100 %.',
+  staff: 'En aktivitet kan ha flera medarbetare och räknas då en gång per medarbetare: andelarna avser andel av aktiviteterna och summerar inte till 100 %.',
+} as const;
+
+interface Framework { id: number; code: string; name: string; validFrom: string; validTo: string | null }
+interface Goal { id: number; key: string; name: string; frameworkId: number; sortOrder: number; history: { name: string; replacedOn: string }[] }
+
+/** The unit's reference tables, read once per request. */
+interface Ctx {
+  frameworks: Framework[];
+  goals: Goal[];
+  areas: { id: number; code: string; name: string; reportLabel: string | null; parentId: number | null; sortOrder: number }[];
+  municipalities: { id: number; code: string; name: string; active: boolean }[];
+  staff: { id: number; name: string; active: boolean }[];
+  types: { id: number; name: string; active: boolean }[];
+  assignments: { id: number; title: string; active: boolean }[];
+}
+
+function loadCtx(db: Db, unitId: number): Ctx {
+  const frameworks = db.select().from(t.goalFrameworks).where(eq(t.goalFrameworks.unitId, unitId)).orderBy(t.goalFrameworks.validFrom).all();
+  const fwIds = new Set(frameworks.map((f) => f.id));
+  const history = db.select().from(t.goalNameHistory).all();
+  const goals = db.select().from(t.goals).orderBy(t.goals.sortOrder, t.goals.id).all().filter((g) => fwIds.has(g.frameworkId)).map((g) => ({
+    id: g.id, key: g.key, name: g.name, frameworkId: g.frameworkId, sortOrder: g.sortOrder,
+    history: history.filter((h) => h.goalId === g.id).map((h) => ({ name: h.name, replacedOn: h.replacedOn })),
+  }));
+  const areas = db.select().from(t.areas).where(eq(t.areas.unitId, unitId)).orderBy(t.areas.sortOrder, t.areas.id).all();
+  return {
+    frameworks,
+    goals,
+    areas,
+    municipalities: db.select().from(t.municipalities).where(eq(t.municipalities.unitId, unitId)).orderBy(t.municipalities.sortOrder, t.municipalities.id).all(),
+    staff: db.select().from(t.staff).where(eq(t.staff.unitId, unitId)).all().sort((a, b) => a.name.localeCompare(b.name, 'sv') || a.id - b.id),
+    types: db.select().from(t.activityTypes).where(eq(t.activityTypes.unitId, unitId)).orderBy(t.activityTypes.sortOrder, t.activityTypes.id).all(),
+    assignments: db.select().from(t.assignments).where(eq(t.assignments.unitId, unitId)).all().sort((a, b) => a.title.localeCompare(b.title, 'sv') || a.id - b.id),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Periods and filters
+
+interface Period { from: string | null; to: string | null; year: number | null }
+
+function periodOf(q: PeriodQuery): Period {
+  if (q.year !== undefined) return { from: `${q.year}-01-01`, to: `${q.year}-12-31`, year: q.year };
+  return { from: q.from ?? null, to: q.to ?? null, year: null };
+}
+
+/** The WHERE of every report: unit, period (by year so the report index is used), and the filters. */
+function whereOf(db: Db, unitId: number, period: Period, f: Filters): SQL[] {
+  const a = t.activities;
+  const where = activityFilters(db, unitId, {
+    from: period.year === null ? period.from ?? undefined : undefined,
+    to: period.year === null ? period.to ?? undefined : undefined,
+    goal: f.goal, area: f.area, municipality: f.municipality, staff: f.staff, type: f.type, assignment: f.assignment,
+  });
+  if (period.year !== null) where.push(eq(a.year, period.year));
+  else {
+    // The year bounds add nothing logically; they let SQLite range-scan the (unit_id, year, …) index.
+    if (period.from) where.push(sql`${a.year} >= ${yearOf(period.from)}`);
+    if (period.to) where.push(sql`${a.year} <= ${yearOf(period.to)}`);
+  }
+  if (f.line) where.push(eq(a.line, f.line));
+  if (f.format) where.push(eq(a.format, f.format));
+  return where;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Dimensions: the grouped column, how a grouped value maps to a row key, and every row in reference order.
+
+interface DimValue { key: string; label: string; active: boolean }
+interface DimSpec {
+  expr: SQL;
+  join?: 'municipality' | 'staff';
+  keyOf: (raw: unknown) => string;
+  values: DimValue[];
+  /** Whether the dimension can be unset on an activity (a row "Ej angivet" then shows when it is). */
+  nullable: boolean;
+}
+
+const labelYearOf = (period: Period) => (period.to ? yearOf(period.to) : 9999);
+
+/** The frameworks a period touches, oldest first; all of them when it touches none. */
+function frameworksIn(ctx: Ctx, period: Period): Framework[] {
+  const from = period.from ?? '0000-01-01';
+  const to = period.to ?? '9999-12-31';
+  const hit = ctx.frameworks.filter((f) => f.validFrom <= to && (f.validTo ?? '9999-12-31') >= from);
+  return hit.length ? hit : ctx.frameworks;
+}
+
+/**
+ * Goal rows: inside one framework its goals and names; across frameworks matched by key, in the latest
+ * framework's order and names, keys only older frameworks have following them.
+ */
+function goalValues(ctx: Ctx, frameworks: Framework[], labelYear: number): DimValue[] {
+  const out = new Map<string, DimValue>();
+  for (const f of [...frameworks].reverse()) {
+    for (const g of ctx.goals.filter((x) => x.frameworkId === f.id)) {
+      if (!out.has(g.key)) out.set(g.key, { key: g.key, label: goalNameForYear(g.name, g.history, labelYear), active: true });
+    }
+  }
+  return [...out.values()];
+}
+
+function areaGroups(ctx: Ctx) {
+  return ctx.areas.filter((a) => a.parentId === null);
+}
+
+function dimensionSpec(ctx: Ctx, dim: Dimension, period: Period, vbLabels = false): DimSpec {
+  const a = t.activities;
+  const byId = <T>(rows: T[], id: (r: T) => number) => new Map(rows.map((r) => [id(r), r]));
+  switch (dim) {
+    case 'goal': {
+      const goals = byId(ctx.goals, (g) => g.id);
+      return { expr: sql`${a.goalId}`, keyOf: (raw) => goals.get(raw as number)?.key ?? String(raw), values: goalValues(ctx, frameworksIn(ctx, period), labelYearOf(period)), nullable: false };
+    }
+    case 'areaGroup': {
+      const areas = byId(ctx.areas, (x) => x.id);
+      return {
+        expr: sql`${a.areaId}`,
+        keyOf: (raw) => {
+          const area = areas.get(raw as number);
+          const group = area?.parentId ? areas.get(area.parentId) : area;
+          return group?.code ?? String(raw);
+        },
+        values: areaGroups(ctx).map((g) => ({ key: g.code, label: vbLabels ? g.reportLabel ?? g.name : g.name, active: true })),
+        nullable: false,
+      };
+    }
+    case 'area': {
+      const areas = byId(ctx.areas, (x) => x.id);
+      const parents = new Set(ctx.areas.map((x) => x.parentId));
+      // The areas an activity can be recorded on: groups without children, and the children of the others.
+      const leaves = areaGroups(ctx).flatMap((g) => (parents.has(g.id) ? ctx.areas.filter((x) => x.parentId === g.id) : [g]));
+      return { expr: sql`${a.areaId}`, keyOf: (raw) => areas.get(raw as number)?.code ?? String(raw), values: leaves.map((x) => ({ key: x.code, label: x.name, active: true })), nullable: false };
+    }
+    case 'type':
+      return { expr: sql`${a.typeId}`, keyOf: String, values: ctx.types.map((x) => ({ key: String(x.id), label: x.name, active: x.active })), nullable: false };
+    case 'format':
+      return { expr: sql`${a.format}`, keyOf: String, values: FORMATS.map((x) => ({ key: x.code, label: x.name, active: true })), nullable: false };
+    case 'line':
+      return { expr: sql`${a.line}`, keyOf: String, values: referenceData.lines.map((x: { code: string; name: string }) => ({ key: x.code, label: x.name, active: true })), nullable: true };
+    case 'assignment':
+      return { expr: sql`${a.assignmentId}`, keyOf: String, values: ctx.assignments.map((x) => ({ key: String(x.id), label: x.title, active: x.active })), nullable: true };
+    case 'staff':
+      return { expr: sql`${t.activityStaff.staffId}`, join: 'staff', keyOf: String, values: ctx.staff.map((x) => ({ key: String(x.id), label: x.name, active: x.active })), nullable: false };
+    case 'municipality': {
+      const munis = byId(ctx.municipalities, (m) => m.id);
+      return { expr: sql`${t.activityMunicipalities.municipalityId}`, join: 'municipality', keyOf: (raw) => munis.get(raw as number)?.code ?? String(raw), values: ctx.municipalities.map((m) => ({ key: m.code, label: m.name, active: m.active })), nullable: false };
+    }
+  }
+}
+
+/** One GROUP BY over the filtered activities; null groups come back as key none. */
+function countBy(db: Db, where: SQL[], specs: DimSpec[], extra: SQL[] = []): { keys: string[]; extra: unknown[]; n: number }[] {
+  const groups = [...extra, ...specs.map((s) => s.expr)];
+  const cols = groups.map((g, i) => sql`${g} as ${sql.raw(`g${i}`)}`);
+  const joins = specs.map((s) => s.join === 'municipality'
+    ? sql` join ${t.activityMunicipalities} on ${t.activityMunicipalities.activityId} = ${t.activities.id}`
+    : s.join === 'staff' ? sql` join ${t.activityStaff} on ${t.activityStaff.activityId} = ${t.activities.id}` : sql``);
+  const query = sql`select ${sql.join(cols, sql`, `)}, count(*) as n from ${t.activities}${sql.join(joins, sql``)} where ${and(...where)} group by ${sql.join(groups.map((_, i) => sql.raw(`g${i}`)), sql`, `)}`;
+  const rows = db.all<Record<string, unknown>>(query);
+  return rows.map((r) => ({
+    extra: extra.map((_, i) => r[`g${i}`]),
+    keys: specs.map((s, i) => {
+      const raw = r[`g${extra.length + i}`];
+      return raw === null || raw === undefined ? NONE_KEY : s.keyOf(raw);
+    }),
+    n: Number(r.n),
+  }));
+}
+
+function countActivities(db: Db, where: SQL[]): number {
+  return db.select({ n: sql<number>`count(*)` }).from(t.activities).where(and(...where)).get()!.n;
+}
+
+/** The rows a dimension shows: every active value, inactive ones that occur, and none when it occurs. */
+function rowsOf(spec: DimSpec, counts: Map<string, number>): { key: string; label: string }[] {
+  const rows = spec.values.filter((v) => v.active || (counts.get(v.key) ?? 0) > 0).map(({ key, label }) => ({ key, label }));
+  if (spec.nullable && (counts.get(NONE_KEY) ?? 0) > 0) rows.push({ key: NONE_KEY, label: NONE_LABEL });
+  return rows;
+}
+
+const add = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
+const shareOf = (count: number, total: number) => (total > 0 ? count / total : 0);
+
+// ---------------------------------------------------------------------------------------------------------
+// Reports
+
+export function distributionReport(db: Db, unitId: number, q: DistributionQuery): Distribution {
+  const ctx = loadCtx(db, unitId);
+  const period = periodOf(q);
+  const where = whereOf(db, unitId, period, q);
+  const spec = dimensionSpec(ctx, q.dimension, period);
+  const counts = new Map<string, number>();
+  for (const r of countBy(db, where, [spec])) add(counts, r.keys[0]!, r.n);
+  const multiValued = MULTI_VALUED.includes(q.dimension);
+  const total = multiValued ? countActivities(db, where) : [...counts.values()].reduce((s, n) => s + n, 0);
+  const rows = rowsOf(spec, counts);
+  const rowCounts = rows.map((r) => counts.get(r.key) ?? 0);
+  // Shares of activities under a multi-valued dimension overlap: only per-row rounding means anything there.
+  const rounding: RoundingMethod = multiValued ? 'halfUp' : q.rounding;
+  const percents = multiValued ? percentsHalfUp(rowCounts, total) : roundPercents(rowCounts, rounding);
+  return {
+    dimension: q.dimension,
+    period,
+    rounding,
+    multiValued,
+    note: multiValued ? MULTI_NOTE[q.dimension as 'staff' | 'municipality'] : null,
+    total,
+    rows: rows.map((r, i) => ({ ...r, count: rowCounts[i]!, share: shareOf(rowCounts[i]!, total), percent: percents[i]! })),
+    percentSum: percents.reduce((s, p) => s + p, 0),
+  };
+}
+
+export function crosstabReport(db: Db, unitId: number, q: CrosstabQuery): Crosstab {
+  const ctx = loadCtx(db, unitId);
+  const period = periodOf(q);
+  const where = whereOf(db, unitId, period, q);
+  const rs = dimensionSpec(ctx, q.rows, period);
+  const cs = dimensionSpec(ctx, q.cols, period);
+  const cells = new Map<string, number>();
+  const rowSums = new Map<string, number>();
+  const colSums = new Map<string, number>();
+  for (const r of countBy(db, where, [rs, cs])) {
+    add(cells, `${r.keys[0]}\u0000${r.keys[1]}`, r.n);
+    add(rowSums, r.keys[0]!, r.n);
+    add(colSums, r.keys[1]!, r.n);
+  }
+  const rows = rowsOf(rs, rowSums);
+  const columns = rowsOf(cs, colSums);
+  const counts = rows.map((r) => columns.map((c) => cells.get(`${r.key}\u0000${c.key}`) ?? 0));
+  const rowTotals = counts.map((row) => row.reduce((s, n) => s + n, 0));
+  const columnTotals = columns.map((_, j) => counts.reduce((s, row) => s + row[j]!, 0));
+  const grandTotal = rowTotals.reduce((s, n) => s + n, 0);
+  let percents: number[][];
+  if (q.percent === 'row') percents = counts.map((row) => roundPercents(row, q.rounding));
+  else if (q.percent === 'col') {
+    const byCol = columns.map((_, j) => roundPercents(counts.map((row) => row[j]!), q.rounding));
+    percents = counts.map((row, i) => row.map((_, j) => byCol[j]![i]!));
+  } else {
+    const flat = roundPercents(counts.flat(), q.rounding);
+    percents = counts.map((_, i) => flat.slice(i * columns.length, (i + 1) * columns.length));
+  }
+  return { rows, columns, counts, rowTotals, columnTotals, grandTotal, percentBase: q.percent, percents };
+}
+
+export function trendReport(db: Db, unitId: number, q: TrendQuery): Trend {
+  const ctx = loadCtx(db, unitId);
+  const period: Period = { from: `${q.fromYear}-01-01`, to: `${q.toYear}-12-31`, year: null };
+  const where = whereOf(db, unitId, { ...period, from: null, to: null }, q);
+  where.push(sql`${t.activities.year} between ${q.fromYear} and ${q.toYear}`);
+  const spec = dimensionSpec(ctx, q.dimension, period);
+  const years = Array.from({ length: q.toYear - q.fromYear + 1 }, (_, i) => q.fromYear + i);
+  const cells = new Map<string, number>();
+  const sums = new Map<string, number>();
+  for (const r of countBy(db, where, [spec], [sql`${t.activities.year}`])) {
+    add(cells, `${r.extra[0]}\u0000${r.keys[0]}`, r.n);
+    add(sums, r.keys[0]!, r.n);
+  }
+  const rows = rowsOf(spec, sums);
+  const countsByYear = years.map((y) => rows.map((r) => cells.get(`${y}\u0000${r.key}`) ?? 0));
+  const percentsByYear = countsByYear.map((c) => roundPercents(c, q.rounding));
+  const labelsFor = (row: { key: string; label: string }) => Object.fromEntries(years.map((y) => [String(y), yearLabel(ctx, q.dimension, row, y)]));
+  return {
+    years,
+    totals: countsByYear.map((c) => c.reduce((s, n) => s + n, 0)),
+    series: rows.map((r, i) => ({
+      key: r.key,
+      labels: labelsFor(r),
+      counts: countsByYear.map((c) => c[i]!),
+      percents: percentsByYear.map((p) => p[i]!),
+    })),
+  };
+}
+
+/** A goal's name in a year: in the framework in force at the year's end, under the name it then had. */
+function yearLabel(ctx: Ctx, dim: SingleDimension, row: { key: string; label: string }, year: number): string {
+  if (dim !== 'goal') return row.label;
+  const yearEnd = `${year}-12-31`;
+  const ordered = [...ctx.frameworks].sort((a, b) => b.validFrom.localeCompare(a.validFrom));
+  const inForce = ordered.find((f) => f.validFrom <= yearEnd && (f.validTo ?? '9999-12-31') >= yearEnd) ?? ordered.find((f) => f.validFrom <= yearEnd);
+  const candidates = inForce ? [inForce, ...ordered.filter((f) => f !== inForce)] : ordered;
+  for (const f of candidates) {
+    const g = ctx.goals.find((x) => x.frameworkId === f.id && x.key === row.key);
+    if (g) return goalNameForYear(g.name, g.history, year);
+  }
+  return row.label;
+}
+
+export function reachReport(db: Db, unitId: number, q: ReachQuery): Reach {
+  const ctx = loadCtx(db, unitId);
+  const period = periodOf(q);
+  const where = whereOf(db, unitId, period, q);
+  const spec = dimensionSpec(ctx, 'municipality', period);
+  const counts = new Map<string, number>();
+  for (const r of countBy(db, where, [spec])) add(counts, r.keys[0]!, r.n);
+  const total = countActivities(db, where);
+  const rows = rowsOf(spec, counts);
+  const rowCounts = rows.map((r) => counts.get(r.key) ?? 0);
+  const percents = percentsHalfUp(rowCounts, total);
+  const municipalities = rows.map((r, i) => ({
+    code: r.key, name: r.label, count: rowCounts[i]!, share: shareOf(rowCounts[i]!, total), percent: percents[i]!, reached: rowCounts[i]! > 0,
+  }));
+  return {
+    total,
+    reachedCount: municipalities.filter((m) => m.reached).length,
+    municipalityCount: municipalities.length,
+    municipalities,
+    notReached: municipalities.filter((m) => !m.reached).map(({ code, name }) => ({ code, name })),
+  };
+}
+
+/** The two tables of the annual report's section "Intern uppföljning av VP", from one GROUP BY. */
+export function vbReport(db: Db, unitId: number, year: number, q: VbQuery): Vb {
+  const ctx = loadCtx(db, unitId);
+  const period = periodOf({ year });
+  const where = whereOf(db, unitId, period, {});
+  const areaSpec = dimensionSpec(ctx, 'areaGroup', period, true);
+  const goalSpec = dimensionSpec(ctx, 'goal', period);
+  const areaCounts = new Map<string, number>();
+  const goalCounts = new Map<string, number>();
+  for (const r of countBy(db, where, [areaSpec, goalSpec])) {
+    add(areaCounts, r.keys[0]!, r.n);
+    add(goalCounts, r.keys[1]!, r.n);
+  }
+  const activityCount = [...areaCounts.values()].reduce((s, n) => s + n, 0);
+  const table = (id: 'verksamhetsomrade' | 'resultatmal', title: string, spec: DimSpec, counts: Map<string, number>) => {
+    const rows = rowsOf(spec, counts);
+    const c = rows.map((r) => counts.get(r.key) ?? 0);
+    const p = roundPercents(c, q.rounding);
+    return {
+      id, title, columnTitle: `Aktiviteter ${year}`,
+      rows: rows.map((r, i) => ({ ...r, count: c[i]!, share: shareOf(c[i]!, activityCount), percent: p[i]! })),
+      total: { label: 'Totalt', count: activityCount, percent: activityCount > 0 ? 100 : 0 },
+    };
+  };
+  const fw = frameworksIn(ctx, period).at(-1);
+  const tables = [
+    table('verksamhetsomrade', 'Verksamhetsområde', areaSpec, areaCounts),
+    table('resultatmal', `Resultatmål i ${fw ? fw.code.toUpperCase() : 'verksamhetsplanen'}`, goalSpec, goalCounts),
+  ].filter((x) => !q.table || x.id === q.table);
+  return { year, activityCount, tables };
+}
