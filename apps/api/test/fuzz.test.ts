@@ -13,6 +13,7 @@ import { repoRoot } from '../src/config.ts';
 import { makeTestApp, type TestApp } from './helpers/test-app.ts';
 import { loadRefs, validBody } from './helpers/fixtures.ts';
 import { tableChecksums } from './helpers/db-checksum.ts';
+import { createSession, SESSION_COOKIE } from '../src/modules/auth/session.service.ts';
 
 // Fixed so CI is repeatable; fast-check prints the seed and the failing request, and FUZZ_SEED replays or explores.
 const SEED = Number(process.env.FUZZ_SEED ?? 20181231);
@@ -240,10 +241,19 @@ const operations = Object.entries(spec.paths).flatMap(([route, methods]) =>
   Object.entries(methods).map(([method, op]) => ({ method, route, op })),
 );
 
+/** A fuzzed PATCH /users may demote or deactivate the chief the run acts as; put it back between requests. */
+function keepChiefUsable(t: TestApp, chiefId: number): boolean {
+  return t.app.db.$client
+    .prepare("update users set active = 1, role = 'chef', must_change_password = 0 where id = ? and (active = 0 or role <> 'chef' or must_change_password = 1)")
+    .run(chiefId).changes > 0;
+}
+
 describe('fuzzing every operation in the OpenAPI spec', () => {
   let t: TestApp;
+  let chiefId: number;
   beforeAll(async () => {
     t = await makeTestApp();
+    chiefId = t.app.db.$client.prepare("select id from users where role = 'chef' order by id limit 1").pluck().get() as number;
     const refs = await loadRefs(t);
     for (let i = 0; i < 5; i++) await t.http.post('/api/v1/activities').send(validBody(refs, { title: `Fuzzbas ${i}` })).expect(201);
   });
@@ -262,7 +272,12 @@ describe('fuzzing every operation in the OpenAPI spec', () => {
       let before = checksum(t);
       await fc.assert(
         fc.asyncProperty(requestArb(method, route, op), async (req) => {
-          const res = await t.app.inject({ method: req.method as 'GET', url: req.url, headers: req.headers, payload: req.payload });
+          // Signed in as the chief, afresh each time: a fuzzed logout or password change must not leave the rest
+          // of the run answered by 401s, which would test nothing.
+          if (keepChiefUsable(t, chiefId)) before = checksum(t);
+          const { token, csrfToken } = createSession(t.app.db, chiefId);
+          const headers = { cookie: `${SESSION_COOKIE}=${token}`, 'x-csrf-token': csrfToken, ...req.headers };
+          const res = await t.app.inject({ method: req.method as 'GET', url: req.url, headers, payload: req.payload });
           sent++;
           statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
           const where = `${req.method} ${req.url.slice(0, 300)} → ${res.statusCode} ${res.body.slice(0, 300)}`;
@@ -284,5 +299,7 @@ describe('fuzzing every operation in the OpenAPI spec', () => {
     // Most requests must be turned away; if nearly all succeed the generators have stopped breaking things.
     const rejected = [...statuses].filter(([s]) => s >= 400).reduce((n, [, c]) => n + c, 0);
     expect(rejected).toBeGreaterThan(sent / 2);
+    // The requests reached the handlers: hardly any were turned away at the door for want of a session.
+    expect(statuses.get(401) ?? 0).toBeLessThan(sent / 50);
   }, 180_000);
 });
