@@ -290,3 +290,23 @@ describe('GET /reports/reach', () => {
     expect(b.reachedCount).toBe(ref.municipalities.length - 1);
   });
 });
+
+describe('inactive reference values', () => {
+  it('leave a report when nothing in it used them, and stay while something did', async () => {
+    const ekero = ref.municipalities.find((m) => m.code === 'ekero')!;
+    const sigtuna = ref.municipalities.find((m) => m.code === UNREACHED)!;
+    await t.http.patch(`/api/v1/municipalities/${ekero.id}`).send({ active: false }).expect(200);
+    await t.http.patch(`/api/v1/municipalities/${sigtuna.id}`).send({ active: false }).expect(200);
+    try {
+      const res = await t.http.get('/api/v1/reports/reach').query({ year: 2024 }).expect(200);
+      const codes = (res.body.municipalities as { code: string }[]).map((m) => m.code);
+      expect(rows.some((a) => a.year === 2024 && a.municipalityIds.includes(ekero.id))).toBe(true);
+      expect(codes).toContain('ekero');
+      expect(codes).not.toContain(UNREACHED);
+      expect(res.body.notReached).toEqual([]);
+    } finally {
+      await t.http.patch(`/api/v1/municipalities/${ekero.id}`).send({ active: true }).expect(200);
+      await t.http.patch(`/api/v1/municipalities/${sigtuna.id}`).send({ active: true }).expect(200);
+    }
+  });
+});

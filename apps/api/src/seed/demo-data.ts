@@ -1,11 +1,12 @@
 /**
  * The demo: synthetic activities for 2017-09 … 2025 from a fixed seed. 2018 is built to the published
  * VB 2018 tables: 312 activities whose goal and area counts round (half up, row by row) to 32/27/33/9 %
- * and 42/36/22 %, reaching all eight municipalities, with the 2018 plan's items as assignments.
+ * and 42/36/22 %, reaching all eight municipalities, with the 2018 plan's items as assignments and as the
+ * 2018 plan, its activities linked to the item of the same title.
  * Nothing here describes a client: titles name the kind of work and its topic.
  */
 import { eq, sql } from 'drizzle-orm';
-import { frameworkForDate } from '@fou/domain';
+import { frameworkForDate, targetFromPlanned } from '@fou/domain';
 import type { Db } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { createRng, type Rng } from './random.ts';
@@ -197,7 +198,39 @@ export function insertActivities(db: Db, unitId: number, rows: DemoActivity[]): 
 export function loadDemoData(db: Db, unitId: number): { loaded: boolean; count: number } {
   const existing = db.select({ n: sql<number>`count(*)` }).from(t.activities).where(eq(t.activities.unitId, unitId)).get()!.n;
   if (existing > 0) return { loaded: false, count: existing };
-  const rows = generateDemoYears(prepareDemoRefs(db, unitId));
+  const refs = prepareDemoRefs(db, unitId);
+  const rows = generateDemoYears(refs);
   insertActivities(db, unitId, rows);
+  insertDemoPlan(db, unitId, refs);
   return { loaded: true, count: rows.length };
+}
+
+/** Where the annual report says part of the item was not done, it was only partly carried out. */
+const NOT_DONE = /\binte (genomför|gjor|av)/i;
+
+/**
+ * VP 2018 as the 2018 plan: items with an outcome in VB 2018 are done (or partly, when the outcome says
+ * something was not), the rest are under way when activities link to them and planned otherwise. The year's
+ * activities of the assignment with the item's title are linked to it. Uses no randomness: the activities
+ * drawn above stay the same.
+ */
+export function insertDemoPlan(db: Db, unitId: number, refs: DemoRefs): void {
+  const year = plan2018.year;
+  const fw = frameworkForDate(refs.frameworks, `${year}-01-01`)!;
+  db.transaction((tx) => {
+    plan2018.items.forEach((item, i) => {
+      const assignmentId = refs.assignments.find((a) => a.title === item.title)!.id;
+      const linked = tx.select({ n: sql<number>`count(*)` }).from(t.activities)
+        .where(sql`${t.activities.unitId} = ${unitId} and ${t.activities.year} = ${year} and ${t.activities.assignmentId} = ${assignmentId}`).get()!.n;
+      const outcome = 'outcome_2018' in item && typeof item.outcome_2018 === 'string' ? item.outcome_2018 : null;
+      const status = outcome ? (NOT_DONE.test(outcome) ? 'delvis_genomford' : 'genomford') : linked > 0 ? 'pagar' : 'planerad';
+      const planItem = tx.insert(t.planItems).values({
+        unitId, year, title: item.title, goalId: fw.goals[item.goal]!, areaId: refs.areas[item.area]!, planned: item.planned,
+        targetCount: targetFromPlanned(item.planned), status, outcome, sortOrder: i + 1,
+      }).returning().get();
+      tx.insert(t.planItemStaff).values({ planItemId: planItem.id, staffId: refs.staff[i % refs.staff.length]! }).run();
+      tx.update(t.activities).set({ planItemId: planItem.id })
+        .where(sql`${t.activities.unitId} = ${unitId} and ${t.activities.year} = ${year} and ${t.activities.assignmentId} = ${assignmentId}`).run();
+    });
+  });
 }

@@ -1,13 +1,16 @@
 /** Activities: the rules of a valid record, and their storage. */
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { frameworkForDate, yearOf } from '@fou/domain';
+import { canEditActivity, findPersonalIdentityNumbers, frameworkForDate, yearOf } from '@fou/domain';
 import type { Db } from '../../db/client.ts';
 import * as t from '../../db/schema.ts';
-import { badRequest, conflict, FieldErrors, notFound } from '../../lib/errors.ts';
+import type { Principal } from '../../lib/access.ts';
+import { recordAudit } from '../../lib/audit.ts';
+import { ApiError, badRequest, conflict, FieldErrors, notFound } from '../../lib/errors.ts';
+import { assertYearOpen } from '../period-locks/period-lock.service.ts';
 import type { Activity, ActivityInput, ActivityListQuery, ActivityUpdate } from './activity.schemas.ts';
 
 /** The small reference tables an activity points into, loaded once per request. */
-interface Lookups {
+export interface Lookups {
   goals: Map<number, { id: number; key: string; name: string; shortName: string | null; frameworkId: number; frameworkCode: string }>;
   frameworks: { id: number; code: string; name: string; validFrom: string; validTo: string | null }[];
   areas: Map<number, { id: number; code: string; name: string; parentId: number | null; isLeaf: boolean }>;
@@ -15,9 +18,10 @@ interface Lookups {
   assignments: Map<number, { id: number; title: string }>;
   municipalities: Map<number, { id: number; code: string; name: string; active: boolean }>;
   staff: Map<number, { id: number; name: string }>;
+  planItems: Map<number, { id: number; title: string; year: number }>;
 }
 
-function loadLookups(db: Db, unitId: number): Lookups {
+export function loadLookups(db: Db, unitId: number): Lookups {
   const frameworks = db.select().from(t.goalFrameworks).where(eq(t.goalFrameworks.unitId, unitId)).all();
   const fwCode = new Map(frameworks.map((f) => [f.id, f.code]));
   const goals = db.select().from(t.goals).where(inArray(t.goals.frameworkId, frameworks.map((f) => f.id))).all();
@@ -32,12 +36,18 @@ function loadLookups(db: Db, unitId: number): Lookups {
     assignments: byId(db.select({ id: t.assignments.id, title: t.assignments.title }).from(t.assignments).where(eq(t.assignments.unitId, unitId)).all()),
     municipalities: byId(db.select({ id: t.municipalities.id, code: t.municipalities.code, name: t.municipalities.name, active: t.municipalities.active }).from(t.municipalities).where(eq(t.municipalities.unitId, unitId)).orderBy(asc(t.municipalities.sortOrder)).all()),
     staff: byId(db.select({ id: t.staff.id, name: t.staff.name }).from(t.staff).where(eq(t.staff.unitId, unitId)).all()),
+    planItems: byId(db.select({ id: t.planItems.id, title: t.planItems.title, year: t.planItems.year }).from(t.planItems).where(eq(t.planItems.unitId, unitId)).all()),
   };
 }
 
 /** Checks every reference in the input against the unit's data; reports all failing fields at once. */
 function resolveInput(lk: Lookups, input: ActivityInput) {
   const errors = new FieldErrors();
+  for (const field of ['title', 'description'] as const) {
+    if (findPersonalIdentityNumbers(input[field] ?? '').length) {
+      errors.add(field, 'personal_identity_number', 'Texten innehåller ett personnummer eller samordningsnummer. Aktiviteter beskriver enhetens arbete och får inte innehålla klientuppgifter.');
+    }
+  }
   const goal = lk.goals.get(input.goalId);
   const framework = frameworkForDate(lk.frameworks, input.date);
   if (!goal) errors.add('goalId', 'unknown_goal', `Det finns inget mål med id ${input.goalId}.`);
@@ -51,6 +61,13 @@ function resolveInput(lk: Lookups, input: ActivityInput) {
   if (!lk.types.has(input.typeId)) errors.add('typeId', 'unknown_type', `Det finns ingen aktivitetstyp med id ${input.typeId}.`);
   if (input.assignmentId != null && !lk.assignments.has(input.assignmentId)) {
     errors.add('assignmentId', 'unknown_assignment', `Det finns inget uppdrag med id ${input.assignmentId}.`);
+  }
+  if (input.planItemId != null) {
+    const item = lk.planItems.get(input.planItemId);
+    if (!item) errors.add('planItemId', 'unknown_plan_item', `Det finns ingen planpunkt med id ${input.planItemId}.`);
+    else if (item.year !== yearOf(input.date)) {
+      errors.add('planItemId', 'plan_item_other_year', `Planpunkten hör till planen för ${item.year}, men aktiviteten är från ${yearOf(input.date)}: välj en punkt ur årets plan.`);
+    }
   }
   input.municipalityIds.forEach((m, i) => {
     if (!lk.municipalities.has(m)) errors.add(`municipalityIds.${i}`, 'unknown_municipality', `Det finns ingen kommun med id ${m}.`);
@@ -75,6 +92,7 @@ function resolveInput(lk: Lookups, input: ActivityInput) {
       participants: input.participants ?? null,
       assignmentId: input.assignmentId ?? null,
       line: input.line ?? null,
+      planItemId: input.planItemId ?? null,
     },
     municipalityIds,
     staffIds: [...new Set(input.staffIds)],
@@ -107,6 +125,7 @@ function hydrate(db: Db, lk: Lookups, rows: ActivityRow[]): Activity[] {
       participants: r.participants,
       assignment: r.assignmentId === null ? null : lk.assignments.get(r.assignmentId)!,
       line: r.line,
+      planItem: r.planItemId === null ? null : (({ id, title }) => ({ id, title }))(lk.planItems.get(r.planItemId)!),
       municipalities: munis
         .filter((m) => m.activityId === r.id)
         .map((m) => lk.municipalities.get(m.municipalityId)!)
@@ -133,41 +152,67 @@ export function getActivity(db: Db, unitId: number, id: number): Activity {
   return hydrate(db, loadLookups(db, unitId), [row])[0]!;
 }
 
-export function createActivity(db: Db, unitId: number, input: ActivityInput): Activity {
-  const lk = loadLookups(db, unitId);
-  const { row, municipalityIds, staffIds } = resolveInput(lk, input);
-  const created = db.transaction((tx) => {
-    const inserted = tx.insert(t.activities).values({ unitId, ...row }).returning().get();
-    writeLinks(tx as unknown as Db, inserted.id, municipalityIds, staffIds);
-    return inserted;
-  });
-  return hydrate(db, lk, [created])[0]!;
+/** A medarbetare writes only activities they are on, before and after the change; the system writes all. */
+function assertMayEdit(actor: Principal, staffIds: readonly number[]): void {
+  if (actor.kind !== 'user' || canEditActivity(actor, staffIds)) return;
+  throw new ApiError(403, 'Du kan bara registrera och ändra aktiviteter där du själv står som medarbetare.');
 }
 
-export function updateActivity(db: Db, unitId: number, id: number, input: ActivityUpdate): Activity {
+function staffOf(db: Db, activityId: number): number[] {
+  return db.select({ id: t.activityStaff.staffId }).from(t.activityStaff).where(eq(t.activityStaff.activityId, activityId)).all().map((r) => r.id);
+}
+
+export function createActivity(db: Db, unitId: number, actor: Principal, input: ActivityInput): Activity {
   const lk = loadLookups(db, unitId);
-  const updated = db.transaction((tx) => {
+  const { row, municipalityIds, staffIds } = resolveInput(lk, input);
+  assertMayEdit(actor, staffIds);
+  return db.transaction((tx) => {
+    const txDb = tx as unknown as Db;
+    assertYearOpen(txDb, unitId, row.year);
+    const inserted = tx.insert(t.activities).values({ unitId, ...row }).returning().get();
+    writeLinks(txDb, inserted.id, municipalityIds, staffIds);
+    const after = hydrate(txDb, lk, [inserted])[0]!;
+    recordAudit(txDb, { unitId, actor, action: 'create', entity: 'activity', entityId: inserted.id, after });
+    return after;
+  });
+}
+
+export function updateActivity(db: Db, unitId: number, actor: Principal, id: number, input: ActivityUpdate): Activity {
+  const lk = loadLookups(db, unitId);
+  return db.transaction((tx) => {
+    const txDb = tx as unknown as Db;
     const current = tx.select().from(t.activities).where(and(eq(t.activities.id, id), eq(t.activities.unitId, unitId))).get();
     if (!current) throw notFound(`Aktivitet ${id}`);
+    assertMayEdit(actor, staffOf(txDb, id));
     if (current.version !== input.version) throw staleVersion(current.version, input.version);
     const { row, municipalityIds, staffIds } = resolveInput(lk, input);
+    assertMayEdit(actor, staffIds);
+    assertYearOpen(txDb, unitId, current.year);
+    assertYearOpen(txDb, unitId, row.year);
+    const before = hydrate(txDb, lk, [current])[0]!;
     const next = tx.update(t.activities)
       .set({ ...row, version: current.version + 1, updatedAt: new Date().toISOString() })
       .where(and(eq(t.activities.id, id), eq(t.activities.version, input.version)))
       .returning().get();
-    writeLinks(tx as unknown as Db, id, municipalityIds, staffIds);
-    return next!;
+    writeLinks(txDb, id, municipalityIds, staffIds);
+    const after = hydrate(txDb, lk, [next!])[0]!;
+    recordAudit(txDb, { unitId, actor, action: 'update', entity: 'activity', entityId: id, before, after });
+    return after;
   });
-  return hydrate(db, lk, [updated])[0]!;
 }
 
-export function deleteActivity(db: Db, unitId: number, id: number, version?: number): void {
+export function deleteActivity(db: Db, unitId: number, actor: Principal, id: number, version?: number): void {
+  const lk = loadLookups(db, unitId);
   db.transaction((tx) => {
-    const current = tx.select({ version: t.activities.version }).from(t.activities)
-      .where(and(eq(t.activities.id, id), eq(t.activities.unitId, unitId))).get();
+    const txDb = tx as unknown as Db;
+    const current = tx.select().from(t.activities).where(and(eq(t.activities.id, id), eq(t.activities.unitId, unitId))).get();
     if (!current) throw notFound(`Aktivitet ${id}`);
+    assertMayEdit(actor, staffOf(txDb, id));
     if (version !== undefined && current.version !== version) throw staleVersion(current.version, version);
+    assertYearOpen(txDb, unitId, current.year);
+    const before = hydrate(txDb, lk, [current])[0]!;
     tx.delete(t.activities).where(eq(t.activities.id, id)).run();
+    recordAudit(txDb, { unitId, actor, action: 'delete', entity: 'activity', entityId: id, before });
   });
 }
 
@@ -217,10 +262,10 @@ export function activityFilters(db: Db, unitId: number, q: Omit<ActivityListQuer
     if (!m) errors.add('municipality', 'unknown_municipality', `Ingen kommun har koden ${q.municipality}.`, 'querystring');
     else where.push(sql`exists (select 1 from activity_municipalities am where am.activity_id = ${a.id} and am.municipality_id = ${m.id})`);
   }
-  const byId = (field: 'staff' | 'type' | 'assignment', table: typeof t.staff | typeof t.activityTypes | typeof t.assignments, value: number | undefined, what: string) => {
+  const byId = (field: 'staff' | 'type' | 'assignment' | 'planItem', table: typeof t.staff | typeof t.activityTypes | typeof t.assignments | typeof t.planItems, value: number | undefined, what: string) => {
     if (value === undefined) return false;
     const row = db.select({ id: table.id }).from(table).where(and(eq(table.id, value), eq(table.unitId, unitId))).get();
-    if (!row) errors.add(field, `unknown_${field}`, `${what} med id ${value} finns inte.`, 'querystring');
+    if (!row) errors.add(field, `unknown_${field === 'planItem' ? 'plan_item' : field}`, `${what} med id ${value} finns inte.`, 'querystring');
     return !!row;
   };
   if (byId('staff', t.staff, q.staff, 'Medarbetare')) {
@@ -228,6 +273,7 @@ export function activityFilters(db: Db, unitId: number, q: Omit<ActivityListQuer
   }
   if (byId('type', t.activityTypes, q.type, 'Aktivitetstyp')) where.push(eq(a.typeId, q.type!));
   if (byId('assignment', t.assignments, q.assignment, 'Uppdrag')) where.push(eq(a.assignmentId, q.assignment!));
+  if (byId('planItem', t.planItems, q.planItem, 'Planpunkt')) where.push(eq(a.planItemId, q.planItem!));
   if (q.q?.trim()) {
     const pattern = `%${q.q.trim().toLocaleLowerCase('sv').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push(sql`casefold(${a.title}) like ${pattern} escape '\\'`);

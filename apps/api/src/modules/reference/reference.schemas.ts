@@ -64,6 +64,14 @@ export const goal = z
     sortOrder: z.number().int(),
   })
   .meta({ id: 'Goal' });
+export const goalNames = z
+  .object({
+    goalId: z.number().int(),
+    name: z.string(),
+    shortName: z.string().nullable(),
+    history: z.array(z.object({ name: z.string(), shortName: z.string().nullable(), replacedOn: z.string().meta({ description: 'Första dagen namnet inte längre gällde' }) })),
+  })
+  .meta({ id: 'GoalNames' });
 export const goalFramework = z
   .object({
     id: z.number().int(),

@@ -1,12 +1,25 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { errorResponses } from '../../lib/errors.ts';
 import * as s from './reports.schemas.ts';
 import * as svc from './reports.service.ts';
-import { sendTables, type ExportTable } from './report-export.ts';
+import { sendTables, XLSX_TYPE, type ExportTable } from './report-export.ts';
 
 const tags = ['reports'];
 const config = { action: 'report:read' } as const;
 const FILES = 'Svaret är JSON; med output=csv eller output=xlsx (eller Accept: text/csv respektive application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) kommer samma tabeller som bifogad fil (Content-Disposition: attachment).';
+
+/** The 200 answer in its three forms: the JSON report, or its tables as a CSV or XLSX file. */
+function ok<T extends z.ZodType>(json: T) {
+  return {
+    description: 'Rapporten som JSON, eller som fil (CSV eller XLSX) med output= eller Accept',
+    content: {
+      'application/json': { schema: json },
+      'text/csv': { schema: z.string().meta({ description: 'CSV: UTF-8 med BOM, semikolon, decimalkomma, CRLF, en Totalt-rad' }) },
+      [XLSX_TYPE]: { schema: z.string().meta({ format: 'binary', description: 'Excel-arbetsbok: ett blad per tabell' }) },
+    },
+  };
+}
 
 const DIMENSION_TITLES: Record<s.Dimension, string> = {
   goal: 'Resultatmål', areaGroup: 'Verksamhetsområde', area: 'Område', type: 'Aktivitetstyp', format: 'Format',
@@ -86,7 +99,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags, summary: 'Fördelning av aktiviteter över en dimension (alla värden, även de utan aktiviteter)',
       description: `Kommun och medarbetare är flervärda: en aktivitet räknas en gång per värde och andelarna summerar inte till 100 %. ${FILES}`,
-      querystring: s.distributionQuery, response: { 200: s.distribution, ...errorResponses },
+      querystring: s.distributionQuery, response: { 200: ok(s.distribution), ...errorResponses },
     },
   }, async (req, reply) => {
     const r = svc.distributionReport(db, unitId, req.query);
@@ -97,7 +110,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     config,
     schema: {
       tags, summary: 'Korstabell över två envärda dimensioner', description: FILES,
-      querystring: s.crosstabQuery, response: { 200: s.crosstab, ...errorResponses },
+      querystring: s.crosstabQuery, response: { 200: ok(s.crosstab), ...errorResponses },
     },
   }, async (req, reply) => {
     const r = svc.crosstabReport(db, unitId, req.query);
@@ -108,7 +121,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     config,
     schema: {
       tags, summary: 'Utveckling år för år; mål matchas över ramverksbyten med sin nyckel och får varje års namn',
-      description: FILES, querystring: s.trendQuery, response: { 200: s.trend, ...errorResponses },
+      description: FILES, querystring: s.trendQuery, response: { 200: ok(s.trend), ...errorResponses },
     },
   }, async (req, reply) => {
     const r = svc.trendReport(db, unitId, req.query);
@@ -119,7 +132,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     config,
     schema: {
       tags, summary: 'Vilka kommuner aktiviteterna nådde, och vilka de inte nådde', description: FILES,
-      querystring: s.reachQuery, response: { 200: s.reach, ...errorResponses },
+      querystring: s.reachQuery, response: { 200: ok(s.reach), ...errorResponses },
     },
   }, async (req, reply) => {
     const r = svc.reachReport(db, unitId, req.query);
@@ -130,7 +143,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     config,
     schema: {
       tags, summary: 'Verksamhetsberättelsens två tabeller: verksamhetsområde och resultatmål', description: FILES,
-      params: s.vbParams, querystring: s.vbQuery, response: { 200: s.vb, ...errorResponses },
+      params: s.vbParams, querystring: s.vbQuery, response: { 200: ok(s.vb), ...errorResponses },
     },
   }, async (req, reply) => {
     const r = svc.vbReport(db, unitId, req.params.year, req.query);

@@ -22,6 +22,9 @@ const MULTI_NOTE = {
   staff: 'En aktivitet kan ha flera medarbetare och räknas då en gång per medarbetare: andelarna avser andel av aktiviteterna och summerar inte till 100 %.',
 } as const;
 
+// One collator for the request's sorting: localeCompare with a locale builds a new one on every call.
+const swedish = new Intl.Collator('sv');
+
 interface Framework { id: number; code: string; name: string; validFrom: string; validTo: string | null }
 interface Goal { id: number; key: string; name: string; frameworkId: number; sortOrder: number; history: { name: string; replacedOn: string }[] }
 
@@ -36,23 +39,45 @@ interface Ctx {
   assignments: { id: number; title: string; active: boolean }[];
 }
 
+/**
+ * The lookups as statements prepared once per connection: at a report's scale their preparing, not their
+ * reading, is what would show next to the GROUP BY.
+ */
+const LOOKUPS = {
+  frameworks: 'select id, code, name, valid_from as validFrom, valid_to as validTo from goal_frameworks where unit_id = ? order by valid_from',
+  goals: `select g.id, g.key, g.name, g.framework_id as frameworkId, g.sort_order as sortOrder from goals g
+    join goal_frameworks f on f.id = g.framework_id where f.unit_id = ? order by g.sort_order, g.id`,
+  history: `select h.goal_id as goalId, h.name, h.replaced_on as replacedOn from goal_name_history h
+    join goals g on g.id = h.goal_id join goal_frameworks f on f.id = g.framework_id where f.unit_id = ?`,
+  areas: 'select id, code, name, report_label as reportLabel, parent_id as parentId, sort_order as sortOrder from areas where unit_id = ? order by sort_order, id',
+  municipalities: 'select id, code, name, active from municipalities where unit_id = ? order by sort_order, id',
+  staff: 'select id, name, active from staff where unit_id = ?',
+  types: 'select id, name, active from activity_types where unit_id = ? order by sort_order, id',
+  assignments: 'select id, title, active from assignments where unit_id = ?',
+} as const;
+type Statement = ReturnType<Db['$client']['prepare']>;
+const prepared = new WeakMap<Db['$client'], Record<keyof typeof LOOKUPS, Statement>>();
+
 function loadCtx(db: Db, unitId: number): Ctx {
-  const frameworks = db.select().from(t.goalFrameworks).where(eq(t.goalFrameworks.unitId, unitId)).orderBy(t.goalFrameworks.validFrom).all();
-  const fwIds = new Set(frameworks.map((f) => f.id));
-  const history = db.select().from(t.goalNameHistory).all();
-  const goals = db.select().from(t.goals).orderBy(t.goals.sortOrder, t.goals.id).all().filter((g) => fwIds.has(g.frameworkId)).map((g) => ({
-    id: g.id, key: g.key, name: g.name, frameworkId: g.frameworkId, sortOrder: g.sortOrder,
-    history: history.filter((h) => h.goalId === g.id).map((h) => ({ name: h.name, replacedOn: h.replacedOn })),
-  }));
-  const areas = db.select().from(t.areas).where(eq(t.areas.unitId, unitId)).orderBy(t.areas.sortOrder, t.areas.id).all();
+  const client = db.$client;
+  let st = prepared.get(client);
+  if (!st) {
+    st = Object.fromEntries(Object.entries(LOOKUPS).map(([k, q]) => [k, client.prepare(q)])) as Record<keyof typeof LOOKUPS, Statement>;
+    prepared.set(client, st);
+  }
+  const all = <T>(k: keyof typeof LOOKUPS) => st[k].all(unitId) as T[];
+  const bool = <T extends { active: number }>(rows: T[]) => rows.map((r): Omit<T, 'active'> & { active: boolean } => ({ ...r, active: r.active === 1 }));
+  const history = all<{ goalId: number; name: string; replacedOn: string }>('history');
   return {
-    frameworks,
-    goals,
-    areas,
-    municipalities: db.select().from(t.municipalities).where(eq(t.municipalities.unitId, unitId)).orderBy(t.municipalities.sortOrder, t.municipalities.id).all(),
-    staff: db.select().from(t.staff).where(eq(t.staff.unitId, unitId)).all().sort((a, b) => a.name.localeCompare(b.name, 'sv') || a.id - b.id),
-    types: db.select().from(t.activityTypes).where(eq(t.activityTypes.unitId, unitId)).orderBy(t.activityTypes.sortOrder, t.activityTypes.id).all(),
-    assignments: db.select().from(t.assignments).where(eq(t.assignments.unitId, unitId)).all().sort((a, b) => a.title.localeCompare(b.title, 'sv') || a.id - b.id),
+    frameworks: all<Framework>('frameworks'),
+    goals: all<Omit<Goal, 'history'>>('goals').map((g) => ({
+      ...g, history: history.filter((h) => h.goalId === g.id).map(({ name, replacedOn }) => ({ name, replacedOn })),
+    })),
+    areas: all<Ctx['areas'][number]>('areas'),
+    municipalities: bool(all<{ id: number; code: string; name: string; active: number }>('municipalities')),
+    staff: bool(all<{ id: number; name: string; active: number }>('staff')).sort((a, b) => swedish.compare(a.name, b.name) || a.id - b.id),
+    types: bool(all<{ id: number; name: string; active: number }>('types')),
+    assignments: bool(all<{ id: number; title: string; active: number }>('assignments')).sort((a, b) => swedish.compare(a.title, b.title) || a.id - b.id),
   };
 }
 

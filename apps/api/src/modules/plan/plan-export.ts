@@ -1,0 +1,57 @@
+/** The plan follow-up as the reports' neutral tables, so it exports to CSV and XLSX like every report. */
+import type { PlanStatus } from '../../db/schema.ts';
+import type { ExportTable } from '../reports/report-export.ts';
+import type { PlanFollowup } from './plan.schemas.ts';
+
+export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {
+  planerad: 'Planerad',
+  pagar: 'Pågår',
+  genomford: 'Genomförd',
+  delvis_genomford: 'Delvis genomförd',
+  inte_genomford: 'Inte genomförd',
+  framflyttad: 'Framflyttad',
+};
+
+const coverageColumns = [
+  { header: 'Planerade punkter', kind: 'count' },
+  { header: 'Punkter med aktivitet', kind: 'count' },
+] as const;
+
+export function followupTables(f: PlanFollowup): ExportTable[] {
+  return [
+    {
+      id: 'Planpunkter',
+      title: `Planuppföljning ${f.year} till och med ${f.asOf}`,
+      columns: [
+        { header: 'Planpunkt', kind: 'text' },
+        { header: 'Resultatmål', kind: 'text' },
+        { header: 'Verksamhetsområde', kind: 'text' },
+        { header: 'Områdesgrupp', kind: 'text' },
+        { header: 'Status', kind: 'text' },
+        { header: 'Mål (antal)', kind: 'count' },
+        { header: 'Aktiviteter', kind: 'count' },
+        { header: 'Måluppfyllelse', kind: 'share' },
+        { header: 'Senaste aktivitet', kind: 'text' },
+        { header: 'Flaggad', kind: 'text' },
+      ],
+      rows: f.items.map((i) => [
+        i.title, i.goal.name, i.area.name, i.area.groupName, PLAN_STATUS_LABELS[i.status], i.targetCount, i.activityCount,
+        i.progress, i.lastActivityDate, i.flagged ? 'Ja' : 'Nej',
+      ]),
+    },
+    {
+      id: 'Per resultatmål',
+      title: `Planerade punkter och punkter med aktivitet per resultatmål ${f.year}`,
+      columns: [{ header: 'Resultatmål', kind: 'text' }, ...coverageColumns],
+      rows: f.goals.map((g) => [g.name, g.planned, g.withActivity]),
+      total: ['Totalt', f.totals.planned, f.totals.withActivity],
+    },
+    {
+      id: 'Per områdesgrupp',
+      title: `Planerade punkter och punkter med aktivitet per områdesgrupp ${f.year}`,
+      columns: [{ header: 'Områdesgrupp', kind: 'text' }, ...coverageColumns],
+      rows: f.areaGroups.map((g) => [g.name, g.planned, g.withActivity]),
+      total: ['Totalt', f.totals.planned, f.totals.withActivity],
+    },
+  ];
+}

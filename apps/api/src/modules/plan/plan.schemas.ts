@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { PLAN_STATUSES } from '../../db/schema.ts';
+import { isoDate } from '../reference/reference.schemas.ts';
+import { outputParam } from '../reports/reports.schemas.ts';
+
+const id = z.number().int().positive();
+const year = z.number().int().min(2000, 'Året måste vara 2000 eller senare.').max(2100, 'Året måste vara 2100 eller tidigare.');
+const queryYear = z.coerce.number().int().min(2000).max(2100);
+
+export const planStatusSchema = z.enum(PLAN_STATUSES).meta({
+  description: 'planerad, pågår, genomförd, delvis genomförd, inte genomförd eller framflyttad',
+});
+
+export const planItemInput = z.strictObject({
+  year: year.meta({ description: 'Verksamhetsplanens år', example: 2018 }),
+  title: z.string().trim().min(1, 'Titeln får inte vara tom.').max(200, 'Titeln får vara högst 200 tecken.'),
+  goalId: id.meta({ description: 'Ett mål ur det målramverk som gäller den 1 januari året' }),
+  areaId: id.meta({ description: 'Ett verksamhetsområde utan underområden' }),
+  planned: z.array(z.string().trim().min(1, 'En planerad rad får inte vara tom.').max(500, 'En planerad rad får vara högst 500 tecken.'))
+    .max(50).default([]).meta({ description: 'Planerade aktiviteter, en rad var, som planen formulerar dem' }),
+  targetCount: z.number().int().min(0, 'Målet kan inte vara negativt.').max(10_000).nullable().optional()
+    .meta({ description: 'Antal aktiviteter planen utlovar under året; utelämnas när planen inte anger något antal' }),
+  status: planStatusSchema.default('planerad'),
+  outcome: z.string().trim().max(4000, 'Utfallet får vara högst 4000 tecken.').nullable().optional()
+    .meta({ description: 'Vad det blev av punkten, i ord för verksamhetsberättelsen' }),
+  staffIds: z.array(id).max(20).default([]).meta({ description: 'Ansvariga medarbetare' }),
+  sortOrder: z.number().int().min(0).max(100_000).optional(),
+});
+export type PlanItemInput = z.infer<typeof planItemInput>;
+
+export const planItemUpdate = planItemInput.extend({
+  version: z.number().int().positive().meta({ description: 'Versionen du läste; en äldre version ger 409' }),
+});
+export type PlanItemUpdate = z.infer<typeof planItemUpdate>;
+
+export const planItem = z
+  .object({
+    id: z.number().int(),
+    year: z.number().int(),
+    title: z.string(),
+    goal: z.object({ id: z.number().int(), key: z.string(), name: z.string(), shortName: z.string().nullable(), frameworkCode: z.string() }),
+    area: z.object({ id: z.number().int(), code: z.string(), name: z.string(), groupCode: z.string(), groupName: z.string() }),
+    planned: z.array(z.string()),
+    targetCount: z.number().int().nullable(),
+    status: planStatusSchema,
+    outcome: z.string().nullable(),
+    staff: z.array(z.object({ id: z.number().int(), name: z.string() })),
+    carriedFrom: z.object({ id: z.number().int(), year: z.number().int(), title: z.string() }).nullable(),
+    sortOrder: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'PlanItem' });
+export type PlanItem = z.infer<typeof planItem>;
+
+export const planItemListQuery = z.strictObject({
+  year: queryYear.meta({ description: 'Verksamhetsplanens år' }),
+  goal: z.string().max(40).optional().meta({ description: 'Målets nyckel, t.ex. spridning' }),
+  area: z.string().max(40).optional().meta({ description: 'Områdets kod; en grupp (vuxen) omfattar sina underområden' }),
+});
+export type PlanItemListQuery = z.infer<typeof planItemListQuery>;
+
+export const planItemDeleteQuery = z.strictObject({
+  version: z.coerce.number().int().positive().optional().meta({ description: 'Om angiven: 409 om punkten ändrats sedan dess' }),
+});
+
+export const planCopyInput = z
+  .strictObject({ fromYear: year, toYear: year })
+  .refine((c) => c.toYear > c.fromYear, { message: 'toYear måste vara efter fromYear.', path: ['toYear'] });
+
+export const planCopyResult = z
+  .object({
+    fromYear: z.number().int(),
+    toYear: z.number().int(),
+    /** Items written into the new year. */
+    copied: z.number().int(),
+    /** Of those, the unfinished ones that carry their origin. */
+    carried: z.number().int(),
+    items: z.array(planItem),
+  })
+  .meta({ id: 'PlanCopyResult' });
+
+export const followupQuery = z.strictObject({
+  year: queryYear.meta({ description: 'Verksamhetsplanens år' }),
+  asOf: isoDate.optional().meta({ description: 'Räkna aktiviteter till och med detta datum (inom året); standard: i dag, högst årets sista dag' }),
+  output: outputParam,
+});
+export type FollowupQuery = z.infer<typeof followupQuery>;
+
+const coverage = { planned: z.number().int(), withActivity: z.number().int() };
+
+export const planFollowup = z
+  .object({
+    year: z.number().int(),
+    asOf: z.string(),
+    items: z.array(z.object({
+      id: z.number().int(),
+      title: z.string(),
+      goal: z.object({ key: z.string(), name: z.string() }),
+      area: z.object({ code: z.string(), name: z.string(), groupCode: z.string(), groupName: z.string() }),
+      status: planStatusSchema,
+      targetCount: z.number().int().nullable(),
+      activityCount: z.number().int().meta({ description: 'Kopplade aktiviteter till och med asOf' }),
+      progress: z.number().nullable().meta({ description: 'activityCount / targetCount; null utan mål' }),
+      lastActivityDate: z.string().nullable(),
+      flagged: z.boolean().meta({ description: 'Ingen kopplad aktivitet till och med asOf' }),
+    })),
+    goals: z.array(z.object({ key: z.string(), name: z.string(), ...coverage })),
+    areaGroups: z.array(z.object({ code: z.string(), name: z.string(), ...coverage })),
+    totals: z.object({ ...coverage, flagged: z.number().int() }),
+  })
+  .meta({ id: 'PlanFollowup' });
+export type PlanFollowup = z.infer<typeof planFollowup>;
