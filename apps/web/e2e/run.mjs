@@ -38,8 +38,9 @@ async function waitForServer(base, server, log) {
   for (let i = 0; i < 300; i++) {
     if (server.exitCode !== null) throw new Error(`API exited with ${server.exitCode}:\n${log()}`);
     try {
-      const r = await fetch(`${base}/api/v1/reference`);
-      if (r.ok) return;
+      // Any answer will do (most routes say 401 without a session): the server is up.
+      const r = await fetch(`${base}/api/v1/auth/demo-accounts`);
+      if (r.status < 500) return;
     } catch {
       // not listening yet
     }

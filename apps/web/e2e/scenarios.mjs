@@ -6,8 +6,34 @@ import AxeBuilder from '@axe-core/playwright';
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 375, height: 812 };
 
-async function newPage(ctx, viewport = DESKTOP) {
+/** Signs in once as the demo chief (the API's demo accounts); pages and API calls share that session. */
+async function session(ctx) {
+  if (ctx.state.session) return ctx.state.session;
+  const accounts = await (await fetch(`${ctx.base}/api/v1/auth/demo-accounts`)).json();
+  const chief = accounts.find((a) => a.role === 'chef');
+  assert.ok(chief, 'a demo chief account');
+  const r = await fetch(`${ctx.base}/api/v1/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: chief.username, password: chief.password }),
+  });
+  assert.equal(r.status, 200);
+  const cookie = r.headers.get('set-cookie').split(';')[0];
+  ctx.state.session = { chief, cookie, csrf: (await r.json()).csrfToken };
+  return ctx.state.session;
+}
+
+/** fetch against the API as the signed-in chief. */
+async function apiFetch(ctx, url, init = {}) {
+  const s = await session(ctx);
+  const headers = { ...init.headers, cookie: s.cookie, 'x-csrf-token': s.csrf };
+  return fetch(`${ctx.base}${url}`, { ...init, headers });
+}
+
+async function newPage(ctx, viewport = DESKTOP, signedIn = true) {
   const context = await ctx.browser.newContext({ viewport, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  if (signedIn) {
+    const [name, value] = (await session(ctx)).cookie.split('=');
+    await context.addCookies([{ name, value, url: ctx.base }]);
+  }
   const page = await context.newPage();
   page.on('pageerror', (e) => console.log(`      page error on ${page.url()}: ${e.stack ?? e}`));
   return page;
@@ -25,6 +51,7 @@ async function tabTo(page, selector, max = 80) {
 /** Every page the app has; the edit page needs an activity id from an earlier scenario. */
 function pages(ctx) {
   return [
+    ['logga-in', '/', false],
     ['registrera', '/'],
     ['aktiviteter', '/aktiviteter?year=2018'],
     ['andra', `/aktiviteter/${ctx.state.activityId}`],
@@ -41,9 +68,16 @@ export const scenarios = [
   [
     'registers an activity by keyboard alone (Tab, Space, arrows, Enter)',
     async (ctx) => {
-      const page = await newPage(ctx);
+      const { chief } = await session(ctx);
+      const page = await newPage(ctx, DESKTOP, false);
       await page.goto(`${ctx.base}/`);
-      await settle(page);
+      await page.getByRole('heading', { name: 'Logga in' }).waitFor();
+      await tabTo(page, '#login-username');
+      await page.keyboard.type(chief.username);
+      await tabTo(page, '#login-password');
+      await page.keyboard.type(chief.password);
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: 'Registrera aktivitet' }).waitFor();
       const title = `Nätverksträff e2e ${Date.now()}`;
       await tabTo(page, '#field-title');
       await page.keyboard.type(title);
@@ -67,7 +101,7 @@ export const scenarios = [
 
       const status = page.getByRole('status').filter({ hasText: title });
       await status.waitFor();
-      const list = await (await fetch(`${ctx.base}/api/v1/activities?q=${encodeURIComponent(title)}`)).json();
+      const list = await (await apiFetch(ctx, `/api/v1/activities?q=${encodeURIComponent(title)}`)).json();
       assert.equal(list.items.length, 1, 'the saved activity is in the API');
       const saved = list.items[0];
       assert.equal(saved.municipalities.length, 8, '"Alla" checked all eight municipalities');
@@ -106,7 +140,7 @@ export const scenarios = [
       await page.getByLabel(/^Titel/).fill(newTitle);
       await page.getByRole('button', { name: 'Spara' }).click();
       await page.getByRole('status').filter({ hasText: 'Ändringarna' }).waitFor();
-      const a = await (await fetch(`${ctx.base}/api/v1/activities/${ctx.state.activityId}`)).json();
+      const a = await (await apiFetch(ctx, `/api/v1/activities/${ctx.state.activityId}`)).json();
       assert.equal(a.title, newTitle);
       assert.equal(a.version, 2);
       ctx.state.title = newTitle;
@@ -120,13 +154,13 @@ export const scenarios = [
       await page.goto(`${ctx.base}/aktiviteter/${ctx.state.activityId}`);
       await settle(page);
       // Someone else saves first: our form now holds a stale version.
-      const current = await (await fetch(`${ctx.base}/api/v1/activities/${ctx.state.activityId}`)).json();
+      const current = await (await apiFetch(ctx, `/api/v1/activities/${ctx.state.activityId}`)).json();
       const body = {
         date: current.date, title: current.title, goalId: current.goal.id, areaId: current.area.id, typeId: current.type.id,
         format: current.format, municipalityIds: current.municipalities.map((m) => m.id), staffIds: current.staff.map((s) => s.id),
         version: current.version,
       };
-      const put = await fetch(`${ctx.base}/api/v1/activities/${ctx.state.activityId}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const put = await apiFetch(ctx, `/api/v1/activities/${ctx.state.activityId}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       assert.equal(put.status, 200);
       await page.getByRole('button', { name: 'Spara' }).click();
       const alert = page.locator('.error-summary');
@@ -138,7 +172,7 @@ export const scenarios = [
       await page.locator('.error-summary').waitFor({ state: 'detached' });
       await page.getByRole('button', { name: 'Spara' }).click();
       await page.getByRole('status').filter({ hasText: 'Ändringarna' }).waitFor();
-      const after = await (await fetch(`${ctx.base}/api/v1/activities/${ctx.state.activityId}`)).json();
+      const after = await (await apiFetch(ctx, `/api/v1/activities/${ctx.state.activityId}`)).json();
       assert.equal(after.version, current.version + 2);
       await page.context().close();
     },
@@ -161,7 +195,7 @@ export const scenarios = [
       const vb = page.locator('.vb-section');
       for (const [name, type] of [['Ladda ner CSV', /text\/csv/], ['Ladda ner Excel', /spreadsheetml/]]) {
         const href = await vb.getByRole('link', { name }).getAttribute('href');
-        const r = await fetch(`${ctx.base}${href}`);
+        const r = await apiFetch(ctx, href);
         assert.equal(r.status, 200, href);
         assert.match(r.headers.get('content-type') ?? '', type);
       }
@@ -174,8 +208,8 @@ export const scenarios = [
     'every page passes axe (WCAG 2.1 A and AA) with zero violations',
     async (ctx) => {
       const problems = [];
-      for (const [name, url] of pages(ctx)) {
-        const page = await newPage(ctx);
+      for (const [name, url, signedIn = true] of pages(ctx)) {
+        const page = await newPage(ctx, DESKTOP, signedIn);
         await page.goto(`${ctx.base}${url}`);
         await settle(page);
         const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -189,8 +223,8 @@ export const scenarios = [
     'every page fits a 320 px wide screen without sideways scrolling',
     async (ctx) => {
       const wide = [];
-      for (const [name, url] of pages(ctx)) {
-        const page = await newPage(ctx, { width: 320, height: 640 });
+      for (const [name, url, signedIn = true] of pages(ctx)) {
+        const page = await newPage(ctx, { width: 320, height: 640 }, signedIn);
         await page.goto(`${ctx.base}${url}`);
         await settle(page);
         const sw = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -212,10 +246,10 @@ export const scenarios = [
       await dialog.getByRole('button', { name: 'Ja, ta bort' }).click();
       await page.waitForURL(/\/aktiviteter$/);
       await page.getByRole('status').filter({ hasText: 'borttagen' }).waitFor();
-      const r = await fetch(`${ctx.base}/api/v1/activities/${ctx.state.activityId}`);
+      const r = await apiFetch(ctx, `/api/v1/activities/${ctx.state.activityId}`);
       assert.equal(r.status, 404);
       // Recreate one so the screenshots below have an edit page to show.
-      const list = await (await fetch(`${ctx.base}/api/v1/activities?from=2018-01-01&to=2018-12-31&limit=1`)).json();
+      const list = await (await apiFetch(ctx, `/api/v1/activities?from=2018-01-01&to=2018-12-31&limit=1`)).json();
       ctx.state.activityId = list.items[0].id;
       await page.context().close();
     },
@@ -224,8 +258,8 @@ export const scenarios = [
     'saves a screenshot of every page at desktop and phone width',
     async (ctx) => {
       for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
-        for (const [name, url] of pages(ctx)) {
-          const page = await newPage(ctx, viewport);
+        for (const [name, url, signedIn = true] of pages(ctx)) {
+          const page = await newPage(ctx, viewport, signedIn);
           await page.goto(`${ctx.base}${url}`);
           await settle(page);
           await page.screenshot({ path: path.join(ctx.shots, `${name}-${label}.png`), fullPage: label === 'desktop' });

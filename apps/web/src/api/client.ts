@@ -29,3 +29,17 @@ export function unwrap<T>(r: { data?: T; error?: unknown; response: Response }):
   if (r.error !== undefined || !r.response.ok) throw new ApiCallError(r.response.status, r.error as ApiErrorBody | undefined);
   return r.data as T;
 }
+
+export type Me = paths['/api/v1/auth/me']['get']['responses'][200]['content']['application/json'];
+
+let csrfToken: string | null = null;
+/** The session's CSRF token (from login or /auth/me); every writing call must carry it. */
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+api.use({
+  onRequest({ request }) {
+    if (request.method !== 'GET' && csrfToken) request.headers.set('x-csrf-token', csrfToken);
+    return request;
+  },
+});

@@ -1,6 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from './client.ts';
 
+/** Report answers may be CSV text when asked for a file; the overview always asks for JSON. */
+function json<T>(value: T): Exclude<T, string> {
+  if (typeof value === 'string') throw new Error('Expected a JSON report');
+  return value as Exclude<T, string>;
+}
+
 export const reportKeys = {
   all: ['reports'] as const,
   vb: (year: number) => [...reportKeys.all, 'vb', year] as const,
@@ -14,7 +20,7 @@ const common = { staleTime: 60_000, placeholderData: keepPreviousData };
 export function useVbReport(year: number) {
   return useQuery({
     queryKey: reportKeys.vb(year),
-    queryFn: async () => unwrap(await api.GET('/api/v1/reports/vb/{year}', { params: { path: { year } } })),
+    queryFn: async () => json(unwrap(await api.GET('/api/v1/reports/vb/{year}', { params: { path: { year } } }))),
     ...common,
   });
 }
@@ -23,7 +29,7 @@ export function useGoalByAreaReport(year: number) {
   return useQuery({
     queryKey: reportKeys.crosstab(year),
     queryFn: async () =>
-      unwrap(await api.GET('/api/v1/reports/crosstab', { params: { query: { rows: 'goal', cols: 'areaGroup', year, percent: 'row' } } })),
+      json(unwrap(await api.GET('/api/v1/reports/crosstab', { params: { query: { rows: 'goal', cols: 'areaGroup', year, percent: 'row' } } }))),
     ...common,
   });
 }
@@ -31,7 +37,7 @@ export function useGoalByAreaReport(year: number) {
 export function useReachReport(year: number) {
   return useQuery({
     queryKey: reportKeys.reach(year),
-    queryFn: async () => unwrap(await api.GET('/api/v1/reports/reach', { params: { query: { year } } })),
+    queryFn: async () => json(unwrap(await api.GET('/api/v1/reports/reach', { params: { query: { year } } }))),
     ...common,
   });
 }
@@ -39,7 +45,7 @@ export function useReachReport(year: number) {
 export function useGoalTrendReport(fromYear: number, toYear: number) {
   return useQuery({
     queryKey: reportKeys.trend(fromYear, toYear),
-    queryFn: async () => unwrap(await api.GET('/api/v1/reports/trend', { params: { query: { dimension: 'goal', fromYear, toYear } } })),
+    queryFn: async () => json(unwrap(await api.GET('/api/v1/reports/trend', { params: { query: { dimension: 'goal', fromYear, toYear } } }))),
     ...common,
   });
 }

@@ -1,9 +1,13 @@
 import { NavLink, Outlet } from 'react-router-dom';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { LANGS } from '../i18n/messages.ts';
+import { useLogout, useMe } from '../api/auth.ts';
+import { LoginPage } from '../pages/LoginPage.tsx';
 
 export function Layout() {
   const { t, lang, setLang } = useI18n();
+  const me = useMe();
+  const logout = useLogout();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -36,10 +40,18 @@ export function Layout() {
               </button>
             ))}
           </div>
+          {me.data ? (
+            <div className="account">
+              <span>{me.data.user.displayName}</span>
+              <button type="button" onClick={() => logout.mutate()}>
+                {t.login.logout}
+              </button>
+            </div>
+          ) : null}
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        {me.isPending ? <p role="status">{t.common.loading}</p> : me.isError ? <p role="alert">{t.common.loadError}</p> : me.data ? <Outlet /> : <LoginPage />}
       </main>
     </>
   );

@@ -3,7 +3,13 @@ import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { I18nProvider, useI18n } from './I18nProvider.tsx';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { Layout } from '../components/Layout.tsx';
+import { makeQueryClient } from '../App.tsx';
+import { authKeys } from '../api/auth.ts';
+import type { Me } from '../api/client.ts';
+
+const me: Me = { user: { id: 1, username: 'chef', displayName: 'Chefen' }, role: 'chef', staffId: null, mustChangePassword: false, csrfToken: 'x' };
 
 beforeEach(() => localStorage.clear());
 afterEach(cleanup);
@@ -18,8 +24,11 @@ function Probe() {
 }
 
 function renderApp() {
+  const qc = makeQueryClient();
+  qc.setQueryData(authKeys.me, me);
   return render(
     <I18nProvider>
+      <QueryClientProvider client={qc}>
       <MemoryRouter>
         <Routes>
           <Route element={<Layout />}>
@@ -27,6 +36,7 @@ function renderApp() {
           </Route>
         </Routes>
       </MemoryRouter>
+      </QueryClientProvider>
     </I18nProvider>,
   );
 }

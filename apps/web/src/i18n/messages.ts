@@ -5,6 +5,15 @@ const sv = {
   skipToContent: 'Hoppa till innehållet',
   nav: { label: 'Huvudmeny', register: 'Registrera', activities: 'Aktiviteter', overview: 'Översikt' },
   language: { label: 'Språk', sv: 'Svenska', en: 'English' },
+  login: {
+    title: 'Logga in',
+    username: 'Användarnamn',
+    password: 'Lösenord',
+    submit: 'Logga in',
+    wrong: 'Fel användarnamn eller lösenord.',
+    tooMany: 'För många försök. Vänta en stund och försök igen.',
+    logout: 'Logga ut',
+  },
   common: {
     loading: 'Laddar …',
     loadError: 'Det gick inte att hämta uppgifterna. Försök igen om en stund.',
@@ -129,6 +138,15 @@ const en: Messages = {
   skipToContent: 'Skip to content',
   nav: { label: 'Main menu', register: 'Record', activities: 'Activities', overview: 'Overview' },
   language: { label: 'Language', sv: 'Svenska', en: 'English' },
+  login: {
+    title: 'Sign in',
+    username: 'User name',
+    password: 'Password',
+    submit: 'Sign in',
+    wrong: 'Wrong user name or password.',
+    tooMany: 'Too many attempts. Wait a while and try again.',
+    logout: 'Sign out',
+  },
   common: {
     loading: 'Loading …',
     loadError: 'Could not load the data. Please try again shortly.',
