@@ -18,21 +18,24 @@ export function Layout() {
           <p className="site-name">
             <NavLink to="/">{t.appName}</NavLink>
           </p>
-          <nav aria-label={t.nav.label}>
-            <ul className="nav-list">
-              <li>
-                <NavLink to="/" end>
-                  {t.nav.register}
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to="/aktiviteter">{t.nav.activities}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/oversikt">{t.nav.overview}</NavLink>
-              </li>
-            </ul>
-          </nav>
+          {/* Signed out, every link would lead back to the sign-in form: no menu until then. */}
+          {me.data ? (
+            <nav aria-label={t.nav.label}>
+              <ul className="nav-list">
+                <li>
+                  <NavLink to="/" end>
+                    {t.nav.register}
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/aktiviteter">{t.nav.activities}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/oversikt">{t.nav.overview}</NavLink>
+                </li>
+              </ul>
+            </nav>
+          ) : null}
           <div className="lang-switch" role="group" aria-label={t.language.label}>
             {LANGS.map((l) => (
               <button key={l} type="button" lang={l} aria-pressed={lang === l} onClick={() => setLang(l)}>

@@ -4,6 +4,7 @@ import { todayInSweden } from '@fou/domain';
 import { ApiCallError, type Activity } from '../api/client.ts';
 import { useActivity, useCreateActivity, useDeleteActivity, useRecentActivities, useReference, useUpdateActivity } from '../api/queries.ts';
 import { ActivityForm } from '../components/ActivityForm.tsx';
+import { useMe } from '../api/auth.ts';
 import { errorsFromApi, emptyForm, formFromActivity, toInput, type Errors } from '../components/activity-form-model.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
@@ -25,6 +26,8 @@ export function RegisterPage() {
   const reference = useReference();
   const recent = useRecentActivities();
   const create = useCreateActivity();
+  // Staff mostly record their own activities: the signed-in staff member starts ticked.
+  const me = useMe();
   const [saved, setSaved] = useState<Activity | null>(null);
   // A new key gives a fresh, empty form after "Registrera en till".
   const [formKey, setFormKey] = useState(0);
@@ -68,7 +71,7 @@ export function RegisterPage() {
         <ActivityForm
           key={formKey}
           reference={reference.data}
-          initial={emptyForm(todayInSweden())}
+          initial={{ ...emptyForm(todayInSweden()), staffIds: me.data?.staffId ? [me.data.staffId] : [] }}
           recent={recent.data ?? []}
           saving={create.isPending}
           serverErrors={create.isError ? errorsFrom(create.error, t) : NO_ERRORS}
