@@ -7,6 +7,9 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
@@ -27,6 +30,11 @@ import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { activityRoutes } from './modules/activities/activity.routes.ts';
 import { planRoutes } from './modules/plan/plan.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { userRoutes } from './modules/users/user.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { periodLockRoutes } from './modules/period-locks/period-lock.routes.ts';
+import { ensureDemoAccounts, ensureFirstAdmin } from './modules/users/user.service.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -50,6 +58,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     // Activity descriptions are short texts; anything near this is a mistake or an attack.
     bodyLimit: 256 * 1024,
+    trustProxy: config.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -57,6 +66,34 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   app.decorate('db', db);
   app.decorate('unitId', unitId);
   app.addHook('onClose', async () => db.$client.close());
+
+  const demoAccounts = config.demo ? await ensureDemoAccounts(db, unitId) : null;
+  const oneTimePassword = await ensureFirstAdmin(db, unitId, config.adminPassword);
+  if (oneTimePassword) {
+    // Shown once: it is stored only as a hash, and the first sign-in must replace it.
+    app.log.warn(`Inga konton fanns: kontot "admin" skapades med engångslösenordet ${oneTimePassword} (byt det vid första inloggningen).`);
+  }
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // React renders style attributes, and Chart.js sizes its canvas with them.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -71,12 +108,31 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
         { name: 'reference', description: 'Referensdata: kommuner, områden, mål, typer, uppdrag, medarbetare' },
         { name: 'plan', description: 'Verksamhetsplanens punkter och uppföljningen av dem' },
         { name: 'reports', description: 'Rapporter: fördelningar, korstabeller, trender, nådda kommuner och verksamhetsberättelsens tabeller; som JSON, CSV eller XLSX' },
+        { name: 'auth', description: 'Inloggning, session och eget lösenord' },
+        { name: 'users', description: 'Konton och roller' },
+        { name: 'audit', description: 'Ändringsloggen' },
+        { name: 'period-locks', description: 'Låsta år' },
       ],
+      components: {
+        securitySchemes: {
+          session: {
+            type: 'apiKey', in: 'cookie', name: 'fou_session',
+            description: 'Sessionskakan från POST /api/v1/auth/login. Skrivande anrop kräver dessutom huvudet x-csrf-token (från inloggningen eller GET /auth/me).',
+          },
+        },
+      },
+      security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  // Swagger UI starts itself with an inline script; only its own pages get that allowance.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url === '/docs' || request.url.startsWith('/docs/')) {
+      reply.header('content-security-policy', "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'self'");
+    }
+  });
 
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
@@ -128,6 +184,10 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(activityRoutes, { prefix: API_PREFIX });
   await app.register(planRoutes, { prefix: API_PREFIX });
   await app.register(reportRoutes, { prefix: API_PREFIX });
+  await app.register(authRoutes, { prefix: API_PREFIX, demoAccounts });
+  await app.register(userRoutes, { prefix: API_PREFIX });
+  await app.register(auditRoutes, { prefix: API_PREFIX });
+  await app.register(periodLockRoutes, { prefix: API_PREFIX });
 
   if (hasSpa) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: 'index.html' });

@@ -19,6 +19,11 @@ const envSchema = z.object({
     .enum(['0', '1', 'true', 'false', ''])
     .default('')
     .transform((v) => v === '1' || v === 'true'),
+  TRUST_PROXY: z
+    .enum(['0', '1', 'true', 'false', ''])
+    .default('')
+    .transform((v) => v === '1' || v === 'true'),
+  FOU_ADMIN_PASSWORD: z.string().min(12, 'minst 12 tecken').optional(),
 });
 
 export interface Config {
@@ -29,8 +34,12 @@ export interface Config {
   /** Absolute path of the built SPA; served when it exists. */
   webDist: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
-  /** Load the demo years (and, once logins exist, the demo accounts). */
+  /** Load the demo years and one account per role with known passwords. */
   demo: boolean;
+  /** Behind a TLS-terminating proxy: believe X-Forwarded-* (session cookies become Secure over https). */
+  trustProxy?: boolean;
+  /** The first admin's one-time password; a random one is logged when unset. */
+  adminPassword?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): Config {
@@ -48,5 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     webDist: abs(e.WEB_DIST),
     logLevel: e.LOG_LEVEL,
     demo: e.FOU_DEMO || argv.includes('--demo'),
+    trustProxy: e.TRUST_PROXY,
+    ...(e.FOU_ADMIN_PASSWORD ? { adminPassword: e.FOU_ADMIN_PASSWORD } : {}),
   };
 }

@@ -3,3 +3,5 @@ export * from './goal-frameworks.ts';
 export * from './plan-progress.ts';
 export * from './rounding.ts';
 export * from './goal-names.ts';
+export * from './permissions.ts';
+export * from './personnummer.ts';

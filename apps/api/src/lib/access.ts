@@ -1,20 +1,20 @@
 /**
  * Who may do what. Every route names the action it performs in its config (`config: { action }`), and one
- * onRequest hook asks `can()` before the handler runs, so logins (a later issue) plug in here and nowhere else.
+ * onRequest hook resolves the session cookie to a Principal, checks CSRF on writes, and asks the domain's
+ * permission table before the handler runs.
  */
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { can as roleCan, type PermissionAction } from '@fou/domain';
 import type { Role } from '../db/schema.ts';
 import { ApiError } from './errors.ts';
+import { SESSION_COOKIE, resolveSession, type SessionInfo } from '../modules/auth/session.service.ts';
 
-export type Action =
-  | 'reference:read'
-  | 'reference:write'
-  | 'activity:read'
-  | 'activity:write'
-  | 'report:read'
-  | 'plan:read'
-  | 'plan:write'
-  | 'public';
+/**
+ * `public`: anyone (login, demo accounts). `session`: any signed-in account, even one that must change its
+ * password first (me, password, logout). Everything else is a row of the permission table.
+ */
+export type Action = PermissionAction | 'public' | 'session';
 
 /** Who is asking: nobody signed in, or an account of the unit with its role. */
 export type Principal =
@@ -25,23 +25,62 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     action?: Action;
   }
+  interface FastifyInstance {
+    /** Every route's method, URL and action, as registered: the permission matrix the tests walk. */
+    accessRules: AccessRule[];
+  }
   interface FastifyRequest {
     principal: Principal;
+    session: SessionInfo | null;
   }
 }
 
-/** Until accounts exist every caller may do everything; the seam is here so that change is one function. */
-export function can(_principal: Principal, _action: Action): boolean {
-  return true;
+export interface AccessRule { method: string; url: string; action: Action | undefined }
+
+export function can(principal: Principal, action: Action): boolean {
+  if (action === 'public') return true;
+  if (principal.kind !== 'user') return false;
+  return action === 'session' || roleCan(principal.role, action);
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 export function registerAccessHook(app: FastifyInstance): void {
+  const rules: AccessRule[] = [];
+  app.decorate('accessRules', rules);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) rules.push({ method, url: route.url, action: route.config?.action });
+  });
   app.decorateRequest<Principal | null>('principal', null);
+  app.decorateRequest<SessionInfo | null>('session', null);
   app.addHook('onRequest', async (request: FastifyRequest) => {
     request.principal = { kind: 'anonymous' };
-    const action = request.routeOptions.config?.action;
+    request.session = null;
     if (request.is404 || !request.url.startsWith('/api/')) return;
+    const action = request.routeOptions.config?.action;
     if (!action) throw new ApiError(500, `Route ${request.routeOptions.url} has no access rule.`);
+    if (action === 'public') return;
+    const token = request.cookies[SESSION_COOKIE];
+    const session = token ? resolveSession(app.db, token) : null;
+    if (!session) throw new ApiError(401, 'Du är inte inloggad, eller så har sessionen gått ut. Logga in igen.');
+    request.session = session;
+    request.principal = session.principal;
+    // Cookies ride along on cross-site requests; a header only our own SPA can read the token for cannot.
+    if (!SAFE_METHODS.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !sameToken(sent, session.csrfToken)) {
+        throw new ApiError(403, 'CSRF-token saknas eller är fel (huvudet x-csrf-token). Ladda om sidan och försök igen.');
+      }
+    }
+    if (session.mustChangePassword && action !== 'session') {
+      throw new ApiError(403, 'Du måste byta lösenord innan du kan fortsätta.', undefined, { code: 'must_change_password' });
+    }
     if (!can(request.principal, action)) throw new ApiError(403, 'Du har inte behörighet till detta.');
   });
 }

@@ -57,12 +57,16 @@ export const errorBodySchema = z
     fields: z.array(fieldErrorSchema).optional(),
     // A 409 on a stale version says which version is current, so the client can reload and retry.
     currentVersion: z.number().int().optional(),
+    // A 403 because the account must change its password first says so in a stable code.
+    code: z.string().optional(),
   })
   .meta({ id: 'Error' });
 
 /** The error responses every route may give; routes add their own success shapes. */
 export const errorResponses = {
   400: errorBodySchema,
+  401: errorBodySchema,
+  403: errorBodySchema,
   404: errorBodySchema,
   409: errorBodySchema,
 } as const;

@@ -1,6 +1,7 @@
 /**
- * Every API test builds the real app over a real SQLite file in its own temp folder, through this helper,
- * so that when logins arrive only this file learns how to sign in.
+ * Every API test builds the real app over a real SQLite file in its own temp folder, through this helper.
+ * `http` is signed in as a FoU chief and sends the session cookie and the CSRF header on every request, so a
+ * test that does not care about accounts needs nothing else; `as(role)` and `anon` are there for those that do.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,15 +10,28 @@ import type { FastifyInstance } from 'fastify';
 import supertest from 'supertest';
 import { buildApp } from '../../src/app.ts';
 import type { Config } from '../../src/config.ts';
+import type { Role } from '../../src/db/schema.ts';
+import * as t from '../../src/db/schema.ts';
+import { createSession, SESSION_COOKIE } from '../../src/modules/auth/session.service.ts';
+import { createUser } from '../../src/modules/users/user.service.ts';
+
+type Agent = ReturnType<typeof supertest.agent>;
 
 export interface TestApp {
   app: FastifyInstance;
-  /** supertest against the running app. */
-  http: ReturnType<typeof supertest>;
+  /** supertest signed in as a FoU chief (cookie and x-csrf-token on every request). */
+  http: Agent;
+  /** Signed in with the role; a medarbetare records work as `staffId`, or as a staff member made for it. */
+  as(role: Role, options?: { staffId?: number }): Promise<Agent>;
+  /** Nobody signed in. */
+  anon: ReturnType<typeof supertest>;
   dir: string;
   databasePath: string;
   close(): Promise<void>;
 }
+
+/** The password every account the helper makes has, for tests that sign in through the login route. */
+export const TEST_PASSWORD = 'testlösenord-123';
 
 export async function makeTestApp(options: Partial<Config> = {}): Promise<TestApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fou-test-'));
@@ -26,9 +40,34 @@ export async function makeTestApp(options: Partial<Config> = {}): Promise<TestAp
     port: 0, host: '127.0.0.1', databasePath, webDist: path.join(dir, 'no-web'), logLevel: 'silent', demo: false, ...options,
   });
   await app.ready();
+  const system = { kind: 'anonymous' } as const;
+  let n = 0;
+
+  const signIn = async (role: Role, staffId: number | null): Promise<Agent> => {
+    n += 1;
+    const user = await createUser(app.db, app.unitId, system, {
+      username: `test-${role}-${n}`, displayName: `Test ${role} ${n}`, role, staffId, password: TEST_PASSWORD,
+    }, false);
+    const { token, csrfToken } = createSession(app.db, user.id);
+    return supertest.agent(app.server).set('Cookie', `${SESSION_COOKIE}=${token}`).set('x-csrf-token', csrfToken);
+  };
+
+  const agents = new Map<string, Agent>();
   return {
     app,
-    http: supertest(app.server),
+    http: await signIn('chef', null),
+    async as(role, opts = {}) {
+      const key = `${role}:${opts.staffId ?? 'default'}`;
+      if (!agents.has(key)) {
+        let staffId = opts.staffId ?? null;
+        if (role === 'medarbetare' && staffId === null) {
+          staffId = app.db.insert(t.staff).values({ unitId: app.unitId, name: 'Mia Medarbetare', title: 'Utredare' }).returning().get().id;
+        }
+        agents.set(key, await signIn(role, staffId));
+      }
+      return agents.get(key)!;
+    },
+    anon: supertest(app.server),
     dir,
     databasePath,
     async close() {

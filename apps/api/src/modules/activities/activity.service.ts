@@ -1,9 +1,12 @@
 /** Activities: the rules of a valid record, and their storage. */
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { frameworkForDate, yearOf } from '@fou/domain';
+import { canEditActivity, findPersonalIdentityNumbers, frameworkForDate, yearOf } from '@fou/domain';
 import type { Db } from '../../db/client.ts';
 import * as t from '../../db/schema.ts';
-import { badRequest, conflict, FieldErrors, notFound } from '../../lib/errors.ts';
+import type { Principal } from '../../lib/access.ts';
+import { recordAudit } from '../../lib/audit.ts';
+import { ApiError, badRequest, conflict, FieldErrors, notFound } from '../../lib/errors.ts';
+import { assertYearOpen } from '../period-locks/period-lock.service.ts';
 import type { Activity, ActivityInput, ActivityListQuery, ActivityUpdate } from './activity.schemas.ts';
 
 /** The small reference tables an activity points into, loaded once per request. */
@@ -40,6 +43,11 @@ export function loadLookups(db: Db, unitId: number): Lookups {
 /** Checks every reference in the input against the unit's data; reports all failing fields at once. */
 function resolveInput(lk: Lookups, input: ActivityInput) {
   const errors = new FieldErrors();
+  for (const field of ['title', 'description'] as const) {
+    if (findPersonalIdentityNumbers(input[field] ?? '').length) {
+      errors.add(field, 'personal_identity_number', 'Texten innehåller ett personnummer eller samordningsnummer. Aktiviteter beskriver enhetens arbete och får inte innehålla klientuppgifter.');
+    }
+  }
   const goal = lk.goals.get(input.goalId);
   const framework = frameworkForDate(lk.frameworks, input.date);
   if (!goal) errors.add('goalId', 'unknown_goal', `Det finns inget mål med id ${input.goalId}.`);
@@ -144,41 +152,67 @@ export function getActivity(db: Db, unitId: number, id: number): Activity {
   return hydrate(db, loadLookups(db, unitId), [row])[0]!;
 }
 
-export function createActivity(db: Db, unitId: number, input: ActivityInput): Activity {
-  const lk = loadLookups(db, unitId);
-  const { row, municipalityIds, staffIds } = resolveInput(lk, input);
-  const created = db.transaction((tx) => {
-    const inserted = tx.insert(t.activities).values({ unitId, ...row }).returning().get();
-    writeLinks(tx as unknown as Db, inserted.id, municipalityIds, staffIds);
-    return inserted;
-  });
-  return hydrate(db, lk, [created])[0]!;
+/** A medarbetare writes only activities they are on, before and after the change; the system writes all. */
+function assertMayEdit(actor: Principal, staffIds: readonly number[]): void {
+  if (actor.kind !== 'user' || canEditActivity(actor, staffIds)) return;
+  throw new ApiError(403, 'Du kan bara registrera och ändra aktiviteter där du själv står som medarbetare.');
 }
 
-export function updateActivity(db: Db, unitId: number, id: number, input: ActivityUpdate): Activity {
+function staffOf(db: Db, activityId: number): number[] {
+  return db.select({ id: t.activityStaff.staffId }).from(t.activityStaff).where(eq(t.activityStaff.activityId, activityId)).all().map((r) => r.id);
+}
+
+export function createActivity(db: Db, unitId: number, actor: Principal, input: ActivityInput): Activity {
   const lk = loadLookups(db, unitId);
-  const updated = db.transaction((tx) => {
+  const { row, municipalityIds, staffIds } = resolveInput(lk, input);
+  assertMayEdit(actor, staffIds);
+  return db.transaction((tx) => {
+    const txDb = tx as unknown as Db;
+    assertYearOpen(txDb, unitId, row.year);
+    const inserted = tx.insert(t.activities).values({ unitId, ...row }).returning().get();
+    writeLinks(txDb, inserted.id, municipalityIds, staffIds);
+    const after = hydrate(txDb, lk, [inserted])[0]!;
+    recordAudit(txDb, { unitId, actor, action: 'create', entity: 'activity', entityId: inserted.id, after });
+    return after;
+  });
+}
+
+export function updateActivity(db: Db, unitId: number, actor: Principal, id: number, input: ActivityUpdate): Activity {
+  const lk = loadLookups(db, unitId);
+  return db.transaction((tx) => {
+    const txDb = tx as unknown as Db;
     const current = tx.select().from(t.activities).where(and(eq(t.activities.id, id), eq(t.activities.unitId, unitId))).get();
     if (!current) throw notFound(`Aktivitet ${id}`);
+    assertMayEdit(actor, staffOf(txDb, id));
     if (current.version !== input.version) throw staleVersion(current.version, input.version);
     const { row, municipalityIds, staffIds } = resolveInput(lk, input);
+    assertMayEdit(actor, staffIds);
+    assertYearOpen(txDb, unitId, current.year);
+    assertYearOpen(txDb, unitId, row.year);
+    const before = hydrate(txDb, lk, [current])[0]!;
     const next = tx.update(t.activities)
       .set({ ...row, version: current.version + 1, updatedAt: new Date().toISOString() })
       .where(and(eq(t.activities.id, id), eq(t.activities.version, input.version)))
       .returning().get();
-    writeLinks(tx as unknown as Db, id, municipalityIds, staffIds);
-    return next!;
+    writeLinks(txDb, id, municipalityIds, staffIds);
+    const after = hydrate(txDb, lk, [next!])[0]!;
+    recordAudit(txDb, { unitId, actor, action: 'update', entity: 'activity', entityId: id, before, after });
+    return after;
   });
-  return hydrate(db, lk, [updated])[0]!;
 }
 
-export function deleteActivity(db: Db, unitId: number, id: number, version?: number): void {
+export function deleteActivity(db: Db, unitId: number, actor: Principal, id: number, version?: number): void {
+  const lk = loadLookups(db, unitId);
   db.transaction((tx) => {
-    const current = tx.select({ version: t.activities.version }).from(t.activities)
-      .where(and(eq(t.activities.id, id), eq(t.activities.unitId, unitId))).get();
+    const txDb = tx as unknown as Db;
+    const current = tx.select().from(t.activities).where(and(eq(t.activities.id, id), eq(t.activities.unitId, unitId))).get();
     if (!current) throw notFound(`Aktivitet ${id}`);
+    assertMayEdit(actor, staffOf(txDb, id));
     if (version !== undefined && current.version !== version) throw staleVersion(current.version, version);
+    assertYearOpen(txDb, unitId, current.year);
+    const before = hydrate(txDb, lk, [current])[0]!;
     tx.delete(t.activities).where(eq(t.activities.id, id)).run();
+    recordAudit(txDb, { unitId, actor, action: 'delete', entity: 'activity', entityId: id, before });
   });
 }
 

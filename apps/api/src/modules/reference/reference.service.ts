@@ -5,7 +5,7 @@ import { periodsOverlap, todayInSweden } from '@fou/domain';
 import type { Db } from '../../db/client.ts';
 import * as t from '../../db/schema.ts';
 import type { Principal } from '../../lib/access.ts';
-import { recordAudit } from '../../lib/audit.ts';
+import { recordAudit, type AuditEntity } from '../../lib/audit.ts';
 import { badRequest, conflict, notFound } from '../../lib/errors.ts';
 import { referenceData } from '../../seed/reference-seed.ts';
 import type * as s from './reference.schemas.ts';
@@ -106,18 +106,18 @@ const pick = <T extends { id: number }>(list: T[], id: number, what: string): T 
 };
 
 // Municipalities
-export function createMunicipality(db: Db, unitId: number, input: z.infer<typeof s.municipalityCreate>) {
+function applyCreateMunicipality(db: Db, unitId: number, input: z.infer<typeof s.municipalityCreate>) {
   const row = uniqueOr409(`En kommun med koden ${input.code}`, () =>
     db.insert(t.municipalities).values({ unitId, ...input }).returning().get());
   return pick(listMunicipalities(db, unitId), row.id, 'Kommunen');
 }
-export function updateMunicipality(db: Db, unitId: number, id: number, input: z.infer<typeof s.municipalityUpdate>) {
+function applyUpdateMunicipality(db: Db, unitId: number, id: number, input: z.infer<typeof s.municipalityUpdate>) {
   const res = db.update(t.municipalities).set({ ...input, updatedAt: now() })
     .where(and(eq(t.municipalities.id, id), eq(t.municipalities.unitId, unitId))).run();
   if (res.changes === 0) throw notFound('Kommunen');
   return pick(listMunicipalities(db, unitId), id, 'Kommunen');
 }
-export function putMunicipalityYear(db: Db, unitId: number, id: number, year: number, input: z.infer<typeof s.municipalityYearPut>) {
+function applyPutMunicipalityYear(db: Db, unitId: number, id: number, year: number, input: z.infer<typeof s.municipalityYearPut>) {
   pick(listMunicipalities(db, unitId), id, 'Kommunen');
   db.insert(t.municipalityYears).values({ municipalityId: id, year, ...input })
     .onConflictDoUpdate({ target: [t.municipalityYears.municipalityId, t.municipalityYears.year], set: input }).run();
@@ -125,7 +125,7 @@ export function putMunicipalityYear(db: Db, unitId: number, id: number, year: nu
 }
 
 // Areas
-export function createArea(db: Db, unitId: number, input: z.infer<typeof s.areaCreate>) {
+function applyCreateArea(db: Db, unitId: number, input: z.infer<typeof s.areaCreate>) {
   const id = db.transaction((tx) => {
     if (input.parentId != null) {
       const parent = tx.select().from(t.areas).where(and(eq(t.areas.id, input.parentId), eq(t.areas.unitId, unitId))).get();
@@ -143,7 +143,7 @@ export function createArea(db: Db, unitId: number, input: z.infer<typeof s.areaC
   });
   return pick(listAreas(db, unitId), id, 'Området');
 }
-export function updateArea(db: Db, unitId: number, id: number, input: z.infer<typeof s.areaUpdate>) {
+function applyUpdateArea(db: Db, unitId: number, id: number, input: z.infer<typeof s.areaUpdate>) {
   const res = db.update(t.areas).set({ ...input, updatedAt: now() }).where(and(eq(t.areas.id, id), eq(t.areas.unitId, unitId))).run();
   if (res.changes === 0) throw notFound('Området');
   return pick(listAreas(db, unitId), id, 'Området');
@@ -159,7 +159,7 @@ function assertNoOverlap(db: Db, unitId: number, period: { validFrom: string; va
     throw conflict(`Perioden överlappar ${clash.name} (${clash.validFrom} – ${clash.validTo ?? 'tills vidare'}): bara ett målramverk kan gälla per dag. Avsluta det först.`);
   }
 }
-export function createGoalFramework(db: Db, unitId: number, input: z.infer<typeof s.frameworkCreate>) {
+function applyCreateGoalFramework(db: Db, unitId: number, input: z.infer<typeof s.frameworkCreate>) {
   const id = db.transaction((tx) => {
     assertNoOverlap(tx as unknown as Db, unitId, input);
     const fw = uniqueOr409(`Ett målramverk med koden ${input.code}`, () =>
@@ -169,7 +169,7 @@ export function createGoalFramework(db: Db, unitId: number, input: z.infer<typeo
   });
   return pick(listGoalFrameworks(db, unitId), id, 'Målramverket');
 }
-export function updateGoalFramework(db: Db, unitId: number, id: number, input: z.infer<typeof s.frameworkUpdate>) {
+function applyUpdateGoalFramework(db: Db, unitId: number, id: number, input: z.infer<typeof s.frameworkUpdate>) {
   db.transaction((tx) => {
     const fw = tx.select().from(t.goalFrameworks).where(and(eq(t.goalFrameworks.id, id), eq(t.goalFrameworks.unitId, unitId))).get();
     if (!fw) throw notFound('Målramverket');
@@ -198,7 +198,7 @@ export function updateGoalFramework(db: Db, unitId: number, id: number, input: z
   });
   return pick(listGoalFrameworks(db, unitId), id, 'Målramverket');
 }
-export function addGoal(db: Db, unitId: number, frameworkId: number, input: z.infer<typeof s.goalCreate>) {
+function applyAddGoal(db: Db, unitId: number, frameworkId: number, input: z.infer<typeof s.goalCreate>) {
   pick(listGoalFrameworks(db, unitId), frameworkId, 'Målramverket');
   uniqueOr409(`Ett mål med nyckeln ${input.key} i detta ramverk`, () =>
     db.insert(t.goals).values({ frameworkId, ...input }).run());
@@ -208,19 +208,16 @@ export function addGoal(db: Db, unitId: number, frameworkId: number, input: z.in
  * A rename keeps the old name in goal_name_history with today's (Swedish) date as the day it was replaced,
  * so the years before keep their labels in the reports.
  */
-export function updateGoal(db: Db, unitId: number, actor: Principal, goalId: number, input: z.infer<typeof s.goalUpdate>) {
+function applyUpdateGoal(db: Db, unitId: number, goalId: number, input: z.infer<typeof s.goalUpdate>) {
   const goal = db.select({ goal: t.goals }).from(t.goals)
     .innerJoin(t.goalFrameworks, eq(t.goalFrameworks.id, t.goals.frameworkId))
     .where(and(eq(t.goals.id, goalId), eq(t.goalFrameworks.unitId, unitId))).get()?.goal;
   if (!goal) throw notFound('Målet');
-  db.transaction((tx) => {
-    const renamed = (input.name !== undefined && input.name !== goal.name) || (input.shortName !== undefined && input.shortName !== goal.shortName);
-    if (renamed) {
-      tx.insert(t.goalNameHistory).values({ goalId, name: goal.name, shortName: goal.shortName, replacedOn: todayInSweden() }).run();
-    }
-    const after = tx.update(t.goals).set({ ...input, updatedAt: now() }).where(eq(t.goals.id, goalId)).returning().get();
-    recordAudit(tx as unknown as Db, { unitId, actor, action: 'update', entity: 'goal', entityId: goalId, before: goal, after });
-  });
+  const renamed = (input.name !== undefined && input.name !== goal.name) || (input.shortName !== undefined && input.shortName !== goal.shortName);
+  if (renamed) {
+    db.insert(t.goalNameHistory).values({ goalId, name: goal.name, shortName: goal.shortName, replacedOn: todayInSweden() }).run();
+  }
+  db.update(t.goals).set({ ...input, updatedAt: now() }).where(eq(t.goals.id, goalId)).run();
   const fw = pick(listGoalFrameworks(db, unitId), goal.frameworkId, 'Målramverket');
   return pick(fw.goals, goalId, 'Målet');
 }
@@ -237,11 +234,11 @@ export function goalNames(db: Db, unitId: number, goalId: number): Out<typeof s.
 }
 
 // Activity types, assignments, staff: plain named lists.
-export function createActivityType(db: Db, unitId: number, input: z.infer<typeof s.activityTypeCreate>) {
+function applyCreateActivityType(db: Db, unitId: number, input: z.infer<typeof s.activityTypeCreate>) {
   const row = uniqueOr409(`Aktivitetstypen ${input.name}`, () => db.insert(t.activityTypes).values({ unitId, ...input }).returning().get());
   return pick(listActivityTypes(db, unitId), row.id, 'Aktivitetstypen');
 }
-export function updateActivityType(db: Db, unitId: number, id: number, input: z.infer<typeof s.activityTypeUpdate>) {
+function applyUpdateActivityType(db: Db, unitId: number, id: number, input: z.infer<typeof s.activityTypeUpdate>) {
   const res = uniqueOr409(`Aktivitetstypen ${input.name}`, () =>
     db.update(t.activityTypes).set({ ...input, updatedAt: now() }).where(and(eq(t.activityTypes.id, id), eq(t.activityTypes.unitId, unitId))).run());
   if (res.changes === 0) throw notFound('Aktivitetstypen');
@@ -252,12 +249,12 @@ function assertYearOrder(startYear: number | null | undefined, endYear: number |
     throw badRequest([{ field: 'endYear', in: 'body', code: 'end_before_start', message: 'Slutåret får inte vara före startåret.' }]);
   }
 }
-export function createAssignment(db: Db, unitId: number, input: z.infer<typeof s.assignmentCreate>) {
+function applyCreateAssignment(db: Db, unitId: number, input: z.infer<typeof s.assignmentCreate>) {
   assertYearOrder(input.startYear, input.endYear);
   const row = uniqueOr409(`Uppdraget ${input.title}`, () => db.insert(t.assignments).values({ unitId, ...input }).returning().get());
   return pick(listAssignments(db, unitId), row.id, 'Uppdraget');
 }
-export function updateAssignment(db: Db, unitId: number, id: number, input: z.infer<typeof s.assignmentUpdate>) {
+function applyUpdateAssignment(db: Db, unitId: number, id: number, input: z.infer<typeof s.assignmentUpdate>) {
   const current = db.select().from(t.assignments).where(and(eq(t.assignments.id, id), eq(t.assignments.unitId, unitId))).get();
   if (!current) throw notFound('Uppdraget');
   assertYearOrder(input.startYear === undefined ? current.startYear : input.startYear, input.endYear === undefined ? current.endYear : input.endYear);
@@ -266,12 +263,65 @@ export function updateAssignment(db: Db, unitId: number, id: number, input: z.in
   if (res.changes === 0) throw notFound('Uppdraget');
   return pick(listAssignments(db, unitId), id, 'Uppdraget');
 }
-export function createStaff(db: Db, unitId: number, input: z.infer<typeof s.staffCreate>) {
+function applyCreateStaff(db: Db, unitId: number, input: z.infer<typeof s.staffCreate>) {
   const row = db.insert(t.staff).values({ unitId, ...input }).returning().get();
   return pick(listStaff(db, unitId), row.id, 'Medarbetaren');
 }
-export function updateStaff(db: Db, unitId: number, id: number, input: z.infer<typeof s.staffUpdate>) {
+function applyUpdateStaff(db: Db, unitId: number, id: number, input: z.infer<typeof s.staffUpdate>) {
   const res = db.update(t.staff).set({ ...input, updatedAt: now() }).where(and(eq(t.staff.id, id), eq(t.staff.unitId, unitId))).run();
   if (res.changes === 0) throw notFound('Medarbetaren');
   return pick(listStaff(db, unitId), id, 'Medarbetaren');
 }
+
+// Every change above is written with its audit entry in one transaction; the snapshots are the API's shapes.
+type In<K extends keyof typeof s> = (typeof s)[K] extends z.ZodType ? z.infer<(typeof s)[K]> : never;
+
+function audited<T>(
+  db: Db, unitId: number, actor: Principal, entity: AuditEntity, entityId: number | null,
+  before: () => unknown, change: () => T, after: (result: T) => { id: number; value: unknown },
+): T {
+  return db.transaction(() => {
+    const was = entityId === null ? undefined : before();
+    const result = change();
+    const now = after(result);
+    recordAudit(db, { unitId, actor, action: entityId === null ? 'create' : 'update', entity, entityId: now.id, before: was, after: now.value });
+    return result;
+  });
+}
+const self = <T extends { id: number }>(r: T) => ({ id: r.id, value: r });
+const find = <T extends { id: number }>(list: T[], id: number) => list.find((x) => x.id === id);
+const goalById = (db: Db, unitId: number, id: number) => listGoalFrameworks(db, unitId).flatMap((f) => f.goals).find((g) => g.id === id);
+
+export const createMunicipality = (db: Db, unitId: number, actor: Principal, input: In<'municipalityCreate'>) =>
+  audited(db, unitId, actor, 'municipality', null, () => undefined, () => applyCreateMunicipality(db, unitId, input), self);
+export const updateMunicipality = (db: Db, unitId: number, actor: Principal, id: number, input: In<'municipalityUpdate'>) =>
+  audited(db, unitId, actor, 'municipality', id, () => find(listMunicipalities(db, unitId), id), () => applyUpdateMunicipality(db, unitId, id, input), self);
+export const putMunicipalityYear = (db: Db, unitId: number, actor: Principal, id: number, year: number, input: In<'municipalityYearPut'>) =>
+  audited(db, unitId, actor, 'municipality', id, () => find(listMunicipalities(db, unitId), id), () => applyPutMunicipalityYear(db, unitId, id, year, input), self);
+export const createArea = (db: Db, unitId: number, actor: Principal, input: In<'areaCreate'>) =>
+  audited(db, unitId, actor, 'area', null, () => undefined, () => applyCreateArea(db, unitId, input), self);
+export const updateArea = (db: Db, unitId: number, actor: Principal, id: number, input: In<'areaUpdate'>) =>
+  audited(db, unitId, actor, 'area', id, () => find(listAreas(db, unitId), id), () => applyUpdateArea(db, unitId, id, input), self);
+export const createGoalFramework = (db: Db, unitId: number, actor: Principal, input: In<'frameworkCreate'>) =>
+  audited(db, unitId, actor, 'goal_framework', null, () => undefined, () => applyCreateGoalFramework(db, unitId, input), self);
+export const updateGoalFramework = (db: Db, unitId: number, actor: Principal, id: number, input: In<'frameworkUpdate'>) =>
+  audited(db, unitId, actor, 'goal_framework', id, () => find(listGoalFrameworks(db, unitId), id), () => applyUpdateGoalFramework(db, unitId, id, input), self);
+export const addGoal = (db: Db, unitId: number, actor: Principal, frameworkId: number, input: In<'goalCreate'>) =>
+  audited(db, unitId, actor, 'goal', null, () => undefined, () => applyAddGoal(db, unitId, frameworkId, input), (fw) => {
+    const goal = fw.goals.find((g) => g.key === input.key)!;
+    return { id: goal.id, value: goal };
+  });
+export const updateGoal = (db: Db, unitId: number, actor: Principal, goalId: number, input: In<'goalUpdate'>) =>
+  audited(db, unitId, actor, 'goal', goalId, () => goalById(db, unitId, goalId), () => applyUpdateGoal(db, unitId, goalId, input), self);
+export const createActivityType = (db: Db, unitId: number, actor: Principal, input: In<'activityTypeCreate'>) =>
+  audited(db, unitId, actor, 'activity_type', null, () => undefined, () => applyCreateActivityType(db, unitId, input), self);
+export const updateActivityType = (db: Db, unitId: number, actor: Principal, id: number, input: In<'activityTypeUpdate'>) =>
+  audited(db, unitId, actor, 'activity_type', id, () => find(listActivityTypes(db, unitId), id), () => applyUpdateActivityType(db, unitId, id, input), self);
+export const createAssignment = (db: Db, unitId: number, actor: Principal, input: In<'assignmentCreate'>) =>
+  audited(db, unitId, actor, 'assignment', null, () => undefined, () => applyCreateAssignment(db, unitId, input), self);
+export const updateAssignment = (db: Db, unitId: number, actor: Principal, id: number, input: In<'assignmentUpdate'>) =>
+  audited(db, unitId, actor, 'assignment', id, () => find(listAssignments(db, unitId), id), () => applyUpdateAssignment(db, unitId, id, input), self);
+export const createStaff = (db: Db, unitId: number, actor: Principal, input: In<'staffCreate'>) =>
+  audited(db, unitId, actor, 'staff', null, () => undefined, () => applyCreateStaff(db, unitId, input), self);
+export const updateStaff = (db: Db, unitId: number, actor: Principal, id: number, input: In<'staffUpdate'>) =>
+  audited(db, unitId, actor, 'staff', id, () => find(listStaff(db, unitId), id), () => applyUpdateStaff(db, unitId, id, input), self);

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { password, role } from '../users/user.schemas.ts';
+
+export const loginBody = z.strictObject({
+  username: z.string().trim().min(1).max(60),
+  password: z.string().min(1).max(200),
+});
+
+export const me = z.object({
+  user: z.object({ id: z.number().int(), username: z.string(), displayName: z.string() }),
+  role,
+  staffId: z.number().int().nullable(),
+  mustChangePassword: z.boolean(),
+  csrfToken: z.string().meta({ description: 'Skicka i huvudet x-csrf-token på varje skrivande anrop.' }),
+});
+export type Me = z.infer<typeof me>;
+
+export const passwordChange = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: password,
+});
+
+export const demoAccounts = z.array(z.object({ username: z.string(), password: z.string(), role, displayName: z.string() }));
