@@ -15,4 +15,9 @@ export default tseslint.config(
     files: ['**/*.{js,mjs}'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
+  {
+    // Node runs the e2e runner; the callbacks it hands to page.evaluate run in the browser.
+    files: ['apps/web/e2e/**/*.mjs'],
+    languageOptions: { globals: { fetch: 'readonly', setTimeout: 'readonly', document: 'readonly' } },
+  },
 );

@@ -1,0 +1,107 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ActivityForm } from './ActivityForm.tsx';
+import { emptyForm, errorsFromApi } from './activity-form-model.ts';
+import { I18nProvider } from '../i18n/I18nProvider.tsx';
+import type { ReferenceData } from '../api/client.ts';
+import { reference } from '../test/reference-fixture.ts';
+
+afterEach(cleanup);
+
+function renderForm(date: string, overrides: Partial<Parameters<typeof ActivityForm>[0]> = {}) {
+  const onSubmit = vi.fn();
+  render(
+    <I18nProvider>
+      <ActivityForm reference={reference} initial={emptyForm(date)} recent={[]} saving={false} serverErrors={{}} onSubmit={onSubmit} {...overrides} />
+    </I18nProvider>,
+  );
+  return { onSubmit };
+}
+
+const goalGroup = () => screen.getByRole('group', { name: /^Resultatmål/ });
+const goalLabels = () => within(goalGroup()).getAllByRole('radio').map((r) => r.closest('.choice')!.querySelector('.choice__label')!.textContent);
+const frameworkGoals = (code: string, ref: ReferenceData = reference) =>
+  ref.goalFrameworks.find((f) => f.code === code)!.goals.sort((a, b) => a.sortOrder - b.sortOrder).map((g) => g.name);
+
+describe('ActivityForm', () => {
+  it('offers the VP 2024 goals on 2024-01-01 and the VP 2018 goals on 2023-12-31', async () => {
+    renderForm('2024-01-01');
+    expect(goalLabels()).toEqual(frameworkGoals('vp2024'));
+    cleanup();
+    renderForm('2023-12-31');
+    expect(goalLabels()).toEqual(frameworkGoals('vp2018'));
+    expect(frameworkGoals('vp2018')).not.toEqual(frameworkGoals('vp2024'));
+  });
+
+  it('switches the goals when the date moves across the framework boundary', async () => {
+    const user = userEvent.setup();
+    renderForm('2023-12-31');
+    const date = screen.getByLabelText(/^Datum/);
+    await user.clear(date);
+    await user.type(date, '2024-02-01');
+    expect(goalLabels()).toEqual(frameworkGoals('vp2024'));
+  });
+
+  it('checks and unchecks all eight municipalities with "Alla"', async () => {
+    const user = userEvent.setup();
+    renderForm('2024-03-01');
+    const group = screen.getByRole('group', { name: /^Deltagande kommuner/ });
+    const all = within(group).getByRole('checkbox', { name: 'Alla' });
+    const each = within(group).getAllByRole('checkbox').filter((c) => c !== all);
+    expect(each).toHaveLength(reference.municipalities.length);
+    await user.click(all);
+    expect(each.every((c) => (c as HTMLInputElement).checked)).toBe(true);
+    await user.click(each[0]!);
+    expect((all as HTMLInputElement).checked).toBe(false);
+    await user.click(each[0]!);
+    expect((all as HTMLInputElement).checked).toBe(true);
+    await user.click(all);
+    expect(each.some((c) => (c as HTMLInputElement).checked)).toBe(false);
+  });
+
+  it('shows the server’s field errors beside their fields, described and marked invalid', () => {
+    const serverErrors = errorsFromApi([
+      { field: 'title', in: 'body', code: 'too_small', message: 'Titeln får inte vara tom.' },
+      { field: 'staffIds', in: 'body', code: 'too_small', message: 'Minst en medarbetare.' },
+    ]);
+    renderForm('2024-03-01', { serverErrors });
+    const title = screen.getByLabelText(/^Titel/);
+    expect(title.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = title.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)?.textContent);
+    expect(describedBy).toContain('Titeln får inte vara tom.');
+    const staff = screen.getByRole('group', { name: /^Medarbetare/ });
+    expect(within(staff).getByText('Minst en medarbetare.')).toBeTruthy();
+    const summary = screen.getByRole('alert');
+    expect(document.activeElement).toBe(summary);
+    expect(summary.textContent).toContain('Titeln får inte vara tom.');
+  });
+
+  it('blocks submission with Swedish messages when required fields are empty', async () => {
+    const user = userEvent.setup();
+    const { onSubmit } = renderForm('2024-03-01');
+    await user.click(screen.getByRole('button', { name: 'Spara' }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    const summary = screen.getByRole('alert');
+    for (const label of ['Titel', 'Typ av aktivitet', 'Resultatmål', 'Verksamhetsområde', 'Medarbetare', 'Form']) {
+      expect(within(summary).getByText(new RegExp(`^${label}:`))).toBeTruthy();
+    }
+  });
+
+  it('suggests the goal most used with the chosen type, and the user may change it', async () => {
+    const user = userEvent.setup();
+    const vp2024 = reference.goalFrameworks.find((f) => f.code === 'vp2024')!;
+    const [first, second] = [...vp2024.goals].sort((a, b) => a.sortOrder - b.sortOrder);
+    const type = reference.activityTypes[0]!;
+    const other = reference.activityTypes[1]!;
+    const act = (goalKey: string, typeId: number) =>
+      ({ type: { id: typeId, name: '' }, goal: { id: 0, key: goalKey, name: '', shortName: null, frameworkCode: 'vp2018' } }) as never;
+    // The type was used twice with the second goal's key (in the old framework) and once with the first.
+    const recent = [act(second!.key, type.id), act(second!.key, type.id), act(first!.key, type.id), act(first!.key, other.id), act(first!.key, other.id), act(first!.key, other.id)];
+    renderForm('2024-03-01', { recent });
+    await user.selectOptions(screen.getByLabelText(/^Typ av aktivitet/), String(type.id));
+    expect((screen.getByRole('radio', { name: new RegExp(second!.name) }) as HTMLInputElement).checked).toBe(true);
+    await user.click(screen.getByRole('radio', { name: new RegExp(first!.name) }));
+    expect((screen.getByRole('radio', { name: new RegExp(second!.name) }) as HTMLInputElement).checked).toBe(false);
+  });
+});

@@ -1,0 +1,279 @@
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { frameworkForDate, isIsoDate } from '@fou/domain';
+import type { Activity, ReferenceData } from '../api/client.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { Choice, Field, Group, fieldId } from './fields.tsx';
+import {
+  FIELD_ORDER, areaGroups, suggestedGoalKey, validate, type Errors, type FieldName, type FormState, type Line,
+} from './activity-form-model.ts';
+
+interface Props {
+  reference: ReferenceData;
+  initial: FormState;
+  recent: readonly Activity[];
+  saving: boolean;
+  /** Errors the server reported (400 fields, 409, network); shown like the client's own. */
+  serverErrors: Errors;
+  onSubmit: (state: FormState) => void;
+}
+
+export function ActivityForm({ reference, initial, recent, saving, serverErrors, onSubmit }: Props) {
+  const { t } = useI18n();
+  const [f, setF] = useState<FormState>(initial);
+  const [clientErrors, setClientErrors] = useState<Errors | null>(null);
+  const [suggestion, setSuggestion] = useState<string | null>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const errors: Errors = clientErrors && Object.keys(clientErrors).length ? clientErrors : serverErrors;
+  useEffect(() => {
+    if (Object.keys(serverErrors).length) summaryRef.current?.focus();
+  }, [serverErrors]);
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setF((s) => ({ ...s, [key]: value }));
+
+  const framework = useMemo(
+    () => (isIsoDate(f.date) ? frameworkForDate(reference.goalFrameworks, f.date) : undefined),
+    [reference.goalFrameworks, f.date],
+  );
+  const goals = useMemo(() => [...(framework?.goals ?? [])].sort((a, b) => a.sortOrder - b.sortOrder), [framework]);
+  const municipalities = reference.municipalities.filter((m) => m.active).sort((a, b) => a.sortOrder - b.sortOrder);
+  const staff = reference.staff.filter((s) => s.active || f.staffIds.includes(s.id));
+  const types = reference.activityTypes.filter((x) => x.active || x.id === f.typeId).sort((a, b) => a.sortOrder - b.sortOrder);
+  const assignments = reference.assignments.filter((x) => x.active || x.id === f.assignmentId);
+  const allChecked = municipalities.length > 0 && municipalities.every((m) => f.municipalityIds.includes(m.id));
+
+  // A goal chosen under one framework means nothing under another: a date change across frameworks clears it.
+  const goalId = goals.some((g) => g.id === f.goalId) ? f.goalId : null;
+
+  function chooseType(typeId: number | null) {
+    const key = typeId === null ? undefined : suggestedGoalKey(recent, typeId);
+    const goal = key ? goals.find((g) => g.key === key) : undefined;
+    setF((s) => ({ ...s, typeId, ...(goal ? { goalId: goal.id } : {}) }));
+    setSuggestion(goal ? (goal.shortName ?? goal.name) : null);
+  }
+
+  function toggle(list: number[], id: number, on: boolean) {
+    return on ? [...list, id] : list.filter((x) => x !== id);
+  }
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const state = { ...f, goalId };
+    const found = validate(state, t.form.errors);
+    setClientErrors(found);
+    if (Object.keys(found).length) {
+      requestAnimationFrame(() => summaryRef.current?.focus());
+      return;
+    }
+    onSubmit(state);
+  }
+
+  const ordered = FIELD_ORDER.filter((k) => errors[k]).map((k) => [k, errors[k]!] as const);
+  const showSummary = ordered.length > 0 || Boolean(errors.form);
+  const labels: Record<FieldName, string> = {
+    date: t.form.date, title: t.form.title, typeId: t.form.type, goalId: t.form.goal, areaId: t.form.area,
+    municipalityIds: t.form.municipalities, staffIds: t.form.staff, format: t.form.format, participants: t.form.participants,
+    assignmentId: t.form.assignment, line: t.form.line, description: t.form.description,
+  };
+
+  return (
+    <form className="activity-form" noValidate onSubmit={submit}>
+      {showSummary ? (
+        <div className="error-summary" ref={summaryRef} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
+          <h2 id="error-summary-title">{errors.form && !ordered.length ? errors.form : t.form.errorSummary}</h2>
+          {ordered.length ? (
+            <ul>
+              {ordered.map(([k, msg]) => (
+                <li key={k}>
+                  <a
+                    href={`#${fieldId(k)}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      document.getElementById(fieldId(k))?.focus();
+                    }}
+                  >
+                    {labels[k]}: {msg}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {errors.form && ordered.length ? <p>{errors.form}</p> : null}
+        </div>
+      ) : null}
+
+      <p className="form-intro">{t.form.intro}</p>
+
+      <div className="form-row">
+        <Field name="date" label={t.form.date} required hint={t.form.dateHint} error={errors.date}>
+          {(a) => <input {...a} type="date" value={f.date} onChange={(e) => set('date', e.target.value)} className="input input--date" />}
+        </Field>
+      </div>
+
+      <Field name="title" label={t.form.title} required hint={t.form.titleHint} error={errors.title}>
+        {(a) => <input {...a} type="text" value={f.title} maxLength={200} autoComplete="off" onChange={(e) => set('title', e.target.value)} className="input" />}
+      </Field>
+
+      <Field name="typeId" label={t.form.type} required error={errors.typeId}>
+        {(a) => (
+          <select {...a} value={f.typeId ?? ''} onChange={(e) => chooseType(e.target.value ? Number(e.target.value) : null)} className="input">
+            <option value="">{t.form.chooseType}</option>
+            {types.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+
+      <Group
+        name="goalId"
+        legend={t.form.goal}
+        required
+        error={errors.goalId}
+        hint={framework ? (suggestion ? t.form.goalSuggested(suggestion) : t.form.goalFramework(framework.name)) : t.form.noFramework}
+      >
+        <div className="choices">
+          {goals.map((g, i) => (
+            <Choice
+              key={g.id}
+              type="radio"
+              name="goalId"
+              id={i === 0 ? fieldId('goalId') : `goal-${g.id}`}
+              checked={goalId === g.id}
+              onChange={() => set('goalId', g.id)}
+              label={g.name}
+              description={g.description}
+            />
+          ))}
+        </div>
+      </Group>
+
+      <Group name="areaId" legend={t.form.area} required error={errors.areaId}>
+        <div className="choices">
+          {areaGroups(reference).map(({ group, leaves }, gi) =>
+            leaves.length === 0 ? (
+              <Choice
+                key={group.id}
+                type="radio"
+                name="areaId"
+                id={gi === 0 ? fieldId('areaId') : `area-${group.id}`}
+                checked={f.areaId === group.id}
+                onChange={() => set('areaId', group.id)}
+                label={group.name}
+              />
+            ) : (
+              <fieldset key={group.id} className="subgroup">
+                <legend>{group.name}</legend>
+                {leaves.map((leaf) => (
+                  <Choice
+                    key={leaf.id}
+                    type="radio"
+                    name="areaId"
+                    id={`area-${leaf.id}`}
+                    checked={f.areaId === leaf.id}
+                    onChange={() => set('areaId', leaf.id)}
+                    label={leaf.name}
+                  />
+                ))}
+              </fieldset>
+            ),
+          )}
+        </div>
+      </Group>
+
+      <Group name="municipalityIds" legend={t.form.municipalities} required={false} error={errors.municipalityIds}>
+        <div className="choices choices--columns">
+          <Choice
+            type="checkbox"
+            name="allMunicipalities"
+            id={fieldId('municipalityIds')}
+            checked={allChecked}
+            onChange={(on) => set('municipalityIds', on ? municipalities.map((m) => m.id) : [])}
+            label={<strong>{t.form.allMunicipalities}</strong>}
+          />
+          {municipalities.map((m) => (
+            <Choice
+              key={m.id}
+              type="checkbox"
+              name="municipalityIds"
+              id={`municipality-${m.id}`}
+              checked={f.municipalityIds.includes(m.id)}
+              onChange={(on) => set('municipalityIds', toggle(f.municipalityIds, m.id, on))}
+              label={m.name}
+            />
+          ))}
+        </div>
+      </Group>
+
+      <Group name="staffIds" legend={t.form.staff} required error={errors.staffIds}>
+        <div className="choices choices--columns">
+          {staff.map((s, i) => (
+            <Choice
+              key={s.id}
+              type="checkbox"
+              name="staffIds"
+              id={i === 0 ? fieldId('staffIds') : `staff-${s.id}`}
+              checked={f.staffIds.includes(s.id)}
+              onChange={(on) => set('staffIds', toggle(f.staffIds, s.id, on))}
+              label={s.name}
+            />
+          ))}
+        </div>
+      </Group>
+
+      <Group name="format" legend={t.form.format} required error={errors.format}>
+        <div className="choices choices--inline">
+          {reference.formats.map((x, i) => (
+            <Choice
+              key={x.code}
+              type="radio"
+              name="format"
+              id={i === 0 ? fieldId('format') : `format-${x.code}`}
+              checked={f.format === x.code}
+              onChange={() => set('format', x.code)}
+              label={x.name}
+            />
+          ))}
+        </div>
+      </Group>
+
+      <Field name="participants" label={t.form.participants} required={false} error={errors.participants}>
+        {(a) => (
+          <input {...a} type="text" inputMode="numeric" value={f.participants} onChange={(e) => set('participants', e.target.value)} className="input input--short" />
+        )}
+      </Field>
+
+      <Field name="assignmentId" label={t.form.assignment} required={false} error={errors.assignmentId}>
+        {(a) => (
+          <select {...a} value={f.assignmentId ?? ''} onChange={(e) => set('assignmentId', e.target.value ? Number(e.target.value) : null)} className="input">
+            <option value="">{t.form.noAssignment}</option>
+            {assignments.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.title}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+
+      <Group name="line" legend={t.form.line} required={false} error={errors.line}>
+        <div className="choices choices--inline">
+          <Choice type="radio" name="line" id={fieldId('line')} checked={f.line === null} onChange={() => set('line', null)} label={t.form.noLine} />
+          {reference.lines.map((x) => (
+            <Choice key={x.code} type="radio" name="line" id={`line-${x.code}`} checked={f.line === x.code} onChange={() => set('line', x.code as Line)} label={x.name} />
+          ))}
+        </div>
+      </Group>
+
+      <Field name="description" label={t.form.description} required={false} error={errors.description}>
+        {(a) => <textarea {...a} value={f.description} rows={3} maxLength={4000} onChange={(e) => set('description', e.target.value)} className="input" />}
+      </Field>
+
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={saving}>
+          {saving ? t.common.saving : t.common.save}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,117 @@
+/** The follow-up form's state, its client-side checks and the mapping to and from the API. */
+import { isIsoDate } from '@fou/domain';
+import type { Activity, ActivityInput, FieldError, ReferenceData } from '../api/client.ts';
+import type { Messages } from '../i18n/messages.ts';
+
+export type Format = ActivityInput['format'];
+export type Line = NonNullable<ActivityInput['line']>;
+
+export interface FormState {
+  date: string;
+  title: string;
+  description: string;
+  goalId: number | null;
+  areaId: number | null;
+  typeId: number | null;
+  format: Format | null;
+  participants: string;
+  assignmentId: number | null;
+  line: Line | null;
+  municipalityIds: number[];
+  staffIds: number[];
+}
+
+/** Form fields in the order they appear; the error summary lists errors in this order. */
+export const FIELD_ORDER = [
+  'date', 'title', 'typeId', 'goalId', 'areaId', 'municipalityIds', 'staffIds', 'format', 'participants', 'assignmentId', 'line', 'description',
+] as const;
+export type FieldName = (typeof FIELD_ORDER)[number];
+export type Errors = Partial<Record<FieldName | 'form', string>>;
+
+export function emptyForm(date: string): FormState {
+  return {
+    date, title: '', description: '', goalId: null, areaId: null, typeId: null, format: null, participants: '',
+    assignmentId: null, line: null, municipalityIds: [], staffIds: [],
+  };
+}
+
+export function formFromActivity(a: Activity): FormState {
+  return {
+    date: a.date,
+    title: a.title,
+    description: a.description ?? '',
+    goalId: a.goal.id,
+    areaId: a.area.id,
+    typeId: a.type.id,
+    format: a.format,
+    participants: a.participants === null ? '' : String(a.participants),
+    assignmentId: a.assignment?.id ?? null,
+    line: a.line,
+    municipalityIds: a.municipalities.map((m) => m.id),
+    staffIds: a.staff.map((s) => s.id),
+  };
+}
+
+export function validate(f: FormState, t: Messages['form']['errors']): Errors {
+  const e: Errors = {};
+  if (!f.date.trim()) e.date = t.required;
+  else if (!isIsoDate(f.date.trim())) e.date = t.invalidDate;
+  if (!f.title.trim()) e.title = t.required;
+  if (f.typeId === null) e.typeId = t.chooseOne;
+  if (f.goalId === null) e.goalId = t.chooseOne;
+  if (f.areaId === null) e.areaId = t.chooseOne;
+  if (f.staffIds.length === 0) e.staffIds = t.chooseStaff;
+  if (f.format === null) e.format = t.chooseOne;
+  if (f.participants.trim() && !/^\d+$/.test(f.participants.trim())) e.participants = t.participants;
+  return e;
+}
+
+export function toInput(f: FormState): ActivityInput {
+  return {
+    date: f.date.trim(),
+    title: f.title.trim(),
+    description: f.description.trim() || null,
+    goalId: f.goalId!,
+    areaId: f.areaId!,
+    typeId: f.typeId!,
+    format: f.format!,
+    participants: f.participants.trim() ? Number(f.participants.trim()) : null,
+    assignmentId: f.assignmentId,
+    line: f.line,
+    municipalityIds: f.municipalityIds,
+    staffIds: f.staffIds,
+  };
+}
+
+/** The API names fields by path ("staffIds.0"); each error belongs beside the control of its first segment. */
+export function errorsFromApi(fields: readonly FieldError[]): Errors {
+  const e: Errors = {};
+  for (const f of fields) {
+    const head = f.field.split('.')[0] as FieldName;
+    const key: FieldName | 'form' = (FIELD_ORDER as readonly string[]).includes(head) ? head : 'form';
+    e[key] = e[key] ? `${e[key]} ${f.message}` : f.message;
+  }
+  return e;
+}
+
+/** The goal most often recorded with a type among recent activities (by key, so it survives a framework change). */
+export function suggestedGoalKey(recent: readonly Activity[], typeId: number): string | undefined {
+  const counts = new Map<string, number>();
+  for (const a of recent) if (a.type.id === typeId) counts.set(a.goal.key, (counts.get(a.goal.key) ?? 0) + 1);
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [key, n] of counts) if (n > bestCount) [best, bestCount] = [key, n];
+  return best;
+}
+
+/** Areas an activity may use: leaves, grouped under their parent; a childless top-level area is its own group. */
+export function areaGroups(ref: ReferenceData) {
+  const active = ref.areas.filter((a) => a.active);
+  return active
+    .filter((a) => a.parentId === null)
+    .sort((a, b) => a.sortOrder - b.sortOrder)
+    .map((top) => ({
+      group: top,
+      leaves: top.isLeaf ? [] : active.filter((a) => a.parentId === top.id && a.isLeaf).sort((a, b) => a.sortOrder - b.sortOrder),
+    }));
+}

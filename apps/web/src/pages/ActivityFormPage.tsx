@@ -1,0 +1,157 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { todayInSweden } from '@fou/domain';
+import { ApiCallError, type Activity } from '../api/client.ts';
+import { useActivity, useCreateActivity, useDeleteActivity, useRecentActivities, useReference, useUpdateActivity } from '../api/queries.ts';
+import { ActivityForm } from '../components/ActivityForm.tsx';
+import { errorsFromApi, emptyForm, formFromActivity, toInput, type Errors } from '../components/activity-form-model.ts';
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
+import { useDocumentTitle } from '../components/useDocumentTitle.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import type { Messages } from '../i18n/messages.ts';
+
+function errorsFrom(err: unknown, t: Messages): Errors {
+  if (err instanceof ApiCallError) {
+    if (err.status === 409) return { form: t.form.conflict };
+    if (err.body?.fields?.length) return errorsFromApi(err.body.fields);
+    if (err.status < 500 && err.body?.message) return { form: err.body.message };
+  }
+  return { form: t.form.serverError };
+}
+
+export function RegisterPage() {
+  const { t } = useI18n();
+  useDocumentTitle(t.form.titleNew);
+  const reference = useReference();
+  const recent = useRecentActivities();
+  const create = useCreateActivity();
+  const [saved, setSaved] = useState<Activity | null>(null);
+  // A new key gives a fresh, empty form after "Registrera en till".
+  const [formKey, setFormKey] = useState(0);
+  const statusRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (saved) statusRef.current?.focus();
+  }, [saved]);
+
+  if (reference.isPending) return <p role="status">{t.common.loading}</p>;
+  if (reference.isError) return <p role="alert">{t.common.loadError}</p>;
+
+  return (
+    <>
+      <h1>{t.form.titleNew}</h1>
+      {saved ? (
+        <div className="confirmation" role="status" tabIndex={-1} ref={statusRef}>
+          <p>{t.form.saved(saved.title)}</p>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => {
+                setSaved(null);
+                create.reset();
+                setFormKey((k) => k + 1);
+                requestAnimationFrame(() => document.getElementById('field-date')?.focus());
+              }}
+            >
+              {t.form.registerAnother}
+            </button>
+            <Link className="button" to={`/aktiviteter/${saved.id}`}>
+              {t.list.edit(saved.title)}
+            </Link>
+            <Link className="button" to="/aktiviteter">
+              {t.form.toList}
+            </Link>
+          </div>
+        </div>
+      ) : (
+        <ActivityForm
+          key={formKey}
+          reference={reference.data}
+          initial={emptyForm(todayInSweden())}
+          recent={recent.data ?? []}
+          saving={create.isPending}
+          serverErrors={create.isError ? errorsFrom(create.error, t) : NO_ERRORS}
+          onSubmit={(state) => create.mutate(toInput(state), { onSuccess: setSaved })}
+        />
+      )}
+    </>
+  );
+}
+
+const NO_ERRORS: Errors = {};
+
+export function EditPage() {
+  const { t } = useI18n();
+  useDocumentTitle(t.form.titleEdit);
+  const id = Number(useParams().id);
+  const navigate = useNavigate();
+  const reference = useReference();
+  const recent = useRecentActivities();
+  const activity = useActivity(Number.isInteger(id) && id > 0 ? id : undefined);
+  const update = useUpdateActivity(id);
+  const remove = useDeleteActivity(id);
+  const [confirming, setConfirming] = useState(false);
+  const [savedAt, setSavedAt] = useState<number | null>(null);
+  const serverErrors = useMemo(() => (update.isError ? errorsFrom(update.error, t) : NO_ERRORS), [update.isError, update.error, t]);
+
+  if (reference.isPending || activity.isPending) return <p role="status">{t.common.loading}</p>;
+  if (reference.isError || activity.isError) return <p role="alert">{t.common.loadError}</p>;
+  const a = activity.data;
+
+  return (
+    <>
+      <p className="back-link">
+        <Link to="/aktiviteter">← {t.form.toList}</Link>
+      </p>
+      <h1>{t.form.titleEdit}</h1>
+      <div role="status" className={savedAt ? 'confirmation' : 'visually-hidden'}>
+        {savedAt ? <p>{t.form.updated(a.title)}</p> : null}
+      </div>
+      {update.isError && update.error instanceof ApiCallError && update.error.status === 409 ? (
+        <p>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              update.reset();
+              void activity.refetch();
+            }}
+          >
+            {t.form.reload}
+          </button>
+        </p>
+      ) : null}
+      <ActivityForm
+        key={`${a.id}-${a.version}`}
+        reference={reference.data}
+        initial={formFromActivity(a)}
+        recent={recent.data ?? []}
+        saving={update.isPending}
+        serverErrors={serverErrors}
+        onSubmit={(state) => update.mutate({ ...toInput(state), version: a.version }, { onSuccess: () => setSavedAt(Date.now()) })}
+      />
+      <section className="danger-zone" aria-labelledby="delete-heading">
+        <h2 id="delete-heading">{t.form.deleteActivity}</h2>
+        <button type="button" className="button button--danger" onClick={() => setConfirming(true)}>
+          {t.common.delete}
+        </button>
+        {remove.isError ? <p role="alert">{errorsFrom(remove.error, t).form}</p> : null}
+      </section>
+      <ConfirmDialog
+        open={confirming}
+        title={t.form.confirmDeleteTitle}
+        text={t.form.confirmDeleteText(a.title)}
+        confirmLabel={t.form.confirmDelete}
+        cancelLabel={t.common.cancel}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() =>
+          remove.mutate(a.version, {
+            onSuccess: () => navigate('/aktiviteter', { state: { notice: t.form.deleted } }),
+            onSettled: () => setConfirming(false),
+          })
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * Reference data for component tests, built from the same seed file the API loads (ids assigned in order),
+ * so the tests see the real frameworks, areas and municipalities rather than invented ones.
+ */
+import seed from '../../../api/src/seed/data/reference-data.json';
+import type { ReferenceData } from '../api/client.ts';
+
+let nextId = 1;
+const id = () => nextId++;
+
+const areas: ReferenceData['areas'] = [];
+for (const top of seed.areas) {
+  const topId = id();
+  areas.push({ id: topId, code: top.code, name: top.name, reportLabel: top.reportLabel, parentId: null, sortOrder: top.sortOrder, active: true, isLeaf: top.children.length === 0 });
+  for (const c of top.children) {
+    areas.push({ id: id(), code: c.code, name: c.name, reportLabel: null, parentId: topId, sortOrder: c.sortOrder, active: true, isLeaf: true });
+  }
+}
+
+export const reference: ReferenceData = {
+  unit: { id: 1, code: seed.unit.code, name: seed.unit.name },
+  municipalities: seed.municipalities.map((m) => ({ id: id(), code: m.code, name: m.name, sortOrder: m.sortOrder, active: true, years: m.years })),
+  areas,
+  goalFrameworks: seed.goalFrameworks.map((f) => {
+    const frameworkId = id();
+    return {
+      id: frameworkId, code: f.code, name: f.name, validFrom: f.validFrom, validTo: f.validTo,
+      goals: f.goals.map((g) => ({ id: id(), frameworkId, key: g.key, name: g.name, shortName: g.shortName, description: g.description, sortOrder: g.sortOrder })),
+    };
+  }),
+  activityTypes: seed.activityTypes.map((name, i) => ({ id: id(), name, sortOrder: i + 1, active: true })),
+  assignments: [],
+  staff: ['Anna Andersson', 'Björn Berg'].map((name) => ({ id: id(), name, title: null, active: true })),
+  formats: [
+    { code: 'fysiskt', name: 'Fysiskt' },
+    { code: 'digitalt', name: 'Digitalt' },
+    { code: 'hybrid', name: 'Hybrid' },
+  ],
+  lines: seed.lines.map((l) => ({ code: l.code as 'forsta' | 'andra', name: l.name })),
+};
