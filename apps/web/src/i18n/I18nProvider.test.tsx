@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
-import { I18nProvider, useI18n } from './I18nProvider.tsx';
+import { useI18n } from './I18nProvider.tsx';
 import { Layout } from '../components/Layout.tsx';
+import { meAs, Providers } from '../test/signed-in.tsx';
 
 beforeEach(() => localStorage.clear());
 afterEach(cleanup);
@@ -19,7 +20,7 @@ function Probe() {
 
 function renderApp() {
   return render(
-    <I18nProvider>
+    <Providers me={meAs('chef')}>
       <MemoryRouter>
         <Routes>
           <Route element={<Layout />}>
@@ -27,7 +28,7 @@ function renderApp() {
           </Route>
         </Routes>
       </MemoryRouter>
-    </I18nProvider>,
+    </Providers>,
   );
 }
 
