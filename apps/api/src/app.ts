@@ -28,13 +28,13 @@ import { seedReferenceData } from './seed/reference-seed.ts';
 import { loadDemoData } from './seed/demo-data.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { activityRoutes } from './modules/activities/activity.routes.ts';
-import { planRoutes } from './modules/plan/plan.routes.ts';
-import { reportRoutes } from './modules/reports/reports.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { userRoutes } from './modules/users/user.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { periodLockRoutes } from './modules/period-locks/period-lock.routes.ts';
 import { ensureDemoAccounts, ensureFirstAdmin } from './modules/users/user.service.ts';
+import { planRoutes } from './modules/plan/plan.routes.ts';
+import { reportRoutes } from './modules/reports/reports.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -106,12 +106,12 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
       tags: [
         { name: 'activities', description: 'Registrerade aktiviteter' },
         { name: 'reference', description: 'Referensdata: kommuner, områden, mål, typer, uppdrag, medarbetare' },
-        { name: 'plan', description: 'Verksamhetsplanens punkter och uppföljningen av dem' },
-        { name: 'reports', description: 'Rapporter: fördelningar, korstabeller, trender, nådda kommuner och verksamhetsberättelsens tabeller; som JSON, CSV eller XLSX' },
         { name: 'auth', description: 'Inloggning, session och eget lösenord' },
         { name: 'users', description: 'Konton och roller' },
         { name: 'audit', description: 'Ändringsloggen' },
         { name: 'period-locks', description: 'Låsta år' },
+        { name: 'plan', description: 'Verksamhetsplanens punkter och uppföljningen av dem' },
+        { name: 'reports', description: 'Rapporter: fördelningar, korstabeller, trender, nådda kommuner och verksamhetsberättelsens tabeller; som JSON, CSV eller XLSX' },
       ],
       components: {
         securitySchemes: {
@@ -182,12 +182,12 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   registerAccessHook(app);
   await app.register(referenceRoutes, { prefix: API_PREFIX });
   await app.register(activityRoutes, { prefix: API_PREFIX });
-  await app.register(planRoutes, { prefix: API_PREFIX });
-  await app.register(reportRoutes, { prefix: API_PREFIX });
   await app.register(authRoutes, { prefix: API_PREFIX, demoAccounts });
   await app.register(userRoutes, { prefix: API_PREFIX });
   await app.register(auditRoutes, { prefix: API_PREFIX });
   await app.register(periodLockRoutes, { prefix: API_PREFIX });
+  await app.register(planRoutes, { prefix: API_PREFIX });
+  await app.register(reportRoutes, { prefix: API_PREFIX });
 
   if (hasSpa) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: 'index.html' });

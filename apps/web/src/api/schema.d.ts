@@ -2076,1184 +2076,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/plan-items": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Verksamhetsplanens punkter ett år (i målordning, sedan punktens plats) */
-        get: {
-            parameters: {
-                query: {
-                    /** @description Verksamhetsplanens år */
-                    year: number;
-                    /** @description Målets nyckel, t.ex. spridning */
-                    goal?: string;
-                    /** @description Områdets kod; en grupp (vuxen) omfattar sina underområden */
-                    area?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PlanItem"][];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Lägg till en planpunkt */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * @description Verksamhetsplanens år
-                         * @example 2018
-                         */
-                        year: number;
-                        title: string;
-                        /** @description Ett mål ur det målramverk som gäller den 1 januari året */
-                        goalId: number;
-                        /** @description Ett verksamhetsområde utan underområden */
-                        areaId: number;
-                        /**
-                         * @description Planerade aktiviteter, en rad var, som planen formulerar dem
-                         * @default []
-                         */
-                        planned?: string[];
-                        /** @description Antal aktiviteter planen utlovar under året; utelämnas när planen inte anger något antal */
-                        targetCount?: number | null;
-                        /**
-                         * @description planerad, pågår, genomförd, delvis genomförd, inte genomförd eller framflyttad
-                         * @default planerad
-                         * @enum {string}
-                         */
-                        status?: "planerad" | "pagar" | "genomford" | "delvis_genomford" | "inte_genomford" | "framflyttad";
-                        /** @description Vad det blev av punkten, i ord för verksamhetsberättelsen */
-                        outcome?: string | null;
-                        /**
-                         * @description Ansvariga medarbetare
-                         * @default []
-                         */
-                        staffIds?: number[];
-                        sortOrder?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PlanItem"];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/plan-items/copy": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Kopiera ett års plan till ett senare år (ej avslutade punkter förs över med hänvisning) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        fromYear: number;
-                        toYear: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PlanCopyResult"];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/plan-items/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** En planpunkt */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PlanItem"];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        /** Ändra en planpunkt (med versionen du läste) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * @description Verksamhetsplanens år
-                         * @example 2018
-                         */
-                        year: number;
-                        title: string;
-                        /** @description Ett mål ur det målramverk som gäller den 1 januari året */
-                        goalId: number;
-                        /** @description Ett verksamhetsområde utan underområden */
-                        areaId: number;
-                        /**
-                         * @description Planerade aktiviteter, en rad var, som planen formulerar dem
-                         * @default []
-                         */
-                        planned?: string[];
-                        /** @description Antal aktiviteter planen utlovar under året; utelämnas när planen inte anger något antal */
-                        targetCount?: number | null;
-                        /**
-                         * @description planerad, pågår, genomförd, delvis genomförd, inte genomförd eller framflyttad
-                         * @default planerad
-                         * @enum {string}
-                         */
-                        status?: "planerad" | "pagar" | "genomford" | "delvis_genomford" | "inte_genomford" | "framflyttad";
-                        /** @description Vad det blev av punkten, i ord för verksamhetsberättelsen */
-                        outcome?: string | null;
-                        /**
-                         * @description Ansvariga medarbetare
-                         * @default []
-                         */
-                        staffIds?: number[];
-                        sortOrder?: number;
-                        /** @description Versionen du läste; en äldre version ger 409 */
-                        version: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PlanItem"];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        post?: never;
-        /** Ta bort en planpunkt (kopplade aktiviteter blir kvar utan koppling) */
-        delete: {
-            parameters: {
-                query?: {
-                    /** @description Om angiven: 409 om punkten ändrats sedan dess */
-                    version?: number;
-                };
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Borttagen */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/plan-followup": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Uppföljning av planen: aktiviteter per punkt till och med ett datum, per mål och områdesgrupp
-         * @description Som fil med output=csv|xlsx eller Accept: text/csv / application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.
-         */
-        get: {
-            parameters: {
-                query: {
-                    /** @description Verksamhetsplanens år */
-                    year: number;
-                    /** @description Räkna aktiviteter till och med detta datum (inom året); standard: i dag, högst årets sista dag */
-                    asOf?: string;
-                    /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
-                    output?: "json" | "csv" | "xlsx";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PlanFollowup"];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reports/distribution": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Fördelning av aktiviteter över en dimension (alla värden, även de utan aktiviteter)
-         * @description Kommun och medarbetare är flervärda: en aktivitet räknas en gång per värde och andelarna summerar inte till 100 %. Svaret är JSON; med output=csv eller output=xlsx (eller Accept: text/csv respektive application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) kommer samma tabeller som bifogad fil (Content-Disposition: attachment).
-         */
-        get: {
-            parameters: {
-                query: {
-                    /** @description Vad som fördelas: goal (resultatmål), areaGroup (verksamhetsområde), area (delområde), type (aktivitetstyp), format, line (första/andra linjen), staff (medarbetare), municipality (kommun), assignment (uppdrag) */
-                    dimension: "goal" | "areaGroup" | "area" | "type" | "format" | "line" | "staff" | "municipality" | "assignment";
-                    /** @description Ett kalenderår, t.ex. 2018 (kan inte kombineras med from/to) */
-                    year?: number;
-                    /** @description Från och med datum (ÅÅÅÅ-MM-DD) */
-                    from?: string;
-                    /** @description Till och med datum (ÅÅÅÅ-MM-DD). Utan year, from och to: all tid */
-                    to?: string;
-                    /** @description Bara aktiviteter där kommunen (kod) deltog */
-                    municipality?: string;
-                    /** @description Bara aktiviteter där medarbetaren (id) medverkade */
-                    staff?: number;
-                    /** @description Aktivitetstypens id */
-                    type?: number;
-                    /** @description Uppdragets id */
-                    assignment?: number;
-                    /** @description Första eller andra linjens FoU */
-                    line?: "forsta" | "andra";
-                    /** @description Fysiskt, digitalt eller hybrid */
-                    format?: "fysiskt" | "digitalt" | "hybrid";
-                    /** @description Målets nyckel, t.ex. spridning (gäller alla ramverk) */
-                    goal?: string;
-                    /** @description Områdets kod; en grupp (vuxen) omfattar sina underområden */
-                    area?: string;
-                    /** @description halfUp: varje rad avrundas för sig (som i verksamhetsberättelsen, summan kan bli 99 eller 101); largestRemainder: summerar alltid till 100 */
-                    rounding?: "halfUp" | "largestRemainder";
-                    /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
-                    output?: "json" | "csv" | "xlsx";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Rapporten som JSON, eller som fil (CSV eller XLSX) med output= eller Accept */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DistributionReport"];
-                        "text/csv": string;
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reports/crosstab": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Korstabell över två envärda dimensioner
-         * @description Svaret är JSON; med output=csv eller output=xlsx (eller Accept: text/csv respektive application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) kommer samma tabeller som bifogad fil (Content-Disposition: attachment).
-         */
-        get: {
-            parameters: {
-                query: {
-                    /** @description Radernas dimension: goal, areaGroup, area, type, format, line eller assignment (envärda dimensioner) */
-                    rows: "goal" | "areaGroup" | "area" | "type" | "format" | "line" | "assignment";
-                    /** @description Kolumnernas dimension (en annan än rows): goal, areaGroup, area, type, format, line eller assignment (envärda dimensioner) */
-                    cols: "goal" | "areaGroup" | "area" | "type" | "format" | "line" | "assignment";
-                    /** @description Procentbas: radsumma, kolumnsumma eller totalen */
-                    percent?: "row" | "col" | "total";
-                    /** @description Ett kalenderår, t.ex. 2018 (kan inte kombineras med from/to) */
-                    year?: number;
-                    /** @description Från och med datum (ÅÅÅÅ-MM-DD) */
-                    from?: string;
-                    /** @description Till och med datum (ÅÅÅÅ-MM-DD). Utan year, from och to: all tid */
-                    to?: string;
-                    /** @description Bara aktiviteter där kommunen (kod) deltog */
-                    municipality?: string;
-                    /** @description Bara aktiviteter där medarbetaren (id) medverkade */
-                    staff?: number;
-                    /** @description Aktivitetstypens id */
-                    type?: number;
-                    /** @description Uppdragets id */
-                    assignment?: number;
-                    /** @description Första eller andra linjens FoU */
-                    line?: "forsta" | "andra";
-                    /** @description Fysiskt, digitalt eller hybrid */
-                    format?: "fysiskt" | "digitalt" | "hybrid";
-                    /** @description Målets nyckel, t.ex. spridning (gäller alla ramverk) */
-                    goal?: string;
-                    /** @description Områdets kod; en grupp (vuxen) omfattar sina underområden */
-                    area?: string;
-                    /** @description halfUp: varje rad avrundas för sig (som i verksamhetsberättelsen, summan kan bli 99 eller 101); largestRemainder: summerar alltid till 100 */
-                    rounding?: "halfUp" | "largestRemainder";
-                    /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
-                    output?: "json" | "csv" | "xlsx";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Rapporten som JSON, eller som fil (CSV eller XLSX) med output= eller Accept */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CrosstabReport"];
-                        "text/csv": string;
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reports/trend": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Utveckling år för år; mål matchas över ramverksbyten med sin nyckel och får varje års namn
-         * @description Svaret är JSON; med output=csv eller output=xlsx (eller Accept: text/csv respektive application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) kommer samma tabeller som bifogad fil (Content-Disposition: attachment).
-         */
-        get: {
-            parameters: {
-                query: {
-                    /** @description Dimension: goal, areaGroup, area, type, format, line eller assignment (envärda dimensioner) */
-                    dimension: "goal" | "areaGroup" | "area" | "type" | "format" | "line" | "assignment";
-                    /** @description Första året, t.ex. 2017 */
-                    fromYear: number;
-                    /** @description Sista året, t.ex. 2025 (högst 50 år efter fromYear) */
-                    toYear: number;
-                    /** @description Bara aktiviteter där kommunen (kod) deltog */
-                    municipality?: string;
-                    /** @description Bara aktiviteter där medarbetaren (id) medverkade */
-                    staff?: number;
-                    /** @description Aktivitetstypens id */
-                    type?: number;
-                    /** @description Uppdragets id */
-                    assignment?: number;
-                    /** @description Första eller andra linjens FoU */
-                    line?: "forsta" | "andra";
-                    /** @description Fysiskt, digitalt eller hybrid */
-                    format?: "fysiskt" | "digitalt" | "hybrid";
-                    /** @description Målets nyckel, t.ex. spridning (gäller alla ramverk) */
-                    goal?: string;
-                    /** @description Områdets kod; en grupp (vuxen) omfattar sina underområden */
-                    area?: string;
-                    /** @description halfUp: varje rad avrundas för sig (som i verksamhetsberättelsen, summan kan bli 99 eller 101); largestRemainder: summerar alltid till 100 */
-                    rounding?: "halfUp" | "largestRemainder";
-                    /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
-                    output?: "json" | "csv" | "xlsx";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Rapporten som JSON, eller som fil (CSV eller XLSX) med output= eller Accept */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TrendReport"];
-                        "text/csv": string;
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reports/reach": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Vilka kommuner aktiviteterna nådde, och vilka de inte nådde
-         * @description Svaret är JSON; med output=csv eller output=xlsx (eller Accept: text/csv respektive application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) kommer samma tabeller som bifogad fil (Content-Disposition: attachment).
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Ett kalenderår, t.ex. 2018 (kan inte kombineras med from/to) */
-                    year?: number;
-                    /** @description Från och med datum (ÅÅÅÅ-MM-DD) */
-                    from?: string;
-                    /** @description Till och med datum (ÅÅÅÅ-MM-DD). Utan year, from och to: all tid */
-                    to?: string;
-                    /** @description Bara aktiviteter där kommunen (kod) deltog */
-                    municipality?: string;
-                    /** @description Bara aktiviteter där medarbetaren (id) medverkade */
-                    staff?: number;
-                    /** @description Aktivitetstypens id */
-                    type?: number;
-                    /** @description Uppdragets id */
-                    assignment?: number;
-                    /** @description Första eller andra linjens FoU */
-                    line?: "forsta" | "andra";
-                    /** @description Fysiskt, digitalt eller hybrid */
-                    format?: "fysiskt" | "digitalt" | "hybrid";
-                    /** @description Målets nyckel, t.ex. spridning (gäller alla ramverk) */
-                    goal?: string;
-                    /** @description Områdets kod; en grupp (vuxen) omfattar sina underområden */
-                    area?: string;
-                    /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
-                    output?: "json" | "csv" | "xlsx";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Rapporten som JSON, eller som fil (CSV eller XLSX) med output= eller Accept */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ReachReport"];
-                        "text/csv": string;
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reports/vb/{year}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Verksamhetsberättelsens två tabeller: verksamhetsområde och resultatmål
-         * @description Svaret är JSON; med output=csv eller output=xlsx (eller Accept: text/csv respektive application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) kommer samma tabeller som bifogad fil (Content-Disposition: attachment).
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Bara den ena tabellen */
-                    table?: "verksamhetsomrade" | "resultatmal";
-                    /** @description halfUp: varje rad avrundas för sig (som i verksamhetsberättelsen, summan kan bli 99 eller 101); largestRemainder: summerar alltid till 100 */
-                    rounding?: "halfUp" | "largestRemainder";
-                    /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
-                    output?: "json" | "csv" | "xlsx";
-                };
-                header?: never;
-                path: {
-                    /** @description Verksamhetsårets år, t.ex. 2018 */
-                    year: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Rapporten som JSON, eller som fil (CSV eller XLSX) med output= eller Accept */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["VbReport"];
-                        "text/csv": string;
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -4449,6 +3271,1184 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verksamhetsplanens punkter ett år (i målordning, sedan punktens plats) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Verksamhetsplanens år */
+                    year: number;
+                    /** @description Målets nyckel, t.ex. spridning */
+                    goal?: string;
+                    /** @description Områdets kod; en grupp (vuxen) omfattar sina underområden */
+                    area?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanItem"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Lägg till en planpunkt */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Verksamhetsplanens år
+                         * @example 2018
+                         */
+                        year: number;
+                        title: string;
+                        /** @description Ett mål ur det målramverk som gäller den 1 januari året */
+                        goalId: number;
+                        /** @description Ett verksamhetsområde utan underområden */
+                        areaId: number;
+                        /**
+                         * @description Planerade aktiviteter, en rad var, som planen formulerar dem
+                         * @default []
+                         */
+                        planned?: string[];
+                        /** @description Antal aktiviteter planen utlovar under året; utelämnas när planen inte anger något antal */
+                        targetCount?: number | null;
+                        /**
+                         * @description planerad, pågår, genomförd, delvis genomförd, inte genomförd eller framflyttad
+                         * @default planerad
+                         * @enum {string}
+                         */
+                        status?: "planerad" | "pagar" | "genomford" | "delvis_genomford" | "inte_genomford" | "framflyttad";
+                        /** @description Vad det blev av punkten, i ord för verksamhetsberättelsen */
+                        outcome?: string | null;
+                        /**
+                         * @description Ansvariga medarbetare
+                         * @default []
+                         */
+                        staffIds?: number[];
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanItem"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan-items/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Kopiera ett års plan till ett senare år (ej avslutade punkter förs över med hänvisning) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fromYear: number;
+                        toYear: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanCopyResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** En planpunkt */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanItem"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Ändra en planpunkt (med versionen du läste) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Verksamhetsplanens år
+                         * @example 2018
+                         */
+                        year: number;
+                        title: string;
+                        /** @description Ett mål ur det målramverk som gäller den 1 januari året */
+                        goalId: number;
+                        /** @description Ett verksamhetsområde utan underområden */
+                        areaId: number;
+                        /**
+                         * @description Planerade aktiviteter, en rad var, som planen formulerar dem
+                         * @default []
+                         */
+                        planned?: string[];
+                        /** @description Antal aktiviteter planen utlovar under året; utelämnas när planen inte anger något antal */
+                        targetCount?: number | null;
+                        /**
+                         * @description planerad, pågår, genomförd, delvis genomförd, inte genomförd eller framflyttad
+                         * @default planerad
+                         * @enum {string}
+                         */
+                        status?: "planerad" | "pagar" | "genomford" | "delvis_genomford" | "inte_genomford" | "framflyttad";
+                        /** @description Vad det blev av punkten, i ord för verksamhetsberättelsen */
+                        outcome?: string | null;
+                        /**
+                         * @description Ansvariga medarbetare
+                         * @default []
+                         */
+                        staffIds?: number[];
+                        sortOrder?: number;
+                        /** @description Versionen du läste; en äldre version ger 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanItem"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Ta bort en planpunkt (kopplade aktiviteter blir kvar utan koppling) */
+        delete: {
+            parameters: {
+                query?: {
+                    /** @description Om angiven: 409 om punkten ändrats sedan dess */
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Borttagen */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan-followup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Uppföljning av planen: aktiviteter per punkt till och med ett datum, per mål och områdesgrupp
+         * @description Som fil med output=csv|xlsx eller Accept: text/csv / application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Verksamhetsplanens år */
+                    year: number;
+                    /** @description Räkna aktiviteter till och med detta datum (inom året); standard: i dag, högst årets sista dag */
+                    asOf?: string;
+                    /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
+                    output?: "json" | "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanFollowup"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/distribution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fördelning av aktiviteter över en dimension (alla värden, även de utan aktiviteter)
+         * @description Kommun och medarbetare är flervärda: en aktivitet räknas en gång per värde och andelarna summerar inte till 100 %. Svaret är JSON; med output=csv eller output=xlsx (eller Accept: text/csv respektive application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) kommer samma tabeller som bifogad fil (Content-Disposition: attachment).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Vad som fördelas: goal (resultatmål), areaGroup (verksamhetsområde), area (delområde), type (aktivitetstyp), format, line (första/andra linjen), staff (medarbetare), municipality (kommun), assignment (uppdrag) */
+                    dimension: "goal" | "areaGroup" | "area" | "type" | "format" | "line" | "staff" | "municipality" | "assignment";
+                    /** @description Ett kalenderår, t.ex. 2018 (kan inte kombineras med from/to) */
+                    year?: number;
+                    /** @description Från och med datum (ÅÅÅÅ-MM-DD) */
+                    from?: string;
+                    /** @description Till och med datum (ÅÅÅÅ-MM-DD). Utan year, from och to: all tid */
+                    to?: string;
+                    /** @description Bara aktiviteter där kommunen (kod) deltog */
+                    municipality?: string;
+                    /** @description Bara aktiviteter där medarbetaren (id) medverkade */
+                    staff?: number;
+                    /** @description Aktivitetstypens id */
+                    type?: number;
+                    /** @description Uppdragets id */
+                    assignment?: number;
+                    /** @description Första eller andra linjens FoU */
+                    line?: "forsta" | "andra";
+                    /** @description Fysiskt, digitalt eller hybrid */
+                    format?: "fysiskt" | "digitalt" | "hybrid";
+                    /** @description Målets nyckel, t.ex. spridning (gäller alla ramverk) */
+                    goal?: string;
+                    /** @description Områdets kod; en grupp (vuxen) omfattar sina underområden */
+                    area?: string;
+                    /** @description halfUp: varje rad avrundas för sig (som i verksamhetsberättelsen, summan kan bli 99 eller 101); largestRemainder: summerar alltid till 100 */
+                    rounding?: "halfUp" | "largestRemainder";
+                    /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
+                    output?: "json" | "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Rapporten som JSON, eller som fil (CSV eller XLSX) med output= eller Accept */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DistributionReport"];
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/crosstab": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Korstabell över två envärda dimensioner
+         * @description Svaret är JSON; med output=csv eller output=xlsx (eller Accept: text/csv respektive application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) kommer samma tabeller som bifogad fil (Content-Disposition: attachment).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Radernas dimension: goal, areaGroup, area, type, format, line eller assignment (envärda dimensioner) */
+                    rows: "goal" | "areaGroup" | "area" | "type" | "format" | "line" | "assignment";
+                    /** @description Kolumnernas dimension (en annan än rows): goal, areaGroup, area, type, format, line eller assignment (envärda dimensioner) */
+                    cols: "goal" | "areaGroup" | "area" | "type" | "format" | "line" | "assignment";
+                    /** @description Procentbas: radsumma, kolumnsumma eller totalen */
+                    percent?: "row" | "col" | "total";
+                    /** @description Ett kalenderår, t.ex. 2018 (kan inte kombineras med from/to) */
+                    year?: number;
+                    /** @description Från och med datum (ÅÅÅÅ-MM-DD) */
+                    from?: string;
+                    /** @description Till och med datum (ÅÅÅÅ-MM-DD). Utan year, from och to: all tid */
+                    to?: string;
+                    /** @description Bara aktiviteter där kommunen (kod) deltog */
+                    municipality?: string;
+                    /** @description Bara aktiviteter där medarbetaren (id) medverkade */
+                    staff?: number;
+                    /** @description Aktivitetstypens id */
+                    type?: number;
+                    /** @description Uppdragets id */
+                    assignment?: number;
+                    /** @description Första eller andra linjens FoU */
+                    line?: "forsta" | "andra";
+                    /** @description Fysiskt, digitalt eller hybrid */
+                    format?: "fysiskt" | "digitalt" | "hybrid";
+                    /** @description Målets nyckel, t.ex. spridning (gäller alla ramverk) */
+                    goal?: string;
+                    /** @description Områdets kod; en grupp (vuxen) omfattar sina underområden */
+                    area?: string;
+                    /** @description halfUp: varje rad avrundas för sig (som i verksamhetsberättelsen, summan kan bli 99 eller 101); largestRemainder: summerar alltid till 100 */
+                    rounding?: "halfUp" | "largestRemainder";
+                    /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
+                    output?: "json" | "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Rapporten som JSON, eller som fil (CSV eller XLSX) med output= eller Accept */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CrosstabReport"];
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Utveckling år för år; mål matchas över ramverksbyten med sin nyckel och får varje års namn
+         * @description Svaret är JSON; med output=csv eller output=xlsx (eller Accept: text/csv respektive application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) kommer samma tabeller som bifogad fil (Content-Disposition: attachment).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Dimension: goal, areaGroup, area, type, format, line eller assignment (envärda dimensioner) */
+                    dimension: "goal" | "areaGroup" | "area" | "type" | "format" | "line" | "assignment";
+                    /** @description Första året, t.ex. 2017 */
+                    fromYear: number;
+                    /** @description Sista året, t.ex. 2025 (högst 50 år efter fromYear) */
+                    toYear: number;
+                    /** @description Bara aktiviteter där kommunen (kod) deltog */
+                    municipality?: string;
+                    /** @description Bara aktiviteter där medarbetaren (id) medverkade */
+                    staff?: number;
+                    /** @description Aktivitetstypens id */
+                    type?: number;
+                    /** @description Uppdragets id */
+                    assignment?: number;
+                    /** @description Första eller andra linjens FoU */
+                    line?: "forsta" | "andra";
+                    /** @description Fysiskt, digitalt eller hybrid */
+                    format?: "fysiskt" | "digitalt" | "hybrid";
+                    /** @description Målets nyckel, t.ex. spridning (gäller alla ramverk) */
+                    goal?: string;
+                    /** @description Områdets kod; en grupp (vuxen) omfattar sina underområden */
+                    area?: string;
+                    /** @description halfUp: varje rad avrundas för sig (som i verksamhetsberättelsen, summan kan bli 99 eller 101); largestRemainder: summerar alltid till 100 */
+                    rounding?: "halfUp" | "largestRemainder";
+                    /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
+                    output?: "json" | "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Rapporten som JSON, eller som fil (CSV eller XLSX) med output= eller Accept */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrendReport"];
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/reach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Vilka kommuner aktiviteterna nådde, och vilka de inte nådde
+         * @description Svaret är JSON; med output=csv eller output=xlsx (eller Accept: text/csv respektive application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) kommer samma tabeller som bifogad fil (Content-Disposition: attachment).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Ett kalenderår, t.ex. 2018 (kan inte kombineras med from/to) */
+                    year?: number;
+                    /** @description Från och med datum (ÅÅÅÅ-MM-DD) */
+                    from?: string;
+                    /** @description Till och med datum (ÅÅÅÅ-MM-DD). Utan year, from och to: all tid */
+                    to?: string;
+                    /** @description Bara aktiviteter där kommunen (kod) deltog */
+                    municipality?: string;
+                    /** @description Bara aktiviteter där medarbetaren (id) medverkade */
+                    staff?: number;
+                    /** @description Aktivitetstypens id */
+                    type?: number;
+                    /** @description Uppdragets id */
+                    assignment?: number;
+                    /** @description Första eller andra linjens FoU */
+                    line?: "forsta" | "andra";
+                    /** @description Fysiskt, digitalt eller hybrid */
+                    format?: "fysiskt" | "digitalt" | "hybrid";
+                    /** @description Målets nyckel, t.ex. spridning (gäller alla ramverk) */
+                    goal?: string;
+                    /** @description Områdets kod; en grupp (vuxen) omfattar sina underområden */
+                    area?: string;
+                    /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
+                    output?: "json" | "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Rapporten som JSON, eller som fil (CSV eller XLSX) med output= eller Accept */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReachReport"];
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/vb/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verksamhetsberättelsens två tabeller: verksamhetsområde och resultatmål
+         * @description Svaret är JSON; med output=csv eller output=xlsx (eller Accept: text/csv respektive application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) kommer samma tabeller som bifogad fil (Content-Disposition: attachment).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Bara den ena tabellen */
+                    table?: "verksamhetsomrade" | "resultatmal";
+                    /** @description halfUp: varje rad avrundas för sig (som i verksamhetsberättelsen, summan kan bli 99 eller 101); largestRemainder: summerar alltid till 100 */
+                    rounding?: "halfUp" | "largestRemainder";
+                    /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
+                    output?: "json" | "csv" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    /** @description Verksamhetsårets år, t.ex. 2018 */
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Rapporten som JSON, eller som fil (CSV eller XLSX) med output= eller Accept */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VbReport"];
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;

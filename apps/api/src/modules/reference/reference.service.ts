@@ -208,16 +208,19 @@ function applyAddGoal(db: Db, unitId: number, frameworkId: number, input: z.infe
  * A rename keeps the old name in goal_name_history with today's (Swedish) date as the day it was replaced,
  * so the years before keep their labels in the reports.
  */
-function applyUpdateGoal(db: Db, unitId: number, goalId: number, input: z.infer<typeof s.goalUpdate>) {
+export function updateGoal(db: Db, unitId: number, actor: Principal, goalId: number, input: z.infer<typeof s.goalUpdate>) {
   const goal = db.select({ goal: t.goals }).from(t.goals)
     .innerJoin(t.goalFrameworks, eq(t.goalFrameworks.id, t.goals.frameworkId))
     .where(and(eq(t.goals.id, goalId), eq(t.goalFrameworks.unitId, unitId))).get()?.goal;
   if (!goal) throw notFound('Målet');
-  const renamed = (input.name !== undefined && input.name !== goal.name) || (input.shortName !== undefined && input.shortName !== goal.shortName);
-  if (renamed) {
-    db.insert(t.goalNameHistory).values({ goalId, name: goal.name, shortName: goal.shortName, replacedOn: todayInSweden() }).run();
-  }
-  db.update(t.goals).set({ ...input, updatedAt: now() }).where(eq(t.goals.id, goalId)).run();
+  db.transaction((tx) => {
+    const renamed = (input.name !== undefined && input.name !== goal.name) || (input.shortName !== undefined && input.shortName !== goal.shortName);
+    if (renamed) {
+      tx.insert(t.goalNameHistory).values({ goalId, name: goal.name, shortName: goal.shortName, replacedOn: todayInSweden() }).run();
+    }
+    const after = tx.update(t.goals).set({ ...input, updatedAt: now() }).where(eq(t.goals.id, goalId)).returning().get();
+    recordAudit(tx as unknown as Db, { unitId, actor, action: 'update', entity: 'goal', entityId: goalId, before: goal, after });
+  });
   const fw = pick(listGoalFrameworks(db, unitId), goal.frameworkId, 'Målramverket');
   return pick(fw.goals, goalId, 'Målet');
 }
@@ -290,7 +293,6 @@ function audited<T>(
 }
 const self = <T extends { id: number }>(r: T) => ({ id: r.id, value: r });
 const find = <T extends { id: number }>(list: T[], id: number) => list.find((x) => x.id === id);
-const goalById = (db: Db, unitId: number, id: number) => listGoalFrameworks(db, unitId).flatMap((f) => f.goals).find((g) => g.id === id);
 
 export const createMunicipality = (db: Db, unitId: number, actor: Principal, input: In<'municipalityCreate'>) =>
   audited(db, unitId, actor, 'municipality', null, () => undefined, () => applyCreateMunicipality(db, unitId, input), self);
@@ -311,8 +313,6 @@ export const addGoal = (db: Db, unitId: number, actor: Principal, frameworkId: n
     const goal = fw.goals.find((g) => g.key === input.key)!;
     return { id: goal.id, value: goal };
   });
-export const updateGoal = (db: Db, unitId: number, actor: Principal, goalId: number, input: In<'goalUpdate'>) =>
-  audited(db, unitId, actor, 'goal', goalId, () => goalById(db, unitId, goalId), () => applyUpdateGoal(db, unitId, goalId, input), self);
 export const createActivityType = (db: Db, unitId: number, actor: Principal, input: In<'activityTypeCreate'>) =>
   audited(db, unitId, actor, 'activity_type', null, () => undefined, () => applyCreateActivityType(db, unitId, input), self);
 export const updateActivityType = (db: Db, unitId: number, actor: Principal, id: number, input: In<'activityTypeUpdate'>) =>
