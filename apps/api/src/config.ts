@@ -61,3 +61,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     ...(e.FOU_ADMIN_PASSWORD ? { adminPassword: e.FOU_ADMIN_PASSWORD } : {}),
   };
 }
+
+/**
+ * The folder the user ran `pnpm …` from (pnpm runs package scripts in the package's folder and passes the
+ * original one as INIT_CWD), so command-line paths mean what the user meant.
+ */
+export function userCwd(env: NodeJS.ProcessEnv = process.env): string {
+  return env.INIT_CWD ?? process.cwd();
+}

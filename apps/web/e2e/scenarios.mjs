@@ -208,6 +208,33 @@ export const scenarios = [
     },
   ],
   [
+    'the overview for the demo year 2018 shows the annual report’s tables: areas 42/36/22 %, goals 32/27/33/9 %',
+    async (ctx) => {
+      const page = await newPage(ctx);
+      await page.goto(`${ctx.base}/oversikt?year=2018`);
+      await settle(page);
+      const percents = (id) => page.locator(`table[data-table="${id}"] tbody td[data-percent]`).evaluateAll((tds) => tds.map((td) => Number(td.dataset.percent)));
+      await page.locator('table[data-table="resultatmal"]').waitFor();
+      assert.deepEqual(await percents('verksamhetsomrade'), [42, 36, 22]);
+      assert.deepEqual(await percents('resultatmal'), [32, 27, 33, 9]);
+      // What the reader sees, in Swedish number format.
+      const shown = await page.locator('table[data-table="verksamhetsomrade"] tbody td[data-percent]').allInnerTexts();
+      assert.deepEqual(shown, ['42\u00a0%', '36\u00a0%', '22\u00a0%']);
+      assert.equal(await page.locator('.chart canvas').count() >= 5, true, 'a chart beside each table');
+      // The export links answer with real files; the PNG button hands over the chart as an image.
+      const vb = page.locator('.vb-section');
+      for (const [name, type] of [['Ladda ner CSV', /text\/csv/], ['Ladda ner Excel', /spreadsheetml/]]) {
+        const href = await vb.getByRole('link', { name }).getAttribute('href');
+        const r = await ctx.api(href);
+        assert.equal(r.status, 200, href);
+        assert.match(r.headers.get('content-type') ?? '', type);
+      }
+      const [download] = await Promise.all([page.waitForEvent('download'), vb.getByRole('button', { name: 'Spara diagrammet som bild' }).first().click()]);
+      assert.equal(download.suggestedFilename(), 'vb-2018-verksamhetsomrade.png');
+      await page.context().close();
+    },
+  ],
+  [
     'the council representative sees no Registrera link and no edit or delete buttons',
     async (ctx) => {
       const page = await newPage(ctx, DESKTOP, null);

@@ -24,51 +24,86 @@ interface Props {
   /** Names the chart for screen readers and the PNG's file name. */
   title: string;
   fileName: string;
-  kind: 'bar' | 'horizontalBar' | 'stackedBar' | 'line';
+  kind: 'horizontalBar' | 'stackedHorizontalBar' | 'line';
   labels: string[];
   series: Series[];
   /** Values are percentages: the axis ends at 100 and ticks read "42 %". */
   percent?: boolean;
   /** The same figures as a table; shown beside the chart (below it on narrow screens). */
   table: ReactNode;
+  /** A table too wide to sit beside the chart goes below it on every screen. */
+  tableBelow?: boolean;
 }
 
 const animate = typeof navigator === 'undefined' || !navigator.webdriver;
 
-export function Chart({ title, fileName, kind, labels, series, percent = false, table }: Props) {
+/** Long category names (goals, areas) break into short lines so the bars keep their room on a phone. */
+export function wrapLabel(label: string, width = 22, maxLines = 3): string[] {
+  const lines: string[] = [];
+  let line = '';
+  // A word longer than a line ("bistånd/missbruk/socialpsykiatri") may break after its slashes.
+  const words = label.split(/\s+/).flatMap((w) => (w.length > width ? w.split(/(?<=\/)/) : [w]));
+  for (const word of words) {
+    if (line && (line + ' ' + word).length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  kept[maxLines - 1] = `${kept[maxLines - 1]}…`;
+  return kept;
+}
+
+export function Chart({ title, fileName, kind, labels, series, percent = false, table, tableBelow = false }: Props) {
   const { t, percent: fmtPercent, number } = useI18n();
   const ref = useRef<ChartJS<'bar' | 'line'> | null>(null);
   const type = kind === 'line' ? 'line' : 'bar';
+  const horizontal = kind !== 'line';
+  const stacked = kind === 'stackedHorizontalBar';
   const fmt = (v: number) => (percent ? fmtPercent(v) : number(v));
   const data: ChartData<'bar' | 'line'> = {
     labels,
     datasets: series.map((s, i) => {
-      const colour = PALETTE[(series.length === 1 ? 0 : i) % PALETTE.length]!;
+      const colour = PALETTE[i % PALETTE.length]!;
       return {
         label: s.label,
         data: s.data,
-        backgroundColor: series.length === 1 && kind !== 'line' ? labels.map((_, j) => PALETTE[j % PALETTE.length]!) : colour,
+        backgroundColor: colour,
         borderColor: colour,
         borderWidth: kind === 'line' ? 2 : 0,
       };
     }),
   };
-  const valueAxis = { beginAtZero: true, ...(percent && kind !== 'stackedBar' ? { suggestedMax: 100 } : {}), ticks: { callback: (v: string | number) => fmt(Number(v)) } };
+  const valueAxis = {
+    beginAtZero: true,
+    stacked,
+    ...(percent ? { suggestedMax: 100 } : {}),
+    ticks: { callback: (v: string | number) => fmt(Number(v)) },
+  };
+  const categoryAxis = {
+    stacked,
+    ticks: {
+      autoSkip: false,
+      callback(this: { getLabelForValue: (v: number) => string }, v: string | number) {
+        return wrapLabel(this.getLabelForValue(Number(v)));
+      },
+    },
+  };
   const options: ChartOptions<'bar' | 'line'> = {
     responsive: true,
     maintainAspectRatio: false,
     animation: animate ? undefined : false,
-    indexAxis: kind === 'horizontalBar' ? 'y' : 'x',
+    indexAxis: horizontal ? 'y' : 'x',
     plugins: {
-      legend: { display: series.length > 1, position: 'bottom' },
+      legend: { display: series.length > 1, position: 'bottom', labels: { boxWidth: 14 } },
       tooltip: { callbacks: { label: (c) => `${c.dataset.label ?? ''}: ${fmt(Number(c.raw))}` } },
     },
-    scales: kind === 'horizontalBar'
-      ? { x: valueAxis }
-      : kind === 'stackedBar'
-        ? { x: { stacked: true }, y: { ...valueAxis, stacked: true } }
-        : { y: valueAxis },
+    scales: horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
   };
+  // Horizontal bars need room per category; the legend of a multi-series chart needs its own.
+  const height = horizontal ? Math.max(10, labels.length * 3.25 + (series.length > 1 ? 4 : 2)) : 16;
 
   function downloadPng() {
     const chart = ref.current;
@@ -80,9 +115,9 @@ export function Chart({ title, fileName, kind, labels, series, percent = false, 
   }
 
   return (
-    <div className="chart-block">
+    <div className={`chart-block${tableBelow ? ' chart-block--below' : ''}`}>
       <figure className="chart">
-        <div className="chart__canvas">
+        <div className="chart__canvas" style={{ height: `${height}rem` }}>
           <ReactChart ref={ref} type={type} data={data} options={options} role="img" aria-label={t.overview.chartOf(title)} />
         </div>
         <figcaption className="visually-hidden">{t.overview.chartOf(title)}</figcaption>

@@ -3,7 +3,17 @@
  * structurally) and shows a chart with its data table beside it.
  */
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import type { ReactNode } from 'react';
 import { Chart } from './Chart.tsx';
+
+/** A table that may be wider than a phone scrolls on its own, and keyboard users can reach it to scroll. */
+function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
 
 interface Row { key: string; label: string; count: number; percent: number }
 
@@ -29,6 +39,7 @@ export function VbTableSection({ table, year }: { table: VbTableProps; year: num
         labels={table.rows.map((r) => r.label)}
         series={[{ label: t.overview.percent, data: table.rows.map((r) => r.percent) }]}
         table={
+          <TableWrap label={table.title}>
           <table className="data-table" data-table={table.id}>
             <caption className="visually-hidden">{table.title}</caption>
             <thead>
@@ -55,6 +66,7 @@ export function VbTableSection({ table, year }: { table: VbTableProps; year: num
               </tr>
             </tfoot>
           </table>
+          </TableWrap>
         }
       />
     </section>
@@ -71,19 +83,21 @@ export interface CrosstabProps {
   percents: number[][];
 }
 
-export function CrosstabSection({ data, year }: { data: CrosstabProps; year: number }) {
+export function CrosstabSection({ data, year, actions }: { data: CrosstabProps; year: number; actions?: ReactNode }) {
   const { t, percent, number } = useI18n();
   return (
     <section className="report-section" aria-labelledby="crosstab-heading">
       <h2 id="crosstab-heading">{t.overview.crosstab}</h2>
+      {actions}
       <Chart
         title={t.overview.crosstab}
         fileName={`mal-per-omrade-${year}`}
-        kind="stackedBar"
+        kind="stackedHorizontalBar"
+        tableBelow
         labels={data.rows.map((r) => r.label)}
         series={data.columns.map((c, j) => ({ label: c.label, data: data.counts.map((row) => row[j] ?? 0) }))}
         table={
-          <div className="table-wrap">
+          <TableWrap label={t.overview.crosstab}>
             <table className="data-table">
               <caption className="visually-hidden">{t.overview.crosstab}</caption>
               <thead>
@@ -118,7 +132,7 @@ export function CrosstabSection({ data, year }: { data: CrosstabProps; year: num
                 </tr>
               </tfoot>
             </table>
-          </div>
+          </TableWrap>
         }
       />
     </section>
@@ -132,11 +146,12 @@ export interface ReachProps {
   notReached: { code: string; name: string }[];
 }
 
-export function ReachSection({ data, year }: { data: ReachProps; year: number }) {
+export function ReachSection({ data, year, actions }: { data: ReachProps; year: number; actions?: ReactNode }) {
   const { t, percent, number } = useI18n();
   return (
     <section className="report-section" aria-labelledby="reach-heading">
       <h2 id="reach-heading">{t.overview.reach}</h2>
+      {actions}
       <p>
         {t.overview.reachSummary(number(data.reachedCount), number(data.municipalityCount))}{' '}
         {data.notReached.length ? `${t.overview.notReached}: ${data.notReached.map((m) => m.name).join(', ')}.` : t.overview.noneMissing}
@@ -148,6 +163,7 @@ export function ReachSection({ data, year }: { data: ReachProps; year: number })
         labels={data.municipalities.map((m) => m.name)}
         series={[{ label: t.overview.count, data: data.municipalities.map((m) => m.count) }]}
         table={
+          <TableWrap label={t.overview.reach}>
           <table className="data-table">
             <caption className="visually-hidden">{t.overview.reach}</caption>
             <thead>
@@ -169,6 +185,7 @@ export function ReachSection({ data, year }: { data: ReachProps; year: number })
               ))}
             </tbody>
           </table>
+          </TableWrap>
         }
       />
     </section>
@@ -181,47 +198,57 @@ export interface TrendProps {
   series: { key: string; labels: Record<string, string>; counts: number[]; percents: number[] }[];
 }
 
-export function TrendSection({ data }: { data: TrendProps }) {
+export function TrendSection({ data, actions }: { data: TrendProps; actions?: ReactNode }) {
   const { t, percent, number } = useI18n();
-  const last = String(data.years[data.years.length - 1] ?? '');
-  // A goal may be renamed; the latest year's name labels the line, each year's own name is in the table.
+  // Years before the unit recorded anything would read as 0 % everywhere: leave them out.
+  const shown = data.years.map((y, i) => ({ y, i })).filter(({ i }) => (data.totals[i] ?? 0) > 0);
+  const last = String(shown.at(-1)?.y ?? '');
+  // A goal may be renamed; the latest year's name labels the line and the row.
   const label = (s: TrendProps['series'][number]) => s.labels[last] ?? Object.values(s.labels).at(-1) ?? s.key;
   return (
     <section className="report-section" aria-labelledby="trend-heading">
       <h2 id="trend-heading">{t.overview.trend}</h2>
+      {actions}
       <Chart
         title={t.overview.trend}
-        fileName={`trend-${data.years[0]}-${last}`}
+        fileName={`trend-${shown[0]?.y ?? ''}-${last}`}
         kind="line"
         percent
-        labels={data.years.map(String)}
-        series={data.series.map((s) => ({ label: label(s), data: s.percents }))}
+        tableBelow
+        labels={shown.map(({ y }) => String(y))}
+        series={data.series.map((s) => ({ label: label(s), data: shown.map(({ i }) => s.percents[i] ?? 0) }))}
         table={
-          <div className="table-wrap">
+          <TableWrap label={t.overview.trend}>
             <table className="data-table">
               <caption className="visually-hidden">{t.overview.trend}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t.overview.year}</th>
-                  {data.series.map((s) => (
-                    <th key={s.key} scope="col" className="num">{label(s)}</th>
+                  <td />
+                  {shown.map(({ y }) => (
+                    <th key={y} scope="col" className="num">{y}</th>
                   ))}
-                  <th scope="col" className="num">{t.overview.total}</th>
                 </tr>
               </thead>
               <tbody>
-                {data.years.map((y, i) => (
-                  <tr key={y}>
-                    <th scope="row">{y}</th>
-                    {data.series.map((s) => (
-                      <td key={s.key} className="num">{percent(s.percents[i] ?? 0)} <span className="muted">({number(s.counts[i] ?? 0)})</span></td>
+                {data.series.map((s) => (
+                  <tr key={s.key}>
+                    <th scope="row">{label(s)}</th>
+                    {shown.map(({ y, i }) => (
+                      <td key={y} className="num">{percent(s.percents[i] ?? 0)} <span className="muted">({number(s.counts[i] ?? 0)})</span></td>
                     ))}
-                    <td className="num">{number(data.totals[i] ?? 0)}</td>
                   </tr>
                 ))}
               </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t.overview.total}</th>
+                  {shown.map(({ y, i }) => (
+                    <td key={y} className="num">{number(data.totals[i] ?? 0)}</td>
+                  ))}
+                </tr>
+              </tfoot>
             </table>
-          </div>
+          </TableWrap>
         }
       />
     </section>

@@ -1,0 +1,206 @@
+/**
+ * `pnpm bench [--n 1000000] [--seconds 10]`: fills a temp SQLite file with N activities spread like the real
+ * unit's (eight municipalities, 2017–2026, every goal of the frameworks valid on each date, all areas and
+ * types), runs the real server on it and measures the API against floors in the same conditions:
+ *   reports      API round trip vs the same GROUP BY straight through better-sqlite3 (median of runs)
+ *   list         page 1 vs page 1,000 following nextCursor (keyset pagination must not slow down)
+ *   writes       POST /activities throughput (autocannon, 10 connections) vs a bare Fastify insert route
+ *   memory       peak RSS of the API process
+ * Prints a table with PASS/FAIL per target and writes bench-results/<time>.json. Not part of `pnpm test`.
+ */
+import { fork } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { repoRoot } from '../src/config.ts';
+import { openDatabase } from '../src/db/client.ts';
+import { seedReferenceData } from '../src/seed/reference-seed.ts';
+import { generateYear, insertActivities, prepareDemoRefs, quotas } from '../src/seed/demo-data.ts';
+import { createRng } from '../src/seed/random.ts';
+import { freePort, startServer, type ServerProcess } from '../test/helpers/server-process.ts';
+
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const N = arg('n', 1_000_000);
+const SECONDS = arg('seconds', 10);
+const RUNS = arg('runs', 7);
+const YEARS = [2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026];
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
+
+function log(line: string) {
+  process.stdout.write(`${line}\n`);
+}
+
+// ---- data -------------------------------------------------------------------------------------------------
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fou-bench-'));
+const file = path.join(dir, 'fou.sqlite');
+log(`Genererar ${N.toLocaleString('sv')} aktiviteter i ${file} …`);
+const t0 = process.hrtime.bigint();
+{
+  const db = openDatabase(file);
+  const unitId = seedReferenceData(db);
+  const refs = prepareDemoRefs(db, unitId);
+  const rng = createRng(20260101);
+  const perYear = quotas(N, YEARS.map((y) => (y === 2017 ? 0.4 : 1)));
+  for (const [i, year] of YEARS.entries()) {
+    // Uneven goal and area weights, as in the real reports; generateYear picks the framework valid on each date.
+    const goalCounts = quotas(perYear[i]!, [32, 27, 33, 9].map((w) => w + rng.int(-4, 4)));
+    const areaCounts = quotas(perYear[i]!, [40, 34, 9, 10, 7].map((w) => w + rng.int(-3, 3)));
+    for (let done = 0; done < perYear[i]!; ) {
+      // Chunks keep memory flat; each chunk is a slice of the year's quotas.
+      const chunk = Math.min(50_000, perYear[i]! - done);
+      const share = (counts: number[]) => quotas(chunk, counts);
+      insertActivities(db, unitId, generateYear(rng, refs, year, share(goalCounts), share(areaCounts)));
+      done += chunk;
+    }
+  }
+  db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  db.$client.close();
+}
+log(`  klart på ${(ms(t0) / 1000).toFixed(1)} s, ${(fs.statSync(file).size / 1e6).toFixed(0)} MB`);
+
+const results: Record<string, unknown> = { n: N, node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, startedAt: new Date().toISOString() };
+const verdicts: { target: string; measured: string; pass: boolean | null }[] = [];
+
+// ---- API process ------------------------------------------------------------------------------------------
+const server: ServerProcess = await startServer(file);
+// An error mid-run must not leave the API process (and the temp file) behind.
+process.once('uncaughtException', (err) => { server.proc.kill('SIGKILL'); console.error(err); process.exit(1); });
+process.once('unhandledRejection', (err) => { server.proc.kill('SIGKILL'); console.error(err); process.exit(1); });
+const floorDb = new Database(file, { readonly: true });
+floorDb.pragma('busy_timeout = 5000');
+const peakRss = () => {
+  const status = fs.readFileSync(`/proc/${server.proc.pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) * 1024;
+};
+
+async function timeGet(url: string): Promise<{ ms: number; status: number; body: unknown }> {
+  const start = process.hrtime.bigint();
+  const res = await server.request('GET', url);
+  return { ms: ms(start), status: res.status, body: res.body };
+}
+
+// ---- reports ----------------------------------------------------------------------------------------------
+// The floor is the least SQL that answers the question: ids grouped over the covering report index, no labels.
+const reportCases = [
+  { name: 'fördelning ett år (2018, mål)', url: '/api/v1/reports/distribution?dimension=goal&year=2018', sql: 'select goal_id, count(*) as n from activities where unit_id = 1 and year = 2018 group by goal_id' },
+  { name: 'fördelning alla år (mål)', url: '/api/v1/reports/distribution?dimension=goal', sql: 'select goal_id, count(*) as n from activities where unit_id = 1 group by goal_id' },
+  {
+    name: 'korstabell 2018 (område × mål)', url: '/api/v1/reports/crosstab?rows=area&cols=goal&year=2018',
+    sql: 'select area_id, goal_id, count(*) as n from activities where unit_id = 1 and year = 2018 group by area_id, goal_id',
+  },
+];
+const reports: Record<string, unknown>[] = [];
+for (const c of reportCases) {
+  const probe = await timeGet(c.url);
+  if (probe.status !== 200) {
+    const why = `${probe.status} ${JSON.stringify(probe.body).slice(0, 160)}`;
+    log(`  rapport "${c.name}": hoppas över (${why})`);
+    reports.push({ name: c.name, skipped: why });
+    verdicts.push({ target: `${c.name} ≤ 1,2 × golv`, measured: `hoppad: ${probe.status}`, pass: null });
+    continue;
+  }
+  const api: number[] = [];
+  const floor: number[] = [];
+  const stmt = floorDb.prepare(c.sql);
+  for (let i = 0; i < RUNS; i++) {
+    api.push((await timeGet(c.url)).ms);
+    const s = process.hrtime.bigint();
+    stmt.all();
+    floor.push(ms(s));
+  }
+  const ratio = median(api) / median(floor);
+  reports.push({ name: c.name, apiMs: median(api), floorMs: median(floor), ratio });
+  verdicts.push({ target: `${c.name} ≤ 1,2 × golv`, measured: `${median(api).toFixed(1)} / ${median(floor).toFixed(1)} ms = ${ratio.toFixed(2)}×`, pass: ratio <= 1.2 });
+}
+results.reports = reports;
+
+// ---- list pagination --------------------------------------------------------------------------------------
+{
+  const base = '/api/v1/activities?limit=50';
+  let cursor: string | null = null;
+  // Page 1,000 at the default N; smaller runs use their last full page.
+  const lastPage = Math.min(1000, Math.floor(N / 50));
+  for (let page = 1; page < lastPage; page++) {
+    const res = await server.request('GET', cursor ? `${base}&cursor=${encodeURIComponent(cursor)}` : base);
+    cursor = (res.body as { nextCursor: string | null }).nextCursor;
+    if (!cursor) throw new Error(`listan tog slut på sida ${page}`);
+  }
+  const page1: number[] = [];
+  const page1000: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    page1.push((await timeGet(base)).ms);
+    page1000.push((await timeGet(`${base}&cursor=${encodeURIComponent(cursor!)}`)).ms);
+  }
+  const ratio = median(page1000) / median(page1);
+  results.list = { page: lastPage, page1Ms: median(page1), pageNMs: median(page1000), ratio };
+  verdicts.push({ target: `lista sida ${lastPage} ≤ 1,5 × sida 1`, measured: `${median(page1000).toFixed(1)} / ${median(page1).toFixed(1)} ms = ${ratio.toFixed(2)}×`, pass: ratio <= 1.5 });
+}
+
+// ---- writes -----------------------------------------------------------------------------------------------
+const ids = (sql: string) => (floorDb.prepare(sql).all() as { id: number }[]).map((r) => r.id);
+const writeBody = JSON.stringify({
+  date: '2026-03-12',
+  title: 'Nätverksträff om samordnad individuell plan',
+  goalId: floorDb.prepare(`select g.id from goals g join goal_frameworks f on f.id = g.framework_id where f.valid_from <= '2026-03-12' and (f.valid_to is null or f.valid_to >= '2026-03-12') limit 1`).pluck().get(),
+  areaId: floorDb.prepare(`select id from areas a where not exists (select 1 from areas c where c.parent_id = a.id) limit 1`).pluck().get(),
+  typeId: ids('select id from activity_types limit 1')[0],
+  format: 'hybrid',
+  municipalityIds: ids('select id from municipalities limit 3'),
+  staffIds: ids('select id from staff limit 2'),
+});
+
+async function load(url: string, headers: Record<string, string>): Promise<{ rps: number; non2xx: number; p99: number }> {
+  const r = await autocannon({ url, method: 'POST', connections: 10, duration: SECONDS, headers: { 'content-type': 'application/json', ...headers }, body: writeBody });
+  return { rps: r.requests.average, non2xx: r.non2xx, p99: r.latency.p99 };
+}
+const apiWrites = await load(`${server.url}/api/v1/activities`, server.headers);
+if (apiWrites.non2xx) log(`  varning: ${apiWrites.non2xx} svar från API:t var inte 2xx`);
+const rss = peakRss();
+await server.stop();
+
+const floorPort = await freePort();
+const floorProc = fork(path.join(repoRoot, 'apps/api/bench/floor-server.ts'), [file, String(floorPort)], { execArgv: ['--import', 'tsx'], cwd: path.join(repoRoot, 'apps/api'), stdio: 'inherit' });
+await new Promise<void>((resolve, reject) => { floorProc.once('message', () => resolve()); floorProc.once('exit', (code) => reject(new Error(`golvservern avslutades (${code})`))); });
+const floorWrites = await load(`http://127.0.0.1:${floorPort}/floor`, {});
+floorProc.kill('SIGTERM');
+const writeRatio = apiWrites.rps / floorWrites.rps;
+results.writes = { api: apiWrites, floor: floorWrites, ratio: writeRatio, seconds: SECONDS, connections: 10 };
+verdicts.push({ target: 'skrivningar ≥ 0,6 × golv', measured: `${apiWrites.rps.toFixed(0)} / ${floorWrites.rps.toFixed(0)} req/s = ${writeRatio.toFixed(2)}×`, pass: writeRatio >= 0.6 });
+results.peakRssBytes = rss;
+verdicts.push({ target: 'API-processens topp-RSS ≤ 200 MB', measured: `${(rss / 1e6).toFixed(0)} MB`, pass: rss <= 200e6 });
+
+// ---- SPA --------------------------------------------------------------------------------------------------
+const dist = path.join(repoRoot, 'apps/web/dist');
+if (fs.existsSync(path.join(dist, 'index.html'))) {
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const scripts = [...html.matchAll(/<script[^>]+src="\/?([^"]+\.js)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\/?([^"]+\.js)"/g)].map((m) => m[1]!);
+  const gzip = scripts.reduce((sum, s) => sum + zlib.gzipSync(fs.readFileSync(path.join(dist, s))).length, 0);
+  results.spaInitialJsGzipBytes = gzip;
+  verdicts.push({ target: 'SPA:ns initiala JS ≤ 200 KB gzip', measured: `${(gzip / 1024).toFixed(0)} KB`, pass: gzip <= 200 * 1024 });
+  log('  SPA: tid till ritade diagram mäts inte ännu (kräver rapportsidan och playwright-core).');
+} else {
+  log('  SPA: apps/web/dist saknas (webbappen är inte byggd på den här grenen) — hoppas över.');
+}
+
+floorDb.close();
+fs.rmSync(dir, { recursive: true, force: true });
+
+// ---- report -----------------------------------------------------------------------------------------------
+results.verdicts = verdicts;
+const width = Math.max(...verdicts.map((v) => v.target.length));
+log(`\nFoU-uppföljning bench: ${N.toLocaleString('sv')} aktiviteter, Node ${process.version}, ${os.cpus().length} kärnor`);
+for (const v of verdicts) log(`  ${v.target.padEnd(width)}  ${v.measured.padEnd(34)}  ${v.pass === null ? 'SKIP' : v.pass ? 'PASS' : 'FAIL'}`);
+const outDir = path.join(repoRoot, 'bench-results');
+fs.mkdirSync(outDir, { recursive: true });
+const out = path.join(outDir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+log(`\nResultat: ${out}`);
