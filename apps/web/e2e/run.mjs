@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * End-to-end tests: the real API (serving the built SPA) on a temp SQLite file with the demo year loaded,
+ * End-to-end tests: the real API (serving the built SPA) on a temp SQLite file with the demo year and the demo
+ * accounts (FOU_DEMO=1) loaded,
  * driven through Debian's Chromium with playwright-core. Never downloads a browser.
  * Writes { passed, failed } to $E2E_RESULTS when set and ends with "e2e: N passed, N failed".
  */
@@ -38,9 +39,8 @@ async function waitForServer(base, server, log) {
   for (let i = 0; i < 300; i++) {
     if (server.exitCode !== null) throw new Error(`API exited with ${server.exitCode}:\n${log()}`);
     try {
-      // Any answer will do (most routes say 401 without a session): the server is up.
       const r = await fetch(`${base}/api/v1/auth/demo-accounts`);
-      if (r.status < 500) return;
+      if (r.ok) return;
     } catch {
       // not listening yet
     }

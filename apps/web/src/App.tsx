@@ -1,11 +1,22 @@
 import { useState } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createBrowserRouter, Link, RouterProvider, type RouteObject } from 'react-router-dom';
+import { createBrowserRouter, Link, Navigate, RouterProvider, type RouteObject } from 'react-router-dom';
+import { can } from '@fou/domain';
 import { I18nProvider, useI18n } from './i18n/I18nProvider.tsx';
 import { Layout } from './components/Layout.tsx';
 import { RegisterPage, EditPage } from './pages/ActivityFormPage.tsx';
 import { ActivityListPage } from './pages/ActivityListPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { PasswordPage } from './pages/PasswordPage.tsx';
+import { AccountsPage } from './pages/AccountsPage.tsx';
+import { RequireAuth, RequirePermission, useSignedIn } from './auth/RequireAuth.tsx';
+
+/** The start page is the form for those who record work; the others start at the list. */
+function HomePage() {
+  const me = useSignedIn();
+  return can(me.role, 'activity:write') ? <RegisterPage /> : <Navigate to="/aktiviteter" replace />;
+}
 
 function NotFound() {
   const { t } = useI18n();
@@ -23,11 +34,19 @@ export const routes: RouteObject[] = [
   {
     element: <Layout />,
     children: [
-      { path: '/', element: <RegisterPage /> },
-      { path: '/aktiviteter', element: <ActivityListPage /> },
-      { path: '/aktiviteter/:id', element: <EditPage /> },
-      { path: '/oversikt', element: <OverviewPage /> },
-      { path: '*', element: <NotFound /> },
+      { path: '/logga-in', element: <LoginPage /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          { path: '/', element: <HomePage /> },
+          { path: '/aktiviteter', element: <ActivityListPage /> },
+          { path: '/aktiviteter/:id', element: <EditPage /> },
+          { path: '/oversikt', element: <OverviewPage /> },
+          { path: '/losenord', element: <PasswordPage /> },
+          { path: '/konton', element: <RequirePermission action="account:manage"><AccountsPage /></RequirePermission> },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
     ],
   },
 ];

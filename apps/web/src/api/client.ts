@@ -2,7 +2,41 @@ import createClient from 'openapi-fetch';
 import type { components, paths } from './schema.d.ts';
 
 /** The API lives on the same origin as the SPA (the API process serves both; Vite proxies /api in dev). */
-export const api = createClient<paths>({ baseUrl: typeof window === 'undefined' ? 'http://localhost' : window.location.origin });
+export const api = createClient<paths>({
+  baseUrl: typeof window === 'undefined' ? 'http://localhost' : window.location.origin,
+  credentials: 'same-origin',
+});
+
+/** The session's CSRF token, set from /auth/me or the login answer; every write sends it back. */
+let csrfToken: string | null = null;
+let onUnauthorized: () => void = () => undefined;
+
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+/** Called on any 401 except the login itself (a wrong password is not an expired session). */
+export function setUnauthorizedHandler(handler: () => void) {
+  onUnauthorized = handler;
+}
+
+api.use({
+  onRequest({ request }) {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && csrfToken) request.headers.set('x-csrf-token', csrfToken);
+    return request;
+  },
+  onResponse({ request, response }) {
+    if (response.status === 401 && !new URL(request.url).pathname.endsWith('/auth/login')) onUnauthorized();
+    return response;
+  },
+});
+
+export type Me = paths['/api/v1/auth/me']['get']['responses'][200]['content']['application/json'];
+export type Role = Me['role'];
+export type User = paths['/api/v1/users']['get']['responses'][200]['content']['application/json'][number];
+export type UserCreate = paths['/api/v1/users']['post']['requestBody']['content']['application/json'];
+export type UserUpdate = paths['/api/v1/users/{id}']['patch']['requestBody']['content']['application/json'];
+export type DemoAccount = paths['/api/v1/auth/demo-accounts']['get']['responses'][200]['content']['application/json'][number];
 
 export type ReferenceData = components['schemas']['ReferenceData'];
 export type Activity = components['schemas']['Activity'];
@@ -29,17 +63,3 @@ export function unwrap<T>(r: { data?: T; error?: unknown; response: Response }):
   if (r.error !== undefined || !r.response.ok) throw new ApiCallError(r.response.status, r.error as ApiErrorBody | undefined);
   return r.data as T;
 }
-
-export type Me = paths['/api/v1/auth/me']['get']['responses'][200]['content']['application/json'];
-
-let csrfToken: string | null = null;
-/** The session's CSRF token (from login or /auth/me); every writing call must carry it. */
-export function setCsrfToken(token: string | null) {
-  csrfToken = token;
-}
-api.use({
-  onRequest({ request }) {
-    if (request.method !== 'GET' && csrfToken) request.headers.set('x-csrf-token', csrfToken);
-    return request;
-  },
-});

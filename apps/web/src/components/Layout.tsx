@@ -1,13 +1,73 @@
-import { NavLink, Outlet } from 'react-router-dom';
+import { NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { can } from '@fou/domain';
+import { useLogout, useMe } from '../api/auth-queries.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { LANGS } from '../i18n/messages.ts';
-import { useLogout, useMe } from '../api/auth.ts';
-import { LoginPage } from '../pages/LoginPage.tsx';
+import type { Me } from '../api/client.ts';
+
+function MainNav({ me }: { me: Me }) {
+  const { t } = useI18n();
+  return (
+    <nav aria-label={t.nav.label}>
+      <ul className="nav-list">
+        {can(me.role, 'activity:write') ? (
+          <li>
+            <NavLink to="/" end>
+              {t.nav.register}
+            </NavLink>
+          </li>
+        ) : null}
+        <li>
+          <NavLink to="/aktiviteter">{t.nav.activities}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/oversikt">{t.nav.overview}</NavLink>
+        </li>
+        {can(me.role, 'account:manage') ? (
+          <li>
+            <NavLink to="/konton">{t.nav.accounts}</NavLink>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
+
+function UserMenu({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  return (
+    <div className="user-menu">
+      <p className="user-menu__who">
+        <span className="visually-hidden">{t.auth.signedInAs} </span>
+        <span className="user-menu__name">{me.user.displayName}</span>
+        <span className="user-menu__role">{t.roles[me.role]}</span>
+      </p>
+      <NavLink className="user-menu__link" to="/losenord">
+        {t.nav.password}
+      </NavLink>
+      <button
+        type="button"
+        className="user-menu__logout"
+        disabled={logout.isPending}
+        onClick={() => {
+          // Through the promise: the menu unmounts when the session ends, and per-call callbacks die with it.
+          void logout
+            .mutateAsync()
+            .catch(() => undefined)
+            .then(() => navigate('/logga-in', { replace: true, state: { notice: t.auth.loggedOut } }));
+        }}
+      >
+        {t.auth.logout}
+      </button>
+    </div>
+  );
+}
 
 export function Layout() {
   const { t, lang, setLang } = useI18n();
-  const me = useMe();
-  const logout = useLogout();
+  const me = useMe().data;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -18,43 +78,21 @@ export function Layout() {
           <p className="site-name">
             <NavLink to="/">{t.appName}</NavLink>
           </p>
-          {/* Signed out, every link would lead back to the sign-in form: no menu until then. */}
-          {me.data ? (
-            <nav aria-label={t.nav.label}>
-              <ul className="nav-list">
-                <li>
-                  <NavLink to="/" end>
-                    {t.nav.register}
-                  </NavLink>
-                </li>
-                <li>
-                  <NavLink to="/aktiviteter">{t.nav.activities}</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/oversikt">{t.nav.overview}</NavLink>
-                </li>
-              </ul>
-            </nav>
-          ) : null}
-          <div className="lang-switch" role="group" aria-label={t.language.label}>
-            {LANGS.map((l) => (
-              <button key={l} type="button" lang={l} aria-pressed={lang === l} onClick={() => setLang(l)}>
-                {t.language[l]}
-              </button>
-            ))}
-          </div>
-          {me.data ? (
-            <div className="account">
-              <span>{me.data.user.displayName}</span>
-              <button type="button" onClick={() => logout.mutate()}>
-                {t.login.logout}
-              </button>
+          {me && !me.mustChangePassword ? <MainNav me={me} /> : null}
+          <div className="header-tools">
+            {me ? <UserMenu me={me} /> : null}
+            <div className="lang-switch" role="group" aria-label={t.language.label}>
+              {LANGS.map((l) => (
+                <button key={l} type="button" lang={l} aria-pressed={lang === l} onClick={() => setLang(l)}>
+                  {t.language[l]}
+                </button>
+              ))}
             </div>
-          ) : null}
+          </div>
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        {me.isPending ? <p role="status">{t.common.loading}</p> : me.isError ? <p role="alert">{t.common.loadError}</p> : me.data ? <Outlet /> : <LoginPage />}
+        <Outlet />
       </main>
     </>
   );

@@ -2,14 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
-import { I18nProvider, useI18n } from './I18nProvider.tsx';
-import { QueryClientProvider } from '@tanstack/react-query';
+import { useI18n } from './I18nProvider.tsx';
 import { Layout } from '../components/Layout.tsx';
-import { makeQueryClient } from '../App.tsx';
-import { authKeys } from '../api/auth.ts';
-import type { Me } from '../api/client.ts';
-
-const me: Me = { user: { id: 1, username: 'chef', displayName: 'Chefen' }, role: 'chef', staffId: null, mustChangePassword: false, csrfToken: 'x' };
+import { meAs, Providers } from '../test/signed-in.tsx';
 
 beforeEach(() => localStorage.clear());
 afterEach(cleanup);
@@ -24,11 +19,8 @@ function Probe() {
 }
 
 function renderApp() {
-  const qc = makeQueryClient();
-  qc.setQueryData(authKeys.me, me);
   return render(
-    <I18nProvider>
-      <QueryClientProvider client={qc}>
+    <Providers me={meAs('chef')}>
       <MemoryRouter>
         <Routes>
           <Route element={<Layout />}>
@@ -36,8 +28,7 @@ function renderApp() {
           </Route>
         </Routes>
       </MemoryRouter>
-      </QueryClientProvider>
-    </I18nProvider>,
+    </Providers>,
   );
 }
 

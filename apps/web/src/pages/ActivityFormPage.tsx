@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { todayInSweden } from '@fou/domain';
+import { canEditActivity, todayInSweden } from '@fou/domain';
+import { useSignedIn } from '../auth/RequireAuth.tsx';
 import { ApiCallError, type Activity } from '../api/client.ts';
 import { useActivity, useCreateActivity, useDeleteActivity, useRecentActivities, useReference, useUpdateActivity } from '../api/queries.ts';
 import { ActivityForm } from '../components/ActivityForm.tsx';
-import { useMe } from '../api/auth.ts';
 import { errorsFromApi, emptyForm, formFromActivity, toInput, type Errors } from '../components/activity-form-model.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
@@ -22,12 +22,11 @@ function errorsFrom(err: unknown, t: Messages): Errors {
 
 export function RegisterPage() {
   const { t } = useI18n();
+  const me = useSignedIn();
   useDocumentTitle(t.form.titleNew);
   const reference = useReference();
   const recent = useRecentActivities();
   const create = useCreateActivity();
-  // Staff mostly record their own activities: the signed-in staff member starts ticked.
-  const me = useMe();
   const [saved, setSaved] = useState<Activity | null>(null);
   // A new key gives a fresh, empty form after "Registrera en till".
   const [formKey, setFormKey] = useState(0);
@@ -71,7 +70,7 @@ export function RegisterPage() {
         <ActivityForm
           key={formKey}
           reference={reference.data}
-          initial={{ ...emptyForm(todayInSweden()), staffIds: me.data?.staffId ? [me.data.staffId] : [] }}
+          initial={{ ...emptyForm(todayInSweden()), staffIds: me.staffId === null ? [] : [me.staffId] }}
           recent={recent.data ?? []}
           saving={create.isPending}
           serverErrors={create.isError ? errorsFrom(create.error, t) : NO_ERRORS}
@@ -84,8 +83,40 @@ export function RegisterPage() {
 
 const NO_ERRORS: Errors = {};
 
+/** What a reader (or a medarbetare not on the activity) sees instead of the form: the record, no buttons. */
+function ActivityDetails({ a }: { a: Activity }) {
+  const { t, date } = useI18n();
+  const rows: [string, string][] = [
+    [t.form.date, date(a.date)],
+    [t.form.type, a.type.name],
+    [t.form.goal, a.goal.name],
+    [t.form.area, a.area.name],
+    [t.form.municipalities, a.municipalities.map((m) => m.name).join(', ')],
+    [t.form.staff, a.staff.map((s) => s.name).join(', ')],
+    [t.form.participants, a.participants === null ? '–' : String(a.participants)],
+    [t.form.description, a.description ?? '–'],
+  ];
+  return (
+    <>
+      <p className="back-link">
+        <Link to="/aktiviteter">← {t.form.toList}</Link>
+      </p>
+      <h1>{a.title}</h1>
+      <dl className="details">
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}
+
 export function EditPage() {
   const { t } = useI18n();
+  const me = useSignedIn();
   useDocumentTitle(t.form.titleEdit);
   const id = Number(useParams().id);
   const navigate = useNavigate();
@@ -101,6 +132,7 @@ export function EditPage() {
   if (reference.isPending || activity.isPending) return <p role="status">{t.common.loading}</p>;
   if (reference.isError || activity.isError) return <p role="alert">{t.common.loadError}</p>;
   const a = activity.data;
+  if (!canEditActivity(me, a.staff.map((s) => s.id))) return <ActivityDetails a={a} />;
 
   return (
     <>

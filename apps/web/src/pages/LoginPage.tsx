@@ -1,50 +1,137 @@
-import { useState, type FormEvent } from 'react';
-import { useLogin } from '../api/auth.ts';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import { useDemoAccounts, useLogin, useMe } from '../api/auth-queries.ts';
 import { ApiCallError } from '../api/client.ts';
+import { PASSWORD_PATH, safeNext } from '../auth/RequireAuth.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
 export function LoginPage() {
   const { t } = useI18n();
-  useDocumentTitle(t.login.title);
+  useDocumentTitle(t.auth.loginTitle);
+  const me = useMe();
   const login = useLogin();
+  const demo = useDemoAccounts();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const notice = (useLocation().state as { notice?: string } | null)?.notice;
+  const next = safeNext(params.get('next'));
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const usernameRef = useRef<HTMLInputElement>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
 
-  function submit(e: FormEvent) {
+  useEffect(() => {
+    usernameRef.current?.focus();
+  }, []);
+  useEffect(() => {
+    if (error) alertRef.current?.focus();
+  }, [error]);
+
+  if (me.data && !login.isPending) return <Navigate to={me.data.mustChangePassword ? PASSWORD_PATH : next} replace />;
+
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    login.mutate({ username, password });
-  }
-
-  const error = login.isError
-    ? login.error instanceof ApiCallError && login.error.status === 401
-      ? t.login.wrong
-      : login.error instanceof ApiCallError && login.error.status === 429
-        ? t.login.tooMany
-        : t.common.loadError
-    : null;
+    if (!username.trim() || !password) {
+      setError(t.auth.fillBoth);
+      return;
+    }
+    setError(null);
+    login.mutate(
+      { username: username.trim(), password },
+      {
+        onSuccess: (signedIn) => navigate(signedIn.mustChangePassword ? PASSWORD_PATH : next, { replace: true }),
+        onError: (err) => {
+          if (err instanceof ApiCallError && err.status === 401) setError(t.auth.wrongCredentials);
+          else if (err instanceof ApiCallError && err.status === 429 && err.body?.message) setError(err.body.message);
+          else setError(t.common.loadError);
+        },
+      },
+    );
+  };
 
   return (
     <div className="login">
-      <h1>{t.login.title}</h1>
-      {error ? (
-        <p role="alert" className="error-summary">
-          {error}
+      <h1>{t.auth.loginTitle}</h1>
+      {notice ? (
+        <p className="confirmation" role="status">
+          {notice}
         </p>
       ) : null}
-      <form onSubmit={submit} className="activity-form">
+      <p className="form-intro">{params.get('next') ? t.auth.sessionEnded : t.auth.loginIntro}</p>
+      {error ? (
+        <div className="error-summary" role="alert" tabIndex={-1} ref={alertRef}>
+          <p>{error}</p>
+        </div>
+      ) : null}
+      <form className="login__form" onSubmit={submit} noValidate>
         <div className="field">
-          <label htmlFor="login-username">{t.login.username}</label>
-          <input id="login-username" className="input" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
+          <label htmlFor="login-username">{t.auth.username}</label>
+          <input
+            id="login-username"
+            ref={usernameRef}
+            className="input"
+            name="username"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            value={username}
+            aria-invalid={error ? true : undefined}
+            onChange={(e) => setUsername(e.target.value)}
+          />
         </div>
         <div className="field">
-          <label htmlFor="login-password">{t.login.password}</label>
-          <input id="login-password" className="input" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+          <label htmlFor="login-password">{t.auth.password}</label>
+          <input
+            id="login-password"
+            className="input"
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            value={password}
+            aria-invalid={error ? true : undefined}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </div>
         <button type="submit" className="button button--primary" disabled={login.isPending}>
-          {t.login.submit}
+          {login.isPending ? t.auth.loggingIn : t.auth.login}
         </button>
       </form>
+      {demo.data && demo.data.length > 0 ? (
+        <section className="demo-accounts" aria-labelledby="demo-heading">
+          <h2 id="demo-heading">{t.auth.demoTitle}</h2>
+          <p>{t.auth.demoIntro}</p>
+          <ul className="demo-accounts__list">
+            {demo.data.map((a) => (
+              <li key={a.username} className="demo-account">
+                <p className="demo-account__role">{t.roles[a.role]}</p>
+                <dl>
+                  <dt>{t.auth.username}</dt>
+                  <dd>
+                    <code>{a.username}</code>
+                  </dd>
+                  <dt>{t.auth.password}</dt>
+                  <dd>
+                    <code>{a.password}</code>
+                  </dd>
+                </dl>
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => {
+                    setUsername(a.username);
+                    setPassword(a.password);
+                    setError(null);
+                  }}
+                >
+                  {t.auth.demoUse(a.username)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,97 @@
+import { useEffect } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, setCsrfToken, setUnauthorizedHandler, unwrap, type Me, type UserCreate, type UserUpdate } from './client.ts';
+
+export const authKeys = { me: ['auth', 'me'] as const, demo: ['auth', 'demo-accounts'] as const, users: ['users'] as const };
+
+/** The signed-in account, or null when nobody is (the API answers 401). */
+export function useMe() {
+  const qc = useQueryClient();
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      if (qc.getQueryData(authKeys.me) !== null) qc.setQueryData(authKeys.me, null);
+    });
+  }, [qc]);
+  const q = useQuery({
+    queryKey: authKeys.me,
+    queryFn: async (): Promise<Me | null> => {
+      const r = await api.GET('/api/v1/auth/me');
+      if (r.response.status === 401) return null;
+      return unwrap(r);
+    },
+    staleTime: Infinity,
+    retry: false,
+  });
+  setCsrfToken(q.data?.csrfToken ?? null);
+  return q;
+}
+
+/** Signing in or out starts from a clean cache, so one account never sees another's answers. */
+function startFresh(qc: ReturnType<typeof useQueryClient>, me: Me | null) {
+  qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
+  setCsrfToken(me?.csrfToken ?? null);
+  qc.setQueryData(authKeys.me, me);
+}
+
+export function useLogin() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: { username: string; password: string }) => unwrap(await api.POST('/api/v1/auth/login', { body })),
+    onSuccess: (me) => startFresh(qc, me),
+  });
+}
+
+export function useLogout() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async () => {
+      const r = await api.POST('/api/v1/auth/logout');
+      // An expired session is as logged out as it gets.
+      if (r.response.status !== 401) unwrap(r);
+    },
+    onSettled: () => startFresh(qc, null),
+  });
+}
+
+export function useChangePassword() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: { currentPassword: string; newPassword: string }) => unwrap(await api.POST('/api/v1/auth/password', { body })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: authKeys.me }),
+  });
+}
+
+/** The demo accounts, or an empty list outside demo mode (the API answers 404 there). */
+export function useDemoAccounts() {
+  return useQuery({
+    queryKey: authKeys.demo,
+    queryFn: async () => {
+      const r = await api.GET('/api/v1/auth/demo-accounts');
+      if (r.response.status === 404) return [];
+      return unwrap(r);
+    },
+    staleTime: Infinity,
+    retry: false,
+  });
+}
+
+export function useUsers() {
+  return useQuery({ queryKey: authKeys.users, queryFn: async () => unwrap(await api.GET('/api/v1/users')) });
+}
+
+export function useCreateUser() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: UserCreate) => unwrap(await api.POST('/api/v1/users', { body })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: authKeys.users }),
+  });
+}
+
+export function useUpdateUser() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, body }: { id: number; body: UserUpdate }) => unwrap(await api.PATCH('/api/v1/users/{id}', { params: { path: { id } }, body })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: authKeys.users }),
+  });
+}
+

@@ -1,0 +1,44 @@
+import type { ReactNode } from 'react';
+import { Navigate, Outlet, useLocation } from 'react-router-dom';
+import { can, type PermissionAction } from '@fou/domain';
+import { useMe } from '../api/auth-queries.ts';
+import type { Me } from '../api/client.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+
+export const LOGIN_PATH = '/logga-in';
+export const PASSWORD_PATH = '/losenord';
+
+/** Only a path of this app may follow a login: never another origin ("//evil", "https://…"). */
+export function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith(LOGIN_PATH) ? next : '/';
+}
+
+/** Pages behind the login: nobody signed in goes to the login page (and back here after it). */
+export function RequireAuth() {
+  const { t } = useI18n();
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <p role="status">{t.common.loading}</p>;
+  if (me.isError) return <p role="alert">{t.common.loadError}</p>;
+  if (!me.data) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={`${LOGIN_PATH}${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`} replace />;
+  }
+  if (me.data.mustChangePassword && location.pathname !== PASSWORD_PATH) return <Navigate to={PASSWORD_PATH} replace />;
+  return <Outlet />;
+}
+
+/** The signed-in account; only inside RequireAuth. */
+export function useSignedIn(): Me {
+  const me = useMe().data;
+  if (!me) throw new Error('useSignedIn outside RequireAuth');
+  return me;
+}
+
+/** A page for those whose role may `action`; others get a plain refusal instead of a failing page. */
+export function RequirePermission({ action, children }: { action: PermissionAction; children: ReactNode }) {
+  const { t } = useI18n();
+  const me = useSignedIn();
+  if (!can(me.role, action)) return <p role="alert">{t.auth.noAccess}</p>;
+  return <>{children}</>;
+}

@@ -1,0 +1,66 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { Layout } from './Layout.tsx';
+import type { Role } from '../api/client.ts';
+import { meAs, Providers } from '../test/signed-in.tsx';
+
+beforeEach(() => localStorage.clear());
+afterEach(cleanup);
+
+function renderAs(role: Role) {
+  render(
+    <Providers me={meAs(role)}>
+      <MemoryRouter>
+        <Routes>
+          <Route element={<Layout />}>
+            <Route path="/" element={<p>start</p>} />
+          </Route>
+        </Routes>
+      </MemoryRouter>
+    </Providers>,
+  );
+  const nav = screen.getByRole('navigation', { name: 'Huvudmeny' });
+  return within(nav).getAllByRole('link').map((l) => l.textContent);
+}
+
+describe('menus by role', () => {
+  it('the council representative sees only Aktiviteter and Översikt', () => {
+    expect(renderAs('rad')).toEqual(['Aktiviteter', 'Översikt']);
+  });
+
+  it('a medarbetare can record but not manage accounts', () => {
+    expect(renderAs('medarbetare')).toEqual(['Registrera', 'Aktiviteter', 'Översikt']);
+  });
+
+  it('the chief sees everything', () => {
+    expect(renderAs('chef')).toEqual(['Registrera', 'Aktiviteter', 'Översikt', 'Konton']);
+  });
+
+  it('the administrator gets the accounts but no Registrera', () => {
+    expect(renderAs('admin')).toEqual(['Aktiviteter', 'Översikt', 'Konton']);
+  });
+
+  it('the header names the user and the role in Swedish and offers a logout', () => {
+    renderAs('rad');
+    expect(screen.getByText('Test rad')).toBeTruthy();
+    expect(screen.getByText('Rådsrepresentant')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Logga ut' })).toBeTruthy();
+  });
+
+  it('nobody signed in: no menu, no logout', () => {
+    render(
+      <Providers me={null}>
+        <MemoryRouter>
+          <Routes>
+            <Route element={<Layout />}>
+              <Route path="/" element={<p>start</p>} />
+            </Route>
+          </Routes>
+        </MemoryRouter>
+      </Providers>,
+    );
+    expect(screen.queryByRole('navigation')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Logga ut' })).toBeNull();
+  });
+});
