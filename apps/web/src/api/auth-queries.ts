@@ -41,15 +41,14 @@ export function useLogin() {
   });
 }
 
+/** Ends the session; the caller then loads the login page afresh, which drops every cached answer with it. */
 export function useLogout() {
-  const qc = useQueryClient();
   return useMutation({
     mutationFn: async () => {
       const r = await api.POST('/api/v1/auth/logout');
       // An expired session is as logged out as it gets.
       if (r.response.status !== 401) unwrap(r);
     },
-    onSettled: () => startFresh(qc, null),
   });
 }
 

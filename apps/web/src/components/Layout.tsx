@@ -1,9 +1,10 @@
-import { NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { NavLink, Outlet } from 'react-router-dom';
 import { can } from '@fou/domain';
 import { useLogout, useMe } from '../api/auth-queries.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { LANGS } from '../i18n/messages.ts';
 import type { Me } from '../api/client.ts';
+import { LOGIN_NOTICE_KEY } from '../pages/LoginPage.tsx';
 
 function MainNav({ me }: { me: Me }) {
   const { t } = useI18n();
@@ -36,7 +37,6 @@ function MainNav({ me }: { me: Me }) {
 function UserMenu({ me }: { me: Me }) {
   const { t } = useI18n();
   const logout = useLogout();
-  const navigate = useNavigate();
   return (
     <div className="user-menu">
       <p className="user-menu__who">
@@ -52,11 +52,15 @@ function UserMenu({ me }: { me: Me }) {
         className="user-menu__logout"
         disabled={logout.isPending}
         onClick={() => {
-          // Through the promise: the menu unmounts when the session ends, and per-call callbacks die with it.
+          // A full page load rather than a client-side navigation: nothing of the signed-in user stays in memory,
+          // and no route guard reacts to the ended session before the login page is shown.
           void logout
             .mutateAsync()
             .catch(() => undefined)
-            .then(() => navigate('/logga-in', { replace: true, state: { notice: t.auth.loggedOut } }));
+            .then(() => {
+              sessionStorage.setItem(LOGIN_NOTICE_KEY, t.auth.loggedOut);
+              window.location.replace('/logga-in');
+            });
         }}
       >
         {t.auth.logout}

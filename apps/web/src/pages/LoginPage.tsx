@@ -6,6 +6,9 @@ import { PASSWORD_PATH, safeNext } from '../auth/RequireAuth.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
+/** Where a notice for the login page waits across a full page load. */
+export const LOGIN_NOTICE_KEY = 'fou-login-notice';
+
 export function LoginPage() {
   const { t } = useI18n();
   useDocumentTitle(t.auth.loginTitle);
@@ -14,7 +17,11 @@ export function LoginPage() {
   const demo = useDemoAccounts();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const notice = (useLocation().state as { notice?: string } | null)?.notice;
+  const stateNotice = (useLocation().state as { notice?: string } | null)?.notice;
+  // After a logout the page is loaded afresh (see Layout), so the notice comes through sessionStorage.
+  const [storedNotice] = useState(() => sessionStorage.getItem(LOGIN_NOTICE_KEY));
+  useEffect(() => sessionStorage.removeItem(LOGIN_NOTICE_KEY), []);
+  const notice = stateNotice ?? storedNotice;
   const next = safeNext(params.get('next'));
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
