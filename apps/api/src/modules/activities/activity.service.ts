@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { canEditActivity, findPersonalIdentityNumbers, frameworkForDate, yearOf } from '@fou/domain';
 import type { Db } from '../../db/client.ts';
 import * as t from '../../db/schema.ts';
+import { areaIdsWithChildren, goalIdsForKey } from '../reference/reference.service.ts';
 import type { Principal } from '../../lib/access.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { ApiError, badRequest, conflict, FieldErrors, notFound } from '../../lib/errors.ts';
@@ -244,18 +245,14 @@ export function activityFilters(db: Db, unitId: number, q: Omit<ActivityListQuer
   if (q.from) where.push(sql`${a.date} >= ${q.from}`);
   if (q.to) where.push(sql`${a.date} <= ${q.to}`);
   if (q.goal !== undefined) {
-    const ids = db.select({ id: t.goals.id }).from(t.goals).innerJoin(t.goalFrameworks, eq(t.goalFrameworks.id, t.goals.frameworkId))
-      .where(and(eq(t.goals.key, q.goal), eq(t.goalFrameworks.unitId, unitId))).all().map((g) => g.id);
-    if (ids.length === 0) errors.add('goal', 'unknown_goal', `Inget mål har nyckeln ${q.goal}.`, 'querystring');
+    const ids = goalIdsForKey(db, unitId, q.goal);
+    if (!ids) errors.add('goal', 'unknown_goal', `Inget mål har nyckeln ${q.goal}.`, 'querystring');
     else where.push(inArray(a.goalId, ids));
   }
   if (q.area !== undefined) {
-    const area = db.select().from(t.areas).where(and(eq(t.areas.code, q.area), eq(t.areas.unitId, unitId))).get();
-    if (!area) errors.add('area', 'unknown_area', `Inget område har koden ${q.area}.`, 'querystring');
-    else {
-      const children = db.select({ id: t.areas.id }).from(t.areas).where(eq(t.areas.parentId, area.id)).all().map((c) => c.id);
-      where.push(inArray(a.areaId, [area.id, ...children]));
-    }
+    const ids = areaIdsWithChildren(db, unitId, q.area);
+    if (!ids) errors.add('area', 'unknown_area', `Inget område har koden ${q.area}.`, 'querystring');
+    else where.push(inArray(a.areaId, ids));
   }
   if (q.municipality !== undefined) {
     const m = db.select().from(t.municipalities).where(and(eq(t.municipalities.code, q.municipality), eq(t.municipalities.unitId, unitId))).get();

@@ -5,6 +5,7 @@ import {
 } from '@fou/domain';
 import type { Db } from '../../db/client.ts';
 import * as t from '../../db/schema.ts';
+import { areaIdsWithChildren, goalIdsForKey } from '../reference/reference.service.ts';
 import type { Principal } from '../../lib/access.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { badRequest, conflict, FieldErrors, notFound } from '../../lib/errors.ts';
@@ -116,18 +117,14 @@ export function listPlanItems(db: Db, unitId: number, q: PlanItemListQuery): Pla
   const where = [eq(p.unitId, unitId), eq(p.year, q.year)];
   const errors = new FieldErrors();
   if (q.goal !== undefined) {
-    const ids = db.select({ id: t.goals.id }).from(t.goals).innerJoin(t.goalFrameworks, eq(t.goalFrameworks.id, t.goals.frameworkId))
-      .where(and(eq(t.goals.key, q.goal), eq(t.goalFrameworks.unitId, unitId))).all().map((g) => g.id);
-    if (ids.length === 0) errors.add('goal', 'unknown_goal', `Inget mål har nyckeln ${q.goal}.`, 'querystring');
+    const ids = goalIdsForKey(db, unitId, q.goal);
+    if (!ids) errors.add('goal', 'unknown_goal', `Inget mål har nyckeln ${q.goal}.`, 'querystring');
     else where.push(inArray(p.goalId, ids));
   }
   if (q.area !== undefined) {
-    const area = db.select().from(t.areas).where(and(eq(t.areas.code, q.area), eq(t.areas.unitId, unitId))).get();
-    if (!area) errors.add('area', 'unknown_area', `Inget område har koden ${q.area}.`, 'querystring');
-    else {
-      const children = db.select({ id: t.areas.id }).from(t.areas).where(eq(t.areas.parentId, area.id)).all().map((c) => c.id);
-      where.push(inArray(p.areaId, [area.id, ...children]));
-    }
+    const ids = areaIdsWithChildren(db, unitId, q.area);
+    if (!ids) errors.add('area', 'unknown_area', `Inget område har koden ${q.area}.`, 'querystring');
+    else where.push(inArray(p.areaId, ids));
   }
   errors.throwIfAny();
   const lk = loadLookups(db, unitId);

@@ -325,3 +325,16 @@ export const createStaff = (db: Db, unitId: number, actor: Principal, input: In<
   audited(db, unitId, actor, 'staff', null, () => undefined, () => applyCreateStaff(db, unitId, input), self);
 export const updateStaff = (db: Db, unitId: number, actor: Principal, id: number, input: In<'staffUpdate'>) =>
   audited(db, unitId, actor, 'staff', id, () => find(listStaff(db, unitId), id), () => applyUpdateStaff(db, unitId, id, input), self);
+
+// Lookups the list filters share (activities, plan items): a goal key spans every framework, an area group
+// spans its children. Both give undefined for a key or code the unit does not have.
+export function goalIdsForKey(db: Db, unitId: number, key: string): number[] | undefined {
+  const ids = db.select({ id: t.goals.id }).from(t.goals).innerJoin(t.goalFrameworks, eq(t.goalFrameworks.id, t.goals.frameworkId))
+    .where(and(eq(t.goals.key, key), eq(t.goalFrameworks.unitId, unitId))).all().map((g) => g.id);
+  return ids.length ? ids : undefined;
+}
+export function areaIdsWithChildren(db: Db, unitId: number, code: string): number[] | undefined {
+  const area = db.select({ id: t.areas.id }).from(t.areas).where(and(eq(t.areas.code, code), eq(t.areas.unitId, unitId))).get();
+  if (!area) return undefined;
+  return [area.id, ...db.select({ id: t.areas.id }).from(t.areas).where(eq(t.areas.parentId, area.id)).all().map((c) => c.id)];
+}
