@@ -67,6 +67,9 @@ function pages(ctx) {
     ['logga-in', '/logga-in', null],
     ['losenord', '/losenord', 'chef'],
     ['konton', '/konton', 'chef'],
+    ['plan', '/plan?year=2018', 'chef'],
+    ['planpunkt', `/plan/${ctx.state.planItemId}`, 'chef'],
+    ['plan-rad', '/plan?year=2018', 'rad'],
   ];
 }
 
@@ -235,6 +238,122 @@ export const scenarios = [
     },
   ],
   [
+    'the 2018 plan lists the VP 2018 items grouped by goal, with status and progress as the API counts them',
+    async (ctx) => {
+      const page = await newPage(ctx);
+      await page.goto(`${ctx.base}/plan?year=2018&asOf=2018-06-30`);
+      await settle(page);
+      await page.getByRole('heading', { name: 'Verksamhetsplan 2018', level: 1 }).waitFor();
+      const followup = await (await ctx.api(`/api/v1/plan-followup?year=2018&asOf=2018-06-30`)).json();
+      const items = await (await ctx.api(`/api/v1/plan-items?year=2018`)).json();
+      assert.ok(items.length > 20, 'the demo holds the VP 2018 items');
+      await page.locator('.plan-item').first().waitFor();
+      assert.equal(await page.locator('.plan-item').count(), items.length);
+      const statusLabels = { planerad: 'Planerad', pagar: 'Pågår', genomford: 'Genomförd', delvis_genomford: 'Delvis genomförd', inte_genomford: 'Inte genomförd', framflyttad: 'Framflyttad' };
+      const expectedText = (f) => (f.targetCount ? `${f.activityCount} av ${f.targetCount}` : f.activityCount === 1 ? '1 aktivitet' : `${f.activityCount} aktiviteter`);
+      for (const title of ['Fältkurs', 'KNUT']) {
+        const f = followup.items.find((i) => i.title === title);
+        const card = page.locator('.plan-item', { has: page.getByRole('link', { name: title, exact: true }) });
+        assert.equal(await card.locator('.status-badge').innerText(), statusLabels[f.status], `${title}: status`);
+        assert.equal(await card.locator('.plan-progress__count').innerText(), expectedText(f), `${title}: progress`);
+        if (f.targetCount) assert.equal(await card.getByRole('progressbar').getAttribute('aria-valuenow'), String(Math.min(f.activityCount, f.targetCount)));
+      }
+      // Every flagged item says so in words; no other item does.
+      const flagged = followup.items.filter((i) => i.flagged).map((i) => i.title).sort();
+      const shown = (await page.locator('.plan-item', { has: page.locator('.plan-flag', { hasText: 'Ingen aktivitet ännu' }) }).locator('h3').allInnerTexts()).sort();
+      assert.deepEqual(shown, flagged);
+      // Goal headings follow the API's goal order, and the coverage tables total the year's items.
+      const goalHeadings = await page.locator('.plan-goal h2').allInnerTexts();
+      assert.deepEqual(goalHeadings, [...new Set(items.map((i) => i.goal.name))]);
+      const totalRow = page.locator('[data-table="coverage-goal"] tfoot td');
+      assert.deepEqual(await totalRow.allInnerTexts(), [String(items.length), String(items.filter((i) => followup.items.find((f) => f.id === i.id).activityCount > 0).length)]);
+      assert.match(await page.getByRole('link', { name: /som CSV/ }).getAttribute('href'), /output=csv/);
+
+      // The goal filter goes into the address and narrows the list to the API's answer.
+      const goalKey = items[0].goal.key;
+      await page.getByLabel('Mål', { exact: true }).selectOption(goalKey);
+      await page.waitForURL(new RegExp(`goal=${goalKey}`));
+      const filtered = await (await ctx.api(`/api/v1/plan-items?year=2018&goal=${goalKey}`)).json();
+      await page.locator('.plan-goal').first().waitFor();
+      await page.waitForFunction((n) => document.querySelectorAll('.plan-item').length === n, filtered.length);
+      ctx.state.planItemId = followup.items.find((i) => i.activityCount > 0).id;
+      await page.context().close();
+    },
+  ],
+  [
+    'a plan item page lists its linked activities; the chief changes status and outcome, and a stale version gets 409 in Swedish',
+    async (ctx) => {
+      const id = ctx.state.planItemId;
+      const linked = await (await ctx.api(`/api/v1/activities?planItem=${id}&limit=500`)).json();
+      const page = await newPage(ctx);
+      await page.goto(`${ctx.base}/plan/${id}`);
+      await settle(page);
+      const rows = page.locator('.plan-activity-table tbody tr');
+      await rows.first().waitFor();
+      assert.equal(await rows.count(), linked.items.length);
+      const first = linked.items[0];
+      assert.equal(await page.getByRole('link', { name: first.title, exact: true }).first().getAttribute('href'), `/aktiviteter/${first.id}`);
+      // The activity's form offers its year's plan items with this one chosen.
+      const form = await newPage(ctx);
+      await form.goto(`${ctx.base}/aktiviteter/${first.id}`);
+      await settle(form);
+      const select = form.getByLabel(/^Punkt i verksamhetsplanen/);
+      await select.waitFor();
+      assert.equal(await select.inputValue(), String(id));
+      await form.context().close();
+
+      const before = await (await ctx.api(`/api/v1/plan-items/${id}`)).json();
+      await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Delvis genomförd' });
+      await page.getByLabel(/^Utfall/).fill('Två av tre träffar hölls.');
+      await page.getByRole('button', { name: 'Spara' }).click();
+      await page.getByRole('status').filter({ hasText: 'Ändringarna är sparade' }).waitFor();
+      const after = await (await ctx.api(`/api/v1/plan-items/${id}`)).json();
+      assert.equal(after.status, 'delvis_genomford');
+      assert.equal(after.outcome, 'Två av tre träffar hölls.');
+      assert.equal(after.version, before.version + 1);
+      assert.deepEqual(after.planned, before.planned, 'the fields the page does not edit stay as they were');
+      await page.locator('.details .status-badge', { hasText: 'Delvis genomförd' }).waitFor();
+
+      // Someone else saves first.
+      const body = {
+        year: after.year, title: after.title, goalId: after.goal.id, areaId: after.area.id, planned: after.planned, targetCount: after.targetCount,
+        status: 'pagar', outcome: after.outcome, staffIds: after.staff.map((s) => s.id), sortOrder: after.sortOrder, version: after.version,
+      };
+      const put = await ctx.api(`/api/v1/plan-items/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      assert.equal(put.status, 200);
+      await page.getByLabel(/^Mål för antal/).fill('7');
+      await page.getByRole('button', { name: 'Spara' }).click();
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      assert.match(await alert.innerText(), /Någon annan har ändrat punkten/);
+      await page.getByRole('button', { name: 'Ladda om punkten' }).click();
+      await page.getByRole('alert').waitFor({ state: 'detached' });
+      assert.equal(await page.getByLabel('Status', { exact: true }).inputValue(), 'pagar', 'the reload shows the other person\'s change');
+      await page.context().close();
+    },
+  ],
+  [
+    'copies the 2018 plan to 2019 after confirming',
+    async (ctx) => {
+      const page = await newPage(ctx);
+      await page.goto(`${ctx.base}/plan?year=2018`);
+      await settle(page);
+      await page.getByRole('button', { name: 'Kopiera till 2019' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Kopiera planen 2018 till 2019?' });
+      await dialog.waitFor();
+      await dialog.getByRole('button', { name: 'Ja, kopiera' }).click();
+      await page.getByRole('status').filter({ hasText: 'kopierade till 2019' }).waitFor();
+      const from = await (await ctx.api(`/api/v1/plan-items?year=2018`)).json();
+      const to = await (await ctx.api(`/api/v1/plan-items?year=2019`)).json();
+      assert.equal(to.length, from.length);
+      await page.getByRole('link', { name: 'Visa planen för 2019' }).click();
+      await page.getByRole('heading', { name: 'Verksamhetsplan 2019', level: 1 }).waitFor();
+      await page.locator('.plan-item').first().waitFor();
+      assert.equal(await page.locator('.plan-item').count(), to.length);
+      await page.context().close();
+    },
+  ],
+  [
     'the council representative sees no Registrera link and no edit or delete buttons',
     async (ctx) => {
       const page = await newPage(ctx, DESKTOP, null);
@@ -243,13 +362,23 @@ export const scenarios = [
       await page.waitForURL(/\/aktiviteter$/);
       await page.getByText('Rådsrepresentant', { exact: true }).waitFor();
       const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
-      assert.deepEqual(await nav.getByRole('link').allInnerTexts(), ['Aktiviteter', 'Översikt']);
+      assert.deepEqual(await nav.getByRole('link').allInnerTexts(), ['Aktiviteter', 'Översikt', 'Verksamhetsplan']);
       await page.goto(`${ctx.base}/aktiviteter/${ctx.state.activityId}`);
       await settle(page);
       assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), ctx.state.title);
       assert.equal(await page.getByRole('button', { name: 'Spara' }).count(), 0);
       assert.equal(await page.getByRole('button', { name: 'Ta bort', exact: true }).count(), 0);
       assert.equal(await page.locator('form input, form select, form textarea').count(), 0, 'no form to fill in');
+      // The plan is readable, with its follow-up, but nothing on it can be changed or copied.
+      await page.goto(`${ctx.base}/plan?year=2018`);
+      await settle(page);
+      await page.locator('.plan-item').first().waitFor();
+      assert.equal(await page.getByRole('button', { name: /^Kopiera till/ }).count(), 0);
+      await page.goto(`${ctx.base}/plan/${ctx.state.planItemId}`);
+      await settle(page);
+      await page.locator('.details').waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Spara' }).count(), 0);
+      assert.equal(await page.locator('main select, main input, main textarea').count(), 0, 'no plan form to fill in');
       await page.context().close();
     },
   ],

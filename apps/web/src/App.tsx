@@ -10,6 +10,8 @@ import { OverviewPage } from './pages/OverviewPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { PasswordPage } from './pages/PasswordPage.tsx';
 import { AccountsPage } from './pages/AccountsPage.tsx';
+import { PlanPage } from './pages/PlanPage.tsx';
+import { PlanItemPage } from './pages/PlanItemPage.tsx';
 import { RequireAuth, RequirePermission, useSignedIn } from './auth/RequireAuth.tsx';
 
 /** The start page is the form for those who record work; the others start at the list. */
@@ -42,6 +44,8 @@ export const routes: RouteObject[] = [
           { path: '/aktiviteter', element: <ActivityListPage /> },
           { path: '/aktiviteter/:id', element: <EditPage /> },
           { path: '/oversikt', element: <OverviewPage /> },
+          { path: '/plan', element: <PlanPage /> },
+          { path: '/plan/:id', element: <PlanItemPage /> },
           { path: '/losenord', element: <PasswordPage /> },
           { path: '/konton', element: <RequirePermission action="account:manage"><AccountsPage /></RequirePermission> },
           { path: '*', element: <NotFound /> },

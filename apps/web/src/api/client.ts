@@ -63,3 +63,8 @@ export function unwrap<T>(r: { data?: T; error?: unknown; response: Response }):
   if (r.error !== undefined || !r.response.ok) throw new ApiCallError(r.response.status, r.error as ApiErrorBody | undefined);
   return r.data as T;
 }
+export type PlanItem = components['schemas']['PlanItem'];
+export type PlanItemUpdate = paths['/api/v1/plan-items/{id}']['put']['requestBody']['content']['application/json'];
+export type PlanStatus = PlanItem['status'];
+export type PlanFollowup = components['schemas']['PlanFollowup'];
+export type PlanFollowupItem = PlanFollowup['items'][number];

@@ -3,6 +3,7 @@ import { frameworkForDate, isIsoDate } from '@fou/domain';
 import type { Activity, ReferenceData } from '../api/client.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { Choice, Field, Group, fieldId } from './fields.tsx';
+import { PlanItemSelect } from './PlanItemSelect.tsx';
 import {
   FIELD_ORDER, areaGroups, suggestedGoalKey, validate, type Errors, type FieldName, type FormState, type Line,
 } from './activity-form-model.ts';
@@ -15,9 +16,11 @@ interface Props {
   /** Errors the server reported (400 fields, 409, network); shown like the client's own. */
   serverErrors: Errors;
   onSubmit: (state: FormState) => void;
+  /** Offer the plan items of the activity's year (needs the query client, which the pages have). */
+  offerPlanItems?: boolean;
 }
 
-export function ActivityForm({ reference, initial, recent, saving, serverErrors, onSubmit }: Props) {
+export function ActivityForm({ reference, initial, recent, saving, serverErrors, onSubmit, offerPlanItems = false }: Props) {
   const { t } = useI18n();
   const [f, setF] = useState<FormState>(initial);
   const [clientErrors, setClientErrors] = useState<Errors | null>(null);
@@ -71,7 +74,7 @@ export function ActivityForm({ reference, initial, recent, saving, serverErrors,
   const labels: Record<FieldName, string> = {
     date: t.form.date, title: t.form.title, typeId: t.form.type, goalId: t.form.goal, areaId: t.form.area,
     municipalityIds: t.form.municipalities, staffIds: t.form.staff, format: t.form.format, participants: t.form.participants,
-    assignmentId: t.form.assignment, line: t.form.line, description: t.form.description,
+    assignmentId: t.form.assignment, line: t.form.line, planItemId: t.plan.formPlanItem, description: t.form.description,
   };
 
   return (
@@ -264,6 +267,10 @@ export function ActivityForm({ reference, initial, recent, saving, serverErrors,
           ))}
         </div>
       </Group>
+
+      {offerPlanItems && isIsoDate(f.date) ? (
+        <PlanItemSelect year={Number(f.date.slice(0, 4))} value={f.planItemId} onChange={(v) => set('planItemId', v)} error={errors.planItemId} />
+      ) : null}
 
       <Field name="description" label={t.form.description} required={false} error={errors.description}>
         {(a) => <textarea {...a} value={f.description} rows={3} maxLength={4000} onChange={(e) => set('description', e.target.value)} className="input" />}

@@ -24,6 +24,9 @@ function MainNav({ me }: { me: Me }) {
         <li>
           <NavLink to="/oversikt">{t.nav.overview}</NavLink>
         </li>
+        <li>
+          <NavLink to="/plan">{t.plan.nav}</NavLink>
+        </li>
         {can(me.role, 'account:manage') ? (
           <li>
             <NavLink to="/konton">{t.nav.accounts}</NavLink>

@@ -19,11 +19,12 @@ export interface FormState {
   line: Line | null;
   municipalityIds: number[];
   staffIds: number[];
+  planItemId: number | null;
 }
 
 /** Form fields in the order they appear; the error summary lists errors in this order. */
 export const FIELD_ORDER = [
-  'date', 'title', 'typeId', 'goalId', 'areaId', 'municipalityIds', 'staffIds', 'format', 'participants', 'assignmentId', 'line', 'description',
+  'date', 'title', 'typeId', 'goalId', 'areaId', 'municipalityIds', 'staffIds', 'format', 'participants', 'assignmentId', 'line', 'planItemId', 'description',
 ] as const;
 export type FieldName = (typeof FIELD_ORDER)[number];
 export type Errors = Partial<Record<FieldName | 'form', string>>;
@@ -31,7 +32,7 @@ export type Errors = Partial<Record<FieldName | 'form', string>>;
 export function emptyForm(date: string): FormState {
   return {
     date, title: '', description: '', goalId: null, areaId: null, typeId: null, format: null, participants: '',
-    assignmentId: null, line: null, municipalityIds: [], staffIds: [],
+    assignmentId: null, line: null, municipalityIds: [], staffIds: [], planItemId: null,
   };
 }
 
@@ -49,6 +50,7 @@ export function formFromActivity(a: Activity): FormState {
     line: a.line,
     municipalityIds: a.municipalities.map((m) => m.id),
     staffIds: a.staff.map((s) => s.id),
+    planItemId: a.planItem?.id ?? null,
   };
 }
 
@@ -80,6 +82,7 @@ export function toInput(f: FormState): ActivityInput {
     line: f.line,
     municipalityIds: f.municipalityIds,
     staffIds: f.staffIds,
+    planItemId: f.planItemId,
   };
 }
 

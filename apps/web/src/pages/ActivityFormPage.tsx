@@ -68,6 +68,7 @@ export function RegisterPage() {
         </div>
       ) : (
         <ActivityForm
+          offerPlanItems
           key={formKey}
           reference={reference.data}
           initial={{ ...emptyForm(todayInSweden()), staffIds: me.staffId === null ? [] : [me.staffId] }}
@@ -158,6 +159,7 @@ export function EditPage() {
         </p>
       ) : null}
       <ActivityForm
+        offerPlanItems
         key={`${a.id}-${a.version}`}
         reference={reference.data}
         initial={formFromActivity(a)}

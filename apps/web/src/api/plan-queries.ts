@@ -1,0 +1,74 @@
+/** Query hooks for the annual plan (verksamhetsplan) and its follow-up. */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap, type PlanItemUpdate } from './client.ts';
+import { activityKeys } from './queries.ts';
+
+export interface PlanFilters {
+  year: number;
+  goal?: string;
+  area?: string;
+}
+
+export const planKeys = {
+  all: ['plan'] as const,
+  lists: () => [...planKeys.all, 'list'] as const,
+  list: (filters: PlanFilters) => [...planKeys.lists(), filters] as const,
+  followups: () => [...planKeys.all, 'followup'] as const,
+  followup: (year: number, asOf: string) => [...planKeys.followups(), year, asOf] as const,
+  detail: (id: number) => [...planKeys.all, 'detail', id] as const,
+  activities: (id: number) => [...activityKeys.all, 'plan-item', id] as const,
+};
+
+export function usePlanItems(filters: PlanFilters, enabled = true) {
+  return useQuery({
+    queryKey: planKeys.list(filters),
+    queryFn: async () => unwrap(await api.GET('/api/v1/plan-items', { params: { query: filters } })),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function usePlanFollowup(year: number, asOf: string) {
+  return useQuery({
+    queryKey: planKeys.followup(year, asOf),
+    queryFn: async () => unwrap(await api.GET('/api/v1/plan-followup', { params: { query: { year, asOf } } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function usePlanItem(id: number | undefined) {
+  return useQuery({
+    queryKey: planKeys.detail(id ?? 0),
+    queryFn: async () => unwrap(await api.GET('/api/v1/plan-items/{id}', { params: { path: { id: id! } } })),
+    enabled: id !== undefined,
+  });
+}
+
+/** A plan item's linked activities, oldest first (an item rarely has more than a few dozen). */
+export function usePlanItemActivities(id: number | undefined) {
+  return useQuery({
+    queryKey: planKeys.activities(id ?? 0),
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/activities', { params: { query: { planItem: id!, order: 'asc', limit: 500 } } })).items,
+    enabled: id !== undefined,
+  });
+}
+
+export function useUpdatePlanItem(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: PlanItemUpdate) => unwrap(await api.PUT('/api/v1/plan-items/{id}', { params: { path: { id } }, body })),
+    onSuccess: (saved) => {
+      qc.setQueryData(planKeys.detail(id), saved);
+      return Promise.all([qc.invalidateQueries({ queryKey: planKeys.lists() }), qc.invalidateQueries({ queryKey: planKeys.followups() })]);
+    },
+  });
+}
+
+export function useCopyPlan() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: { fromYear: number; toYear: number }) => unwrap(await api.POST('/api/v1/plan-items/copy', { body })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: planKeys.all }),
+  });
+}

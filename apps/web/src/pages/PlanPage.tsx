@@ -1,0 +1,273 @@
+import { useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { frameworkForDate, isIsoDate, todayInSweden } from '@fou/domain';
+import { ApiCallError, type PlanFollowup, type PlanFollowupItem, type PlanItem, type ReferenceData } from '../api/client.ts';
+import { usePlanFollowup, usePlanItems, useCopyPlan } from '../api/plan-queries.ts';
+import { useReference } from '../api/queries.ts';
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
+import { PlanProgress, PlanStatusBadge } from '../components/PlanProgress.tsx';
+import { useDocumentTitle } from '../components/useDocumentTitle.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+
+const FIRST_YEAR = 2016;
+
+/** The follow-up counts up to today while the year runs, the whole year once it is over, nothing before it starts. */
+export function defaultAsOf(year: number, today: string): string {
+  const start = `${year}-01-01`;
+  const end = `${year}-12-31`;
+  return today < start ? start : today > end ? end : today;
+}
+
+function goalOptions(ref: ReferenceData, year: number) {
+  const fw = frameworkForDate(ref.goalFrameworks, `${year}-01-01`);
+  return [...(fw?.goals ?? [])].sort((a, b) => a.sortOrder - b.sortOrder);
+}
+
+function groupByGoal(items: readonly PlanItem[]) {
+  const groups: { key: string; name: string; items: PlanItem[] }[] = [];
+  for (const item of items) {
+    const last = groups.at(-1);
+    if (last?.key === item.goal.key) last.items.push(item);
+    else groups.push({ key: item.goal.key, name: item.goal.name, items: [item] });
+  }
+  return groups;
+}
+
+export function PlanPage({ canEditPlan = true }: { canEditPlan?: boolean }) {
+  const { t, date } = useI18n();
+  const [sp, setSp] = useSearchParams();
+  const today = todayInSweden();
+  const thisYear = Number(today.slice(0, 4));
+  const yearParam = Number(sp.get('year'));
+  const year = Number.isInteger(yearParam) && yearParam >= FIRST_YEAR && yearParam <= thisYear + 1 ? yearParam : thisYear;
+  const years = Array.from({ length: thisYear + 1 - FIRST_YEAR + 1 }, (_, i) => thisYear + 1 - i);
+  const goal = sp.get('goal') ?? '';
+  const area = sp.get('area') ?? '';
+  const asOfParam = sp.get('asOf') ?? '';
+  const asOf = isIsoDate(asOfParam) && asOfParam.startsWith(`${year}-`) ? asOfParam : defaultAsOf(year, today);
+  useDocumentTitle(t.plan.titleYear(year));
+
+  const reference = useReference();
+  const items = usePlanItems({ year, ...(goal ? { goal } : {}), ...(area ? { area } : {}) });
+  const followup = usePlanFollowup(year, asOf);
+  const copy = useCopyPlan();
+  const [confirming, setConfirming] = useState(false);
+  const byId = useMemo(() => new Map((followup.data?.items ?? []).map((i) => [i.id, i])), [followup.data]);
+
+  function update(changes: Record<string, string>) {
+    const next = new URLSearchParams(sp);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    next.set('year', String(changes.year ?? year));
+    setSp(next, { replace: true });
+  }
+
+  const exportHref = (output: 'csv' | 'xlsx') => `/api/v1/plan-followup?${new URLSearchParams({ year: String(year), asOf, output })}`;
+  const ref = reference.data;
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t.plan.titleYear(year)}</h1>
+      </div>
+      <div className="filters filters--plan">
+        <div className="filters__grid">
+          <div className="field">
+            <label htmlFor="plan-year">{t.plan.year}</label>
+            <select id="plan-year" className="input" value={year} onChange={(e) => update({ year: e.target.value, goal: '', asOf: '' })}>
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="plan-goal">{t.plan.goal}</label>
+            <select id="plan-goal" className="input" value={goal} onChange={(e) => update({ goal: e.target.value })}>
+              <option value="">{t.plan.all}</option>
+              {ref ? goalOptions(ref, year).map((g) => <option key={g.key} value={g.key}>{g.shortName ?? g.name}</option>) : null}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="plan-area">{t.plan.area}</label>
+            <select id="plan-area" className="input" value={area} onChange={(e) => update({ area: e.target.value })}>
+              <option value="">{t.plan.all}</option>
+              {ref?.areas
+                .filter((a) => a.parentId === null)
+                .sort((a, b) => a.sortOrder - b.sortOrder)
+                .flatMap((top) => [
+                  <option key={top.code} value={top.code}>{top.name}</option>,
+                  ...ref.areas
+                    .filter((a) => a.parentId === top.id)
+                    .sort((a, b) => a.sortOrder - b.sortOrder)
+                    .map((leaf) => <option key={leaf.code} value={leaf.code}>{`– ${leaf.name}`}</option>),
+                ])}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="plan-asof">{t.plan.asOf}</label>
+            <input
+              id="plan-asof"
+              type="date"
+              className="input input--date"
+              aria-describedby="plan-asof-hint"
+              min={`${year}-01-01`}
+              max={`${year}-12-31`}
+              value={asOf}
+              onChange={(e) => {
+                if (isIsoDate(e.target.value) && e.target.value.startsWith(`${year}-`)) update({ asOf: e.target.value });
+              }}
+            />
+            <p id="plan-asof-hint" className="field__hint">{t.plan.asOfHint}</p>
+          </div>
+        </div>
+      </div>
+
+      <div className="exports">
+        <a className="button button--small" href={exportHref('csv')} download>
+          {t.plan.downloadCsv}
+        </a>
+        <a className="button button--small" href={exportHref('xlsx')} download>
+          {t.plan.downloadXlsx}
+        </a>
+        {canEditPlan ? (
+          <button type="button" className="button button--small" onClick={() => setConfirming(true)} disabled={copy.isPending}>
+            {t.plan.copy(year + 1)}
+          </button>
+        ) : null}
+      </div>
+      <div role="status">
+        {copy.isSuccess ? (
+          <p className="confirmation">
+            {t.plan.copied(copy.data.copied, copy.data.toYear)}{' '}
+            <Link to={`/plan?year=${copy.data.toYear}`}>{t.plan.showYear(copy.data.toYear)}</Link>
+          </p>
+        ) : null}
+      </div>
+      {copy.isError ? (
+        <p className="error-summary" role="alert">
+          {copy.error instanceof ApiCallError && copy.error.status < 500 && copy.error.body?.message ? copy.error.body.message : t.plan.copyError}
+        </p>
+      ) : null}
+      <ConfirmDialog
+        open={confirming}
+        title={t.plan.copyTitle(year, year + 1)}
+        text={t.plan.copyText}
+        confirmLabel={t.plan.copyConfirm}
+        cancelLabel={t.common.cancel}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          copy.mutate({ fromYear: year, toYear: year + 1 });
+        }}
+      />
+
+      {items.isPending ? (
+        <p role="status">{t.common.loading}</p>
+      ) : items.isError ? (
+        <p role="alert">{t.common.loadError}</p>
+      ) : (
+        <>
+          <p className="lead">
+            {followup.data
+              ? t.plan.summary(
+                  items.data.length,
+                  items.data.filter((i) => (byId.get(i.id)?.activityCount ?? 0) > 0).length,
+                  items.data.filter((i) => byId.get(i.id)?.flagged).length,
+                  date(asOf),
+                )
+              : null}
+          </p>
+          {/* The council reads the coverage first, then the items. */}
+          {followup.data ? <CoverageTables data={followup.data} /> : null}
+          {items.data.length === 0 ? <p>{t.plan.empty}</p> : null}
+          {groupByGoal(items.data).map((g) => (
+            <section key={g.key} className="plan-goal" aria-labelledby={`plan-goal-${g.key}`}>
+              <h2 id={`plan-goal-${g.key}`}>{g.name}</h2>
+              <ul className="plan-items">
+                {g.items.map((item) => (
+                  <PlanItemCard key={item.id} item={item} followup={byId.get(item.id)} />
+                ))}
+              </ul>
+            </section>
+          ))}
+        </>
+      )}
+    </>
+  );
+}
+
+function PlanItemCard({ item, followup }: { item: PlanItem; followup: PlanFollowupItem | undefined }) {
+  const { t } = useI18n();
+  return (
+    <li className={`plan-item${followup?.flagged ? ' plan-item--flagged' : ''}`}>
+      <div className="plan-item__head">
+        <h3 className="plan-item__title">
+          <Link to={`/plan/${item.id}`}>{item.title}</Link>
+        </h3>
+        <PlanStatusBadge status={item.status} />
+      </div>
+      <p className="plan-item__meta muted">
+        {t.plan.area}: {item.area.name}
+        {item.staff.length ? ` · ${t.plan.staff}: ${item.staff.map((s) => s.name).join(', ')}` : null}
+      </p>
+      {followup ? (
+        <PlanProgress
+          title={item.title}
+          activityCount={followup.activityCount}
+          targetCount={followup.targetCount}
+          lastActivityDate={followup.lastActivityDate}
+          flagged={followup.flagged}
+        />
+      ) : null}
+    </li>
+  );
+}
+
+function CoverageTables({ data }: { data: PlanFollowup }) {
+  const { t, number } = useI18n();
+  const tables = [
+    { id: 'goal', title: t.plan.byGoal, column: t.plan.goal, rows: data.goals },
+    { id: 'area', title: t.plan.byArea, column: t.plan.area, rows: data.areaGroups },
+  ];
+  return (
+    <div className="plan-coverage">
+      {tables.map((tb) => (
+        <section key={tb.id} className="report-section" aria-labelledby={`coverage-${tb.id}`}>
+          <h2 id={`coverage-${tb.id}`}>{tb.title}</h2>
+          <div className="table-wrap">
+            <table className="data-table" data-table={`coverage-${tb.id}`}>
+              <caption className="visually-hidden">{tb.title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{tb.column}</th>
+                  <th scope="col" className="num">{t.plan.planned}</th>
+                  <th scope="col" className="num">{t.plan.withActivity}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {tb.rows.map((r) => (
+                  <tr key={'key' in r ? r.key : r.code}>
+                    <th scope="row">{r.name}</th>
+                    <td className="num">{number(r.planned)}</td>
+                    <td className="num">{number(r.withActivity)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t.plan.total}</th>
+                  <td className="num">{number(data.totals.planned)}</td>
+                  <td className="num">{number(data.totals.withActivity)}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        </section>
+      ))}
+    </div>
+  );
+}
