@@ -7,7 +7,7 @@ export default defineConfig({
     name: 'web',
     environment: 'jsdom',
     // Playwright's specs in e2e/ run under their own runner (e2e/run.mjs), never under vitest.
-    include: ['src/**/*.test.tsx'],
+    include: ['src/**/*.test.{ts,tsx}'],
     testTimeout: 20_000,
   },
 });

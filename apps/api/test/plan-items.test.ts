@@ -134,3 +134,30 @@ describe('activities linked to plan items', () => {
     expect((await t.http.get(`/api/v1/activities/${a.id}`).expect(200)).body.planItem).toBeNull();
   });
 });
+
+describe('a locked year', () => {
+  it('keeps its plan as the adopted annual report quotes it: no new, changed, moved, deleted or copied-in items', async () => {
+    const item = (await t.http.post('/api/v1/plan-items').send(itemBody({ year: 2022, title: 'Låst punkt' })).expect(201)).body;
+    const open = (await t.http.post('/api/v1/plan-items').send(itemBody({ year: 2023, title: 'Öppen punkt' })).expect(201)).body;
+    await t.http.put('/api/v1/period-locks/2022').expect(200);
+    const snapshot = () => ({
+      items: rows('select * from plan_items where year in (2022, 2023) order by id'),
+      audit: rows<{ n: number }>("select count(*) n from audit_log where entity = 'plan_item'")[0]!.n,
+    });
+    const before = snapshot();
+
+    const created = await t.http.post('/api/v1/plan-items').send(itemBody({ year: 2022, title: 'Ny punkt' })).expect(409);
+    expect(created.body.message).toMatch(/2022 är låst/);
+    await t.http.put(`/api/v1/plan-items/${item.id}`).send({ ...itemBody({ year: 2022, status: 'genomford' }), version: 1 }).expect(409);
+    await t.http.delete(`/api/v1/plan-items/${item.id}`).expect(409);
+    // Into the locked year from an open one, and a copy whose target is the locked year.
+    await t.http.put(`/api/v1/plan-items/${open.id}`).send({ ...itemBody({ year: 2022 }), version: 1 }).expect(409);
+    await t.http.post('/api/v1/plan-items/copy').send({ fromYear: 2021, toYear: 2022 }).expect(409);
+    expect(snapshot()).toEqual(before);
+
+    // The open year is untouched by the lock, and unlocking opens 2022 again.
+    await t.http.put(`/api/v1/plan-items/${open.id}`).send({ ...itemBody({ year: 2023, status: 'pagar' }), version: 1 }).expect(200);
+    await t.http.delete('/api/v1/period-locks/2022').expect(204);
+    await t.http.put(`/api/v1/plan-items/${item.id}`).send({ ...itemBody({ year: 2022, status: 'genomford' }), version: 1 }).expect(200);
+  });
+});

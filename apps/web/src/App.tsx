@@ -11,7 +11,7 @@ import { LoginPage } from './pages/LoginPage.tsx';
 import { PasswordPage } from './pages/PasswordPage.tsx';
 import { AccountsPage } from './pages/AccountsPage.tsx';
 import { PlanPage } from './pages/PlanPage.tsx';
-import { PlanItemPage } from './pages/PlanItemPage.tsx';
+import { PlanItemNewPage, PlanItemPage } from './pages/PlanItemPage.tsx';
 import { RequireAuth, RequirePermission, useSignedIn } from './auth/RequireAuth.tsx';
 
 /** The start page is the form for those who record work; the others start at the list. */
@@ -45,6 +45,7 @@ export const routes: RouteObject[] = [
           { path: '/aktiviteter/:id', element: <EditPage /> },
           { path: '/oversikt', element: <OverviewPage /> },
           { path: '/plan', element: <PlanPage /> },
+          { path: '/plan/ny', element: <RequirePermission action="plan:write"><PlanItemNewPage /></RequirePermission> },
           { path: '/plan/:id', element: <PlanItemPage /> },
           { path: '/losenord', element: <PasswordPage /> },
           { path: '/konton', element: <RequirePermission action="account:manage"><AccountsPage /></RequirePermission> },

@@ -64,6 +64,7 @@ export function unwrap<T>(r: { data?: T; error?: unknown; response: Response }):
   return r.data as T;
 }
 export type PlanItem = components['schemas']['PlanItem'];
+export type PlanItemInput = paths['/api/v1/plan-items']['post']['requestBody']['content']['application/json'];
 export type PlanItemUpdate = paths['/api/v1/plan-items/{id}']['put']['requestBody']['content']['application/json'];
 export type PlanStatus = PlanItem['status'];
 export type PlanFollowup = components['schemas']['PlanFollowup'];

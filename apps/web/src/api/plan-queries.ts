@@ -1,6 +1,6 @@
 /** Query hooks for the annual plan (verksamhetsplan) and its follow-up. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, type PlanItemUpdate } from './client.ts';
+import { api, unwrap, type PlanItemInput, type PlanItemUpdate } from './client.ts';
 import { activityKeys } from './queries.ts';
 
 export interface PlanFilters {
@@ -44,12 +44,22 @@ export function usePlanItem(id: number | undefined) {
   });
 }
 
-/** A plan item's linked activities, oldest first (an item rarely has more than a few dozen). */
+/** A plan item's linked activities, oldest first: all of them, page after page (an item rarely fills one). */
 export function usePlanItemActivities(id: number | undefined) {
   return useQuery({
     queryKey: planKeys.activities(id ?? 0),
-    queryFn: async () =>
-      unwrap(await api.GET('/api/v1/activities', { params: { query: { planItem: id!, order: 'asc', limit: 500 } } })).items,
+    queryFn: async () => {
+      const all = [];
+      let cursor: string | undefined;
+      do {
+        const page = unwrap(
+          await api.GET('/api/v1/activities', { params: { query: { planItem: id!, order: 'asc', limit: 500, ...(cursor ? { cursor } : {}) } } }),
+        );
+        all.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return all;
+    },
     enabled: id !== undefined,
   });
 }
@@ -61,6 +71,31 @@ export function useUpdatePlanItem(id: number) {
     onSuccess: (saved) => {
       qc.setQueryData(planKeys.detail(id), saved);
       return Promise.all([qc.invalidateQueries({ queryKey: planKeys.lists() }), qc.invalidateQueries({ queryKey: planKeys.followups() })]);
+    },
+  });
+}
+
+export function useCreatePlanItem() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: PlanItemInput) => unwrap(await api.POST('/api/v1/plan-items', { body })),
+    onSuccess: (saved) => {
+      qc.setQueryData(planKeys.detail(saved.id), saved);
+      return Promise.all([qc.invalidateQueries({ queryKey: planKeys.lists() }), qc.invalidateQueries({ queryKey: planKeys.followups() })]);
+    },
+  });
+}
+
+export function useDeletePlanItem(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (version: number) => {
+      unwrap(await api.DELETE('/api/v1/plan-items/{id}', { params: { path: { id }, query: { version } } }));
+    },
+    onSuccess: () => {
+      qc.removeQueries({ queryKey: planKeys.detail(id) });
+      // Linked activities lose their link: their cached answers are stale too.
+      return Promise.all([qc.invalidateQueries({ queryKey: planKeys.all }), qc.invalidateQueries({ queryKey: activityKeys.all })]);
     },
   });
 }

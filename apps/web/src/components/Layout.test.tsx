@@ -25,20 +25,20 @@ function renderAs(role: Role) {
 }
 
 describe('menus by role', () => {
-  it('the council representative sees only Aktiviteter and Översikt', () => {
-    expect(renderAs('rad')).toEqual(['Aktiviteter', 'Översikt']);
+  it('the council representative reads the activities, the overview and the plan', () => {
+    expect(renderAs('rad')).toEqual(['Aktiviteter', 'Översikt', 'Verksamhetsplan']);
   });
 
   it('a medarbetare can record but not manage accounts', () => {
-    expect(renderAs('medarbetare')).toEqual(['Registrera', 'Aktiviteter', 'Översikt']);
+    expect(renderAs('medarbetare')).toEqual(['Registrera', 'Aktiviteter', 'Översikt', 'Verksamhetsplan']);
   });
 
   it('the chief sees everything', () => {
-    expect(renderAs('chef')).toEqual(['Registrera', 'Aktiviteter', 'Översikt', 'Konton']);
+    expect(renderAs('chef')).toEqual(['Registrera', 'Aktiviteter', 'Översikt', 'Verksamhetsplan', 'Konton']);
   });
 
   it('the administrator gets the accounts but no Registrera', () => {
-    expect(renderAs('admin')).toEqual(['Aktiviteter', 'Översikt', 'Konton']);
+    expect(renderAs('admin')).toEqual(['Aktiviteter', 'Översikt', 'Verksamhetsplan', 'Konton']);
   });
 
   it('the header names the user and the role in Swedish and offers a logout', () => {

@@ -24,9 +24,11 @@ function MainNav({ me }: { me: Me }) {
         <li>
           <NavLink to="/oversikt">{t.nav.overview}</NavLink>
         </li>
-        <li>
-          <NavLink to="/plan">{t.plan.nav}</NavLink>
-        </li>
+        {can(me.role, 'plan:read') ? (
+          <li>
+            <NavLink to="/plan">{t.plan.nav}</NavLink>
+          </li>
+        ) : null}
         {can(me.role, 'account:manage') ? (
           <li>
             <NavLink to="/konton">{t.nav.accounts}</NavLink>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { canEditActivity, todayInSweden } from '@fou/domain';
 import { useSignedIn } from '../auth/RequireAuth.tsx';
@@ -87,7 +87,7 @@ const NO_ERRORS: Errors = {};
 /** What a reader (or a medarbetare not on the activity) sees instead of the form: the record, no buttons. */
 function ActivityDetails({ a }: { a: Activity }) {
   const { t, date } = useI18n();
-  const rows: [string, string][] = [
+  const rows: [string, ReactNode][] = [
     [t.form.date, date(a.date)],
     [t.form.type, a.type.name],
     [t.form.goal, a.goal.name],
@@ -96,6 +96,7 @@ function ActivityDetails({ a }: { a: Activity }) {
     [t.form.staff, a.staff.map((s) => s.name).join(', ')],
     [t.form.participants, a.participants === null ? '–' : String(a.participants)],
     [t.form.description, a.description ?? '–'],
+    [t.plan.formPlanItem, a.planItem ? <Link to={`/plan/${a.planItem.id}`}>{a.planItem.title}</Link> : '–'],
   ];
   return (
     <>

@@ -1,14 +1,20 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Link, useParams } from 'react-router-dom';
-import { ApiCallError, type PlanItem, type PlanStatus } from '../api/client.ts';
-import { usePlanItem, usePlanItemActivities, useUpdatePlanItem } from '../api/plan-queries.ts';
+import { can, todayInSweden } from '@fou/domain';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { ApiCallError, type PlanItem } from '../api/client.ts';
+import { useCreatePlanItem, useDeletePlanItem, usePlanItem, usePlanItemActivities, useUpdatePlanItem } from '../api/plan-queries.ts';
+import { useReference } from '../api/queries.ts';
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
+import { PlanItemForm } from '../components/PlanItemForm.tsx';
+import { emptyPlanItemForm, formFromPlanItem, planErrorsFromApi, toPlanItemInput } from '../components/plan-item-form-model.ts';
 import { PlanStatusBadge } from '../components/PlanProgress.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { useSignedIn } from '../auth/RequireAuth.tsx';
 
-const STATUSES: readonly PlanStatus[] = ['planerad', 'pagar', 'genomford', 'delvis_genomford', 'inte_genomford', 'framflyttad'];
-
-export function PlanItemPage({ canEditPlan = true }: { canEditPlan?: boolean }) {
+export function PlanItemPage() {
+  // Only the chief changes the plan; the council and the staff follow it read-only.
+  const canEditPlan = can(useSignedIn().role, 'plan:write');
   const { t } = useI18n();
   const params = useParams();
   const id = Number(params.id);
@@ -34,8 +40,14 @@ export function PlanItemPage({ canEditPlan = true }: { canEditPlan?: boolean }) 
 function PlanItemView({ item, canEditPlan, onReload }: { item: PlanItem; canEditPlan: boolean; onReload: () => Promise<unknown> }) {
   const { t, date, number } = useI18n();
   const activities = usePlanItemActivities(item.id);
+  const notice = (useLocation().state as { notice?: string } | null)?.notice;
   return (
     <>
+      {notice ? (
+        <p role="status" className="confirmation">
+          {notice}
+        </p>
+      ) : null}
       <p className="back-link">
         <Link to={`/plan?year=${item.year}`}>{t.plan.back}</Link>
       </p>
@@ -136,61 +148,39 @@ function PlanItemView({ item, canEditPlan, onReload }: { item: PlanItem; canEdit
 
 function PlanItemEditor({ item, onReload }: { item: PlanItem; onReload: () => Promise<unknown> }) {
   const { t } = useI18n();
+  const navigate = useNavigate();
+  const reference = useReference();
   const update = useUpdatePlanItem(item.id);
-  const [status, setStatus] = useState<PlanStatus>(item.status);
-  const [target, setTarget] = useState(item.targetCount === null ? '' : String(item.targetCount));
-  const [outcome, setOutcome] = useState(item.outcome ?? '');
-  const [targetError, setTargetError] = useState<string | null>(null);
+  const remove = useDeletePlanItem(item.id);
+  const [confirming, setConfirming] = useState(false);
+  const initial = useMemo(() => formFromPlanItem(item), [item]);
   const messageRef = useRef<HTMLDivElement>(null);
-
-  // A reload or a save brings a new version: the form starts again from what the server holds.
+  const err = update.error ?? remove.error;
+  const conflict = err instanceof ApiCallError && err.status === 409 && err.body?.currentVersion !== undefined;
+  const serverErrors = useMemo(
+    () => (update.error instanceof ApiCallError && update.error.status === 400 ? planErrorsFromApi(update.error.body?.fields ?? []) : {}),
+    [update.error],
+  );
   useEffect(() => {
-    setStatus(item.status);
-    setTarget(item.targetCount === null ? '' : String(item.targetCount));
-    setOutcome(item.outcome ?? '');
-  }, [item]);
-  useEffect(() => {
-    if (update.isError || update.isSuccess) messageRef.current?.focus();
-  }, [update.isError, update.isSuccess]);
+    if (conflict || update.isSuccess || (err && !Object.keys(serverErrors).length)) messageRef.current?.focus();
+  }, [conflict, update.isSuccess, err, serverErrors]);
 
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    const trimmed = target.trim();
-    if (trimmed && !/^\d+$/.test(trimmed)) {
-      setTargetError(t.plan.targetError);
-      document.getElementById('plan-target')?.focus();
-      return;
-    }
-    setTargetError(null);
-    update.mutate({
-      year: item.year,
-      title: item.title,
-      goalId: item.goal.id,
-      areaId: item.area.id,
-      planned: item.planned,
-      staffIds: item.staff.map((s) => s.id),
-      sortOrder: item.sortOrder,
-      status,
-      targetCount: trimmed ? Number(trimmed) : null,
-      outcome: outcome.trim() || null,
-      version: item.version,
-    });
-  }
+  // A 400 is shown beside its fields by the form; anything else (409, a locked year, the network) up here.
+  const message = !err || Object.keys(serverErrors).length
+    ? null
+    : conflict
+      ? t.plan.conflict
+      : err instanceof ApiCallError && err.status < 500 && err.body?.message
+        ? err.body.message
+        : t.plan.saveError;
 
-  const err = update.error;
-  const conflict = err instanceof ApiCallError && err.status === 409;
-  const errorText = conflict
-    ? t.plan.conflict
-    : err instanceof ApiCallError && err.status < 500 && err.body?.message
-      ? [err.body.message, ...(err.body.fields ?? []).map((f) => f.message)].join(' ')
-      : t.plan.saveError;
-
+  if (!reference.data) return reference.isError ? <p role="alert">{t.common.loadError}</p> : <p role="status">{t.common.loading}</p>;
   return (
     <section className="plan-edit" aria-labelledby="plan-edit-heading">
       <h2 id="plan-edit-heading">{t.plan.edit}</h2>
-      {update.isError ? (
+      {message ? (
         <div className="error-summary" role="alert" tabIndex={-1} ref={messageRef}>
-          <p>{errorText}</p>
+          <p>{message}</p>
           {conflict ? (
             <button
               type="button"
@@ -198,6 +188,7 @@ function PlanItemEditor({ item, onReload }: { item: PlanItem; onReload: () => Pr
               onClick={async () => {
                 await onReload();
                 update.reset();
+                remove.reset();
               }}
             >
               {t.plan.reload}
@@ -209,45 +200,89 @@ function PlanItemEditor({ item, onReload }: { item: PlanItem; onReload: () => Pr
           <p>{t.plan.saved}</p>
         </div>
       ) : null}
-      <form noValidate onSubmit={submit} className="activity-form">
-        <div className="field">
-          <label htmlFor="plan-status">{t.plan.status}</label>
-          <select id="plan-status" className="input" value={status} onChange={(e) => setStatus(e.target.value as PlanStatus)}>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t.plan.statuses[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className={`field${targetError ? ' field--invalid' : ''}`}>
-          <label htmlFor="plan-target">
-            {t.plan.target} <span className="field__marker">{t.common.optional}</span>
-          </label>
-          <p id="plan-target-hint" className="field__hint">{t.plan.targetHint}</p>
-          {targetError ? <p id="plan-target-error" className="field__error">{targetError}</p> : null}
-          <input
-            id="plan-target"
-            className="input input--short"
-            inputMode="numeric"
-            value={target}
-            aria-invalid={targetError ? true : undefined}
-            aria-describedby={targetError ? 'plan-target-hint plan-target-error' : 'plan-target-hint'}
-            onChange={(e) => setTarget(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="plan-outcome">
-            {t.plan.outcome} <span className="field__marker">{t.common.optional}</span>
-          </label>
-          <textarea id="plan-outcome" className="input" rows={4} maxLength={4000} value={outcome} onChange={(e) => setOutcome(e.target.value)} />
-        </div>
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={update.isPending}>
-            {update.isPending ? t.common.saving : t.common.save}
-          </button>
-        </div>
-      </form>
+      <PlanItemForm
+        reference={reference.data}
+        year={item.year}
+        initial={initial}
+        saving={update.isPending}
+        submitLabel={t.common.save}
+        serverErrors={serverErrors}
+        onSubmit={(state) => {
+          remove.reset();
+          update.mutate({ ...toPlanItemInput(state, item.year, item.sortOrder), version: item.version });
+        }}
+      />
+      <div className="danger-zone">
+        <button type="button" className="button button--danger" onClick={() => setConfirming(true)} disabled={remove.isPending}>
+          {t.plan.delete}
+        </button>
+      </div>
+      <ConfirmDialog
+        open={confirming}
+        title={t.plan.deleteTitle(item.title)}
+        text={t.plan.deleteText}
+        confirmLabel={t.plan.deleteConfirm}
+        cancelLabel={t.common.cancel}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          update.reset();
+          remove.mutate(item.version, {
+            onSuccess: () => navigate(`/plan?year=${item.year}`, { state: { notice: t.plan.deleted(item.title) } }),
+          });
+        }}
+      />
     </section>
+  );
+}
+
+/** A new item in a year's plan (/plan/ny?year=2019); only the chief gets here. */
+export function PlanItemNewPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [sp] = useSearchParams();
+  const thisYear = Number(todayInSweden().slice(0, 4));
+  const asked = Number(sp.get('year'));
+  const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : thisYear;
+  useDocumentTitle(t.plan.newTitle(year));
+  const reference = useReference();
+  const create = useCreatePlanItem();
+  const initial = useMemo(() => emptyPlanItemForm(), []);
+  const serverErrors = useMemo(
+    () => (create.error instanceof ApiCallError && create.error.status === 400 ? planErrorsFromApi(create.error.body?.fields ?? []) : {}),
+    [create.error],
+  );
+  const failure = create.isError && !Object.keys(serverErrors).length
+    ? create.error instanceof ApiCallError && create.error.status < 500 && create.error.body?.message ? create.error.body.message : t.plan.saveError
+    : null;
+  return (
+    <>
+      <p className="back-link">
+        <Link to={`/plan?year=${year}`}>{t.plan.back}</Link>
+      </p>
+      <h1>{t.plan.newTitle(year)}</h1>
+      {failure ? (
+        <div className="error-summary" role="alert" tabIndex={-1}>
+          <p>{failure}</p>
+        </div>
+      ) : null}
+      {reference.data ? (
+        <PlanItemForm
+          reference={reference.data}
+          year={year}
+          initial={initial}
+          saving={create.isPending}
+          submitLabel={t.plan.create}
+          serverErrors={serverErrors}
+          onSubmit={(state) =>
+            create.mutate(toPlanItemInput(state, year), { onSuccess: (saved) => navigate(`/plan/${saved.id}`, { state: { notice: t.plan.createdNotice } }) })
+          }
+        />
+      ) : reference.isError ? (
+        <p role="alert">{t.common.loadError}</p>
+      ) : (
+        <p role="status">{t.common.loading}</p>
+      )}
+    </>
   );
 }

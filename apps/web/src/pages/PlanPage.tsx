@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
-import { frameworkForDate, isIsoDate, todayInSweden } from '@fou/domain';
+import { Link, useLocation, useSearchParams } from 'react-router-dom';
+import { can, frameworkForDate, isIsoDate, todayInSweden } from '@fou/domain';
 import { ApiCallError, type PlanFollowup, type PlanFollowupItem, type PlanItem, type ReferenceData } from '../api/client.ts';
 import { usePlanFollowup, usePlanItems, useCopyPlan } from '../api/plan-queries.ts';
 import { useReference } from '../api/queries.ts';
@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { PlanProgress, PlanStatusBadge } from '../components/PlanProgress.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { useSignedIn } from '../auth/RequireAuth.tsx';
 
 const FIRST_YEAR = 2016;
 
@@ -33,7 +34,9 @@ function groupByGoal(items: readonly PlanItem[]) {
   return groups;
 }
 
-export function PlanPage({ canEditPlan = true }: { canEditPlan?: boolean }) {
+export function PlanPage() {
+  // Only the chief changes the plan; the council and the staff follow it read-only.
+  const canEditPlan = can(useSignedIn().role, 'plan:write');
   const { t, date } = useI18n();
   const [sp, setSp] = useSearchParams();
   const today = todayInSweden();
@@ -52,6 +55,7 @@ export function PlanPage({ canEditPlan = true }: { canEditPlan?: boolean }) {
   const followup = usePlanFollowup(year, asOf);
   const copy = useCopyPlan();
   const [confirming, setConfirming] = useState(false);
+  const notice = (useLocation().state as { notice?: string } | null)?.notice;
   const byId = useMemo(() => new Map((followup.data?.items ?? []).map((i) => [i.id, i])), [followup.data]);
 
   function update(changes: Record<string, string>) {
@@ -71,7 +75,17 @@ export function PlanPage({ canEditPlan = true }: { canEditPlan?: boolean }) {
     <>
       <div className="page-head">
         <h1>{t.plan.titleYear(year)}</h1>
+        {canEditPlan ? (
+          <Link className="button button--primary" to={`/plan/ny?year=${year}`}>
+            {t.plan.newItem}
+          </Link>
+        ) : null}
       </div>
+      {notice ? (
+        <p role="status" className="confirmation">
+          {notice}
+        </p>
+      ) : null}
       <div className="filters filters--plan">
         <div className="filters__grid">
           <div className="field">

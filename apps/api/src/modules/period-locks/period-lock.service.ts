@@ -1,4 +1,4 @@
-/** Locked years: once a year's annual report is adopted, its activities no longer change. */
+/** Locked years: once a year's annual report is adopted, its activities and plan items no longer change. */
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import * as t from '../../db/schema.ts';
@@ -17,7 +17,7 @@ export function isLocked(db: Db, unitId: number, year: number): boolean {
 
 export function assertYearOpen(db: Db, unitId: number, year: number): void {
   if (isLocked(db, unitId, year)) {
-    throw conflict(`År ${year} är låst eftersom årsredovisningen för ${year} är fastställd. Aktiviteter det året kan inte läggas till, ändras eller tas bort.`);
+    throw conflict(`År ${year} är låst eftersom årsredovisningen för ${year} är fastställd. Aktiviteter och planpunkter det året kan inte läggas till, ändras eller tas bort.`);
   }
 }
 

@@ -10,6 +10,7 @@ import type { Principal } from '../../lib/access.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { badRequest, conflict, FieldErrors, notFound } from '../../lib/errors.ts';
 import { loadLookups, type Lookups } from '../activities/activity.service.ts';
+import { assertYearOpen } from '../period-locks/period-lock.service.ts';
 import type { FollowupQuery, PlanFollowup, PlanItem, PlanItemInput, PlanItemListQuery, PlanItemUpdate } from './plan.schemas.ts';
 
 type PlanItemRow = typeof t.planItems.$inferSelect;
@@ -141,6 +142,7 @@ export function createPlanItem(db: Db, unitId: number, actor: Principal, input: 
   const { row, staffIds } = resolveInput(lk, input);
   return db.transaction((tx) => {
     const txDb = tx as unknown as Db;
+    assertYearOpen(txDb, unitId, row.year);
     // New items go last in the year unless a place is given.
     const sortOrder = row.sortOrder ?? (tx.select({ m: sql<number>`coalesce(max(${t.planItems.sortOrder}), 0)` }).from(t.planItems)
       .where(and(eq(t.planItems.unitId, unitId), eq(t.planItems.year, row.year))).get()!.m + 1);
@@ -159,6 +161,9 @@ export function updatePlanItem(db: Db, unitId: number, actor: Principal, id: num
     const current = findRow(txDb, unitId, id);
     if (current.version !== input.version) throw staleVersion(current.version, input.version);
     const { row, staffIds } = resolveInput(lk, input);
+    // The adopted annual report quotes the plan's statuses and outcomes: a locked year's plan stays as reported.
+    assertYearOpen(txDb, unitId, current.year);
+    assertYearOpen(txDb, unitId, row.year);
     if (row.year !== current.year) {
       // Activities link to an item of their own year; moving the item would break that for the linked ones.
       const linked = tx.select({ n: sql<number>`count(*)` }).from(t.activities).where(eq(t.activities.planItemId, id)).get()!.n;
@@ -184,6 +189,7 @@ export function deletePlanItem(db: Db, unitId: number, actor: Principal, id: num
     const txDb = tx as unknown as Db;
     const current = findRow(txDb, unitId, id);
     if (version !== undefined && current.version !== version) throw staleVersion(current.version, version);
+    assertYearOpen(txDb, unitId, current.year);
     const before = hydrate(txDb, lk, [current])[0]!;
     // Linked activities stay and lose the link (the foreign key sets it null), as do items carried from it.
     tx.delete(t.planItems).where(eq(t.planItems.id, id)).run();
@@ -213,6 +219,7 @@ export function copyPlan(db: Db, unitId: number, actor: Principal, fromYear: num
   const ordered = inPlanOrder(source, goalSortOrders(db));
   return db.transaction((tx) => {
     const txDb = tx as unknown as Db;
+    assertYearOpen(txDb, unitId, toYear);
     const existing = tx.select({ n: sql<number>`count(*)` }).from(p).where(and(eq(p.unitId, unitId), eq(p.year, toYear))).get()!.n;
     if (existing > 0) throw conflict(`Planen för ${toYear} har redan ${existing} punkter; ta bort dem först eller lägg till punkter en och en.`);
     const staffRows = tx.select().from(t.planItemStaff).where(inArray(t.planItemStaff.planItemId, source.map((r) => r.id))).all();

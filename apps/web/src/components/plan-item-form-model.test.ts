@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { emptyPlanItemForm, planErrorsFromApi, plannedLines, toPlanItemInput, validatePlanItem } from './plan-item-form-model.ts';
+
+const texts = { required: 'R', chooseOne: 'C', targetCount: 'T' };
+
+describe('plan item form model', () => {
+  it('keeps one planned line per non-empty line, trimmed', () => {
+    expect(plannedLines('  Kurs i mars \n\n\t\nKurs i oktober\n')).toEqual(['Kurs i mars', 'Kurs i oktober']);
+    expect(plannedLines('')).toEqual([]);
+  });
+
+  it('asks for a title, a goal and an area, and a whole-number target if any', () => {
+    expect(validatePlanItem(emptyPlanItemForm(), texts)).toEqual({ title: 'R', goalId: 'C', areaId: 'C' });
+    const filled = { ...emptyPlanItemForm(), title: 'Fältkurs', goalId: 1, areaId: 2 };
+    expect(validatePlanItem(filled, texts)).toEqual({});
+    expect(validatePlanItem({ ...filled, targetCount: '2,5' }, texts)).toEqual({ targetCount: 'T' });
+    expect(validatePlanItem({ ...filled, targetCount: '-1' }, texts)).toEqual({ targetCount: 'T' });
+    expect(validatePlanItem({ ...filled, targetCount: ' 0 ' }, texts)).toEqual({});
+  });
+
+  it('sends an empty target and outcome as null, and the sort order only when given', () => {
+    const f = { ...emptyPlanItemForm(), title: ' Fältkurs ', goalId: 1, areaId: 2, targetCount: ' ', outcome: '  ' };
+    expect(toPlanItemInput(f, 2019)).toEqual({
+      year: 2019, title: 'Fältkurs', goalId: 1, areaId: 2, planned: [], staffIds: [], targetCount: null, status: 'planerad', outcome: null,
+    });
+    expect(toPlanItemInput({ ...f, targetCount: '4' }, 2019, 7)).toMatchObject({ targetCount: 4, sortOrder: 7 });
+  });
+
+  it('puts each server error beside the control of its first path segment, the rest on the form', () => {
+    const at = (field: string, message: string) => ({ field, in: 'body' as const, code: 'x', message });
+    expect(planErrorsFromApi([at('planned.2', 'För lång.'), at('planned.3', 'Tom.'), at('year', 'Låst.')])).toEqual({ planned: 'För lång. Tom.', form: 'Låst.' });
+  });
+});
