@@ -70,6 +70,8 @@ function pages(ctx) {
     ['plan', '/plan?year=2018', 'chef'],
     ['planpunkt', `/plan/${ctx.state.planItemId}`, 'chef'],
     ['ny-planpunkt', '/plan/ny?year=2019', 'chef'],
+    ['malramverk', '/malramverk', 'chef'],
+    ['nytt-malramverk', '/malramverk/nytt', 'chef'],
     ['plan-rad', '/plan?year=2018', 'rad'],
   ];
 }
@@ -391,6 +393,55 @@ export const scenarios = [
       await page.waitForURL(/\/plan\?year=2018$/);
       await page.getByRole('status').filter({ hasText: 'är borttagen' }).waitFor();
       assert.equal((await ctx.api(`/api/v1/plan-items/${id}`)).status, 404);
+      await page.context().close();
+    },
+  ],
+  [
+    'the chief ends VP 2024, adds a framework from 2028 with the same goal keys, and the form offers its goals for a 2028 date',
+    async (ctx) => {
+      const page = await newPage(ctx);
+      await page.goto(`${ctx.base}/malramverk`);
+      await settle(page);
+      const before = await (await ctx.api('/api/v1/goal-frameworks')).json();
+      const vp2024 = before.find((f) => f.code === 'vp2024');
+      await page.getByRole('button', { name: `Ändra giltighet för ${vp2024.name}` }).click();
+      const period = page.getByRole('form', { name: `Ändra giltighet för ${vp2024.name}` });
+      await period.getByLabel(/^Gäller till och med/).fill('2027-12-31');
+      await period.getByRole('button', { name: 'Spara' }).click();
+      await page.getByText('Gäller 2024-01-01 – 2027-12-31').waitFor();
+
+      await page.getByRole('link', { name: 'Nytt målramverk' }).click();
+      await page.getByRole('heading', { name: 'Nytt målramverk', level: 1 }).waitFor();
+      await page.getByLabel(/^Ramverkets namn/).fill('Resultatmål VP 2028');
+      await page.getByLabel(/^Kod/).fill('vp2028');
+      await page.getByLabel(/^Gäller från/).fill('2028-01-01');
+      await page.getByRole('button', { name: 'Spara ramverket' }).click();
+      await page.getByRole('status').filter({ hasText: 'Resultatmål VP 2028 är sparat.' }).waitFor();
+      const after = await (await ctx.api('/api/v1/goal-frameworks')).json();
+      const vp2028 = after.find((f) => f.code === 'vp2028');
+      assert.equal(vp2028.validFrom, '2028-01-01');
+      assert.equal(vp2028.validTo, null);
+      const keys = (fw) => [...fw.goals].sort((a, b) => a.sortOrder - b.sortOrder).map((g) => g.key);
+      assert.deepEqual(keys(vp2028), keys(vp2024), 'the new framework starts with the goals of the one before');
+
+      // A renamed goal keeps its old name in the history.
+      const goal = [...vp2028.goals].sort((a, b) => a.sortOrder - b.sortOrder)[0];
+      const section = page.locator('section', { has: page.getByRole('heading', { name: 'Resultatmål VP 2028', level: 2 }) });
+      await section.getByRole('button', { name: `Byt namn på ${goal.name}` }).click();
+      const rename = section.getByRole('form', { name: `Byt namn på ${goal.name}` });
+      await rename.getByLabel(/^Namn/).fill('Kunskapsutveckling för nya verksamheter');
+      await rename.getByRole('button', { name: 'Spara' }).click();
+      await section.getByText('Målet är ändrat.').waitFor();
+      const names = await (await ctx.api(`/api/v1/goals/${goal.id}/names`)).json();
+      assert.equal(names.name, 'Kunskapsutveckling för nya verksamheter');
+      assert.deepEqual(names.history.map((h) => h.name), [goal.name]);
+
+      // Registering: a 2028 date offers the new framework's goals.
+      await page.goto(`${ctx.base}/`);
+      await settle(page);
+      await page.locator('#field-date').fill('2028-03-01');
+      await page.getByText('Målen i Resultatmål VP 2028.').waitFor();
+      await page.getByLabel('Kunskapsutveckling för nya verksamheter').waitFor();
       await page.context().close();
     },
   ],

@@ -12,6 +12,7 @@ import { PasswordPage } from './pages/PasswordPage.tsx';
 import { AccountsPage } from './pages/AccountsPage.tsx';
 import { PlanPage } from './pages/PlanPage.tsx';
 import { PlanItemNewPage, PlanItemPage } from './pages/PlanItemPage.tsx';
+import { GoalFrameworksPage, NewFrameworkPage } from './pages/GoalFrameworksPage.tsx';
 import { RequireAuth, RequirePermission, useSignedIn } from './auth/RequireAuth.tsx';
 
 /** The start page is the form for those who record work; the others start at the list. */
@@ -47,6 +48,8 @@ export const routes: RouteObject[] = [
           { path: '/plan', element: <PlanPage /> },
           { path: '/plan/ny', element: <RequirePermission action="plan:write"><PlanItemNewPage /></RequirePermission> },
           { path: '/plan/:id', element: <PlanItemPage /> },
+          { path: '/malramverk', element: <RequirePermission action="reference:write"><GoalFrameworksPage /></RequirePermission> },
+          { path: '/malramverk/nytt', element: <RequirePermission action="reference:write"><NewFrameworkPage /></RequirePermission> },
           { path: '/losenord', element: <PasswordPage /> },
           { path: '/konton', element: <RequirePermission action="account:manage"><AccountsPage /></RequirePermission> },
           { path: '*', element: <NotFound /> },

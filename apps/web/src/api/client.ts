@@ -63,6 +63,11 @@ export function unwrap<T>(r: { data?: T; error?: unknown; response: Response }):
   if (r.error !== undefined || !r.response.ok) throw new ApiCallError(r.response.status, r.error as ApiErrorBody | undefined);
   return r.data as T;
 }
+export type GoalFramework = components['schemas']['GoalFramework'];
+export type Goal = components['schemas']['Goal'];
+export type FrameworkCreate = paths['/api/v1/goal-frameworks']['post']['requestBody']['content']['application/json'];
+export type FrameworkUpdate = paths['/api/v1/goal-frameworks/{id}']['patch']['requestBody']['content']['application/json'];
+export type GoalUpdate = paths['/api/v1/goals/{id}']['patch']['requestBody']['content']['application/json'];
 export type PlanItem = components['schemas']['PlanItem'];
 export type PlanItemInput = paths['/api/v1/plan-items']['post']['requestBody']['content']['application/json'];
 export type PlanItemUpdate = paths['/api/v1/plan-items/{id}']['put']['requestBody']['content']['application/json'];

@@ -34,7 +34,7 @@ describe('menus by role', () => {
   });
 
   it('the chief sees everything', () => {
-    expect(renderAs('chef')).toEqual(['Registrera', 'Aktiviteter', 'Översikt', 'Verksamhetsplan', 'Konton']);
+    expect(renderAs('chef')).toEqual(['Registrera', 'Aktiviteter', 'Översikt', 'Verksamhetsplan', 'Målramverk', 'Konton']);
   });
 
   it('the administrator gets the accounts but no Registrera', () => {

@@ -29,6 +29,11 @@ function MainNav({ me }: { me: Me }) {
             <NavLink to="/plan">{t.plan.nav}</NavLink>
           </li>
         ) : null}
+        {can(me.role, 'reference:write') ? (
+          <li>
+            <NavLink to="/malramverk">{t.frameworks.nav}</NavLink>
+          </li>
+        ) : null}
         {can(me.role, 'account:manage') ? (
           <li>
             <NavLink to="/konton">{t.nav.accounts}</NavLink>
