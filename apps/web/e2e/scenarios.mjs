@@ -531,6 +531,27 @@ export const scenarios = [
     },
   ],
   [
+    'on a phone the menu folds behind one button that opens it by keyboard, and a chosen page folds it again',
+    async (ctx) => {
+      const page = await newPage(ctx, PHONE);
+      await page.goto(`${ctx.base}/aktiviteter`);
+      await settle(page);
+      const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+      assert.equal(await nav.isVisible(), false, 'folded at first');
+      const header = await page.locator('.site-header').boundingBox();
+      assert.ok(header.height < 80, `the folded header is one row (${header.height} px)`);
+      await tabTo(page, '.menu-toggle');
+      await page.keyboard.press('Enter');
+      await nav.waitFor({ state: 'visible' });
+      assert.equal(await page.locator('.menu-toggle').getAttribute('aria-expanded'), 'true');
+      await page.screenshot({ path: path.join(ctx.shots, 'meny-phone.png') });
+      await nav.getByRole('link', { name: 'Verksamhetsplan' }).click();
+      await page.waitForURL(/\/plan$/);
+      await nav.waitFor({ state: 'hidden' });
+      await page.context().close();
+    },
+  ],
+  [
     'every page passes axe (WCAG 2.1 A and AA) with zero violations',
     async (ctx) => {
       const problems = [];

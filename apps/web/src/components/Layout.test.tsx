@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { Layout } from './Layout.tsx';
 import type { Role } from '../api/client.ts';
@@ -62,5 +63,30 @@ describe('menus by role', () => {
     );
     expect(screen.queryByRole('navigation')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Logga ut' })).toBeNull();
+  });
+
+  it('the phone menu button says whether the menu is open, and a new page folds it again', async () => {
+    const user = userEvent.setup();
+    render(
+      <Providers me={meAs('chef')}>
+        <MemoryRouter>
+          <Routes>
+            <Route element={<Layout />}>
+              <Route path="/" element={<p>start</p>} />
+              <Route path="/aktiviteter" element={<p>lista</p>} />
+            </Route>
+          </Routes>
+        </MemoryRouter>
+      </Providers>,
+    );
+    const toggle = screen.getByRole('button', { name: 'Meny' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(document.getElementById(toggle.getAttribute('aria-controls')!)?.contains(screen.getByRole('navigation'))).toBe(true);
+    await user.click(toggle);
+    expect(screen.getByRole('button', { name: 'Stäng menyn' }).getAttribute('aria-expanded')).toBe('true');
+    expect(document.getElementById('site-menu')?.className).toContain('site-menu--open');
+    await user.click(screen.getByRole('link', { name: 'Aktiviteter' }));
+    expect(await screen.findByText('lista')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Meny' }).getAttribute('aria-expanded')).toBe('false');
   });
 });

@@ -1,4 +1,5 @@
-import { NavLink, Outlet } from 'react-router-dom';
+import { useEffect, useState } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { can } from '@fou/domain';
 import { useLogout, useMe } from '../api/auth-queries.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -82,6 +83,10 @@ function UserMenu({ me }: { me: Me }) {
 export function Layout() {
   const { t, lang, setLang } = useI18n();
   const me = useMe().data;
+  // On phones the menu folds behind one button so the page starts near the top; a new page folds it again.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const { pathname } = useLocation();
+  useEffect(() => setMenuOpen(false), [pathname]);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -92,15 +97,20 @@ export function Layout() {
           <p className="site-name">
             <NavLink to="/">{t.appName}</NavLink>
           </p>
-          {me && !me.mustChangePassword ? <MainNav me={me} /> : null}
-          <div className="header-tools">
-            {me ? <UserMenu me={me} /> : null}
-            <div className="lang-switch" role="group" aria-label={t.language.label}>
-              {LANGS.map((l) => (
-                <button key={l} type="button" lang={l} aria-pressed={lang === l} onClick={() => setLang(l)}>
-                  {t.language[l]}
-                </button>
-              ))}
+          <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="site-menu" onClick={() => setMenuOpen((o) => !o)}>
+            {menuOpen ? t.closeMenu : t.openMenu}
+          </button>
+          <div id="site-menu" className={`site-menu${menuOpen ? ' site-menu--open' : ''}`}>
+            {me && !me.mustChangePassword ? <MainNav me={me} /> : null}
+            <div className="header-tools">
+              {me ? <UserMenu me={me} /> : null}
+              <div className="lang-switch" role="group" aria-label={t.language.label}>
+                {LANGS.map((l) => (
+                  <button key={l} type="button" lang={l} aria-pressed={lang === l} onClick={() => setLang(l)}>
+                    {t.language[l]}
+                  </button>
+                ))}
+              </div>
             </div>
           </div>
         </div>

@@ -3,6 +3,8 @@
 const sv = {
   appName: 'FoU-uppföljning',
   skipToContent: 'Hoppa till innehållet',
+  openMenu: 'Meny',
+  closeMenu: 'Stäng menyn',
   nav: { label: 'Huvudmeny', register: 'Registrera', activities: 'Aktiviteter', overview: 'Översikt', accounts: 'Konton', password: 'Byt lösenord' },
   roles: { medarbetare: 'Medarbetare', chef: 'FoU-chef', rad: 'Rådsrepresentant', admin: 'Administratör' },
   auth: {
@@ -319,6 +321,8 @@ export type Messages = typeof sv;
 const en: Messages = {
   appName: 'R&D follow-up',
   skipToContent: 'Skip to content',
+  openMenu: 'Menu',
+  closeMenu: 'Close menu',
   nav: { label: 'Main menu', register: 'Record', activities: 'Activities', overview: 'Overview', accounts: 'Accounts', password: 'Change password' },
   roles: { medarbetare: 'Staff member', chef: 'R&D manager', rad: 'Council representative', admin: 'Administrator' },
   auth: {
