@@ -151,6 +151,11 @@ describe('no client data', () => {
     expect(both.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['description', 'title']);
     expect(countActivities(t)).toBe(n);
     await t.http.post('/api/v1/activities').send(validBody(r, { title: 'Seminarium 2018-03-14, ring 0701234568' })).expect(201);
+    // A mobile number written as ten digits can look like a personnummer from 2007 with a valid check digit;
+    // the message says how to write it so that it passes.
+    const phone = await t.http.post('/api/v1/activities').send(validBody(r, { title: 'Ring 0701234502' })).expect(400);
+    expect(phone.body.fields[0].message).toMatch(/telefonnummer, skriv det med mellanslag/);
+    await t.http.post('/api/v1/activities').send(validBody(r, { title: 'Ring 070-123 45 02' })).expect(201);
   });
 });
 

@@ -46,7 +46,7 @@ function resolveInput(lk: Lookups, input: ActivityInput) {
   const errors = new FieldErrors();
   for (const field of ['title', 'description'] as const) {
     if (findPersonalIdentityNumbers(input[field] ?? '').length) {
-      errors.add(field, 'personal_identity_number', 'Texten innehåller ett personnummer eller samordningsnummer. Aktiviteter beskriver enhetens arbete och får inte innehålla klientuppgifter.');
+      errors.add(field, 'personal_identity_number', 'Texten innehåller ett personnummer eller samordningsnummer. Aktiviteter beskriver enhetens arbete och får inte innehålla klientuppgifter. Är det ett telefonnummer, skriv det med mellanslag, t.ex. 070-123 45 02.');
     }
   }
   const goal = lk.goals.get(input.goalId);
