@@ -119,6 +119,72 @@ function ResetPassword({ user, onDone }: { user: User; onDone: (message: string)
   );
 }
 
+/** Name, role and staff link of an existing account; one's own role stays as it is (no locking oneself out). */
+function EditAccount({ user, isSelf, onDone }: { user: User; isSelf: boolean; onDone: (message: string) => void }) {
+  const { t } = useI18n();
+  const a = t.accounts;
+  const reference = useReference();
+  const update = useUpdateUser();
+  const [v, setV] = useState({ displayName: user.displayName, role: user.role, staffId: user.staffId === null ? '' : String(user.staffId) });
+  const errors: FieldErrors = update.isError ? apiErrors(update.error, t) : {};
+  const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV((old) => ({ ...old, [k]: e.target.value }));
+  const id = (f: string) => `${f}-${user.id}`;
+  return (
+    <details className="account-reset">
+      <summary>
+        {a.edit}
+        <span className="visually-hidden"> {user.displayName}</span>
+      </summary>
+      {errors.form ? <p role="alert" className="field__error">{errors.form}</p> : null}
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          update.mutate(
+            {
+              id: user.id,
+              body: { displayName: v.displayName.trim(), ...(isSelf ? {} : { role: v.role as Role }), staffId: v.staffId ? Number(v.staffId) : null },
+            },
+            { onSuccess: (saved) => onDone(a.updated(saved.displayName)) },
+          );
+        }}
+      >
+        <Field name={id('displayName')} label={a.name} required error={errors.displayName}>
+          {(x) => <input {...x} className="input" autoComplete="off" value={v.displayName} onChange={set('displayName')} />}
+        </Field>
+        {isSelf ? null : (
+          <Field name={id('role')} label={a.role} required error={errors.role}>
+            {(x) => (
+              <select {...x} className="input" value={v.role} onChange={set('role')}>
+                {ROLE_NAMES.map((r) => (
+                  <option key={r} value={r}>
+                    {t.roles[r]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        <Field name={id('staffId')} label={a.staff} required={false} error={errors.staffId}>
+          {(x) => (
+            <select {...x} className="input" value={v.staffId} onChange={set('staffId')}>
+              <option value="">{a.noStaff}</option>
+              {(reference.data?.staff ?? []).filter((s) => s.active || String(s.id) === v.staffId).map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <button type="submit" className="button button--small" disabled={update.isPending}>
+          {a.saveDetails}
+        </button>
+      </form>
+    </details>
+  );
+}
+
 export function AccountsPage() {
   const { t } = useI18n();
   const a = t.accounts;
@@ -177,6 +243,7 @@ export function AccountsPage() {
                         <span className="visually-hidden"> {u.displayName}</span>
                       </button>
                     )}
+                    <EditAccount user={u} isSelf={u.id === me.user.id} onDone={setNotice} />
                     <ResetPassword user={u} onDone={setNotice} />
                   </td>
                 </tr>
