@@ -552,6 +552,49 @@ export const scenarios = [
     },
   ],
   [
+    'a new unit’s first start: the admin signs in with the one-time password from the log and must choose a new one first',
+    async (ctx) => {
+      const fresh = await ctx.startApi({ demo: false });
+      try {
+        const oneTime = fresh.output().match(/engångslösenordet (\S+)/)?.[1];
+        assert.ok(oneTime, 'the first start logs the admin’s one-time password');
+        const context = await ctx.browser.newContext({ viewport: DESKTOP, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+        const page = await context.newPage();
+        page.on('pageerror', (e) => {
+          throw e;
+        });
+        await page.goto(`${fresh.base}/`);
+        await page.waitForURL(/\/logga-in$/);
+        await page.locator('#login-username:focus').waitFor();
+        assert.equal(await page.getByRole('heading', { name: 'Demokonton' }).count(), 0, 'no demo accounts outside demo mode');
+        await page.keyboard.type('admin');
+        await page.keyboard.press('Tab');
+        await page.keyboard.type(oneTime);
+        await page.keyboard.press('Enter');
+        // Nothing else until the one-time password is replaced: no menu, and every page leads back here.
+        await page.waitForURL(/\/losenord$/);
+        assert.equal(await page.getByRole('navigation', { name: 'Huvudmeny' }).count(), 0);
+        await page.goto(`${fresh.base}/konton`);
+        await page.waitForURL(/\/losenord$/);
+        const chosen = 'ett-eget-långt-lösenord';
+        await page.getByLabel(/^Nuvarande lösenord/).fill(oneTime);
+        await page.getByLabel(/^Nytt lösenord/).fill(chosen);
+        await page.getByLabel(/^Upprepa/).fill(chosen);
+        await page.getByRole('button', { name: 'Byt lösenord' }).click();
+        await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
+        await page.goto(`${fresh.base}/konton`);
+        await page.getByRole('cell', { name: 'admin', exact: true }).waitFor();
+        // The one-time password is spent; the chosen one works.
+        const login = (password) => fetch(`${fresh.base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
+        assert.equal((await login(oneTime)).status, 401);
+        assert.equal((await login(chosen)).status, 200);
+        await context.close();
+      } finally {
+        fresh.stop();
+      }
+    },
+  ],
+  [
     'every page passes axe (WCAG 2.1 A and AA) with zero violations',
     async (ctx) => {
       const problems = [];
