@@ -188,8 +188,8 @@ export const activities = sqliteTable(
   (t) => [
     // The list: filter by unit, keyset on (date, id).
     index('activities_unit_date_id').on(t.unitId, t.date, t.id),
-    // The reports: one year grouped by each single-valued dimension; covering, so SQLite never reads the rows.
-    index('activities_unit_year_goal').on(t.unitId, t.year, t.goalId),
+    // Filtered reports: one year grouped by a single-valued dimension; covering, so SQLite never reads the rows.
+    // (By goal, activities_report below serves: its prefix is the same.)
     index('activities_unit_year_area').on(t.unitId, t.year, t.areaId),
     index('activities_unit_year_type').on(t.unitId, t.year, t.typeId),
     // Every report column and filter in one index: crosstabs, trends and filtered reports also stay off the rows.
@@ -198,6 +198,32 @@ export const activities = sqliteTable(
     index('activities_plan_item').on(t.planItemId, t.date),
   ],
 );
+
+/**
+ * Activities counted per unit, year, goal and area, kept by triggers on activities (migration 0004), so the
+ * annual report's tables and the goal/area reports read a few dozen rows a year instead of every activity.
+ * The triggers, not the services, keep it: every writer (API, seeders, scripts) is covered alike.
+ */
+export const activityCounts = sqliteTable(
+  'activity_counts',
+  {
+    unitId: integer('unit_id').notNull(),
+    year: integer('year').notNull(),
+    goalId: integer('goal_id').notNull(),
+    areaId: integer('area_id').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.year, t.goalId, t.areaId] })],
+);
+
+/**
+ * One row whose counter triggers bump on every change to the reference tables an activity points into
+ * (migration 0004): the API caches those tables and re-reads them only when the counter has moved.
+ */
+export const referenceVersion = sqliteTable('reference_version', {
+  id: integer('id').primaryKey(),
+  version: integer('version').notNull(),
+});
 
 export const activityMunicipalities = sqliteTable(
   'activity_municipalities',

@@ -1,7 +1,9 @@
 /** Activities: the rules of a valid record, and their storage. */
+import type Database from 'better-sqlite3';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { canEditActivity, findPersonalIdentityNumbers, frameworkForDate, yearOf } from '@fou/domain';
 import type { Db } from '../../db/client.ts';
+import { cachedByReferenceVersion } from '../../db/reference-cache.ts';
 import * as t from '../../db/schema.ts';
 import { areaIdsWithChildren, goalIdsForKey } from '../reference/reference.service.ts';
 import type { Principal } from '../../lib/access.ts';
@@ -10,7 +12,10 @@ import { ApiError, badRequest, conflict, FieldErrors, notFound } from '../../lib
 import { assertYearOpen } from '../period-locks/period-lock.service.ts';
 import type { Activity, ActivityInput, ActivityListQuery, ActivityUpdate } from './activity.schemas.ts';
 
-/** The small reference tables an activity points into, loaded once per request. */
+/**
+ * The small reference tables an activity points into. Read once and kept until a reference table changes
+ * (db/reference-cache.ts): a write would otherwise spend most of its time re-reading them. Treat as read-only.
+ */
 export interface Lookups {
   goals: Map<number, { id: number; key: string; name: string; shortName: string | null; frameworkId: number; frameworkCode: string }>;
   frameworks: { id: number; code: string; name: string; validFrom: string; validTo: string | null }[];
@@ -20,22 +25,30 @@ export interface Lookups {
   municipalities: Map<number, { id: number; code: string; name: string; active: boolean }>;
   staff: Map<number, { id: number; name: string }>;
   planItems: Map<number, { id: number; title: string; year: number }>;
+  /** Each municipality's place in the unit's order, for sorting an activity's municipalities. */
+  municipalityRank: Map<number, number>;
 }
 
 export function loadLookups(db: Db, unitId: number): Lookups {
+  return cachedByReferenceVersion(db, `activity-lookups:${unitId}`, () => readLookups(db, unitId));
+}
+
+function readLookups(db: Db, unitId: number): Lookups {
   const frameworks = db.select().from(t.goalFrameworks).where(eq(t.goalFrameworks.unitId, unitId)).all();
   const fwCode = new Map(frameworks.map((f) => [f.id, f.code]));
   const goals = db.select().from(t.goals).where(inArray(t.goals.frameworkId, frameworks.map((f) => f.id))).all();
   const areas = db.select().from(t.areas).where(eq(t.areas.unitId, unitId)).all();
   const parents = new Set(areas.map((a) => a.parentId));
   const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
+  const municipalities = byId(db.select({ id: t.municipalities.id, code: t.municipalities.code, name: t.municipalities.name, active: t.municipalities.active }).from(t.municipalities).where(eq(t.municipalities.unitId, unitId)).orderBy(asc(t.municipalities.sortOrder)).all());
   return {
     frameworks,
     goals: byId(goals.map((g) => ({ id: g.id, key: g.key, name: g.name, shortName: g.shortName, frameworkId: g.frameworkId, frameworkCode: fwCode.get(g.frameworkId)! }))),
     areas: byId(areas.map((a) => ({ id: a.id, code: a.code, name: a.name, parentId: a.parentId, isLeaf: !parents.has(a.id) }))),
     types: byId(db.select({ id: t.activityTypes.id, name: t.activityTypes.name }).from(t.activityTypes).where(eq(t.activityTypes.unitId, unitId)).all()),
     assignments: byId(db.select({ id: t.assignments.id, title: t.assignments.title }).from(t.assignments).where(eq(t.assignments.unitId, unitId)).all()),
-    municipalities: byId(db.select({ id: t.municipalities.id, code: t.municipalities.code, name: t.municipalities.name, active: t.municipalities.active }).from(t.municipalities).where(eq(t.municipalities.unitId, unitId)).orderBy(asc(t.municipalities.sortOrder)).all()),
+    municipalities,
+    municipalityRank: new Map([...municipalities.keys()].map((id, i) => [id, i])),
     staff: byId(db.select({ id: t.staff.id, name: t.staff.name }).from(t.staff).where(eq(t.staff.unitId, unitId)).all()),
     planItems: byId(db.select({ id: t.planItems.id, title: t.planItems.title, year: t.planItems.year }).from(t.planItems).where(eq(t.planItems.unitId, unitId)).all()),
   };
@@ -102,42 +115,81 @@ function resolveInput(lk: Lookups, input: ActivityInput) {
 
 type ActivityRow = typeof t.activities.$inferSelect;
 
+const swedish = new Intl.Collator('sv');
+
+/** One activity in the API's shape, from its row and the ids of its municipalities and staff. */
+function toApi(lk: Lookups, r: ActivityRow, municipalityIds: readonly number[], staffIds: readonly number[]): Activity {
+  const goal = lk.goals.get(r.goalId)!;
+  const area = lk.areas.get(r.areaId)!;
+  const group = area.parentId === null ? area : lk.areas.get(area.parentId)!;
+  const rank = (id: number) => lk.municipalityRank.get(id) ?? Number.MAX_SAFE_INTEGER;
+  return {
+    id: r.id,
+    date: r.date,
+    year: r.year,
+    title: r.title,
+    description: r.description,
+    goal: { id: goal.id, key: goal.key, name: goal.name, shortName: goal.shortName, frameworkCode: goal.frameworkCode },
+    area: { id: area.id, code: area.code, name: area.name, groupCode: group.code, groupName: group.name },
+    type: lk.types.get(r.typeId)!,
+    format: r.format,
+    participants: r.participants,
+    assignment: r.assignmentId === null ? null : lk.assignments.get(r.assignmentId)!,
+    line: r.line,
+    planItem: r.planItemId === null ? null : (({ id, title }) => ({ id, title }))(lk.planItems.get(r.planItemId)!),
+    municipalities: [...municipalityIds]
+      .sort((a, b) => rank(a) - rank(b))
+      .map((id) => lk.municipalities.get(id)!)
+      .map(({ id, code, name }) => ({ id, code, name })),
+    staff: staffIds.map((id) => lk.staff.get(id)!).sort((a, b) => swedish.compare(a.name, b.name)),
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    version: r.version,
+  };
+}
+
 /** Turns rows into the API's shape, fetching their municipalities and staff in one query each. */
 function hydrate(db: Db, lk: Lookups, rows: ActivityRow[]): Activity[] {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const munis = db.select().from(t.activityMunicipalities).where(inArray(t.activityMunicipalities.activityId, ids)).all();
-  const staffRows = db.select().from(t.activityStaff).where(inArray(t.activityStaff.activityId, ids)).all();
-  const muniOrder = [...lk.municipalities.keys()];
-  return rows.map((r) => {
-    const goal = lk.goals.get(r.goalId)!;
-    const area = lk.areas.get(r.areaId)!;
-    const group = area.parentId === null ? area : lk.areas.get(area.parentId)!;
-    return {
-      id: r.id,
-      date: r.date,
-      year: r.year,
-      title: r.title,
-      description: r.description,
-      goal: { id: goal.id, key: goal.key, name: goal.name, shortName: goal.shortName, frameworkCode: goal.frameworkCode },
-      area: { id: area.id, code: area.code, name: area.name, groupCode: group.code, groupName: group.name },
-      type: lk.types.get(r.typeId)!,
-      format: r.format,
-      participants: r.participants,
-      assignment: r.assignmentId === null ? null : lk.assignments.get(r.assignmentId)!,
-      line: r.line,
-      planItem: r.planItemId === null ? null : (({ id, title }) => ({ id, title }))(lk.planItems.get(r.planItemId)!),
-      municipalities: munis
-        .filter((m) => m.activityId === r.id)
-        .map((m) => lk.municipalities.get(m.municipalityId)!)
-        .sort((a, b) => muniOrder.indexOf(a.id) - muniOrder.indexOf(b.id))
-        .map(({ id, code, name }) => ({ id, code, name })),
-      staff: staffRows.filter((s) => s.activityId === r.id).map((s) => lk.staff.get(s.staffId)!).sort((a, b) => a.name.localeCompare(b.name, 'sv')),
-      createdAt: r.createdAt,
-      updatedAt: r.updatedAt,
-      version: r.version,
+  const linked = (pairs: { activityId: number; other: number }[]) => {
+    const by = new Map<number, number[]>();
+    for (const p of pairs) (by.get(p.activityId) ?? by.set(p.activityId, []).get(p.activityId)!).push(p.other);
+    return by;
+  };
+  const munis = linked(db.select({ activityId: t.activityMunicipalities.activityId, other: t.activityMunicipalities.municipalityId }).from(t.activityMunicipalities).where(inArray(t.activityMunicipalities.activityId, ids)).all());
+  const staffOfRow = linked(db.select({ activityId: t.activityStaff.activityId, other: t.activityStaff.staffId }).from(t.activityStaff).where(inArray(t.activityStaff.activityId, ids)).all());
+  return rows.map((r) => toApi(lk, r, munis.get(r.id) ?? [], staffOfRow.get(r.id) ?? []));
+}
+
+/**
+ * Registering an activity is the hot write (a unit's staff all report after the same seminar): its statements
+ * are prepared once per connection instead of built and prepared again on every request.
+ */
+interface WriteStatements {
+  insert: Database.Statement<unknown[], ActivityRow>;
+  insertMunicipality: Database.Statement<[number, number]>;
+  insertStaff: Database.Statement<[number, number]>;
+}
+const writeStatements = new WeakMap<Database.Database, WriteStatements>();
+
+function statementsFor(db: Db): WriteStatements {
+  let st = writeStatements.get(db.$client);
+  if (!st) {
+    const c = db.$client;
+    st = {
+      insert: c.prepare<unknown[], ActivityRow>(`insert into activities
+          (unit_id, date, year, title, description, goal_id, area_id, type_id, format, participants, assignment_id, line, plan_item_id)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        returning id, unit_id as unitId, date, year, title, description, goal_id as goalId, area_id as areaId, type_id as typeId,
+          format, participants, assignment_id as assignmentId, line, plan_item_id as planItemId, version,
+          created_at as createdAt, updated_at as updatedAt`),
+      insertMunicipality: c.prepare('insert into activity_municipalities (activity_id, municipality_id) values (?, ?)'),
+      insertStaff: c.prepare('insert into activity_staff (activity_id, staff_id) values (?, ?)'),
     };
-  });
+    writeStatements.set(c, st);
+  }
+  return st;
 }
 
 function writeLinks(db: Db, activityId: number, municipalityIds: number[], staffIds: number[]) {
@@ -167,15 +219,18 @@ export function createActivity(db: Db, unitId: number, actor: Principal, input: 
   const lk = loadLookups(db, unitId);
   const { row, municipalityIds, staffIds } = resolveInput(lk, input);
   assertMayEdit(actor, staffIds);
-  return db.transaction((tx) => {
-    const txDb = tx as unknown as Db;
-    assertYearOpen(txDb, unitId, row.year);
-    const inserted = tx.insert(t.activities).values({ unitId, ...row }).returning().get();
-    writeLinks(txDb, inserted.id, municipalityIds, staffIds);
-    const after = hydrate(txDb, lk, [inserted])[0]!;
-    recordAudit(txDb, { unitId, actor, action: 'create', entity: 'activity', entityId: inserted.id, after });
+  const st = statementsFor(db);
+  return db.$client.transaction(() => {
+    assertYearOpen(db, unitId, row.year);
+    const inserted = st.insert.get(unitId, row.date, row.year, row.title, row.description, row.goalId, row.areaId, row.typeId,
+      row.format, row.participants, row.assignmentId, row.line, row.planItemId)!;
+    for (const m of municipalityIds) st.insertMunicipality.run(inserted.id, m);
+    for (const s of staffIds) st.insertStaff.run(inserted.id, s);
+    // Everything the answer shows was just written or is in the lookups: no need to read it back.
+    const after = toApi(lk, inserted, municipalityIds, staffIds);
+    recordAudit(db, { unitId, actor, action: 'create', entity: 'activity', entityId: inserted.id, after });
     return after;
-  });
+  })();
 }
 
 export function updateActivity(db: Db, unitId: number, actor: Principal, id: number, input: ActivityUpdate): Activity {

@@ -3,7 +3,7 @@
  * past its last use and never longer than 7 days after sign-in; expired ones are refused and purged.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import * as t from '../../db/schema.ts';
 import type { Principal } from '../../lib/access.ts';
@@ -33,10 +33,21 @@ export function createSession(db: Db, userId: number, now = new Date()): { token
   return { token, csrfToken };
 }
 
+/** Every request resolves its session: the lookup is prepared once per connection. */
+const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+function prepareSessionLookup(db: Db) {
+  return db.select({ s: t.sessions, u: t.users }).from(t.sessions).innerJoin(t.users, eq(t.users.id, t.sessions.userId))
+    .where(eq(t.sessions.id, sql.placeholder('id'))).prepare();
+}
+
 export function resolveSession(db: Db, token: string, now = new Date()): SessionInfo | null {
   const id = hashToken(token);
-  const row = db.select({ s: t.sessions, u: t.users }).from(t.sessions).innerJoin(t.users, eq(t.users.id, t.sessions.userId))
-    .where(eq(t.sessions.id, id)).get();
+  let lookup = sessionLookups.get(db);
+  if (!lookup) {
+    lookup = prepareSessionLookup(db);
+    sessionLookups.set(db, lookup);
+  }
+  const row = lookup.get({ id });
   if (!row) return null;
   const absoluteEnd = Date.parse(row.s.createdAt) + ABSOLUTE_MS;
   if (!row.u.active || Date.parse(row.s.expiresAt) <= now.getTime() || absoluteEnd <= now.getTime()) {

@@ -1,4 +1,5 @@
 /** Locked years: once a year's annual report is adopted, its activities and plan items no longer change. */
+import type Database from 'better-sqlite3';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import * as t from '../../db/schema.ts';
@@ -11,7 +12,19 @@ export function listLocks(db: Db, unitId: number) {
     .from(t.periodLocks).where(eq(t.periodLocks.unitId, unitId)).orderBy(asc(t.periodLocks.year)).all();
 }
 
+const lockChecks = new WeakMap<Db['$client'], Database.Statement<[number, number], number>>();
+
+/** `db` is the database or a drizzle transaction on it; the database's own check is prepared once (every write asks). */
 export function isLocked(db: Db, unitId: number, year: number): boolean {
+  const client = (db as Partial<Db>).$client;
+  if (client) {
+    let check = lockChecks.get(client);
+    if (!check) {
+      check = client.prepare<[number, number], number>('select 1 from period_locks where unit_id = ? and year = ?').pluck();
+      lockChecks.set(client, check);
+    }
+    return check.get(unitId, year) !== undefined;
+  }
   return !!db.select({ y: t.periodLocks.year }).from(t.periodLocks).where(and(eq(t.periodLocks.unitId, unitId), eq(t.periodLocks.year, year))).get();
 }
 

@@ -1,14 +1,17 @@
 /**
- * The annual report's tables. Counts come from one GROUP BY per report over the covering report index; only
- * the small reference tables are read into JS, to give every value of a dimension its label and its place.
+ * The annual report's tables. Counts come from one GROUP BY per report: over activity_counts (kept by triggers,
+ * a few dozen rows a year) when the question is by goal and area over whole years, otherwise over the covering
+ * report index. The small reference tables are read into JS (and kept until they change), to give every value
+ * of a dimension its label and its place.
  */
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { goalNameForYear, roundPercents, percentsHalfUp, yearOf, type RoundingMethod } from '@fou/domain';
 import type { Db } from '../../db/client.ts';
 import * as t from '../../db/schema.ts';
+import { cachedByReferenceVersion } from '../../db/reference-cache.ts';
 import { referenceData } from '../../seed/reference-seed.ts';
 import { activityFilters } from '../activities/activity.service.ts';
-import { FORMATS } from '../reference/reference.service.ts';
+import { areaIdsWithChildren, FORMATS, goalIdsForKey } from '../reference/reference.service.ts';
 import type {
   Crosstab, CrosstabQuery, Dimension, Distribution, DistributionQuery, Filters, PeriodQuery, Reach, ReachQuery,
   SingleDimension, Trend, TrendQuery, Vb, VbQuery,
@@ -28,7 +31,7 @@ const swedish = new Intl.Collator('sv');
 interface Framework { id: number; code: string; name: string; validFrom: string; validTo: string | null }
 interface Goal { id: number; key: string; name: string; frameworkId: number; sortOrder: number; history: { name: string; replacedOn: string }[] }
 
-/** The unit's reference tables, read once per request. */
+/** The unit's reference tables, as labels and order for the reports. */
 interface Ctx {
   frameworks: Framework[];
   goals: Goal[];
@@ -59,6 +62,10 @@ type Statement = ReturnType<Db['$client']['prepare']>;
 const prepared = new WeakMap<Db['$client'], Record<keyof typeof LOOKUPS, Statement>>();
 
 function loadCtx(db: Db, unitId: number): Ctx {
+  return cachedByReferenceVersion(db, `report-ctx:${unitId}`, () => readCtx(db, unitId));
+}
+
+function readCtx(db: Db, unitId: number): Ctx {
   const client = db.$client;
   let st = prepared.get(client);
   if (!st) {
@@ -91,8 +98,16 @@ function periodOf(q: PeriodQuery): Period {
   return { from: q.from ?? null, to: q.to ?? null, year: null };
 }
 
-/** The WHERE of every report: unit, period (by year so the report index is used), and the filters. */
-function whereOf(db: Db, unitId: number, period: Period, f: Filters): SQL[] {
+/**
+ * The WHERE of a report, twice over: on activities (always), and on activity_counts when the count table can
+ * answer it, i.e. the period is whole years and the only filters are goal and area (its own columns).
+ */
+interface ReportFilter { where: SQL[]; cube: SQL[] | null }
+
+const wholeYears = (p: Period) =>
+  (p.from === null || p.from.endsWith('-01-01')) && (p.to === null || p.to.endsWith('-12-31'));
+
+function filterOf(db: Db, unitId: number, period: Period, f: Filters): ReportFilter {
   const a = t.activities;
   const where = activityFilters(db, unitId, {
     from: period.year === null ? period.from ?? undefined : undefined,
@@ -107,7 +122,17 @@ function whereOf(db: Db, unitId: number, period: Period, f: Filters): SQL[] {
   }
   if (f.line) where.push(eq(a.line, f.line));
   if (f.format) where.push(eq(a.format, f.format));
-  return where;
+
+  const onlyCubeFilters = [f.municipality, f.staff, f.type, f.assignment, f.line, f.format].every((v) => v === undefined);
+  if (!onlyCubeFilters || !wholeYears(period)) return { where, cube: null };
+  const c = t.activityCounts;
+  const cube: SQL[] = [eq(c.unitId, unitId)];
+  if (period.from) cube.push(sql`${c.year} >= ${yearOf(period.from)}`);
+  if (period.to) cube.push(sql`${c.year} <= ${yearOf(period.to)}`);
+  // activityFilters has already refused unknown keys and codes.
+  if (f.goal !== undefined) cube.push(inArray(c.goalId, goalIdsForKey(db, unitId, f.goal)!));
+  if (f.area !== undefined) cube.push(inArray(c.areaId, areaIdsWithChildren(db, unitId, f.area)!));
+  return { where, cube };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -116,6 +141,8 @@ function whereOf(db: Db, unitId: number, period: Period, f: Filters): SQL[] {
 interface DimValue { key: string; label: string; active: boolean }
 interface DimSpec {
   expr: SQL;
+  /** The same column in activity_counts, for the dimensions it keeps. */
+  cubeExpr?: SQL;
   join?: 'municipality' | 'staff';
   keyOf: (raw: unknown) => string;
   values: DimValue[];
@@ -157,12 +184,13 @@ function dimensionSpec(ctx: Ctx, dim: Dimension, period: Period, vbLabels = fals
   switch (dim) {
     case 'goal': {
       const goals = byId(ctx.goals, (g) => g.id);
-      return { expr: sql`${a.goalId}`, keyOf: (raw) => goals.get(raw as number)?.key ?? String(raw), values: goalValues(ctx, frameworksIn(ctx, period), labelYearOf(period)), nullable: false };
+      return { expr: sql`${a.goalId}`, cubeExpr: sql`${t.activityCounts.goalId}`, keyOf: (raw) => goals.get(raw as number)?.key ?? String(raw), values: goalValues(ctx, frameworksIn(ctx, period), labelYearOf(period)), nullable: false };
     }
     case 'areaGroup': {
       const areas = byId(ctx.areas, (x) => x.id);
       return {
         expr: sql`${a.areaId}`,
+        cubeExpr: sql`${t.activityCounts.areaId}`,
         keyOf: (raw) => {
           const area = areas.get(raw as number);
           const group = area?.parentId ? areas.get(area.parentId) : area;
@@ -177,7 +205,7 @@ function dimensionSpec(ctx: Ctx, dim: Dimension, period: Period, vbLabels = fals
       const parents = new Set(ctx.areas.map((x) => x.parentId));
       // The areas an activity can be recorded on: groups without children, and the children of the others.
       const leaves = areaGroups(ctx).flatMap((g) => (parents.has(g.id) ? ctx.areas.filter((x) => x.parentId === g.id) : [g]));
-      return { expr: sql`${a.areaId}`, keyOf: (raw) => areas.get(raw as number)?.code ?? String(raw), values: leaves.map((x) => ({ key: x.code, label: x.name, active: true })), nullable: false };
+      return { expr: sql`${a.areaId}`, cubeExpr: sql`${t.activityCounts.areaId}`, keyOf: (raw) => areas.get(raw as number)?.code ?? String(raw), values: leaves.map((x) => ({ key: x.code, label: x.name, active: true })), nullable: false };
     }
     case 'type':
       return { expr: sql`${a.typeId}`, keyOf: String, values: ctx.types.map((x) => ({ key: String(x.id), label: x.name, active: x.active })), nullable: false };
@@ -196,27 +224,38 @@ function dimensionSpec(ctx: Ctx, dim: Dimension, period: Period, vbLabels = fals
   }
 }
 
-/** One GROUP BY over the filtered activities; null groups come back as key none. */
-function countBy(db: Db, where: SQL[], specs: DimSpec[], extra: SQL[] = []): { keys: string[]; extra: unknown[]; n: number }[] {
-  const groups = [...extra, ...specs.map((s) => s.expr)];
+/** One GROUP BY over the filtered activities (or their counts), optionally by year first; null groups come back as key none. */
+function countBy(db: Db, filter: ReportFilter, specs: DimSpec[], byYear = false): { keys: string[]; year: number | null; n: number }[] {
+  const fromCube = filter.cube !== null && specs.every((s) => s.cubeExpr);
+  const groups = [
+    ...(byYear ? [fromCube ? sql`${t.activityCounts.year}` : sql`${t.activities.year}`] : []),
+    ...specs.map((s) => (fromCube ? s.cubeExpr! : s.expr)),
+  ];
   const cols = groups.map((g, i) => sql`${g} as ${sql.raw(`g${i}`)}`);
-  const joins = specs.map((s) => s.join === 'municipality'
-    ? sql` join ${t.activityMunicipalities} on ${t.activityMunicipalities.activityId} = ${t.activities.id}`
-    : s.join === 'staff' ? sql` join ${t.activityStaff} on ${t.activityStaff.activityId} = ${t.activities.id}` : sql``);
-  const query = sql`select ${sql.join(cols, sql`, `)}, count(*) as n from ${t.activities}${sql.join(joins, sql``)} where ${and(...where)} group by ${sql.join(groups.map((_, i) => sql.raw(`g${i}`)), sql`, `)}`;
-  const rows = db.all<Record<string, unknown>>(query);
-  return rows.map((r) => ({
-    extra: extra.map((_, i) => r[`g${i}`]),
+  const groupBy = sql.join(groups.map((_, i) => sql.raw(`g${i}`)), sql`, `);
+  let query: SQL;
+  if (fromCube) {
+    query = sql`select ${sql.join(cols, sql`, `)}, sum(${t.activityCounts.n}) as n from ${t.activityCounts} where ${and(...filter.cube!)} group by ${groupBy}`;
+  } else {
+    const joins = specs.map((s) => s.join === 'municipality'
+      ? sql` join ${t.activityMunicipalities} on ${t.activityMunicipalities.activityId} = ${t.activities.id}`
+      : s.join === 'staff' ? sql` join ${t.activityStaff} on ${t.activityStaff.activityId} = ${t.activities.id}` : sql``);
+    query = sql`select ${sql.join(cols, sql`, `)}, count(*) as n from ${t.activities}${sql.join(joins, sql``)} where ${and(...filter.where)} group by ${groupBy}`;
+  }
+  const offset = byYear ? 1 : 0;
+  return db.all<Record<string, unknown>>(query).map((r) => ({
+    year: byYear ? Number(r.g0) : null,
     keys: specs.map((s, i) => {
-      const raw = r[`g${extra.length + i}`];
+      const raw = r[`g${offset + i}`];
       return raw === null || raw === undefined ? NONE_KEY : s.keyOf(raw);
     }),
     n: Number(r.n),
   }));
 }
 
-function countActivities(db: Db, where: SQL[]): number {
-  return db.select({ n: sql<number>`count(*)` }).from(t.activities).where(and(...where)).get()!.n;
+function countActivities(db: Db, filter: ReportFilter): number {
+  if (filter.cube) return Number(db.select({ n: sql<number>`coalesce(sum(${t.activityCounts.n}), 0)` }).from(t.activityCounts).where(and(...filter.cube)).get()!.n);
+  return db.select({ n: sql<number>`count(*)` }).from(t.activities).where(and(...filter.where)).get()!.n;
 }
 
 /** The rows a dimension shows: every active value, inactive ones that occur, and none when it occurs. */
@@ -235,12 +274,12 @@ const shareOf = (count: number, total: number) => (total > 0 ? count / total : 0
 export function distributionReport(db: Db, unitId: number, q: DistributionQuery): Distribution {
   const ctx = loadCtx(db, unitId);
   const period = periodOf(q);
-  const where = whereOf(db, unitId, period, q);
+  const filter = filterOf(db, unitId, period, q);
   const spec = dimensionSpec(ctx, q.dimension, period);
   const counts = new Map<string, number>();
-  for (const r of countBy(db, where, [spec])) add(counts, r.keys[0]!, r.n);
+  for (const r of countBy(db, filter, [spec])) add(counts, r.keys[0]!, r.n);
   const multiValued = MULTI_VALUED.includes(q.dimension);
-  const total = multiValued ? countActivities(db, where) : [...counts.values()].reduce((s, n) => s + n, 0);
+  const total = multiValued ? countActivities(db, filter) : [...counts.values()].reduce((s, n) => s + n, 0);
   const rows = rowsOf(spec, counts);
   const rowCounts = rows.map((r) => counts.get(r.key) ?? 0);
   // Shares of activities under a multi-valued dimension overlap: only per-row rounding means anything there.
@@ -261,13 +300,13 @@ export function distributionReport(db: Db, unitId: number, q: DistributionQuery)
 export function crosstabReport(db: Db, unitId: number, q: CrosstabQuery): Crosstab {
   const ctx = loadCtx(db, unitId);
   const period = periodOf(q);
-  const where = whereOf(db, unitId, period, q);
+  const filter = filterOf(db, unitId, period, q);
   const rs = dimensionSpec(ctx, q.rows, period);
   const cs = dimensionSpec(ctx, q.cols, period);
   const cells = new Map<string, number>();
   const rowSums = new Map<string, number>();
   const colSums = new Map<string, number>();
-  for (const r of countBy(db, where, [rs, cs])) {
+  for (const r of countBy(db, filter, [rs, cs])) {
     add(cells, `${r.keys[0]}\u0000${r.keys[1]}`, r.n);
     add(rowSums, r.keys[0]!, r.n);
     add(colSums, r.keys[1]!, r.n);
@@ -293,14 +332,13 @@ export function crosstabReport(db: Db, unitId: number, q: CrosstabQuery): Crosst
 export function trendReport(db: Db, unitId: number, q: TrendQuery): Trend {
   const ctx = loadCtx(db, unitId);
   const period: Period = { from: `${q.fromYear}-01-01`, to: `${q.toYear}-12-31`, year: null };
-  const where = whereOf(db, unitId, { ...period, from: null, to: null }, q);
-  where.push(sql`${t.activities.year} between ${q.fromYear} and ${q.toYear}`);
+  const filter = filterOf(db, unitId, period, q);
   const spec = dimensionSpec(ctx, q.dimension, period);
   const years = Array.from({ length: q.toYear - q.fromYear + 1 }, (_, i) => q.fromYear + i);
   const cells = new Map<string, number>();
   const sums = new Map<string, number>();
-  for (const r of countBy(db, where, [spec], [sql`${t.activities.year}`])) {
-    add(cells, `${r.extra[0]}\u0000${r.keys[0]}`, r.n);
+  for (const r of countBy(db, filter, [spec], true)) {
+    add(cells, `${r.year}\u0000${r.keys[0]}`, r.n);
     add(sums, r.keys[0]!, r.n);
   }
   const rows = rowsOf(spec, sums);
@@ -336,11 +374,11 @@ function yearLabel(ctx: Ctx, dim: SingleDimension, row: { key: string; label: st
 export function reachReport(db: Db, unitId: number, q: ReachQuery): Reach {
   const ctx = loadCtx(db, unitId);
   const period = periodOf(q);
-  const where = whereOf(db, unitId, period, q);
+  const filter = filterOf(db, unitId, period, q);
   const spec = dimensionSpec(ctx, 'municipality', period);
   const counts = new Map<string, number>();
-  for (const r of countBy(db, where, [spec])) add(counts, r.keys[0]!, r.n);
-  const total = countActivities(db, where);
+  for (const r of countBy(db, filter, [spec])) add(counts, r.keys[0]!, r.n);
+  const total = countActivities(db, filter);
   const rows = rowsOf(spec, counts);
   const rowCounts = rows.map((r) => counts.get(r.key) ?? 0);
   const percents = percentsHalfUp(rowCounts, total);
@@ -360,12 +398,12 @@ export function reachReport(db: Db, unitId: number, q: ReachQuery): Reach {
 export function vbReport(db: Db, unitId: number, year: number, q: VbQuery): Vb {
   const ctx = loadCtx(db, unitId);
   const period = periodOf({ year });
-  const where = whereOf(db, unitId, period, {});
+  const filter = filterOf(db, unitId, period, {});
   const areaSpec = dimensionSpec(ctx, 'areaGroup', period, true);
   const goalSpec = dimensionSpec(ctx, 'goal', period);
   const areaCounts = new Map<string, number>();
   const goalCounts = new Map<string, number>();
-  for (const r of countBy(db, where, [areaSpec, goalSpec])) {
+  for (const r of countBy(db, filter, [areaSpec, goalSpec])) {
     add(areaCounts, r.keys[0]!, r.n);
     add(goalCounts, r.keys[1]!, r.n);
   }
