@@ -8,7 +8,7 @@
  *   memory       peak RSS of the API process
  * Prints a table with PASS/FAIL per target and writes bench-results/<time>.json. Not part of `pnpm test`.
  */
-import { fork } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -71,7 +71,9 @@ const results: Record<string, unknown> = { n: N, node: process.version, cpus: os
 const verdicts: { target: string; measured: string; pass: boolean | null }[] = [];
 
 // ---- API process ------------------------------------------------------------------------------------------
-const server: ServerProcess = await startServer(file);
+// The process `pnpm start` runs: the API bundled to plain JavaScript.
+execFileSync(process.execPath, [path.join(repoRoot, 'apps/api/scripts/build.mjs')], { stdio: 'inherit' });
+const server: ServerProcess = await startServer(file, { built: true });
 // An error mid-run must not leave the API process (and the temp file) behind.
 process.once('uncaughtException', (err) => { server.proc.kill('SIGKILL'); console.error(err); process.exit(1); });
 process.once('unhandledRejection', (err) => { server.proc.kill('SIGKILL'); console.error(err); process.exit(1); });

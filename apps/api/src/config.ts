@@ -2,12 +2,26 @@
  * The one place the API reads its environment. Everything else takes a Config, so tests build the app
  * with their own (a temp database, no demo) without touching process.env.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-/** The repository root: paths in the config are relative to it, whichever package's folder pnpm runs in. */
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+/** The nearest folder at or above `from` that holds `marker`. */
+function findUp(marker: string, from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, marker))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`${marker} finns inte ovanför ${from}`);
+  }
+}
+
+/**
+ * The repository root: paths in the config are relative to it, whichever package's folder pnpm runs in. Found by
+ * looking upward, since this module runs both from src/ (tsx) and bundled into dist/ (`pnpm start`).
+ */
+export const repoRoot = findUp('pnpm-workspace.yaml', path.dirname(fileURLToPath(import.meta.url)));
+/** The API package's folder (its migrations live in drizzle/ there). */
+export const apiRoot = path.join(repoRoot, 'apps', 'api');
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),

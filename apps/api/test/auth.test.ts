@@ -75,6 +75,21 @@ describe('login, me, logout', () => {
     const username = await newAccount('rad');
     await signIn(username.toUpperCase(), 'ett-långt-lösenord-1');
   });
+
+  it('hashes with argon2id at 46 MiB and one pass, and redoes an older hash at the next sign-in', async () => {
+    const username = await newAccount('rad');
+    const hashOf = () => (t.app.db.$client.prepare('select password_hash as h from users where username = ?').get(username) as { h: string }).h;
+    expect(hashOf()).toMatch(/^\$argon2id\$v=19\$m=47104,p=1,t=1\$/);
+    // An account from before: the library's default settings (64 MiB, three passes).
+    const { default: argon2 } = await import('argon2');
+    const old = await argon2.hash('ett-långt-lösenord-1', { type: argon2.argon2id, memoryCost: 65536, timeCost: 3, parallelism: 4 });
+    t.app.db.$client.prepare('update users set password_hash = ? where username = ?').run(old, username);
+    await t.anon.post('/api/v1/auth/login').send({ username, password: 'fel-lösenord-123' }).expect(401);
+    expect(hashOf()).toBe(old);
+    await signIn(username, 'ett-långt-lösenord-1');
+    expect(hashOf()).toMatch(/^\$argon2id\$v=19\$m=47104,p=1,t=1\$/);
+    await signIn(username, 'ett-långt-lösenord-1');
+  });
 });
 
 describe('session expiry', () => {

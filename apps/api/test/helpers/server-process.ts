@@ -39,10 +39,18 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(databasePath: string): Promise<ServerProcess> {
+export interface StartOptions {
+  /** Run the bundle `pnpm start` runs (apps/api/dist/server.mjs, built by the caller) instead of the sources under tsx. */
+  built?: boolean;
+}
+
+export async function startServer(databasePath: string, options: StartOptions = {}): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const proc = spawn(process.execPath, ['--import', tsxLoader, path.join('apps', 'api', 'src', 'server.ts')], {
+  const args = options.built
+    ? ['--enable-source-maps', path.join('apps', 'api', 'dist', 'server.mjs')]
+    : ['--import', tsxLoader, path.join('apps', 'api', 'src', 'server.ts')];
+  const proc = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...process.env, DATABASE_PATH: databasePath, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', FOU_DEMO: '0', FOU_ADMIN_PASSWORD: ADMIN_PASSWORD, WEB_DIST: path.join(path.dirname(databasePath), 'no-web') },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import * as t from '../../db/schema.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { ApiError, badRequest } from '../../lib/errors.ts';
-import { hashPassword, verifyPassword } from '../users/password.ts';
+import { hashPassword, needsRehash, verifyPassword } from '../users/password.ts';
 import { toUser } from '../users/user.service.ts';
 import { createSession, endOtherSessions, type SessionInfo } from './session.service.ts';
 import type { Me } from './auth.schemas.ts';
@@ -17,7 +17,9 @@ export async function login(db: Db, username: string, password: string): Promise
   decoyHash ??= hashPassword('decoy-password-never-used');
   const ok = await verifyPassword(row?.passwordHash ?? (await decoyHash), password);
   if (!row || !ok || !row.active) throw new ApiError(401, 'Fel användarnamn eller lösenord.');
-  db.update(t.users).set({ lastLoginAt: new Date().toISOString() }).where(eq(t.users.id, row.id)).run();
+  // The password was just proven, so a hash from older settings can be redone now (nothing else changes).
+  const passwordHash = needsRehash(row.passwordHash) ? await hashPassword(password) : undefined;
+  db.update(t.users).set({ lastLoginAt: new Date().toISOString(), ...(passwordHash ? { passwordHash } : {}) }).where(eq(t.users.id, row.id)).run();
   const { token, csrfToken } = createSession(db, row.id);
   return {
     token,

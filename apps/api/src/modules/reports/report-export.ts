@@ -2,7 +2,6 @@
  * Report tables as files: CSV for Swedish Excel (UTF-8 with BOM, semicolons, decimal comma, CRLF) and XLSX
  * (one sheet per table). Any report hands over neutral tables, so the plan follow-up report reuses this too.
  */
-import ExcelJS from 'exceljs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export type ColumnKind = 'text' | 'count' | 'share' | 'percent';
@@ -57,6 +56,8 @@ export function tablesToCsv(tables: ExportTable[]): string {
 const NUM_FMT: Record<ColumnKind, string | undefined> = { text: undefined, count: '0', share: '0.0%', percent: '0' };
 
 export async function tablesToXlsx(tables: ExportTable[]): Promise<Buffer> {
+  // Loaded on the first XLSX export: exceljs is a fifth of the server's memory, and most processes never need it.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   const used = new Set<string>();
   for (const table of tables) {
