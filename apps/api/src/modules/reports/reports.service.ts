@@ -51,7 +51,8 @@ const LOOKUPS = {
   goals: `select g.id, g.key, g.name, g.framework_id as frameworkId, g.sort_order as sortOrder from goals g
     join goal_frameworks f on f.id = g.framework_id where f.unit_id = ? order by g.sort_order, g.id`,
   history: `select h.goal_id as goalId, h.name, h.replaced_on as replacedOn from goal_name_history h
-    join goals g on g.id = h.goal_id join goal_frameworks f on f.id = g.framework_id where f.unit_id = ?`,
+    join goals g on g.id = h.goal_id join goal_frameworks f on f.id = g.framework_id where f.unit_id = ?
+    order by h.replaced_on, h.id`,
   areas: 'select id, code, name, report_label as reportLabel, parent_id as parentId, sort_order as sortOrder from areas where unit_id = ? order by sort_order, id',
   municipalities: 'select id, code, name, active from municipalities where unit_id = ? order by sort_order, id',
   staff: 'select id, name, active from staff where unit_id = ?',
