@@ -121,7 +121,7 @@ export function PlanPage() {
                 ])}
             </select>
           </div>
-          <div className="field">
+          <div className="field field--asof">
             <label htmlFor="plan-asof">{t.plan.asOf}</label>
             <input
               id="plan-asof"
