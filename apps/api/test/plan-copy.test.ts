@@ -109,15 +109,20 @@ describe('renaming a goal', () => {
     const names = (await t.http.get(`/api/v1/goals/${goalId}/names`).expect(200)).body;
     expect(names).toEqual({ goalId, name: 'Stöd till metodutveckling', shortName: before.shortName, history: [{ name: before.name, shortName: before.shortName, replacedOn: todayInSweden() }] });
 
-    // The 2019 follow-up is labelled with the name in force at the end of 2019; the item itself shows today's name.
+    // The 2019 follow-up and the 2019 plan itself are labelled with the name in force at the end of 2019.
     const followup = (await t.http.get('/api/v1/plan-followup').query({ year: 2019 }).expect(200)).body;
     expect(followup.goals.find((g: { key: string }) => g.key === 'metodstod').name).toBe(before.name);
     expect(followup.items[0].goal.name).toBe(before.name);
     const listed = (await t.http.get('/api/v1/plan-items').query({ year: 2019 }).expect(200)).body;
-    expect(listed[0].goal.name).toBe('Stöd till metodutveckling');
+    expect(listed[0].goal).toMatchObject({ id: goalId, name: before.name, shortName: before.shortName });
+    expect((await t.http.get(`/api/v1/plan-items/${listed[0].id}`).expect(200)).body.goal.name).toBe(before.name);
+    // Renaming back and forth does not disturb 2019's label either.
+    await t.http.patch(`/api/v1/goals/${goalId}`).send({ name: 'Ännu ett namn' }).expect(200);
+    expect((await t.http.get('/api/v1/plan-items').query({ year: 2019 }).expect(200)).body[0].goal.name).toBe(before.name);
+    await t.http.patch(`/api/v1/goals/${goalId}`).send({ name: 'Stöd till metodutveckling' }).expect(200);
 
     const audit = rows<{ action: string }>("select action from audit_log where entity = 'goal' and entity_id = ?", goalId);
-    expect(audit.map((a) => a.action)).toEqual(['update', 'update']);
+    expect(audit.map((a) => a.action)).toEqual(['update', 'update', 'update', 'update']);
     await t.http.get('/api/v1/goals/99999/names').expect(404);
   });
 });

@@ -8,11 +8,11 @@ let r: Refs;
 
 /** The plan as this test builds it: each item's target and the dates of its linked activities. */
 const PLAN = [
-  { title: 'Nätverksträffar BBIC', goal: 'spridning', area: 'bou', target: 4, dates: ['2018-02-10', '2018-05-20', '2018-09-01'] },
-  { title: 'Socionomdag', goal: 'spridning', area: 'ifo', target: null, dates: ['2018-08-15'] },
-  { title: 'Fältkurs', goal: 'samverkan', area: 'ifo', target: 2, dates: [] },
-  { title: 'Seminarier; "höst" och vår', goal: 'samverkan', area: 'missbruk', target: 3, dates: ['2018-01-15'] },
-  { title: 'Öppna jämförelser', goal: 'metodstod', area: 'ekb', target: 0, dates: ['2018-06-30', '2018-07-01'] },
+  { title: 'Nätverksträffar BBIC', goal: 'spridning', area: 'bou', status: 'pagar', target: 4, dates: ['2018-02-10', '2018-05-20', '2018-09-01'] },
+  { title: 'Socionomdag', goal: 'spridning', area: 'ifo', status: 'genomford', target: null, dates: ['2018-08-15'] },
+  { title: 'Fältkurs', goal: 'samverkan', area: 'ifo', status: 'framflyttad', target: 2, dates: [] },
+  { title: 'Seminarier; "höst" och vår', goal: 'samverkan', area: 'missbruk', status: 'delvis_genomford', target: 3, dates: ['2018-01-15'] },
+  { title: 'Öppna jämförelser', goal: 'metodstod', area: 'ekb', status: 'inte_genomford', target: 0, dates: ['2018-06-30', '2018-07-01'] },
 ] as const;
 const GOAL_ORDER = ['kunskapsutveckling', 'metodstod', 'spridning', 'samverkan'];
 const GROUP_OF: Record<string, string> = { bou: 'bou', ifo: 'ifo', missbruk: 'vuxen', ekb: 'vuxen' };
@@ -22,7 +22,7 @@ beforeAll(async () => {
   r = await loadRefs(t);
   for (const p of PLAN) {
     const item = (await t.http.post('/api/v1/plan-items').send({
-      year: 2018, title: p.title, goalId: r.goals.vp2018[p.goal], areaId: r.areas[p.area], targetCount: p.target,
+      year: 2018, title: p.title, goalId: r.goals.vp2018[p.goal], areaId: r.areas[p.area], targetCount: p.target, status: p.status,
     }).expect(201)).body;
     for (const date of p.dates) await t.http.post('/api/v1/activities').send(validBody(r, { date, planItemId: item.id })).expect(201);
   }
@@ -36,7 +36,7 @@ function expected(asOf: string) {
   const items = PLAN.map((p) => {
     const done = p.dates.filter((d) => d <= asOf);
     return {
-      title: p.title, count: done.length, target: p.target,
+      title: p.title, status: p.status, count: done.length, target: p.target,
       progress: p.target ? done.length / p.target : null,
       last: done.length ? [...done].sort().at(-1)! : null,
       flagged: done.length === 0,
@@ -45,13 +45,13 @@ function expected(asOf: string) {
   return items;
 }
 
-type FollowupItem = { id: number; title: string; activityCount: number; targetCount: number | null; progress: number | null; lastActivityDate: string | null; flagged: boolean; status: string; goal: { key: string } };
+type FollowupItem = { id: number; title: string; area: { name: string; groupName: string }; goal: { key: string; name: string }; activityCount: number; targetCount: number | null; progress: number | null; lastActivityDate: string | null; flagged: boolean; status: string };
 
 describe('plan follow-up', () => {
   it.each(['2018-06-30', '2018-12-31', '2018-01-14'])('counts linked activities up to %s, with progress, last date and flags', async (asOf) => {
     const body = (await t.http.get('/api/v1/plan-followup').query({ year: 2018, asOf }).expect(200)).body;
     expect(body.asOf).toBe(asOf);
-    const got = (body.items as FollowupItem[]).map((i) => ({ title: i.title, count: i.activityCount, target: i.targetCount, progress: i.progress, last: i.lastActivityDate, flagged: i.flagged }));
+    const got = (body.items as FollowupItem[]).map((i) => ({ title: i.title, status: i.status, count: i.activityCount, target: i.targetCount, progress: i.progress, last: i.lastActivityDate, flagged: i.flagged }));
     const want = expected(asOf);
     // Items come in goal order: compare as sets keyed by title, then check the order on its own.
     expect(new Map(got.map((g) => [g.title, g]))).toEqual(new Map(want.map((w) => [w.title, w])));
@@ -95,7 +95,9 @@ function parseCsv(text: string): string[][] {
   return out;
 }
 
-const STATUS_LABEL: Record<string, string> = { planerad: 'Planerad', pagar: 'Pågår', genomford: 'Genomförd' };
+const STATUS_LABEL: Record<string, string> = {
+  planerad: 'Planerad', pagar: 'Pågår', genomford: 'Genomförd', delvis_genomford: 'Delvis genomförd', inte_genomford: 'Inte genomförd', framflyttad: 'Framflyttad',
+};
 
 describe('plan follow-up export', () => {
   it('CSV (output=csv): BOM, semicolons, CRLF, decimal comma (four decimals for fractions); reads back as the JSON', async () => {
@@ -113,6 +115,13 @@ describe('plan follow-up export', () => {
     const col = (name: string) => rows[header]!.indexOf(name);
     const itemRows = rows.slice(header + 1, header + 1 + json.items.length);
     expect(rows[header + 1 + json.items.length]).toEqual(['']);
+    // Every cell of every item row, in the header's order, read back from the file equals the JSON.
+    expect(rows[header]).toEqual(['Planpunkt', 'Resultatmål', 'Verksamhetsområde', 'Områdesgrupp', 'Status', 'Mål (antal)', 'Aktiviteter', 'Måluppfyllelse', 'Senaste aktivitet', 'Flaggad']);
+    const dec = (x: number | null) => (x === null ? '' : x.toFixed(4).replace('.', ','));
+    expect(itemRows).toEqual((json.items as FollowupItem[]).map((i) => [
+      i.title, i.goal.name, i.area.name, i.area.groupName, STATUS_LABEL[i.status], i.targetCount === null ? '' : String(i.targetCount),
+      String(i.activityCount), dec(i.progress), i.lastActivityDate ?? '', i.flagged ? 'Ja' : 'Nej',
+    ]));
     (json.items as FollowupItem[]).forEach((item, i) => {
       const row = itemRows[i]!;
       expect(row[col('Planpunkt')]).toBe(item.title);
@@ -143,6 +152,11 @@ describe('plan follow-up export', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Planpunkter', 'Per resultatmål', 'Per områdesgrupp']);
     const ws = wb.getWorksheet('Planpunkter')!;
     const headers = (ws.getRow(2).values as unknown[]).slice(1);
+    // Whole rows: blank cells read back as undefined, which the JSON has as null.
+    const cells = (rowNo: number) => Array.from({ length: headers.length }, (_, c) => ws.getRow(rowNo).getCell(c + 1).value ?? null);
+    expect((json.items as FollowupItem[]).map((_, i) => cells(i + 3))).toEqual((json.items as FollowupItem[]).map((i) => [
+      i.title, i.goal.name, i.area.name, i.area.groupName, STATUS_LABEL[i.status], i.targetCount, i.activityCount, i.progress, i.lastActivityDate, i.flagged ? 'Ja' : 'Nej',
+    ]));
     const col = (name: string) => headers.indexOf(name) + 1;
     // Row 1 is the table's title, row 2 its header.
     expect(ws.rowCount).toBe(json.items.length + 2);

@@ -263,7 +263,7 @@ export const scenarios = [
       }
       // Every flagged item says so in words; no other item does.
       const flagged = followup.items.filter((i) => i.flagged).map((i) => i.title).sort();
-      const shown = (await page.locator('.plan-item', { has: page.locator('.plan-flag', { hasText: 'Ingen aktivitet ännu' }) }).locator('h3').allInnerTexts()).sort();
+      const shown = (await page.locator('.plan-item', { has: page.locator('.plan-flag', { hasText: 'Flaggad för rådet: ingen aktivitet till och med 2018-06-30' }) }).locator('h3').allInnerTexts()).sort();
       assert.deepEqual(shown, flagged);
       // Goal headings follow the API's goal order, and the coverage tables total the year's items.
       const goalHeadings = await page.locator('.plan-goal h2').allInnerTexts();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { goalNameForYear } from './goal-names.ts';
+import { goalLabelForYear, goalNameForYear } from './goal-names.ts';
 
 const history = [
   { name: 'Tredje namnet', replacedOn: '2022-03-01' },
@@ -21,5 +21,19 @@ describe('goalNameForYear', () => {
     expect(goalNameForYear('Nu', [{ name: 'Förr', replacedOn: '2020-01-01' }], 2019)).toBe('Förr');
     expect(goalNameForYear('Nu', [{ name: 'Förr', replacedOn: '2020-01-01' }], 2020)).toBe('Nu');
     expect(goalNameForYear('Nu', [{ name: 'Förr', replacedOn: '2019-12-31' }], 2019)).toBe('Nu');
+  });
+});
+
+describe('goalLabelForYear', () => {
+  const renames = [
+    { name: 'Stöd för systematisk metod- och kvalitetsutveckling', shortName: 'Metodstöd', replacedOn: '2021-03-01' },
+  ];
+  const current = { name: 'Stöd till metodutveckling', shortName: null };
+  it('takes name and short name from the same former name', () => {
+    expect(goalLabelForYear(current, renames, 2020)).toEqual({ name: 'Stöd för systematisk metod- och kvalitetsutveckling', shortName: 'Metodstöd' });
+  });
+  it('uses the current pair from the year of the rename on', () => {
+    expect(goalLabelForYear(current, renames, 2021)).toEqual(current);
+    expect(goalLabelForYear(current, [], 2018)).toEqual(current);
   });
 });

@@ -4734,6 +4734,7 @@ export interface components {
             goal: {
                 id: number;
                 key: string;
+                /** @description Målets namn som det löd vid slutet av punktens år: ett senare namnbyte ändrar inte tidigare års planer */
                 name: string;
                 shortName: string | null;
                 frameworkCode: string;
@@ -5098,6 +5099,7 @@ export interface components {
             goal: {
                 id: number;
                 key: string;
+                /** @description Målets namn som det löd vid slutet av punktens år: ett senare namnbyte ändrar inte tidigare års planer */
                 name: string;
                 shortName: string | null;
                 frameworkCode: string;

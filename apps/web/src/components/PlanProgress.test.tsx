@@ -6,7 +6,7 @@ import { I18nProvider } from '../i18n/I18nProvider.tsx';
 
 afterEach(cleanup);
 
-const base = { title: 'Fältkurs', lastActivityDate: null, flagged: false };
+const base = { title: 'Fältkurs', lastActivityDate: null, flagged: false, asOf: '2018-06-30' };
 
 function renderSv(ui: ReactNode) {
   localStorage.setItem('fou.lang', 'sv');
@@ -22,7 +22,7 @@ describe('plan item progress', () => {
     expect(bar.getAttribute('aria-valuetext')).toBe('3 av 4');
     expect(screen.getByText('3 av 4')).toBeTruthy();
     expect(screen.getByText(/Senast 2018-05-14/)).toBeTruthy();
-    expect(screen.queryByText('Ingen aktivitet ännu')).toBeNull();
+    expect(screen.queryByText(/Flaggad/)).toBeNull();
   });
 
   it('keeps the true count in the text when the target is passed, and fills the bar no further than full', () => {
@@ -37,12 +37,12 @@ describe('plan item progress', () => {
     renderSv(<PlanProgress {...base} activityCount={2} targetCount={null} />);
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(screen.getByText('2 aktiviteter')).toBeTruthy();
-    expect(screen.getByText(/Inget mål för antal/)).toBeTruthy();
+    expect(screen.getByText(/Planen anger inget antal/)).toBeTruthy();
   });
 
   it('marks a flagged item in words, not colour alone', () => {
     renderSv(<PlanProgress {...base} activityCount={0} targetCount={2} flagged />);
-    expect(screen.getByText('Ingen aktivitet ännu')).toBeTruthy();
+    expect(screen.getByText('Flaggad för rådet: ingen aktivitet till och med 2018-06-30')).toBeTruthy();
     expect(screen.getByText('0 av 2')).toBeTruthy();
   });
 

@@ -13,9 +13,11 @@ interface ProgressProps {
   targetCount: number | null;
   lastActivityDate: string | null;
   flagged: boolean;
+  /** The follow-up date the count and the flag are as of. */
+  asOf: string;
 }
 
-export function PlanProgress({ title, activityCount, targetCount, lastActivityDate, flagged }: ProgressProps) {
+export function PlanProgress({ title, activityCount, targetCount, lastActivityDate, flagged, asOf }: ProgressProps) {
   const { t, number, date } = useI18n();
   const hasTarget = targetCount !== null && targetCount > 0;
   const text = hasTarget ? t.plan.progress(number(activityCount), number(targetCount)) : t.plan.activityCount(activityCount);
@@ -44,7 +46,7 @@ export function PlanProgress({ title, activityCount, targetCount, lastActivityDa
       {flagged ? (
         <p className="plan-flag">
           <span aria-hidden="true">⚠ </span>
-          {t.plan.flagged}
+          {t.plan.flagged(date(asOf))}
         </p>
       ) : null}
     </div>

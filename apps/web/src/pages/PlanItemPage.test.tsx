@@ -72,13 +72,14 @@ function renderAs(role: Role) {
 }
 
 describe('plan item page', () => {
-  it('shows the council the item without any control to change or delete it', async () => {
-    renderAs('rad');
+  it.each(['rad', 'medarbetare'] as const)('shows %s the item without any control to change or delete it', async (role) => {
+    renderAs(role);
     await screen.findByRole('heading', { level: 1, name: 'Fältkurs' });
     expect(screen.getByText('Två kurstillfällen')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Spara' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Ta bort punkten' })).toBeNull();
     expect(document.querySelectorAll('input, select, textarea')).toHaveLength(0);
+    expect(server.requests.filter((r) => r.method !== 'GET')).toEqual([]);
   });
 
   it('lets the chief change every field and sends them with the version read', async () => {

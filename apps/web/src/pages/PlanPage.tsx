@@ -121,7 +121,7 @@ export function PlanPage() {
                 ])}
             </select>
           </div>
-          <div className="field">
+          <div className="field field--asof">
             <label htmlFor="plan-asof">{t.plan.asOf}</label>
             <input
               id="plan-asof"
@@ -136,6 +136,16 @@ export function PlanPage() {
               }}
             />
             <p id="plan-asof-hint" className="field__hint">{t.plan.asOfHint}</p>
+          </div>
+          <div className="field" role="group" aria-labelledby="plan-asof-presets">
+            <span id="plan-asof-presets" className="field__label">{t.plan.asOfPresets}</span>
+            <div className="asof-presets">
+              {[[`${year}-06-30`, t.plan.asOfMidYear], [`${year}-12-31`, t.plan.asOfYearEnd]].map(([d, label]) => (
+                <button key={d} type="button" className="button button--small" aria-pressed={asOf === d} onClick={() => update({ asOf: d! })}>
+                  {label}
+                </button>
+              ))}
+            </div>
           </div>
         </div>
       </div>
@@ -196,6 +206,7 @@ export function PlanPage() {
               : null}
           </p>
           {/* The council reads the coverage first, then the items. */}
+          {followup.data && followup.data.totals.flagged > 0 ? <p className="muted">{t.plan.flagExplained}</p> : null}
           {followup.data ? <CoverageTables data={followup.data} /> : null}
           {items.data.length === 0 ? <p>{t.plan.empty}</p> : null}
           {groupByGoal(items.data).map((g) => (
@@ -203,7 +214,7 @@ export function PlanPage() {
               <h2 id={`plan-goal-${g.key}`}>{g.name}</h2>
               <ul className="plan-items">
                 {g.items.map((item) => (
-                  <PlanItemCard key={item.id} item={item} followup={byId.get(item.id)} />
+                  <PlanItemCard key={item.id} item={item} followup={byId.get(item.id)} asOf={followup.data?.asOf ?? asOf} />
                 ))}
               </ul>
             </section>
@@ -214,7 +225,7 @@ export function PlanPage() {
   );
 }
 
-function PlanItemCard({ item, followup }: { item: PlanItem; followup: PlanFollowupItem | undefined }) {
+function PlanItemCard({ item, followup, asOf }: { item: PlanItem; followup: PlanFollowupItem | undefined; asOf: string }) {
   const { t } = useI18n();
   return (
     <li className={`plan-item${followup?.flagged ? ' plan-item--flagged' : ''}`}>
@@ -235,6 +246,7 @@ function PlanItemCard({ item, followup }: { item: PlanItem; followup: PlanFollow
           targetCount={followup.targetCount}
           lastActivityDate={followup.lastActivityDate}
           flagged={followup.flagged}
+          asOf={asOf}
         />
       ) : null}
     </li>
@@ -242,10 +254,10 @@ function PlanItemCard({ item, followup }: { item: PlanItem; followup: PlanFollow
 }
 
 function CoverageTables({ data }: { data: PlanFollowup }) {
-  const { t, number } = useI18n();
+  const { t, number, date } = useI18n();
   const tables = [
-    { id: 'goal', title: t.plan.byGoal, column: t.plan.goal, rows: data.goals },
-    { id: 'area', title: t.plan.byArea, column: t.plan.area, rows: data.areaGroups },
+    { id: 'goal', title: t.plan.byGoal(date(data.asOf)), column: t.plan.goal, rows: data.goals },
+    { id: 'area', title: t.plan.byArea(date(data.asOf)), column: t.plan.area, rows: data.areaGroups },
   ];
   return (
     <div className="plan-coverage">

@@ -1,7 +1,7 @@
 /** The annual plan: its items, the follow-up of what has been done on each, and next year's copy. */
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import {
-  frameworkForDate, goalNameForYear, isPlanItemFinished, isPlanItemFlagged, planCoverage, planProgress, todayInSweden,
+  frameworkForDate, goalLabelForYear, goalNameForYear, isPlanItemFinished, isPlanItemFlagged, planCoverage, planProgress, todayInSweden,
 } from '@fou/domain';
 import type { Db } from '../../db/client.ts';
 import * as t from '../../db/schema.ts';
@@ -62,15 +62,20 @@ function hydrate(db: Db, lk: Lookups, rows: PlanItemRow[]): PlanItem[] {
   const origins = new Map(fromIds.length
     ? db.select({ id: t.planItems.id, year: t.planItems.year, title: t.planItems.title }).from(t.planItems).where(inArray(t.planItems.id, fromIds)).all().map((o) => [o.id, o])
     : []);
+  // An item carries its goal's name as it read at the end of the item's year: a later rename leaves past plans as they were.
+  const goalIds = [...new Set(rows.map((r) => r.goalId))];
+  const history = db.select().from(t.goalNameHistory).where(inArray(t.goalNameHistory.goalId, goalIds))
+    .orderBy(asc(t.goalNameHistory.replacedOn), asc(t.goalNameHistory.id)).all();
   return rows.map((r) => {
     const goal = lk.goals.get(r.goalId)!;
+    const { name, shortName } = goalLabelForYear(goal, history.filter((h) => h.goalId === r.goalId), r.year);
     const area = lk.areas.get(r.areaId)!;
     const group = area.parentId === null ? area : lk.areas.get(area.parentId)!;
     return {
       id: r.id,
       year: r.year,
       title: r.title,
-      goal: { id: goal.id, key: goal.key, name: goal.name, shortName: goal.shortName, frameworkCode: goal.frameworkCode },
+      goal: { id: goal.id, key: goal.key, name, shortName, frameworkCode: goal.frameworkCode },
       area: { id: area.id, code: area.code, name: area.name, groupCode: group.code, groupName: group.name },
       planned: r.planned,
       targetCount: r.targetCount,
@@ -261,7 +266,8 @@ export function planFollowup(db: Db, unitId: number, q: FollowupQuery): PlanFoll
   const yearGoals = [...lk.goals.values()].filter((g) => g.frameworkId === framework?.id || rows.some((r) => r.goalId === g.id));
   // Each year keeps the goal names it had at its end, whatever the goals were renamed to later.
   const history = yearGoals.length
-    ? db.select().from(t.goalNameHistory).where(inArray(t.goalNameHistory.goalId, yearGoals.map((g) => g.id))).all()
+    ? db.select().from(t.goalNameHistory).where(inArray(t.goalNameHistory.goalId, yearGoals.map((g) => g.id)))
+      .orderBy(asc(t.goalNameHistory.replacedOn), asc(t.goalNameHistory.id)).all()
     : [];
   const goalName = (id: number) => goalNameForYear(lk.goals.get(id)!.name, history.filter((h) => h.goalId === id), q.year);
   const groupOf = (areaId: number) => {

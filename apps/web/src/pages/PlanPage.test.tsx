@@ -1,0 +1,135 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router-dom';
+import type { PlanFollowup, PlanItem, Role } from '../api/client.ts';
+import { reference } from '../test/reference-fixture.ts';
+
+/** A stand-in API with a two-item 2018 plan; it records each request so the test sees what the page asked for. */
+const server = vi.hoisted(() => {
+  const s = { reference: null as unknown, items: [] as unknown[], requests: [] as URL[] };
+  const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  globalThis.fetch = (async (input: Request) => {
+    const url = new URL(input.url);
+    s.requests.push(url);
+    if (url.pathname === '/api/v1/reference') return json(200, s.reference);
+    if (url.pathname === '/api/v1/plan-items') {
+      const goal = url.searchParams.get('goal');
+      return json(200, (s.items as { goal: { key: string } }[]).filter((i) => !goal || i.goal.key === goal));
+    }
+    if (url.pathname === '/api/v1/plan-followup') {
+      const asOf = url.searchParams.get('asOf')!;
+      // Item 1 has activities on 2018-03-01 and 2018-09-01 against a target of 4; item 2 has none.
+      const dates = ['2018-03-01', '2018-09-01'].filter((d) => d <= asOf);
+      const body: PlanFollowup = {
+        year: 2018, asOf,
+        items: [
+          { id: 1, title: 'Nätverksträffar', goal: { key: 'spridning', name: 'Stöd till kunskapsspridning' }, area: { code: 'bou', name: 'Barn', groupCode: 'bou', groupName: 'Barn' }, status: 'pagar', targetCount: 4, activityCount: dates.length, progress: dates.length / 4, lastActivityDate: dates.at(-1) ?? null, flagged: dates.length === 0 },
+          { id: 2, title: 'Fältkurs', goal: { key: 'samverkan', name: 'Samverkan' }, area: { code: 'ifo', name: 'IFO', groupCode: 'ifo', groupName: 'IFO' }, status: 'planerad', targetCount: null, activityCount: 0, progress: null, lastActivityDate: null, flagged: true },
+        ],
+        goals: [{ key: 'spridning', name: 'Stöd till kunskapsspridning', planned: 1, withActivity: dates.length ? 1 : 0 }, { key: 'samverkan', name: 'Samverkan', planned: 1, withActivity: 0 }],
+        areaGroups: [{ code: 'ifo', name: 'IFO', planned: 1, withActivity: 0 }, { code: 'bou', name: 'Barn', planned: 1, withActivity: dates.length ? 1 : 0 }],
+        totals: { planned: 2, withActivity: dates.length ? 1 : 0, flagged: dates.length ? 1 : 2 },
+      };
+      return json(200, body);
+    }
+    return json(404, { statusCode: 404, error: 'Not Found', message: 'okänd' });
+  }) as typeof fetch;
+  return s;
+});
+
+import { PlanPage } from './PlanPage.tsx';
+import { meAs, Providers } from '../test/signed-in.tsx';
+
+const vp2018 = reference.goalFrameworks.find((f) => f.code === 'vp2018')!;
+const goal = (key: string) => vp2018.goals.find((g) => g.key === key)!;
+const area = (code: string) => reference.areas.find((a) => a.code === code)!;
+function item(id: number, title: string, goalKey: string, areaCode: string, status: PlanItem['status'], targetCount: number | null): PlanItem {
+  const g = goal(goalKey);
+  const a = area(areaCode);
+  return {
+    id, year: 2018, title, goal: { id: g.id, key: g.key, name: g.name, shortName: null, frameworkCode: 'vp2018' },
+    area: { id: a.id, code: a.code, name: a.name, groupCode: a.code, groupName: a.name }, planned: [], targetCount, status, outcome: null,
+    staff: [], carriedFrom: null, sortOrder: id, createdAt: '2018-01-01T00:00:00Z', updatedAt: '2018-01-01T00:00:00Z', version: 1,
+  };
+}
+
+beforeEach(() => {
+  localStorage.setItem('fou.lang', 'sv');
+  server.reference = reference;
+  server.items = [item(1, 'Nätverksträffar', 'spridning', 'bou', 'pagar', 4), item(2, 'Fältkurs', 'samverkan', 'ifo', 'planerad', null)];
+  server.requests.length = 0;
+});
+afterEach(cleanup);
+
+function renderAs(role: Role, url = '/plan?year=2018&asOf=2018-06-30') {
+  const router = createMemoryRouter([{ path: '/plan', element: <PlanPage /> }], { initialEntries: [url] });
+  render(
+    <Providers me={meAs(role)}>
+      <RouterProvider router={router} />
+    </Providers>,
+  );
+  return router;
+}
+
+describe('plan page', () => {
+  it('shows each item with its status, progress as a bar and as text, and the flag in words with the date', async () => {
+    renderAs('rad');
+    const card = (await screen.findByRole('link', { name: 'Nätverksträffar' })).closest('li')!;
+    expect(within(card).getByText('Pågår')).toBeTruthy();
+    // 1 activity (2018-03-01) by 30 June against a target of 4.
+    const bar = within(card).getByRole('progressbar', { name: 'Framsteg för Nätverksträffar' });
+    expect(bar.getAttribute('aria-valuetext')).toBe('1 av 4');
+    expect(within(card).getByText('1 av 4')).toBeTruthy();
+    expect(within(card).queryByText(/Flaggad/)).toBeNull();
+
+    const flagged = screen.getByRole('link', { name: 'Fältkurs' }).closest('li')!;
+    expect(within(flagged).getByText('Planerad')).toBeTruthy();
+    expect(within(flagged).queryByRole('progressbar')).toBeNull();
+    expect(within(flagged).getByText(/Planen anger inget antal/)).toBeTruthy();
+    expect(within(flagged).getByText('Flaggad för rådet: ingen aktivitet till och med 2018-06-30')).toBeTruthy();
+    expect(screen.getByText('2 punkter: 1 med aktivitet och 1 flaggade (utan aktivitet) till och med 2018-06-30.')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Per mål till och med 2018-06-30' })).toBeTruthy();
+  });
+
+  it('the council and staff see no control that changes the plan; the chief sees new item and copy', async () => {
+    for (const role of ['rad', 'medarbetare'] as const) {
+      renderAs(role);
+      await screen.findByRole('link', { name: 'Nätverksträffar' });
+      expect(screen.queryByRole('link', { name: 'Ny punkt' }), role).toBeNull();
+      expect(screen.queryByRole('button', { name: /Kopiera/ }), role).toBeNull();
+      // They can still download the follow-up.
+      expect(screen.getByRole('link', { name: 'Ladda ner uppföljningen som CSV' }).getAttribute('href')).toBe('/api/v1/plan-followup?year=2018&asOf=2018-06-30&output=csv');
+      cleanup();
+    }
+    renderAs('chef');
+    await screen.findByRole('link', { name: 'Nätverksträffar' });
+    expect(screen.getByRole('link', { name: 'Ny punkt' }).getAttribute('href')).toBe('/plan/ny?year=2018');
+    expect(screen.getByRole('button', { name: 'Kopiera till 2019' })).toBeTruthy();
+  });
+
+  it('filters by goal through the API and the address', async () => {
+    const user = userEvent.setup();
+    const router = renderAs('rad');
+    await screen.findByRole('link', { name: 'Fältkurs' });
+    await user.selectOptions(screen.getByLabelText('Mål'), 'spridning');
+    await vi.waitFor(() => expect(screen.queryByRole('link', { name: 'Fältkurs' })).toBeNull());
+    expect(screen.getByRole('link', { name: 'Nätverksträffar' })).toBeTruthy();
+    expect(router.state.location.search).toContain('goal=spridning');
+    expect(server.requests.some((u) => u.pathname === '/api/v1/plan-items' && u.searchParams.get('goal') === 'spridning')).toBe(true);
+  });
+
+  it('the half-year and full-year choices set the follow-up date, and the counts follow it', async () => {
+    const user = userEvent.setup();
+    const router = renderAs('rad', '/plan?year=2018');
+    await screen.findByRole('link', { name: 'Nätverksträffar' });
+    // A past year defaults to its last day: both activities count.
+    expect(await screen.findByText('2 av 4')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Helår (31 december)' }).getAttribute('aria-pressed')).toBe('true');
+    await user.click(screen.getByRole('button', { name: 'Halvår (30 juni)' }));
+    expect(await screen.findByText('1 av 4')).toBeTruthy();
+    expect(router.state.location.search).toContain('asOf=2018-06-30');
+    expect((screen.getByLabelText('Aktiviteter till och med') as HTMLInputElement).value).toBe('2018-06-30');
+    expect(screen.getByRole('button', { name: 'Halvår (30 juni)' }).getAttribute('aria-pressed')).toBe('true');
+  });
+});
