@@ -33,12 +33,15 @@ export function createSession(db: Db, userId: number, now = new Date()): { token
   return { token, csrfToken };
 }
 
-/** Every request resolves its session: the lookup is prepared once per connection. */
-const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+/** Every request resolves its session: the lookup is prepared once per connection, for just the columns used. */
 function prepareSessionLookup(db: Db) {
-  return db.select({ s: t.sessions, u: t.users }).from(t.sessions).innerJoin(t.users, eq(t.users.id, t.sessions.userId))
-    .where(eq(t.sessions.id, sql.placeholder('id'))).prepare();
+  return db.select({
+    createdAt: t.sessions.createdAt, expiresAt: t.sessions.expiresAt, csrfToken: t.sessions.csrfToken,
+    userId: t.users.id, unitId: t.users.unitId, username: t.users.username, displayName: t.users.displayName,
+    role: t.users.role, staffId: t.users.staffId, active: t.users.active, mustChangePassword: t.users.mustChangePassword,
+  }).from(t.sessions).innerJoin(t.users, eq(t.users.id, t.sessions.userId)).where(eq(t.sessions.id, sql.placeholder('id'))).prepare();
 }
+const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
 
 export function resolveSession(db: Db, token: string, now = new Date()): SessionInfo | null {
   const id = hashToken(token);
@@ -49,21 +52,21 @@ export function resolveSession(db: Db, token: string, now = new Date()): Session
   }
   const row = lookup.get({ id });
   if (!row) return null;
-  const absoluteEnd = Date.parse(row.s.createdAt) + ABSOLUTE_MS;
-  if (!row.u.active || Date.parse(row.s.expiresAt) <= now.getTime() || absoluteEnd <= now.getTime()) {
+  const absoluteEnd = Date.parse(row.createdAt) + ABSOLUTE_MS;
+  if (!row.active || Date.parse(row.expiresAt) <= now.getTime() || absoluteEnd <= now.getTime()) {
     db.delete(t.sessions).where(eq(t.sessions.id, id)).run();
     return null;
   }
   const slid = Math.min(now.getTime() + IDLE_MS, absoluteEnd);
-  if (slid - Date.parse(row.s.expiresAt) > SLIDE_EVERY_MS) {
+  if (slid - Date.parse(row.expiresAt) > SLIDE_EVERY_MS) {
     db.update(t.sessions).set({ expiresAt: new Date(slid).toISOString() }).where(eq(t.sessions.id, id)).run();
   }
-  const u = row.u;
+  const u = row;
   return {
     id,
-    csrfToken: row.s.csrfToken,
+    csrfToken: row.csrfToken,
     mustChangePassword: u.mustChangePassword,
-    principal: { kind: 'user', userId: u.id, unitId: u.unitId, username: u.username, displayName: u.displayName, role: u.role, staffId: u.staffId },
+    principal: { kind: 'user', userId: u.userId, unitId: u.unitId, username: u.username, displayName: u.displayName, role: u.role, staffId: u.staffId },
   };
 }
 
