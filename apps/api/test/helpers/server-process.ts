@@ -39,12 +39,17 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(databasePath: string): Promise<ServerProcess> {
+export interface StartOptions {
+  /** The built SPA to serve; by default none, so no test depends on a web build being present. */
+  webDist?: string;
+}
+
+export async function startServer(databasePath: string, options: StartOptions = {}): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const proc = spawn(process.execPath, ['--import', tsxLoader, path.join('apps', 'api', 'src', 'server.ts')], {
     cwd: repoRoot,
-    env: { ...process.env, DATABASE_PATH: databasePath, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', FOU_DEMO: '0', FOU_ADMIN_PASSWORD: ADMIN_PASSWORD, WEB_DIST: path.join(path.dirname(databasePath), 'no-web') },
+    env: { ...process.env, DATABASE_PATH: databasePath, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', FOU_DEMO: '0', FOU_ADMIN_PASSWORD: ADMIN_PASSWORD, WEB_DIST: options.webDist ?? path.join(path.dirname(databasePath), 'no-web') },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
