@@ -51,7 +51,14 @@ export const routes: RouteObject[] = [
           { path: '/', element: <HomePage /> },
           { path: '/aktiviteter', element: <ActivityListPage /> },
           { path: '/aktiviteter/:id', element: <EditPage /> },
-          { path: '/oversikt', lazy: async () => ({ Component: (await import('./pages/OverviewPage.tsx')).OverviewPage }) },
+          {
+            path: '/oversikt',
+            lazy: async () => {
+              // Chart.js beside the page's code rather than after it: the overview always draws charts.
+              import('./components/ChartCanvas.tsx').catch(() => undefined);
+              return { Component: (await import('./pages/OverviewPage.tsx')).OverviewPage };
+            },
+          },
           { path: '/plan', lazy: async () => ({ Component: (await import('./pages/PlanPage.tsx')).PlanPage }) },
           {
             path: '/plan/ny',
