@@ -7,13 +7,13 @@
  *   writes       POST /activities throughput (autocannon, 10 connections) vs a bare Fastify insert route on the
  *                same file, taking turns after a warm-up (median of three rounds each)
  *   memory       peak RSS of the API process
+ *   SPA          initial JS and the overview's time to drawn charts in Chromium (bench/spa-cost.ts)
  * Prints a table with PASS/FAIL per target and writes bench-results/<time>.json. Not part of `pnpm test`.
  */
 import { execFileSync, fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { repoRoot } from '../src/config.ts';
@@ -22,6 +22,7 @@ import { seedReferenceData } from '../src/seed/reference-seed.ts';
 import { generateYear, insertActivities, prepareDemoRefs, quotas } from '../src/seed/demo-data.ts';
 import { createRng } from '../src/seed/random.ts';
 import { freePort, startServer, type ServerProcess } from '../test/helpers/server-process.ts';
+import { measureSpaCost } from './spa-cost.ts';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -195,17 +196,10 @@ results.peakRssBytes = rss;
 verdicts.push({ target: 'API-processens topp-RSS ≤ 200 MB', measured: `${(rss / 1e6).toFixed(0)} MB`, pass: rss <= 200e6 });
 
 // ---- SPA --------------------------------------------------------------------------------------------------
-const dist = path.join(repoRoot, 'apps/web/dist');
-if (fs.existsSync(path.join(dist, 'index.html'))) {
-  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
-  const scripts = [...html.matchAll(/<script[^>]+src="\/?([^"]+\.js)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\/?([^"]+\.js)"/g)].map((m) => m[1]!);
-  const gzip = scripts.reduce((sum, s) => sum + zlib.gzipSync(fs.readFileSync(path.join(dist, s))).length, 0);
-  results.spaInitialJsGzipBytes = gzip;
-  verdicts.push({ target: 'SPA:ns initiala JS ≤ 200 KB gzip', measured: `${(gzip / 1024).toFixed(0)} KB`, pass: gzip <= 200 * 1024 });
-  log('  SPA: tid till ritade diagram mäts inte ännu (kräver rapportsidan och playwright-core).');
-} else {
-  log('  SPA: apps/web/dist saknas (webbappen är inte byggd på den här grenen) — hoppas över.');
-}
+// A year the data covers, as the chief would open it this year.
+const spa = await measureSpaCost({ databasePath: file, year: Math.min(new Date().getFullYear(), YEARS.at(-1)!), runs: RUNS, log });
+results.spa = spa.results;
+verdicts.push(...spa.verdicts);
 
 floorDb.close();
 fs.rmSync(dir, { recursive: true, force: true });

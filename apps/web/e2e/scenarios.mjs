@@ -552,6 +552,41 @@ export const scenarios = [
     },
   ],
   [
+    'a page’s code loads when it is opened: the first load says so inside the layout, a navigation says so at the top, a chunk that cannot be fetched asks for a reload',
+    async (ctx) => {
+      const page = await newPage(ctx);
+      // Slow chunks make the in-between states long enough to see.
+      const slow = async (route) => {
+        await new Promise((r) => setTimeout(r, 1500));
+        await route.continue();
+      };
+      await page.route(/\/assets\/OverviewPage-[^/]+\.js$/, slow);
+      await page.goto(`${ctx.base}/oversikt?year=2018`, { waitUntil: 'commit' });
+      const loading = page.locator('main').getByRole('status').filter({ hasText: 'Laddar sidan …' });
+      await loading.waitFor();
+      // The sign-in check goes on beside the page's code: the menu of the signed-in chief comes while it loads.
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
+      assert.equal(await loading.isVisible(), true, 'still loading the page when the menu is there');
+      await page.locator('canvas[data-drawn]').first().waitFor();
+      assert.equal(await page.locator('main').getByText('Laddar sidan …').count(), 0);
+
+      await page.route(/\/assets\/PlanPage-[^/]+\.js$/, slow);
+      await page.getByRole('link', { name: 'Verksamhetsplan' }).click();
+      await page.locator('.navigation-status').filter({ hasText: 'Laddar sidan …' }).waitFor();
+      assert.match(await page.locator('h1').innerText(), /^Översikt/, 'the overview stays until the plan can be shown');
+      await page.waitForURL(/\/plan$/);
+      await page.locator('.navigation-status:empty').waitFor({ state: 'attached' });
+
+      await page.route(/\/assets\/AccountsPage-[^/]+\.js$/, (route) => route.abort());
+      await page.getByRole('link', { name: 'Konton' }).click();
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      assert.match(await alert.innerText(), /Sidan kunde inte hämtas/);
+      await alert.getByRole('button', { name: 'Ladda om sidan' }).waitFor();
+      await page.context().close();
+    },
+  ],
+  [
     'a new unit’s first start: the admin signs in with the one-time password from the log and must choose a new one first',
     async (ctx) => {
       const fresh = await ctx.startApi({ demo: false });

@@ -6,14 +6,9 @@ import { I18nProvider, useI18n } from './i18n/I18nProvider.tsx';
 import { Layout } from './components/Layout.tsx';
 import { RegisterPage, EditPage } from './pages/ActivityFormPage.tsx';
 import { ActivityListPage } from './pages/ActivityListPage.tsx';
-import { OverviewPage } from './pages/OverviewPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
-import { PasswordPage } from './pages/PasswordPage.tsx';
-import { AccountsPage } from './pages/AccountsPage.tsx';
-import { PlanPage } from './pages/PlanPage.tsx';
-import { PlanItemNewPage, PlanItemPage } from './pages/PlanItemPage.tsx';
-import { GoalFrameworksPage, NewFrameworkPage } from './pages/GoalFrameworksPage.tsx';
 import { RequireAuth, RequirePermission, useSignedIn } from './auth/RequireAuth.tsx';
+import { NavigationStatus, PageLoadError, PageLoading } from './components/PageLoading.tsx';
 
 /** The start page is the form for those who record work; the others start at the list. */
 function HomePage() {
@@ -33,25 +28,68 @@ function NotFound() {
   );
 }
 
+// The pages a session starts on (login, the form, the list) come with the app; the rest are fetched when first
+// opened, so nobody downloads Chart.js (the overview) or the chief's admin pages just to record an activity.
+// Route-level lazy rather than React.lazy: the router fetches the chunk before it shows the page, so no Suspense
+// fallback is drawn, and React's 300 ms hold on content after a fallback never delays the overview.
 export const routes: RouteObject[] = [
   {
-    element: <Layout />,
+    element: (
+      <>
+        <NavigationStatus />
+        <Layout />
+      </>
+    ),
     children: [
       { path: '/logga-in', element: <LoginPage /> },
       {
         element: <RequireAuth />,
+        // On the first load of a lazy page: the layout (and the sign-in check) go on while the page loads.
+        HydrateFallback: PageLoading,
+        errorElement: <PageLoadError />,
         children: [
           { path: '/', element: <HomePage /> },
           { path: '/aktiviteter', element: <ActivityListPage /> },
           { path: '/aktiviteter/:id', element: <EditPage /> },
-          { path: '/oversikt', element: <OverviewPage /> },
-          { path: '/plan', element: <PlanPage /> },
-          { path: '/plan/ny', element: <RequirePermission action="plan:write"><PlanItemNewPage /></RequirePermission> },
-          { path: '/plan/:id', element: <PlanItemPage /> },
-          { path: '/malramverk', element: <RequirePermission action="reference:write"><GoalFrameworksPage /></RequirePermission> },
-          { path: '/malramverk/nytt', element: <RequirePermission action="reference:write"><NewFrameworkPage /></RequirePermission> },
-          { path: '/losenord', element: <PasswordPage /> },
-          { path: '/konton', element: <RequirePermission action="account:manage"><AccountsPage /></RequirePermission> },
+          {
+            path: '/oversikt',
+            lazy: async () => {
+              // Chart.js beside the page's code rather than after it: the overview always draws charts.
+              import('./components/ChartCanvas.tsx').catch(() => undefined);
+              return { Component: (await import('./pages/OverviewPage.tsx')).OverviewPage };
+            },
+          },
+          { path: '/plan', lazy: async () => ({ Component: (await import('./pages/PlanPage.tsx')).PlanPage }) },
+          {
+            path: '/plan/ny',
+            lazy: async () => {
+              const { PlanItemNewPage } = await import('./pages/PlanItemPage.tsx');
+              return { element: <RequirePermission action="plan:write"><PlanItemNewPage /></RequirePermission> };
+            },
+          },
+          { path: '/plan/:id', lazy: async () => ({ Component: (await import('./pages/PlanItemPage.tsx')).PlanItemPage }) },
+          {
+            path: '/malramverk',
+            lazy: async () => {
+              const { GoalFrameworksPage } = await import('./pages/GoalFrameworksPage.tsx');
+              return { element: <RequirePermission action="reference:write"><GoalFrameworksPage /></RequirePermission> };
+            },
+          },
+          {
+            path: '/malramverk/nytt',
+            lazy: async () => {
+              const { NewFrameworkPage } = await import('./pages/GoalFrameworksPage.tsx');
+              return { element: <RequirePermission action="reference:write"><NewFrameworkPage /></RequirePermission> };
+            },
+          },
+          { path: '/losenord', lazy: async () => ({ Component: (await import('./pages/PasswordPage.tsx')).PasswordPage }) },
+          {
+            path: '/konton',
+            lazy: async () => {
+              const { AccountsPage } = await import('./pages/AccountsPage.tsx');
+              return { element: <RequirePermission action="account:manage"><AccountsPage /></RequirePermission> };
+            },
+          },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -42,6 +42,8 @@ export async function freePort(): Promise<number> {
 export interface StartOptions {
   /** Run the bundle `pnpm start` runs (apps/api/dist/server.mjs, built by the caller) instead of the sources under tsx. */
   built?: boolean;
+  /** The built SPA to serve; by default none, so no test depends on a web build being present. */
+  webDist?: string;
 }
 
 export async function startServer(databasePath: string, options: StartOptions = {}): Promise<ServerProcess> {
@@ -52,7 +54,7 @@ export async function startServer(databasePath: string, options: StartOptions = 
     : ['--import', tsxLoader, path.join('apps', 'api', 'src', 'server.ts')];
   const proc = spawn(process.execPath, args, {
     cwd: repoRoot,
-    env: { ...process.env, DATABASE_PATH: databasePath, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', FOU_DEMO: '0', FOU_ADMIN_PASSWORD: ADMIN_PASSWORD, WEB_DIST: path.join(path.dirname(databasePath), 'no-web') },
+    env: { ...process.env, DATABASE_PATH: databasePath, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', FOU_DEMO: '0', FOU_ADMIN_PASSWORD: ADMIN_PASSWORD, WEB_DIST: options.webDist ?? path.join(path.dirname(databasePath), 'no-web') },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));

@@ -1,30 +1,54 @@
 /**
- * The one Chart.js wrapper every chart uses: a calm colour-blind-safe palette (Okabe–Ito), no animation when a
- * test robot drives the browser, a PNG download, and the data table beside the chart, always.
+ * The one chart wrapper every chart uses: a calm colour-blind-safe palette (Okabe–Ito), a PNG download, and the
+ * data table beside the chart, always. The table shows as soon as the data is here; the canvas follows when
+ * Chart.js (its own chunk, fetched as soon as a page with charts loads) has arrived.
  */
-import { useRef, type ReactNode } from 'react';
-import {
-  BarController, BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, LineController, LineElement,
-  PointElement, Tooltip, type ChartData, type ChartOptions,
-} from 'chart.js';
-import { Chart as ReactChart } from 'react-chartjs-2';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { Chart as ChartJS } from 'chart.js';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import type { ChartKind, Series } from './chart-style.ts';
 
-ChartJS.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
+export type { Series } from './chart-style.ts';
 
-/** Okabe & Ito (2008): distinguishable with every common colour vision deficiency. Yellow last: weak on white. */
-export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#000000', '#F0E442'];
+type Canvas = (typeof import('./ChartCanvas.tsx'))['default'];
+let loaded: Canvas | undefined;
+let loading: Promise<Canvas> | undefined;
+const loadCanvas = () => (loading ??= import('./ChartCanvas.tsx').then((m) => (loaded = m.default)));
 
-export interface Series {
-  label: string;
-  data: number[];
+/** For pages that always draw charts: start fetching Chart.js while their report requests are under way. */
+export function preloadCharts(): void {
+  // A failed fetch is forgotten, so the next chart to mount tries again.
+  loadCanvas().catch(() => (loading = undefined));
+}
+
+/**
+ * The canvas component once Chart.js is here. State rather than React.lazy and Suspense: React holds revealed
+ * content back up to 300 ms after a Suspense fallback, which would be most of the overview's time budget.
+ * If Chart.js cannot be fetched the chart stays empty; the table beside it has the same figures.
+ */
+function useChartCanvas(): Canvas | undefined {
+  const [canvas, setCanvas] = useState<Canvas | undefined>(() => loaded);
+  useEffect(() => {
+    if (canvas) return;
+    let live = true;
+    loadCanvas().then(
+      (c) => live && setCanvas(() => c),
+      () => {
+        loading = undefined;
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [canvas]);
+  return canvas;
 }
 
 interface Props {
   /** Names the chart for screen readers and the PNG's file name. */
   title: string;
   fileName: string;
-  kind: 'horizontalBar' | 'stackedHorizontalBar' | 'line';
+  kind: ChartKind;
   labels: string[];
   series: Series[];
   /** Values are percentages: the axis ends at 100 and ticks read "42 %". */
@@ -35,75 +59,12 @@ interface Props {
   tableBelow?: boolean;
 }
 
-const animate = typeof navigator === 'undefined' || !navigator.webdriver;
-
-/** Long category names (goals, areas) break into short lines so the bars keep their room on a phone. */
-export function wrapLabel(label: string, width = 22, maxLines = 3): string[] {
-  const lines: string[] = [];
-  let line = '';
-  // A word longer than a line ("bistånd/missbruk/socialpsykiatri") may break after its slashes.
-  const words = label.split(/\s+/).flatMap((w) => (w.length > width ? w.split(/(?<=\/)/) : [w]));
-  for (const word of words) {
-    if (line && (line + ' ' + word).length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  if (lines.length <= maxLines) return lines;
-  const kept = lines.slice(0, maxLines);
-  kept[maxLines - 1] = `${kept[maxLines - 1]}…`;
-  return kept;
-}
-
 export function Chart({ title, fileName, kind, labels, series, percent = false, table, tableBelow = false }: Props) {
-  const { t, percent: fmtPercent, number } = useI18n();
+  const { t } = useI18n();
   const ref = useRef<ChartJS<'bar' | 'line'> | null>(null);
-  const type = kind === 'line' ? 'line' : 'bar';
-  const horizontal = kind !== 'line';
-  const stacked = kind === 'stackedHorizontalBar';
-  const fmt = (v: number) => (percent ? fmtPercent(v) : number(v));
-  const data: ChartData<'bar' | 'line'> = {
-    labels,
-    datasets: series.map((s, i) => {
-      const colour = PALETTE[i % PALETTE.length]!;
-      return {
-        label: s.label,
-        data: s.data,
-        backgroundColor: colour,
-        borderColor: colour,
-        borderWidth: kind === 'line' ? 2 : 0,
-      };
-    }),
-  };
-  const valueAxis = {
-    beginAtZero: true,
-    stacked,
-    ...(percent ? { suggestedMax: 100 } : {}),
-    ticks: { callback: (v: string | number) => fmt(Number(v)) },
-  };
-  const categoryAxis = {
-    stacked,
-    ticks: {
-      autoSkip: false,
-      callback(this: { getLabelForValue: (v: number) => string }, v: string | number) {
-        return wrapLabel(this.getLabelForValue(Number(v)));
-      },
-    },
-  };
-  const options: ChartOptions<'bar' | 'line'> = {
-    responsive: true,
-    maintainAspectRatio: false,
-    animation: animate ? undefined : false,
-    indexAxis: horizontal ? 'y' : 'x',
-    plugins: {
-      legend: { display: series.length > 1, position: 'bottom', labels: { boxWidth: 14 } },
-      tooltip: { callbacks: { label: (c) => `${c.dataset.label ?? ''}: ${fmt(Number(c.raw))}` } },
-    },
-    scales: horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
-  };
+  const ChartCanvas = useChartCanvas();
   // Horizontal bars need room per category; the legend of a multi-series chart needs its own.
-  const height = horizontal ? Math.max(10, labels.length * 3.25 + (series.length > 1 ? 4 : 2)) : 16;
+  const height = kind !== 'line' ? Math.max(10, labels.length * 3.25 + (series.length > 1 ? 4 : 2)) : 16;
 
   function downloadPng() {
     const chart = ref.current;
@@ -117,8 +78,9 @@ export function Chart({ title, fileName, kind, labels, series, percent = false, 
   return (
     <div className={`chart-block${tableBelow ? ' chart-block--below' : ''}`}>
       <figure className="chart">
+        {/* The box keeps its height while Chart.js loads, so nothing below jumps when the canvas appears. */}
         <div className="chart__canvas" style={{ height: `${height}rem` }}>
-          <ReactChart ref={ref} type={type} data={data} options={options} role="img" aria-label={t.overview.chartOf(title)} />
+          {ChartCanvas ? <ChartCanvas label={t.overview.chartOf(title)} kind={kind} labels={labels} series={series} percent={percent} chartRef={ref} /> : null}
         </div>
         <figcaption className="visually-hidden">{t.overview.chartOf(title)}</figcaption>
         <button type="button" className="button button--small no-print" onClick={downloadPng}>

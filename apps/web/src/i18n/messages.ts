@@ -70,6 +70,9 @@ const sv = {
   language: { label: 'Språk', sv: 'Svenska', en: 'English' },
   common: {
     loading: 'Laddar …',
+    loadingPage: 'Laddar sidan …',
+    pageLoadError: 'Sidan kunde inte hämtas. Ladda om sidan och försök igen.',
+    reload: 'Ladda om sidan',
     loadError: 'Det gick inte att hämta uppgifterna. Försök igen om en stund.',
     save: 'Spara',
     saving: 'Sparar …',
@@ -394,6 +397,9 @@ const en: Messages = {
   language: { label: 'Language', sv: 'Svenska', en: 'English' },
   common: {
     loading: 'Loading …',
+    loadingPage: 'Loading the page …',
+    pageLoadError: 'The page could not be loaded. Reload the page and try again.',
+    reload: 'Reload the page',
     loadError: 'Could not load the data. Please try again shortly.',
     save: 'Save',
     saving: 'Saving …',

@@ -1,11 +1,15 @@
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { reportFileUrl, useGoalByAreaReport, useGoalTrendReport, useReachReport, useVbReport } from '../api/reports.ts';
+import { preloadCharts } from '../components/Chart.tsx';
 import { CrosstabSection, ReachSection, TrendSection, VbTableSection } from '../components/ReportSections.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
 const FIRST_YEAR = 2016;
+
+// Every visit here draws charts: Chart.js downloads while the reports are being counted, not after.
+preloadCharts();
 
 function Downloads({ path, query, name, children }: { path: string; query: Record<string, string | number>; name: string; children?: ReactNode }) {
   const { t } = useI18n();

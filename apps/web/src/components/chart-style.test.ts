@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wrapLabel } from './Chart.tsx';
+import { wrapLabel } from './chart-style.ts';
 
 describe('wrapLabel', () => {
   it('breaks a long goal name into lines of at most the given width, keeping every word', () => {
