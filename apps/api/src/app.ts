@@ -3,6 +3,7 @@
  * buildApp() with a temp database and talk to it through supertest.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -172,7 +173,9 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
 
   const hasSpa = fs.existsSync(`${config.webDist}/index.html`);
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasSpa) {
+    // A missing hashed file (an old tab asking for a chunk replaced by a new release) must fail as a 404, not come
+    // back as index.html: the SPA then offers to reload instead of choking on HTML for JavaScript.
+    if (request.url.startsWith('/api/') || request.url.startsWith('/assets/') || request.method !== 'GET' || !hasSpa) {
       return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `Ingen resurs på ${request.method} ${request.url.split('?')[0]}.` });
     }
     // Client-side routes (/aktiviteter, /rapporter…) all load the SPA, which routes itself.
@@ -190,7 +193,17 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(reportRoutes, { prefix: API_PREFIX });
 
   if (hasSpa) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: 'index.html' });
+    await app.register(fastifyStatic, {
+      root: config.webDist,
+      wildcard: false,
+      index: 'index.html',
+      // Vite puts a content hash in every file under assets/: a returning browser may keep them for good. The
+      // rest (index.html above all) names those files, so it is checked again on every visit.
+      setHeaders: (reply, filePath) => {
+        const hashed = filePath.startsWith(path.join(config.webDist, 'assets') + path.sep);
+        void reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
 
   return app;
