@@ -10,6 +10,7 @@ import { OverviewPage } from './pages/OverviewPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { PasswordPage } from './pages/PasswordPage.tsx';
 import { AccountsPage } from './pages/AccountsPage.tsx';
+import { RegistersPage } from './pages/RegistersPage.tsx';
 import { PlanPage } from './pages/PlanPage.tsx';
 import { PlanItemNewPage, PlanItemPage } from './pages/PlanItemPage.tsx';
 import { GoalFrameworksPage, NewFrameworkPage } from './pages/GoalFrameworksPage.tsx';
@@ -52,6 +53,7 @@ export const routes: RouteObject[] = [
           { path: '/malramverk/nytt', element: <RequirePermission action="reference:write"><NewFrameworkPage /></RequirePermission> },
           { path: '/losenord', element: <PasswordPage /> },
           { path: '/konton', element: <RequirePermission action="account:manage"><AccountsPage /></RequirePermission> },
+          { path: '/register', element: <RequirePermission action="reference:write"><RegistersPage /></RequirePermission> },
           { path: '*', element: <NotFound /> },
         ],
       },
