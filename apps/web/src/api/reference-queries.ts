@@ -47,7 +47,9 @@ function useInvalidateReference() {
   const qc = useQueryClient();
   return () =>
     Promise.all([
-      qc.invalidateQueries({ queryKey: registerKeys.all }),
+      // Refetched even with no form on screen: the next form opened would otherwise first show the cached
+      // bundle, offering a row just deactivated until its background refetch lands.
+      qc.invalidateQueries({ queryKey: registerKeys.all, refetchType: 'all' }),
       qc.invalidateQueries({ queryKey: activityKeys.all }),
       qc.invalidateQueries({ queryKey: planKeys.all }),
       qc.invalidateQueries({ queryKey: reportKeys.all }),

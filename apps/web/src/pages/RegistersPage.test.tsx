@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router-dom';
+import { createMemoryRouter, Link, RouterProvider } from 'react-router-dom';
 import { todayInSweden } from '@fou/domain';
 import type { ActivityType, Area, Municipality, PeriodLock, Staff } from '../api/reference-queries.ts';
 import { reference } from '../test/reference-fixture.ts';
@@ -191,6 +191,37 @@ describe('registers page', () => {
     await user.type(await within(staff).findByLabelText(/^Namn/), 'Eva Ek');
     await user.click(within(staff).getByRole('button', { name: 'Lägg till' }));
     await vi.waitFor(() => expect(screen.getByTestId('form-staff').textContent).toContain('Eva Ek'));
+  });
+
+  it('a deactivation reaches a form opened afterwards, without a moment of the old list', async () => {
+    const user = userEvent.setup();
+    const anna = reference.staff[0]!;
+    // The activity form's staff as it first renders, from whatever the cache holds.
+    function FormStaff() {
+      const names = useReference().data?.staff.filter((x) => x.active).map((x) => x.name);
+      return names ? <p data-testid="form-staff">{names.join(', ')}</p> : null;
+    }
+    const router = createMemoryRouter(
+      [
+        { path: '/form', element: <><FormStaff /><Link to="/register">Register</Link></> },
+        { path: '/register', element: <><RegistersPage /><Link to="/form">Formuläret</Link></> },
+      ],
+      { initialEntries: ['/form'] },
+    );
+    render(
+      <Providers me={meAs('chef')}>
+        <RouterProvider router={router} />
+      </Providers>,
+    );
+    expect((await screen.findByTestId('form-staff')).textContent).toContain(anna.name);
+    await user.click(screen.getByRole('link', { name: 'Register' }));
+    await user.click(await within(section('Medarbetare')).findByRole('button', { name: `Inaktivera ${anna.name}` }));
+    await within(section('Medarbetare')).findByText(`”${anna.name}” är inaktiverad och erbjuds inte längre i formulären.`);
+    // With no form on screen the bundle was fetched anew before the change was confirmed.
+    const paths = server.requests.map((r) => `${r.method} ${r.path}`);
+    expect(paths.slice(paths.indexOf(`PATCH /staff/${anna.id}`))).toContain('GET /reference');
+    await user.click(screen.getByRole('link', { name: 'Formuläret' }));
+    expect(screen.getByTestId('form-staff').textContent).not.toContain(anna.name);
   });
 
   it('asks for a name without calling the API', async () => {
