@@ -196,11 +196,16 @@ export function RegisterList<R extends Row>({ id, text, rows, loadFailed, name, 
                       </>
                     )}
                   </th>
-                  {columns.map((c) => (
-                    <td key={c.header} data-label={c.header} className={c.num ? 'num' : undefined}>
-                      {c.cell(row)}
-                    </td>
-                  ))}
+                  {columns.map((c) => {
+                    const content = c.cell(row);
+                    // On a phone's card a line such as "Ingår i: –" is only clutter; a missing figure is still news.
+                    const className = c.num ? 'num' : content === r.missing ? 'register-empty' : undefined;
+                    return (
+                      <td key={c.header} data-label={c.header} className={className}>
+                        {content}
+                      </td>
+                    );
+                  })}
                   <td className="register-actions">
                     <button type="button" id={editButtonId(row)} className="button button--small" onClick={() => startEdit(row)}>
                       {r.edit}
