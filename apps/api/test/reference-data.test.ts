@@ -41,7 +41,9 @@ describe('municipalities', () => {
   it('creates, updates, puts a year, refuses duplicates and unknown ids', async () => {
     const m = (await t.http.post(`${api}/municipalities`).send({ code: 'vallentuna', name: 'Vallentuna', sortOrder: 9 }).expect(201)).body;
     expect(m).toMatchObject({ code: 'vallentuna', name: 'Vallentuna', active: true, years: [] });
-    await t.http.post(`${api}/municipalities`).send({ code: 'vallentuna', name: 'Igen' }).expect(409);
+    // A taken code is named with the name the user typed, and carries the code a client can act on.
+    const taken = await t.http.post(`${api}/municipalities`).send({ code: 'vallentuna', name: 'Igen' }).expect(409);
+    expect(taken.body).toMatchObject({ code: 'already_exists', message: 'Kommunen Igen (koden vallentuna) finns redan.' });
     const bad = await t.http.post(`${api}/municipalities`).send({ code: 'Stor Bokstav', name: '' }).expect(400);
     expect(fieldsOf(bad.body).sort()).toEqual(['code', 'name']);
     const up = (await t.http.patch(`${api}/municipalities/${m.id}`).send({ name: 'Vallentuna kommun', active: false }).expect(200)).body;
@@ -75,11 +77,14 @@ describe('areas', () => {
     const list = (await t.http.get(`${api}/areas`).expect(200)).body as { code: string; isLeaf: boolean }[];
     expect(list.find((a) => a.code === 'aldre')!.isLeaf).toBe(false);
     // A grandchild is refused.
-    await t.http.post(`${api}/areas`).send({ code: 'barnbarn', name: 'Barnbarn', parentId: c.id }).expect(409);
+    const grandchild = await t.http.post(`${api}/areas`).send({ code: 'barnbarn', name: 'Barnbarn', parentId: c.id }).expect(409);
+    // Not a taken name: reactivating something would not help.
+    expect(grandchild.body.code).toBeUndefined();
     // An unknown parent is a bad field, not a missing resource.
     const unknown = await t.http.post(`${api}/areas`).send({ code: 'x1', name: 'X', parentId: 99999 }).expect(400);
     expect(fieldsOf(unknown.body)).toEqual(['parentId']);
-    await t.http.post(`${api}/areas`).send({ code: 'aldre', name: 'Dubblett' }).expect(409);
+    const dup = await t.http.post(`${api}/areas`).send({ code: 'aldre', name: 'Dubblett' }).expect(409);
+    expect(dup.body).toMatchObject({ code: 'already_exists', message: 'Området Dubblett (koden aldre) finns redan.' });
   });
 
   it('refuses a child under an area that already has activities', async () => {
@@ -160,7 +165,7 @@ describe('activity types, assignments, staff', () => {
   it('activity types: create, rename, duplicate name 409, unknown 404', async () => {
     const a = (await t.http.post(`${api}/activity-types`).send({ name: 'Podcast' }).expect(201)).body;
     expect(a).toMatchObject({ name: 'Podcast', active: true });
-    await t.http.post(`${api}/activity-types`).send({ name: 'Podcast' }).expect(409);
+    expect((await t.http.post(`${api}/activity-types`).send({ name: 'Podcast' }).expect(409)).body).toMatchObject({ code: 'already_exists' });
     const b = (await t.http.post(`${api}/activity-types`).send({ name: 'Film' }).expect(201)).body;
     await t.http.patch(`${api}/activity-types/${b.id}`).send({ name: 'Podcast' }).expect(409);
     expect((await t.http.patch(`${api}/activity-types/${b.id}`).send({ name: 'Kortfilm', active: false }).expect(200)).body).toMatchObject({ name: 'Kortfilm', active: false });

@@ -73,6 +73,11 @@ function pages(ctx) {
     ['malramverk', '/malramverk', 'chef'],
     ['nytt-malramverk', '/malramverk/nytt', 'chef'],
     ['plan-rad', '/plan?year=2018', 'rad'],
+    ['register', '/register', 'chef'],
+    ['register-uppdrag', '/register?visa=uppdrag', 'chef'],
+    ['register-kommuner', '/register?visa=kommuner', 'chef'],
+    ['register-omraden', '/register?visa=omraden', 'chef'],
+    ['register-lasta-ar', '/register?visa=lasta-ar', 'chef'],
   ];
 }
 
@@ -446,6 +451,130 @@ export const scenarios = [
     },
   ],
   [
+    'the chief adds a staff member on the Register page by keyboard, the activity form offers them at once, and after deactivation only their old activities show them',
+    async (ctx) => {
+      const page = await newPage(ctx);
+      await page.goto(`${ctx.base}/register`);
+      await settle(page);
+      const name = 'Maria Ekström';
+      await tabTo(page, '#field-medarbetare-name');
+      await page.keyboard.type(name);
+      await tabTo(page, '#field-medarbetare-title');
+      await page.keyboard.type('Utredare');
+      await tabTo(page, '#medarbetare button[type="submit"]');
+      await page.keyboard.press('Enter');
+      await page.locator('#medarbetare').getByRole('status').filter({ hasText: name }).waitFor();
+      await page.locator('#medarbetare').getByRole('rowheader', { name }).waitFor();
+      const staff = await (await ctx.api('/api/v1/staff')).json();
+      const saved = staff.filter((s) => s.name === name);
+      assert.equal(saved.length, 1, 'one new staff member in the API');
+      assert.equal(saved[0].title, 'Utredare');
+      assert.equal(saved[0].active, true);
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'field-medarbetare-name', 'the focus is back in the empty form');
+
+      // The same tab goes on to the activity form: the reference data it had cached was refreshed by the change.
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Registrera', exact: true }).click();
+      await page.getByRole('heading', { name: 'Registrera aktivitet', level: 1 }).waitFor();
+      const maria = page.getByRole('group', { name: /^Medarbetare/ }).getByRole('checkbox', { name, exact: true });
+      await maria.waitFor();
+
+      // She records an activity, by keyboard as in the first scenario, with her own box ticked.
+      const title = `Maria Ekströms första aktivitet ${Date.now()}`;
+      await tabTo(page, '#field-title');
+      await page.keyboard.type(title);
+      await tabTo(page, '#field-typeId');
+      await page.keyboard.press('ArrowDown');
+      await tabTo(page, 'input[name="goalId"]');
+      await page.keyboard.press('ArrowDown');
+      await tabTo(page, 'input[name="areaId"]');
+      await page.keyboard.press('Space');
+      await tabTo(page, `#staff-${saved[0].id}`);
+      await page.keyboard.press('Space');
+      await tabTo(page, 'input[name="format"]');
+      await page.keyboard.press('Space');
+      await tabTo(page, 'button[type="submit"]');
+      await page.keyboard.press('Enter');
+      await page.getByRole('status').filter({ hasText: title }).waitFor();
+      const recorded = (await (await ctx.api(`/api/v1/activities?q=${encodeURIComponent(title)}`)).json()).items;
+      assert.equal(recorded.length, 1);
+      assert.deepEqual(recorded[0].staff.map((s) => s.name), [name]);
+
+      // Deactivated, she stays in the register, marked in words, and the form no longer offers her.
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Register', exact: true }).click();
+      const staffSection = page.locator('#medarbetare');
+      await staffSection.getByRole('button', { name: `Inaktivera ${name}` }).click();
+      await staffSection.getByRole('row', { name: new RegExp(`^${name} Inaktiv`) }).waitFor();
+      await staffSection.getByRole('status').filter({ hasText: `”${name}” är inaktiverad` }).waitFor();
+      assert.equal((await (await ctx.api('/api/v1/staff')).json()).find((s) => s.name === name).active, false);
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Registrera', exact: true }).click();
+      await page.getByRole('heading', { name: 'Registrera aktivitet', level: 1 }).waitFor();
+      const staffGroup = page.getByRole('group', { name: /^Medarbetare/ });
+      await staffGroup.getByRole('checkbox').first().waitFor();
+      assert.equal(await staffGroup.getByRole('checkbox', { name: new RegExp(name) }).count(), 0);
+
+      // Her old activity still names her, ticked and marked as inactive, and saves unchanged.
+      await page.goto(`${ctx.base}/aktiviteter/${recorded[0].id}`);
+      await settle(page);
+      const kept = page.getByRole('group', { name: /^Medarbetare/ }).getByRole('checkbox', { name: `${name} (inaktiv)`, exact: true });
+      assert.equal(await kept.isChecked(), true);
+      await page.getByRole('button', { name: 'Spara' }).click();
+      await page.getByRole('status').filter({ hasText: 'Ändringarna' }).waitFor();
+      const after = await (await ctx.api(`/api/v1/activities/${recorded[0].id}`)).json();
+      assert.deepEqual(after.staff.map((s) => s.name), [name]);
+      await page.context().close();
+    },
+  ],
+  [
+    'a locked year refuses changes to its activities in the form, until the chief unlocks it on the Register page',
+    async (ctx) => {
+      const before = await (await ctx.api(`/api/v1/activities/${ctx.state.activityId}`)).json();
+      const year = before.year;
+      const page = await newPage(ctx);
+      await page.goto(`${ctx.base}/register?visa=lasta-ar`);
+      await settle(page);
+      const locks = page.locator('#lasta-ar');
+      const lastYear = Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(new Date())) - 1;
+      const field = locks.getByLabel(/^År att låsa/);
+      assert.equal(await field.inputValue(), String(lastYear), 'last year is suggested');
+      await field.fill(String(year));
+      await locks.getByRole('button', { name: 'Lås året' }).click();
+      const dialog = page.getByRole('dialog', { name: `Lås år ${year}?` });
+      await dialog.waitFor();
+      assert.match(await dialog.innerText(), /Ingen kan sedan lägga till, ändra eller ta bort aktiviteter och planpunkter/);
+      assert.deepEqual(await (await ctx.api('/api/v1/period-locks')).json(), [], 'nothing is locked before the confirmation');
+      await dialog.getByRole('button', { name: `Ja, lås ${year}` }).click();
+      await locks.getByRole('status').filter({ hasText: `År ${year} är låst.` }).waitFor();
+      assert.deepEqual((await (await ctx.api('/api/v1/period-locks')).json()).map((l) => l.year), [year]);
+      await locks.getByRole('row', { name: new RegExp(`^${year} .*FoU-chef \\(demo\\)`) }).waitFor();
+
+      const form = await newPage(ctx);
+      await form.goto(`${ctx.base}/aktiviteter/${before.id}`);
+      await settle(form);
+      await form.getByRole('button', { name: 'Spara' }).click();
+      const alert = form.locator('.error-summary');
+      await alert.waitFor();
+      assert.match(await alert.innerText(), new RegExp(`År ${year} är låst eftersom årsredovisningen för ${year} är fastställd`));
+      assert.equal(await form.getByRole('button', { name: 'Ladda om aktiviteten' }).count(), 0, 'a lock is no stale version');
+      assert.equal((await (await ctx.api(`/api/v1/activities/${before.id}`)).json()).version, before.version, 'nothing saved');
+
+      await locks.getByRole('button', { name: `Lås upp ${year}` }).click();
+      const unlock = page.getByRole('dialog', { name: `Lås upp år ${year}?` });
+      await unlock.getByRole('button', { name: `Ja, lås upp ${year}` }).click();
+      await locks.getByRole('status').filter({ hasText: `År ${year} är upplåst.` }).waitFor();
+      assert.deepEqual(await (await ctx.api('/api/v1/period-locks')).json(), []);
+      await locks.getByText('Inga år är låsta.').waitFor();
+
+      // Unlocked, the same form saves.
+      await form.getByRole('button', { name: 'Spara' }).click();
+      await form.getByRole('status').filter({ hasText: 'Ändringarna' }).waitFor();
+      assert.equal((await (await ctx.api(`/api/v1/activities/${before.id}`)).json()).version, before.version + 1);
+      await form.context().close();
+      await page.context().close();
+      // 2017's report is adopted and stays locked (no later scenario writes 2017), so the page checks below see a locked year.
+      assert.equal((await ctx.api('/api/v1/period-locks/2017', { method: 'PUT' })).status, 200);
+    },
+  ],
+  [
     'the council representative sees no Registrera link and no edit or delete buttons',
     async (ctx) => {
       const page = await newPage(ctx, DESKTOP, null);
@@ -455,6 +584,10 @@ export const scenarios = [
       await page.getByText('Rådsrepresentant', { exact: true }).waitFor();
       const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
       assert.deepEqual(await nav.getByRole('link').allInnerTexts(), ['Aktiviteter', 'Översikt', 'Verksamhetsplan']);
+      // The registers are the chief's: the address alone does not open them.
+      await page.goto(`${ctx.base}/register`);
+      await page.getByRole('alert').filter({ hasText: 'Du har inte behörighet till den här sidan.' }).waitFor();
+      assert.equal(await page.locator('main form').count(), 0);
       await page.goto(`${ctx.base}/aktiviteter/${ctx.state.activityId}`);
       await settle(page);
       assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), ctx.state.title);
@@ -482,6 +615,7 @@ export const scenarios = [
       await settle(page);
       const me = await apiSession(ctx.base, 'medarbetare');
       assert.ok(me.me.staffId, 'the demo medarbetare is linked to a staff member');
+      assert.equal(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Register', exact: true }).count(), 0);
       // Only their own box is ticked; the saved activity below shows it was theirs.
       assert.equal(await page.locator('#field-staffIds').locator('xpath=ancestor::fieldset[1]').locator('input:checked').count(), 1);
       const title = `Medarbetarens aktivitet ${Date.now()}`;

@@ -90,6 +90,13 @@ export const routes: RouteObject[] = [
               return { element: <RequirePermission action="account:manage"><AccountsPage /></RequirePermission> };
             },
           },
+          {
+            path: '/register',
+            lazy: async () => {
+              const { RegistersPage } = await import('./pages/RegistersPage.tsx');
+              return { element: <RequirePermission action="reference:write"><RegistersPage /></RequirePermission> };
+            },
+          },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -57,7 +57,8 @@ export const errorBodySchema = z
     fields: z.array(fieldErrorSchema).optional(),
     // A 409 on a stale version says which version is current, so the client can reload and retry.
     currentVersion: z.number().int().optional(),
-    // A 403 because the account must change its password first says so in a stable code.
+    // A stable code where the status alone is ambiguous: a 403 because the account must change its password
+    // first (must_change_password), a 409 because the name or code is taken (already_exists).
     code: z.string().optional(),
   })
   .meta({ id: 'Error' });

@@ -74,8 +74,8 @@ export function useDemoAccounts() {
   });
 }
 
-export function useUsers() {
-  return useQuery({ queryKey: authKeys.users, queryFn: async () => unwrap(await api.GET('/api/v1/users')) });
+export function useUsers(enabled = true) {
+  return useQuery({ queryKey: authKeys.users, queryFn: async () => unwrap(await api.GET('/api/v1/users')), enabled });
 }
 
 export function useCreateUser() {

@@ -104,4 +104,48 @@ describe('ActivityForm', () => {
     await user.click(screen.getByRole('radio', { name: new RegExp(first!.name) }));
     expect((screen.getByRole('radio', { name: new RegExp(second!.name) }) as HTMLInputElement).checked).toBe(false);
   });
+
+  it('does not offer deactivated rows for a new activity, but keeps and marks them on an old one', async () => {
+    const user = userEvent.setup();
+    const [anna, bjorn] = reference.staff;
+    const type = reference.activityTypes[1]!;
+    const ekero = reference.municipalities[0]!;
+    const missbruk = reference.areas.find((a) => a.code === 'missbruk')!;
+    const off = <T extends { id: number; active: boolean }>(list: T[], id: number) => list.map((x) => (x.id === id ? { ...x, active: false } : x));
+    const ref: ReferenceData = {
+      ...reference,
+      staff: off(reference.staff, bjorn!.id),
+      activityTypes: off(reference.activityTypes, type.id),
+      municipalities: off(reference.municipalities, ekero.id),
+      areas: off(reference.areas, missbruk.id),
+      assignments: [{ id: 900, title: 'BAS-utbildning', description: null, line: null, startYear: 2018, endYear: 2019, active: false }],
+    };
+    const boxNames = (group: RegExp) => within(screen.getByRole('group', { name: group })).getAllByRole('checkbox').map((c) => c.closest('.choice')!.querySelector('.choice__label')!.textContent);
+    const options = (label: RegExp) => within(screen.getByLabelText(label)).getAllByRole('option').map((o) => o.textContent);
+
+    renderForm('2024-03-01', { reference: ref });
+    expect(boxNames(/^Medarbetare/)).toEqual([anna!.name]);
+    expect(options(/^Typ av aktivitet/)).not.toContain(type.name);
+    expect(options(/^Typ av aktivitet/).some((o) => o?.includes('inaktiv'))).toBe(false);
+    expect(boxNames(/^Deltagande kommuner/)).toEqual(['Alla', ...reference.municipalities.slice(1).map((m) => m.name)]);
+    expect(screen.queryByRole('radio', { name: missbruk.name })).toBeNull();
+    expect(options(/^Uppdrag/)).toEqual(['Inget uppdrag']);
+    // "Alla" ticks the owners taking part now, and is ticked when all of them are.
+    await user.click(screen.getByRole('checkbox', { name: 'Alla' }));
+    expect((screen.getByRole('checkbox', { name: 'Alla' }) as HTMLInputElement).checked).toBe(true);
+    cleanup();
+
+    const old = { ...emptyForm('2018-05-14'), typeId: type.id, areaId: missbruk.id, municipalityIds: [ekero.id], staffIds: [bjorn!.id], assignmentId: 900 };
+    renderForm('2018-05-14', { reference: ref, initial: old });
+    const bjornBox = screen.getByRole('checkbox', { name: `${bjorn!.name} (inaktiv)` }) as HTMLInputElement;
+    expect(bjornBox.checked).toBe(true);
+    expect((screen.getByRole('checkbox', { name: `${ekero.name} (inaktiv)` }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('radio', { name: `${missbruk.name} (inaktiv)` }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByLabelText(/^Typ av aktivitet/) as HTMLSelectElement).selectedOptions[0]!.textContent).toBe(`${type.name} (inaktiv)`);
+    expect((screen.getByLabelText(/^Uppdrag/) as HTMLSelectElement).selectedOptions[0]!.textContent).toBe('BAS-utbildning (inaktiv)');
+    // Unticked by mistake, the inactive one stays in the list to be ticked again.
+    await user.click(bjornBox);
+    await user.click(screen.getByRole('checkbox', { name: `${bjorn!.name} (inaktiv)` }));
+    expect((screen.getByRole('checkbox', { name: `${bjorn!.name} (inaktiv)` }) as HTMLInputElement).checked).toBe(true);
+  });
 });

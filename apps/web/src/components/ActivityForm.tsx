@@ -37,11 +37,19 @@ export function ActivityForm({ reference, initial, recent, saving, serverErrors,
     [reference.goalFrameworks, f.date],
   );
   const goals = useMemo(() => [...(framework?.goals ?? [])].sort((a, b) => a.sortOrder - b.sortOrder), [framework]);
-  const municipalities = reference.municipalities.filter((m) => m.active).sort((a, b) => a.sortOrder - b.sortOrder);
-  const staff = reference.staff.filter((s) => s.active || f.staffIds.includes(s.id));
-  const types = reference.activityTypes.filter((x) => x.active || x.id === f.typeId).sort((a, b) => a.sortOrder - b.sortOrder);
-  const assignments = reference.assignments.filter((x) => x.active || x.id === f.assignmentId);
-  const allChecked = municipalities.length > 0 && municipalities.every((m) => f.municipalityIds.includes(m.id));
+  // Deactivated rows are offered only where the activity already has them (an old one being edited), marked in words.
+  const chosenAtStart = useMemo(
+    () => ({ municipalities: new Set(initial.municipalityIds), staff: new Set(initial.staffIds), type: initial.typeId, assignment: initial.assignmentId, area: initial.areaId }),
+    [initial],
+  );
+  const label = (x: { active: boolean }, name: string) => (x.active ? name : t.form.inactive(name));
+  const municipalities = reference.municipalities.filter((m) => m.active || chosenAtStart.municipalities.has(m.id)).sort((a, b) => a.sortOrder - b.sortOrder);
+  const staff = reference.staff.filter((s) => s.active || chosenAtStart.staff.has(s.id));
+  const types = reference.activityTypes.filter((x) => x.active || x.id === chosenAtStart.type).sort((a, b) => a.sortOrder - b.sortOrder);
+  const assignments = reference.assignments.filter((x) => x.active || x.id === chosenAtStart.assignment);
+  // "All" means every owner taking part now: a deactivated one is never added by it.
+  const activeMunicipalities = municipalities.filter((m) => m.active);
+  const allChecked = activeMunicipalities.length > 0 && activeMunicipalities.every((m) => f.municipalityIds.includes(m.id));
 
   // A goal chosen under one framework means nothing under another: a date change across frameworks clears it.
   const goalId = goals.some((g) => g.id === f.goalId) ? f.goalId : null;
@@ -121,7 +129,7 @@ export function ActivityForm({ reference, initial, recent, saving, serverErrors,
             <option value="">{t.form.chooseType}</option>
             {types.map((x) => (
               <option key={x.id} value={x.id}>
-                {x.name}
+                {label(x, x.name)}
               </option>
             ))}
           </select>
@@ -153,7 +161,7 @@ export function ActivityForm({ reference, initial, recent, saving, serverErrors,
 
       <Group name="areaId" legend={t.form.area} required error={errors.areaId}>
         <div className="choices">
-          {areaGroups(reference).map(({ group, leaves }, gi) =>
+          {areaGroups(reference, chosenAtStart.area).map(({ group, leaves }, gi) =>
             leaves.length === 0 ? (
               <Choice
                 key={group.id}
@@ -162,11 +170,11 @@ export function ActivityForm({ reference, initial, recent, saving, serverErrors,
                 id={gi === 0 ? fieldId('areaId') : `area-${group.id}`}
                 checked={f.areaId === group.id}
                 onChange={() => set('areaId', group.id)}
-                label={group.name}
+                label={label(group, group.name)}
               />
             ) : (
               <fieldset key={group.id} className="subgroup">
-                <legend>{group.name}</legend>
+                <legend>{label(group, group.name)}</legend>
                 {leaves.map((leaf) => (
                   <Choice
                     key={leaf.id}
@@ -175,7 +183,7 @@ export function ActivityForm({ reference, initial, recent, saving, serverErrors,
                     id={`area-${leaf.id}`}
                     checked={f.areaId === leaf.id}
                     onChange={() => set('areaId', leaf.id)}
-                    label={leaf.name}
+                    label={label(leaf, leaf.name)}
                   />
                 ))}
               </fieldset>
@@ -191,7 +199,7 @@ export function ActivityForm({ reference, initial, recent, saving, serverErrors,
             name="allMunicipalities"
             id={fieldId('municipalityIds')}
             checked={allChecked}
-            onChange={(on) => set('municipalityIds', on ? municipalities.map((m) => m.id) : [])}
+            onChange={(on) => set('municipalityIds', on ? [...new Set([...f.municipalityIds, ...activeMunicipalities.map((m) => m.id)])] : [])}
             label={<strong>{t.form.allMunicipalities}</strong>}
           />
           {municipalities.map((m) => (
@@ -202,7 +210,7 @@ export function ActivityForm({ reference, initial, recent, saving, serverErrors,
               id={`municipality-${m.id}`}
               checked={f.municipalityIds.includes(m.id)}
               onChange={(on) => set('municipalityIds', toggle(f.municipalityIds, m.id, on))}
-              label={m.name}
+              label={label(m, m.name)}
             />
           ))}
         </div>
@@ -218,7 +226,7 @@ export function ActivityForm({ reference, initial, recent, saving, serverErrors,
               id={i === 0 ? fieldId('staffIds') : `staff-${s.id}`}
               checked={f.staffIds.includes(s.id)}
               onChange={(on) => set('staffIds', toggle(f.staffIds, s.id, on))}
-              label={s.name}
+              label={label(s, s.name)}
             />
           ))}
         </div>
@@ -252,7 +260,7 @@ export function ActivityForm({ reference, initial, recent, saving, serverErrors,
             <option value="">{t.form.noAssignment}</option>
             {assignments.map((x) => (
               <option key={x.id} value={x.id}>
-                {x.title}
+                {label(x, x.title)}
               </option>
             ))}
           </select>

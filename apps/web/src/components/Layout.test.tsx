@@ -35,7 +35,7 @@ describe('menus by role', () => {
   });
 
   it('the chief sees everything', () => {
-    expect(renderAs('chef')).toEqual(['Registrera', 'Aktiviteter', 'Översikt', 'Verksamhetsplan', 'Målramverk', 'Konton']);
+    expect(renderAs('chef')).toEqual(['Registrera', 'Aktiviteter', 'Översikt', 'Verksamhetsplan', 'Målramverk', 'Register', 'Konton']);
   });
 
   it('the administrator gets the accounts but no Registrera', () => {

@@ -35,6 +35,11 @@ function MainNav({ me }: { me: Me }) {
             <NavLink to="/malramverk">{t.frameworks.nav}</NavLink>
           </li>
         ) : null}
+        {can(me.role, 'reference:write') ? (
+          <li>
+            <NavLink to="/register">{t.registers.nav}</NavLink>
+          </li>
+        ) : null}
         {can(me.role, 'account:manage') ? (
           <li>
             <NavLink to="/konton">{t.nav.accounts}</NavLink>

@@ -107,7 +107,7 @@ export function PlanItemForm({ reference, year, initial, saving, submitLabel, se
         {(a) => (
           <select {...a} value={f.areaId ?? ''} onChange={(e) => set('areaId', e.target.value ? Number(e.target.value) : null)} className="input">
             <option value="">{t.plan.chooseArea}</option>
-            {areaGroups(reference).map(({ group, leaves }) =>
+            {areaGroups(reference, initial.areaId).map(({ group, leaves }) =>
               leaves.length === 0 ? (
                 <option key={group.id} value={group.id}>
                   {group.name}

@@ -107,9 +107,14 @@ export function suggestedGoalKey(recent: readonly Activity[], typeId: number): s
   return best;
 }
 
-/** Areas an activity may use: leaves, grouped under their parent; a childless top-level area is its own group. */
-export function areaGroups(ref: ReferenceData) {
-  const active = ref.areas.filter((a) => a.active);
+/**
+ * Areas an activity may use: leaves, grouped under their parent; a childless top-level area is its own group.
+ * Deactivated areas are not offered, except the one an existing activity already has (`keep`), so that
+ * editing it neither hides nor silently changes its area.
+ */
+export function areaGroups(ref: ReferenceData, keep: number | null = null) {
+  const kept = ref.areas.find((a) => a.id === keep);
+  const active = ref.areas.filter((a) => a.active || a.id === keep || a.id === kept?.parentId);
   return active
     .filter((a) => a.parentId === null)
     .sort((a, b) => a.sortOrder - b.sortOrder)

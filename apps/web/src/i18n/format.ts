@@ -19,3 +19,8 @@ export function formatPercent(percent: number, lang: Lang): string {
 export function formatNumber(n: number, lang: Lang): string {
   return new Intl.NumberFormat(locales[lang]).format(n);
 }
+
+/** A moment the API stamped (ISO, UTC) as the date and time in Sweden, where the unit works. */
+export function formatDateTime(iso: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(locales[lang], { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Stockholm' }).format(new Date(iso));
+}

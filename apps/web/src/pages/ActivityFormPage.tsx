@@ -11,9 +11,12 @@ import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { Messages } from '../i18n/messages.ts';
 
+/** A 409 with the current version is a stale form; other 409s (a locked year) explain themselves. */
+const isStale = (err: unknown) => err instanceof ApiCallError && err.status === 409 && err.body?.currentVersion !== undefined;
+
 function errorsFrom(err: unknown, t: Messages): Errors {
   if (err instanceof ApiCallError) {
-    if (err.status === 409) return { form: t.form.conflict };
+    if (isStale(err)) return { form: t.form.conflict };
     if (err.body?.fields?.length) return errorsFromApi(err.body.fields);
     if (err.status < 500 && err.body?.message) return { form: err.body.message };
   }
@@ -145,7 +148,7 @@ export function EditPage() {
       <div role="status" className={savedAt ? 'confirmation' : 'visually-hidden'}>
         {savedAt ? <p>{t.form.updated(a.title)}</p> : null}
       </div>
-      {update.isError && update.error instanceof ApiCallError && update.error.status === 409 ? (
+      {update.isError && isStale(update.error) ? (
         <p>
           <button
             type="button"

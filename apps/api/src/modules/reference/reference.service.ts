@@ -88,12 +88,15 @@ export function referenceBundle(db: Db, unitId: number): Out<typeof s.referenceB
   };
 }
 
-/** SQLite's UNIQUE violation becomes a 409 that says what already exists. */
+/**
+ * SQLite's UNIQUE violation becomes a 409 that says what already exists. The stable code lets a client tell it
+ * from the other 409s here (a third area level, a period overlap) and suggest reactivating the existing one.
+ */
 function uniqueOr409<T>(what: string, fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    if (e instanceof Error && 'code' in e && e.code === 'SQLITE_CONSTRAINT_UNIQUE') throw conflict(`${what} finns redan.`);
+    if (e instanceof Error && 'code' in e && e.code === 'SQLITE_CONSTRAINT_UNIQUE') throw conflict(`${what} finns redan.`, { code: 'already_exists' });
     throw e;
   }
 }
@@ -107,7 +110,7 @@ const pick = <T extends { id: number }>(list: T[], id: number, what: string): T 
 
 // Municipalities
 function applyCreateMunicipality(db: Db, unitId: number, input: z.infer<typeof s.municipalityCreate>) {
-  const row = uniqueOr409(`En kommun med koden ${input.code}`, () =>
+  const row = uniqueOr409(`Kommunen ${input.name} (koden ${input.code})`, () =>
     db.insert(t.municipalities).values({ unitId, ...input }).returning().get());
   return pick(listMunicipalities(db, unitId), row.id, 'Kommunen');
 }
@@ -137,7 +140,7 @@ function applyCreateArea(db: Db, unitId: number, input: z.infer<typeof s.areaCre
         throw conflict(`${parent.name} har ${used.n} aktiviteter och kan inte få underområden: flytta dem först.`);
       }
     }
-    const row = uniqueOr409(`Ett område med koden ${input.code}`, () =>
+    const row = uniqueOr409(`Området ${input.name} (koden ${input.code})`, () =>
       tx.insert(t.areas).values({ unitId, ...input, parentId: input.parentId ?? null }).returning().get());
     return row.id;
   });
