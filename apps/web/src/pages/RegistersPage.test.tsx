@@ -128,7 +128,8 @@ function renderAs(role: Role, path = '/register') {
 }
 
 const writes = () => server.requests.filter((r) => r.method !== 'GET');
-const section = (name: string) => screen.getByRole('region', { name });
+// The page is a lazy route: its sections appear once its code has loaded.
+const section = (name: string) => screen.findByRole('region', { name });
 
 describe('registers page', () => {
   it.each(['medarbetare', 'rad'] as const)('refuses a %s and asks the API for nothing', async (role) => {
@@ -147,20 +148,20 @@ describe('registers page', () => {
     expect(within(menu).getAllByRole('link').map((l) => l.textContent)).toEqual(['Medarbetare', 'Aktivitetstyper', 'Uppdrag', 'Kommuner', 'Verksamhetsområden', 'Låsta år']);
     expect(within(menu).getByRole('link', { current: 'page' }).textContent).toBe('Medarbetare');
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Medarbetare']);
-    await user.type(await within(section('Medarbetare')).findByLabelText(/^Namn/), 'Halvfärdig');
+    await user.type(await within(await section('Medarbetare')).findByLabelText(/^Namn/), 'Halvfärdig');
     await user.click(within(menu).getByRole('link', { name: 'Uppdrag' }));
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Uppdrag']);
     expect(within(menu).getByRole('link', { current: 'page' }).textContent).toBe('Uppdrag');
     expect(document.title).toBe('Uppdrag – Register – FoU-uppföljning');
     await user.click(within(menu).getByRole('link', { name: 'Medarbetare' }));
-    expect((within(section('Medarbetare')).getByLabelText(/^Namn/) as HTMLInputElement).value).toBe('');
+    expect((within(await section('Medarbetare')).getByLabelText(/^Namn/) as HTMLInputElement).value).toBe('');
   });
 
   it('adds a staff member with the body the API takes and lists them', async () => {
     const user = userEvent.setup();
     renderAs('chef');
     await screen.findByRole('heading', { level: 1, name: 'Register' });
-    const staff = section('Medarbetare');
+    const staff = await section('Medarbetare');
     await within(staff).findByRole('rowheader', { name: reference.staff[0]!.name });
     await user.type(within(staff).getByLabelText(/^Namn/), 'Eva Ek');
     await user.type(within(staff).getByLabelText(/^Titel/), 'Utredare ');
@@ -187,7 +188,7 @@ describe('registers page', () => {
       </Providers>,
     );
     expect((await screen.findByTestId('form-staff')).textContent).toBe(reference.staff.map((x) => x.name).join(', '));
-    const staff = section('Medarbetare');
+    const staff = await section('Medarbetare');
     await user.type(await within(staff).findByLabelText(/^Namn/), 'Eva Ek');
     await user.click(within(staff).getByRole('button', { name: 'Lägg till' }));
     await vi.waitFor(() => expect(screen.getByTestId('form-staff').textContent).toContain('Eva Ek'));
@@ -215,8 +216,8 @@ describe('registers page', () => {
     );
     expect((await screen.findByTestId('form-staff')).textContent).toContain(anna.name);
     await user.click(screen.getByRole('link', { name: 'Register' }));
-    await user.click(await within(section('Medarbetare')).findByRole('button', { name: `Inaktivera ${anna.name}` }));
-    await within(section('Medarbetare')).findByText(`”${anna.name}” är inaktiverad och erbjuds inte längre i formulären.`);
+    await user.click(await within(await section('Medarbetare')).findByRole('button', { name: `Inaktivera ${anna.name}` }));
+    await within(await section('Medarbetare')).findByText(`”${anna.name}” är inaktiverad och erbjuds inte längre i formulären.`);
     // With no form on screen the bundle was fetched anew before the change was confirmed.
     const paths = server.requests.map((r) => `${r.method} ${r.path}`);
     expect(paths.slice(paths.indexOf(`PATCH /staff/${anna.id}`))).toContain('GET /reference');
@@ -227,7 +228,7 @@ describe('registers page', () => {
   it('asks for a name without calling the API', async () => {
     const user = userEvent.setup();
     renderAs('chef');
-    const staff = section('Medarbetare');
+    const staff = await section('Medarbetare');
     await within(staff).findByRole('rowheader', { name: reference.staff[0]!.name });
     await user.click(within(staff).getByRole('button', { name: 'Lägg till' }));
     const name = within(staff).getByLabelText(/^Namn/);
@@ -240,7 +241,7 @@ describe('registers page', () => {
   it('puts the API’s 400 field error beside its field and moves the focus there', async () => {
     const user = userEvent.setup();
     renderAs('chef');
-    const staff = section('Medarbetare');
+    const staff = await section('Medarbetare');
     await within(staff).findByRole('rowheader', { name: reference.staff[0]!.name });
     const message = 'Titeln får vara högst 100 tecken.';
     server.nextWriteAnswer = {
@@ -263,7 +264,7 @@ describe('registers page', () => {
   it('says in words when an activity type already exists (409)', async () => {
     const user = userEvent.setup();
     renderAs('chef', '/register?visa=aktivitetstyper');
-    const types = section('Aktivitetstyper');
+    const types = await section('Aktivitetstyper');
     const existing = reference.activityTypes[0]!.name;
     await within(types).findByRole('rowheader', { name: existing });
     server.nextWriteAnswer = { status: 409, body: { statusCode: 409, error: 'Conflict', message: `Aktivitetstypen ${existing} finns redan.`, code: 'already_exists' } };
@@ -280,13 +281,13 @@ describe('registers page', () => {
     const user = userEvent.setup();
     expect(reference.activityTypes.length).toBeGreaterThan(10);
     renderAs('chef', '/register?visa=aktivitetstyper');
-    const types = section('Aktivitetstyper');
+    const types = await section('Aktivitetstyper');
     await within(types).findByRole('rowheader', { name: reference.activityTypes[0]!.name });
     await user.click(within(types).getByRole('link', { name: 'Lägg till en aktivitetstyp' }));
     expect(document.activeElement).toBe(within(types).getByLabelText(/^Namn/));
     cleanup();
     renderAs('chef');
-    const staff = section('Medarbetare');
+    const staff = await section('Medarbetare');
     await within(staff).findByRole('rowheader', { name: reference.staff[0]!.name });
     expect(within(staff).queryByRole('link')).toBeNull();
   });
@@ -295,7 +296,7 @@ describe('registers page', () => {
     const user = userEvent.setup();
     renderAs('chef');
     const anna = reference.staff[0]!;
-    const staff = section('Medarbetare');
+    const staff = await section('Medarbetare');
     await user.click(await within(staff).findByRole('button', { name: `Inaktivera ${anna.name}` }));
     const row = await within(staff).findByRole('row', { name: new RegExp(`^${anna.name} Inaktiv`) });
     expect(writes()).toEqual([{ method: 'PATCH', path: `/staff/${anna.id}`, body: { active: false } }]);
@@ -309,7 +310,7 @@ describe('registers page', () => {
     const user = userEvent.setup();
     renderAs('chef');
     const bjorn = reference.staff[1]!;
-    const staff = section('Medarbetare');
+    const staff = await section('Medarbetare');
     await user.click(await within(staff).findByRole('button', { name: `Ändra ${bjorn.name}` }));
     const name = within(staff).getByLabelText(/^Namn/) as HTMLInputElement;
     expect(within(staff).getByRole('heading', { level: 3 }).textContent).toBe(`Ändra ${bjorn.name}`);
@@ -326,7 +327,7 @@ describe('registers page', () => {
   it('saves a municipality’s population and fee for the chosen year, written the Swedish way', async () => {
     const user = userEvent.setup();
     renderAs('chef', '/register?visa=kommuner');
-    const kommuner = section('Kommuner');
+    const kommuner = await section('Kommuner');
     const ekero = reference.municipalities[0]!;
     await within(kommuner).findByRole('button', { name: `Ändra ${ekero.name}` });
     await user.selectOptions(within(kommuner).getByLabelText('År'), '2019');
@@ -342,7 +343,7 @@ describe('registers page', () => {
   it('locks a year only after the confirmation, and unlocks after another', async () => {
     const user = userEvent.setup();
     renderAs('chef', '/register?visa=lasta-ar');
-    const locks = section('Låsta år');
+    const locks = await section('Låsta år');
     const field = await within(locks).findByLabelText(/^År att låsa/);
     expect((field as HTMLInputElement).value).toBe(String(Number(todayInSweden().slice(0, 4)) - 1));
     await user.clear(field);
@@ -375,7 +376,7 @@ describe('registers page', () => {
     const user = userEvent.setup();
     server.locks = [{ year: 2017, lockedAt: '2018-03-01T08:00:00.000Z', lockedBy: null }];
     renderAs('chef', '/register?visa=lasta-ar');
-    const locks = section('Låsta år');
+    const locks = await section('Låsta år');
     await within(locks).findByRole('rowheader', { name: '2017' });
     const field = within(locks).getByLabelText(/^År att låsa/);
     await user.clear(field);
@@ -390,7 +391,7 @@ describe('registers page', () => {
   it('adds a sub-area under the group chosen, with a code made from its name, and cannot move it afterwards', async () => {
     const user = userEvent.setup();
     renderAs('chef', '/register?visa=omraden');
-    const areas = section('Verksamhetsområden');
+    const areas = await section('Verksamhetsområden');
     const vuxen = reference.areas.find((a) => a.code === 'vuxen')!;
     const siblings = reference.areas.filter((a) => a.parentId === vuxen.id);
     // Each sub-area says which area it is part of.
@@ -420,7 +421,7 @@ describe('registers page', () => {
   it('explains a 409 that is not a taken name in the API’s words, without suggesting to reactivate', async () => {
     const user = userEvent.setup();
     renderAs('chef', '/register?visa=omraden');
-    const areas = section('Verksamhetsområden');
+    const areas = await section('Verksamhetsområden');
     const ifo = reference.areas.find((a) => a.code === 'ifo')!;
     await within(areas).findByRole('rowheader', { name: ifo.name });
     const message = `${ifo.name} har 120 aktiviteter och kan inte få underområden: flytta dem först.`;
@@ -438,7 +439,7 @@ describe('registers page', () => {
   it('moves a municipality in the list with its place, and sends only what changed', async () => {
     const user = userEvent.setup();
     renderAs('chef', '/register?visa=kommuner');
-    const kommuner = section('Kommuner');
+    const kommuner = await section('Kommuner');
     const solna = reference.municipalities.find((m) => m.code === 'solna')!;
     await user.click(await within(kommuner).findByRole('button', { name: `Ändra ${solna.name}` }));
     const place = within(kommuner).getByLabelText(/^Plats i listan/) as HTMLInputElement;
