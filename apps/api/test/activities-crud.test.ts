@@ -137,3 +137,38 @@ describe('404 and 409', () => {
     expect(now.version).toBe(2);
   });
 });
+
+describe('deactivated reference rows', () => {
+  it('are refused on a new activity, each field named, but stay on an activity that had them through a change', async () => {
+    // Made fresh so that deactivating them affects no other test.
+    const staff = (await t.http.post('/api/v1/staff').send({ name: 'Slutat Snart', title: 'Utredare' }).expect(201)).body.id as number;
+    const type = (await t.http.post('/api/v1/activity-types').send({ name: 'Gammal typ' }).expect(201)).body.id as number;
+    const assignment = (await t.http.post('/api/v1/assignments').send({ title: 'Avslutat uppdrag' }).expect(201)).body.id as number;
+    const withAll = validBody(r, { staffIds: [staff, r.staff[0]], typeId: type, assignmentId: assignment, municipalityIds: [r.municipalities.sigtuna] });
+    const had = (await t.http.post('/api/v1/activities').send(withAll).expect(201)).body;
+
+    await t.http.patch(`/api/v1/staff/${staff}`).send({ active: false }).expect(200);
+    await t.http.patch(`/api/v1/activity-types/${type}`).send({ active: false }).expect(200);
+    await t.http.patch(`/api/v1/assignments/${assignment}`).send({ active: false }).expect(200);
+    await t.http.patch(`/api/v1/municipalities/${r.municipalities.sigtuna}`).send({ active: false }).expect(200);
+    try {
+      const before = countActivities(t);
+      const refused = await t.http.post('/api/v1/activities').send(withAll).expect(400);
+      const byField = Object.fromEntries((refused.body.fields as { field: string; code: string }[]).map((f) => [f.field, f.code]));
+      expect(byField).toEqual({ 'staffIds.0': 'inactive', typeId: 'inactive', assignmentId: 'inactive', 'municipalityIds.0': 'inactive' });
+      expect(countActivities(t)).toBe(before);
+
+      // The activity that has them keeps them when something else changes…
+      const changed = await t.http.put(`/api/v1/activities/${had.id}`).send({ ...withAll, title: 'Ny rubrik', version: had.version }).expect(200);
+      expect(changed.body.staff.map((s: { id: number }) => s.id).sort()).toEqual([staff, r.staff[0]].sort());
+      expect(changed.body.type.id).toBe(type);
+      // …but cannot take on another deactivated row.
+      const other = (await t.http.post('/api/v1/staff').send({ name: 'Också Slutat', title: 'Forskare' }).expect(201)).body.id as number;
+      await t.http.patch(`/api/v1/staff/${other}`).send({ active: false }).expect(200);
+      const added = await t.http.put(`/api/v1/activities/${had.id}`).send({ ...withAll, staffIds: [staff, other], version: changed.body.version }).expect(400);
+      expect((added.body.fields as { field: string }[]).map((f) => f.field)).toEqual(['staffIds.1']);
+    } finally {
+      await t.http.patch(`/api/v1/municipalities/${r.municipalities.sigtuna}`).send({ active: true }).expect(200);
+    }
+  });
+});

@@ -27,6 +27,8 @@ export interface Lookups {
   planItems: Map<number, { id: number; title: string; year: number }>;
   /** Each municipality's place in the unit's order, for sorting an activity's municipalities. */
   municipalityRank: Map<number, number>;
+  /** Deactivated rows: kept on the activities that have them, not offered for new ones. */
+  inactive: Record<'areas' | 'types' | 'assignments' | 'municipalities' | 'staff', Set<number>>;
 }
 
 export function loadLookups(db: Db, unitId: number): Lookups {
@@ -39,24 +41,37 @@ function readLookups(db: Db, unitId: number): Lookups {
   const goals = db.select().from(t.goals).where(inArray(t.goals.frameworkId, frameworks.map((f) => f.id))).all();
   const areas = db.select().from(t.areas).where(eq(t.areas.unitId, unitId)).all();
   const parents = new Set(areas.map((a) => a.parentId));
+  const types = db.select({ id: t.activityTypes.id, name: t.activityTypes.name, active: t.activityTypes.active }).from(t.activityTypes).where(eq(t.activityTypes.unitId, unitId)).all();
+  const assignments = db.select({ id: t.assignments.id, title: t.assignments.title, active: t.assignments.active }).from(t.assignments).where(eq(t.assignments.unitId, unitId)).all();
+  const staff = db.select({ id: t.staff.id, name: t.staff.name, active: t.staff.active }).from(t.staff).where(eq(t.staff.unitId, unitId)).all();
+  const municipalityRows = db.select({ id: t.municipalities.id, code: t.municipalities.code, name: t.municipalities.name, active: t.municipalities.active }).from(t.municipalities).where(eq(t.municipalities.unitId, unitId)).orderBy(asc(t.municipalities.sortOrder)).all();
   const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
-  const municipalities = byId(db.select({ id: t.municipalities.id, code: t.municipalities.code, name: t.municipalities.name, active: t.municipalities.active }).from(t.municipalities).where(eq(t.municipalities.unitId, unitId)).orderBy(asc(t.municipalities.sortOrder)).all());
+  const inactive = (rows: { id: number; active: boolean }[]) => new Set(rows.filter((r) => !r.active).map((r) => r.id));
+  const municipalities = byId(municipalityRows);
   return {
     frameworks,
     goals: byId(goals.map((g) => ({ id: g.id, key: g.key, name: g.name, shortName: g.shortName, frameworkId: g.frameworkId, frameworkCode: fwCode.get(g.frameworkId)! }))),
     areas: byId(areas.map((a) => ({ id: a.id, code: a.code, name: a.name, parentId: a.parentId, isLeaf: !parents.has(a.id) }))),
-    types: byId(db.select({ id: t.activityTypes.id, name: t.activityTypes.name }).from(t.activityTypes).where(eq(t.activityTypes.unitId, unitId)).all()),
-    assignments: byId(db.select({ id: t.assignments.id, title: t.assignments.title }).from(t.assignments).where(eq(t.assignments.unitId, unitId)).all()),
+    types: byId(types.map(({ id, name }) => ({ id, name }))),
+    assignments: byId(assignments.map(({ id, title }) => ({ id, title }))),
     municipalities,
     municipalityRank: new Map([...municipalities.keys()].map((id, i) => [id, i])),
-    staff: byId(db.select({ id: t.staff.id, name: t.staff.name }).from(t.staff).where(eq(t.staff.unitId, unitId)).all()),
+    staff: byId(staff.map(({ id, name }) => ({ id, name }))),
     planItems: byId(db.select({ id: t.planItems.id, title: t.planItems.title, year: t.planItems.year }).from(t.planItems).where(eq(t.planItems.unitId, unitId)).all()),
+    inactive: { areas: inactive(areas), types: inactive(types), assignments: inactive(assignments), municipalities: inactive(municipalityRows), staff: inactive(staff) },
   };
 }
 
-/** Checks every reference in the input against the unit's data; reports all failing fields at once. */
-function resolveInput(lk: Lookups, input: ActivityInput) {
+/** What an activity already points to: a deactivated row it has may stay on it through a change. */
+interface Current { areaId: number; typeId: number; assignmentId: number | null; municipalityIds: number[]; staffIds: number[] }
+
+/**
+ * Checks every reference in the input against the unit's data; reports all failing fields at once. A deactivated
+ * staff member, type, assignment, municipality or area is refused unless the activity already had it (`current`).
+ */
+function resolveInput(lk: Lookups, input: ActivityInput, current?: Current) {
   const errors = new FieldErrors();
+  const deactivated = (kind: keyof Lookups['inactive'], id: number, had: readonly (number | null)[] = []) => lk.inactive[kind].has(id) && !had.includes(id);
   for (const field of ['title', 'description'] as const) {
     if (findPersonalIdentityNumbers(input[field] ?? '').length) {
       errors.add(field, 'personal_identity_number', 'Texten innehåller ett personnummer eller samordningsnummer. Aktiviteter beskriver enhetens arbete och får inte innehålla klientuppgifter. Är det ett telefonnummer, skriv det med mellanslag, t.ex. 070-123 45 02.');
@@ -72,9 +87,16 @@ function resolveInput(lk: Lookups, input: ActivityInput) {
   const area = lk.areas.get(input.areaId);
   if (!area) errors.add('areaId', 'unknown_area', `Det finns inget område med id ${input.areaId}.`);
   else if (!area.isLeaf) errors.add('areaId', 'area_has_children', `${area.name} har underområden: välj ett av dem.`);
-  if (!lk.types.has(input.typeId)) errors.add('typeId', 'unknown_type', `Det finns ingen aktivitetstyp med id ${input.typeId}.`);
-  if (input.assignmentId != null && !lk.assignments.has(input.assignmentId)) {
-    errors.add('assignmentId', 'unknown_assignment', `Det finns inget uppdrag med id ${input.assignmentId}.`);
+  else if (deactivated('areas', area.id, [current?.areaId ?? null])) errors.add('areaId', 'inactive', `Området ${area.name} används inte längre: välj ett annat.`);
+  const type = lk.types.get(input.typeId);
+  if (!type) errors.add('typeId', 'unknown_type', `Det finns ingen aktivitetstyp med id ${input.typeId}.`);
+  else if (deactivated('types', type.id, [current?.typeId ?? null])) errors.add('typeId', 'inactive', `Aktivitetstypen ${type.name} används inte längre: välj en annan.`);
+  if (input.assignmentId != null) {
+    const assignment = lk.assignments.get(input.assignmentId);
+    if (!assignment) errors.add('assignmentId', 'unknown_assignment', `Det finns inget uppdrag med id ${input.assignmentId}.`);
+    else if (deactivated('assignments', assignment.id, [current?.assignmentId ?? null])) {
+      errors.add('assignmentId', 'inactive', `Uppdraget ${assignment.title} är avslutat: nya aktiviteter kan inte kopplas till det.`);
+    }
   }
   if (input.planItemId != null) {
     const item = lk.planItems.get(input.planItemId);
@@ -84,10 +106,14 @@ function resolveInput(lk: Lookups, input: ActivityInput) {
     }
   }
   input.municipalityIds.forEach((m, i) => {
-    if (!lk.municipalities.has(m)) errors.add(`municipalityIds.${i}`, 'unknown_municipality', `Det finns ingen kommun med id ${m}.`);
+    const municipality = lk.municipalities.get(m);
+    if (!municipality) errors.add(`municipalityIds.${i}`, 'unknown_municipality', `Det finns ingen kommun med id ${m}.`);
+    else if (deactivated('municipalities', m, current?.municipalityIds)) errors.add(`municipalityIds.${i}`, 'inactive', `${municipality.name} är inte längre ägarkommun.`);
   });
   input.staffIds.forEach((s, i) => {
-    if (!lk.staff.has(s)) errors.add(`staffIds.${i}`, 'unknown_staff', `Det finns ingen medarbetare med id ${s}.`);
+    const member = lk.staff.get(s);
+    if (!member) errors.add(`staffIds.${i}`, 'unknown_staff', `Det finns ingen medarbetare med id ${s}.`);
+    else if (deactivated('staff', s, current?.staffIds)) errors.add(`staffIds.${i}`, 'inactive', `${member.name} är inaktiverad och kan inte stå på nya aktiviteter.`);
   });
   errors.throwIfAny();
   const municipalityIds = input.allMunicipalities
@@ -241,11 +267,14 @@ export function updateActivity(db: Db, unitId: number, actor: Principal, id: num
     if (!current) throw notFound(`Aktivitet ${id}`);
     assertMayEdit(actor, staffOf(txDb, id));
     if (current.version !== input.version) throw staleVersion(current.version, input.version);
-    const { row, municipalityIds, staffIds } = resolveInput(lk, input);
+    const before = hydrate(txDb, lk, [current])[0]!;
+    const { row, municipalityIds, staffIds } = resolveInput(lk, input, {
+      areaId: current.areaId, typeId: current.typeId, assignmentId: current.assignmentId,
+      municipalityIds: before.municipalities.map((m) => m.id), staffIds: before.staff.map((s) => s.id),
+    });
     assertMayEdit(actor, staffIds);
     assertYearOpen(txDb, unitId, current.year);
     assertYearOpen(txDb, unitId, row.year);
-    const before = hydrate(txDb, lk, [current])[0]!;
     const next = tx.update(t.activities)
       .set({ ...row, version: current.version + 1, updatedAt: new Date().toISOString() })
       .where(and(eq(t.activities.id, id), eq(t.activities.version, input.version)))
