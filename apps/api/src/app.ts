@@ -164,6 +164,13 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
       request.log.error({ err, issues: err.cause.issues }, 'response did not match its schema');
       return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: 'Internt fel.' });
     }
+    // Another process held the write lock past busy_timeout: nothing was written, and a retry will likely work.
+    if ((err as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
+      request.log.warn({ err }, 'database busy');
+      return reply.code(503).header('retry-after', '1').send({
+        statusCode: 503, error: 'Service Unavailable', message: 'Databasen är upptagen just nu. Inget sparades; försök igen om en stund.',
+      });
+    }
     // Fastify's own client errors (bad JSON, wrong content type, body too large) keep their 4xx status.
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) request.log.error({ err }, 'unhandled error');
@@ -215,7 +222,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
 function statusText(status: number): string {
   const texts: Record<number, string> = {
     400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
-    409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests',
+    409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests', 503: 'Service Unavailable',
   };
   return texts[status] ?? (status >= 500 ? 'Internal Server Error' : 'Error');
 }

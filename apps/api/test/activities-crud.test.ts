@@ -172,3 +172,24 @@ describe('deactivated reference rows', () => {
     }
   });
 });
+
+describe('another process holding the write lock', () => {
+  it('makes a write wait, and past the busy timeout answers 503 with Retry-After, writing nothing', async () => {
+    const Database = (await import('better-sqlite3')).default;
+    const other = new Database(t.databasePath);
+    const before = countActivities(t);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const started = Date.now();
+      const res = await t.http.post('/api/v1/activities').send(validBody(r)).expect(503);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(4_000);
+      expect(res.headers['retry-after']).toBe('1');
+      expect(res.body.message).toMatch(/upptagen/);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(countActivities(t)).toBe(before);
+    await t.http.post('/api/v1/activities').send(validBody(r)).expect(201);
+  }, 20_000);
+});

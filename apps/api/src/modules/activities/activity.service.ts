@@ -256,7 +256,7 @@ export function createActivity(db: Db, unitId: number, actor: Principal, input: 
     const after = toApi(lk, inserted, municipalityIds, staffIds);
     recordAudit(db, { unitId, actor, action: 'create', entity: 'activity', entityId: inserted.id, after });
     return after;
-  })();
+  }).immediate();
 }
 
 export function updateActivity(db: Db, unitId: number, actor: Principal, id: number, input: ActivityUpdate): Activity {
