@@ -20,9 +20,14 @@ type CountRow = { unit_id: number; year: number; goal_id: number; area_id: numbe
 const groupByActivities = () => t.app.db.$client.prepare(
   'select unit_id, year, goal_id, area_id, count(*) as n from activities group by 1, 2, 3, 4 order by 1, 2, 3, 4',
 ).all() as CountRow[];
+type MuniRow = CountRow & { municipality_id: number };
+const groupByLinks = () => t.app.db.$client.prepare(`select a.unit_id, a.year, a.goal_id, a.area_id, m.municipality_id, count(*) as n
+  from activity_municipalities m join activities a on a.id = m.activity_id group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`).all() as MuniRow[];
+const muniTable = () => t.app.db.$client.prepare(`select unit_id, year, goal_id, area_id, municipality_id, n
+  from activity_municipality_counts order by 1, 2, 3, 4, 5`).all() as MuniRow[];
 const countTable = () => t.app.db.$client.prepare('select unit_id, year, goal_id, area_id, n from activity_counts order by 1, 2, 3, 4').all() as CountRow[];
 
-describe('activity_counts', () => {
+describe('activity_counts and activity_municipality_counts', () => {
   it('equals a GROUP BY over activities after random creates, moves across years, goals and areas, and deletes', async () => {
     const rng = createRng(777);
     const leaves = ['ifo', 'bou', 'ekb', 'missbruk', 'socpsyk'].map((c) => r.areas[c]!);
@@ -30,7 +35,8 @@ describe('activity_counts', () => {
       const year = rng.int(2018, 2025);
       const date = `${year}-0${rng.int(1, 9)}-1${rng.int(0, 9)}`;
       const goals = Object.values(year < 2024 ? r.goals.vp2018 : r.goals.vp2024);
-      return validBody(r, { date, goalId: rng.pick(goals), areaId: rng.pick(leaves) });
+      const munis = Object.values(r.municipalities).filter(() => rng.int(0, 2) === 0);
+      return validBody(r, { date, goalId: rng.pick(goals), areaId: rng.pick(leaves), municipalityIds: munis });
     };
     const live: { id: number; version: number }[] = [];
     for (let i = 0; i < 120; i++) {
@@ -54,6 +60,8 @@ describe('activity_counts', () => {
     const expected = groupByActivities();
     expect(expected.reduce((s, x) => s + x.n, 0)).toBe(live.length);
     expect(countTable()).toEqual(expected);
+    expect(groupByLinks().length).toBeGreaterThan(10);
+    expect(muniTable()).toEqual(groupByLinks());
   });
 
   it('also follows rows written straight into the database, as the seeders and scripts do', () => {
@@ -63,8 +71,17 @@ describe('activity_counts', () => {
       values (?, '2019-05-05', 2019, 'Direkt i databasen', ?, ?, ?, 'digitalt')`).run(t.app.unitId, r.goals.vp2018.samverkan, r.areas.ekb, r.types[0]);
     expect(countTable()).toEqual(groupByActivities());
     expect(countTable()).not.toEqual(before);
+    const muniBefore = muniTable();
+    c.prepare('insert into activity_municipalities (activity_id, municipality_id) values (?, ?), (?, ?)')
+      .run(fromSql.lastInsertRowid, r.municipalities.solna, fromSql.lastInsertRowid, r.municipalities.ekero);
+    c.prepare('update activity_municipalities set municipality_id = ? where activity_id = ? and municipality_id = ?')
+      .run(r.municipalities.sigtuna, fromSql.lastInsertRowid, r.municipalities.ekero);
+    c.prepare('update activities set year = 2020, date = ? where id = ?').run('2020-05-05', fromSql.lastInsertRowid);
+    expect(muniTable()).toEqual(groupByLinks());
+    // Deleting the activity removes its links by cascade: the counts must follow that too.
     c.prepare('delete from activities where id = ?').run(fromSql.lastInsertRowid);
     expect(countTable()).toEqual(before);
+    expect(muniTable()).toEqual(muniBefore);
   });
 
   it('gives the same distribution as counting the listed activities', async () => {
@@ -78,6 +95,19 @@ describe('activity_counts', () => {
     const perFormat = await Promise.all(['fysiskt', 'digitalt', 'hybrid'].map(async (f) =>
       (await t.http.get(`/api/v1/reports/distribution?dimension=goal&year=2020&format=${f}`).expect(200)).body.total as number));
     expect(perFormat.reduce((s, n) => s + n, 0)).toBe(report.total);
+  });
+
+  it('gives the same municipal reach as counting the listed activities', async () => {
+    const list = (await t.http.get('/api/v1/activities?limit=500&from=2021-01-01&to=2021-12-31').expect(200)).body.items as { municipalities: { code: string }[] }[];
+    const byMunicipality = new Map<string, number>();
+    for (const a of list) for (const m of a.municipalities) byMunicipality.set(m.code, (byMunicipality.get(m.code) ?? 0) + 1);
+    const reach = (await t.http.get('/api/v1/reports/reach?year=2021').expect(200)).body as { total: number; municipalities: { code: string; count: number; reached: boolean }[] };
+    expect(list.length).toBeGreaterThan(0);
+    expect(reach.total).toBe(list.length);
+    for (const m of reach.municipalities) {
+      expect(m.count, m.code).toBe(byMunicipality.get(m.code) ?? 0);
+      expect(m.reached).toBe(m.count > 0);
+    }
   });
 });
 

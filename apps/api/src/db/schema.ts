@@ -217,6 +217,23 @@ export const activityCounts = sqliteTable(
 );
 
 /**
+ * Municipality links counted per unit, year, goal, area and municipality, kept by triggers (migration 0005) like
+ * activity_counts: which owners took part, and how often, is the council's first question.
+ */
+export const activityMunicipalityCounts = sqliteTable(
+  'activity_municipality_counts',
+  {
+    unitId: integer('unit_id').notNull(),
+    year: integer('year').notNull(),
+    goalId: integer('goal_id').notNull(),
+    areaId: integer('area_id').notNull(),
+    municipalityId: integer('municipality_id').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.year, t.goalId, t.areaId, t.municipalityId] })],
+);
+
+/**
  * One row whose counter triggers bump on every change to the reference tables an activity points into
  * (migration 0004): the API caches those tables and re-reads them only when the counter has moved.
  */

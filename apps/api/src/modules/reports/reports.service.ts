@@ -1,7 +1,7 @@
 /**
- * The annual report's tables. Counts come from one GROUP BY per report: over activity_counts (kept by triggers,
- * a few dozen rows a year) when the question is by goal and area over whole years, otherwise over the covering
- * report index. The small reference tables are read into JS (and kept until they change), to give every value
+ * The annual report's tables. Counts come from one GROUP BY per report: over activity_counts or
+ * activity_municipality_counts (kept by triggers, a few hundred rows a year) when the question is by goal, area
+ * or municipality over whole years, otherwise over the covering report index. The small reference tables are read into JS (and kept until they change), to give every value
  * of a dimension its label and its place.
  */
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
@@ -103,7 +103,20 @@ function periodOf(q: PeriodQuery): Period {
  * The WHERE of a report, twice over: on activities (always), and on activity_counts when the count table can
  * answer it, i.e. the period is whole years and the only filters are goal and area (its own columns).
  */
-interface ReportFilter { where: SQL[]; cube: SQL[] | null }
+interface ReportFilter { where: SQL[]; cube: CubeFilter | null }
+interface CubeFilter { unitId: number; fromYear: number | null; toYear: number | null; goalIds: number[] | null; areaIds: number[] | null }
+
+/** The count tables kept by triggers: activities per year, goal and area, and the same per municipality. */
+type CountTable = typeof t.activityCounts | typeof t.activityMunicipalityCounts;
+
+function cubeWhere(c: CountTable, f: CubeFilter): SQL[] {
+  const where: SQL[] = [eq(c.unitId, f.unitId)];
+  if (f.fromYear !== null) where.push(sql`${c.year} >= ${f.fromYear}`);
+  if (f.toYear !== null) where.push(sql`${c.year} <= ${f.toYear}`);
+  if (f.goalIds) where.push(inArray(c.goalId, f.goalIds));
+  if (f.areaIds) where.push(inArray(c.areaId, f.areaIds));
+  return where;
+}
 
 const wholeYears = (p: Period) =>
   (p.from === null || p.from.endsWith('-01-01')) && (p.to === null || p.to.endsWith('-12-31'));
@@ -126,13 +139,14 @@ function filterOf(db: Db, unitId: number, period: Period, f: Filters): ReportFil
 
   const onlyCubeFilters = [f.municipality, f.staff, f.type, f.assignment, f.line, f.format].every((v) => v === undefined);
   if (!onlyCubeFilters || !wholeYears(period)) return { where, cube: null };
-  const c = t.activityCounts;
-  const cube: SQL[] = [eq(c.unitId, unitId)];
-  if (period.from) cube.push(sql`${c.year} >= ${yearOf(period.from)}`);
-  if (period.to) cube.push(sql`${c.year} <= ${yearOf(period.to)}`);
   // activityFilters has already refused unknown keys and codes.
-  if (f.goal !== undefined) cube.push(inArray(c.goalId, goalIdsForKey(db, unitId, f.goal)!));
-  if (f.area !== undefined) cube.push(inArray(c.areaId, areaIdsWithChildren(db, unitId, f.area)!));
+  const cube: CubeFilter = {
+    unitId,
+    fromYear: period.from ? yearOf(period.from) : null,
+    toYear: period.to ? yearOf(period.to) : null,
+    goalIds: f.goal === undefined ? null : goalIdsForKey(db, unitId, f.goal)!,
+    areaIds: f.area === undefined ? null : areaIdsWithChildren(db, unitId, f.area)!,
+  };
   return { where, cube };
 }
 
@@ -142,8 +156,8 @@ function filterOf(db: Db, unitId: number, period: Period, f: Filters): ReportFil
 interface DimValue { key: string; label: string; active: boolean }
 interface DimSpec {
   expr: SQL;
-  /** The same column in activity_counts, for the dimensions it keeps. */
-  cubeExpr?: SQL;
+  /** The same column in the count tables, for the dimensions they keep. */
+  cubeColumn?: 'goalId' | 'areaId' | 'municipalityId';
   join?: 'municipality' | 'staff';
   keyOf: (raw: unknown) => string;
   values: DimValue[];
@@ -185,13 +199,13 @@ function dimensionSpec(ctx: Ctx, dim: Dimension, period: Period, vbLabels = fals
   switch (dim) {
     case 'goal': {
       const goals = byId(ctx.goals, (g) => g.id);
-      return { expr: sql`${a.goalId}`, cubeExpr: sql`${t.activityCounts.goalId}`, keyOf: (raw) => goals.get(raw as number)?.key ?? String(raw), values: goalValues(ctx, frameworksIn(ctx, period), labelYearOf(period)), nullable: false };
+      return { expr: sql`${a.goalId}`, cubeColumn: 'goalId', keyOf: (raw) => goals.get(raw as number)?.key ?? String(raw), values: goalValues(ctx, frameworksIn(ctx, period), labelYearOf(period)), nullable: false };
     }
     case 'areaGroup': {
       const areas = byId(ctx.areas, (x) => x.id);
       return {
         expr: sql`${a.areaId}`,
-        cubeExpr: sql`${t.activityCounts.areaId}`,
+        cubeColumn: 'areaId',
         keyOf: (raw) => {
           const area = areas.get(raw as number);
           const group = area?.parentId ? areas.get(area.parentId) : area;
@@ -206,7 +220,7 @@ function dimensionSpec(ctx: Ctx, dim: Dimension, period: Period, vbLabels = fals
       const parents = new Set(ctx.areas.map((x) => x.parentId));
       // The areas an activity can be recorded on: groups without children, and the children of the others.
       const leaves = areaGroups(ctx).flatMap((g) => (parents.has(g.id) ? ctx.areas.filter((x) => x.parentId === g.id) : [g]));
-      return { expr: sql`${a.areaId}`, cubeExpr: sql`${t.activityCounts.areaId}`, keyOf: (raw) => areas.get(raw as number)?.code ?? String(raw), values: leaves.map((x) => ({ key: x.code, label: x.name, active: true })), nullable: false };
+      return { expr: sql`${a.areaId}`, cubeColumn: 'areaId', keyOf: (raw) => areas.get(raw as number)?.code ?? String(raw), values: leaves.map((x) => ({ key: x.code, label: x.name, active: true })), nullable: false };
     }
     case 'type':
       return { expr: sql`${a.typeId}`, keyOf: String, values: ctx.types.map((x) => ({ key: String(x.id), label: x.name, active: x.active })), nullable: false };
@@ -220,23 +234,29 @@ function dimensionSpec(ctx: Ctx, dim: Dimension, period: Period, vbLabels = fals
       return { expr: sql`${t.activityStaff.staffId}`, join: 'staff', keyOf: String, values: ctx.staff.map((x) => ({ key: String(x.id), label: x.name, active: x.active })), nullable: false };
     case 'municipality': {
       const munis = byId(ctx.municipalities, (m) => m.id);
-      return { expr: sql`${t.activityMunicipalities.municipalityId}`, join: 'municipality', keyOf: (raw) => munis.get(raw as number)?.code ?? String(raw), values: ctx.municipalities.map((m) => ({ key: m.code, label: m.name, active: m.active })), nullable: false };
+      return { expr: sql`${t.activityMunicipalities.municipalityId}`, join: 'municipality', cubeColumn: 'municipalityId', keyOf: (raw) => munis.get(raw as number)?.code ?? String(raw), values: ctx.municipalities.map((m) => ({ key: m.code, label: m.name, active: m.active })), nullable: false };
     }
   }
 }
 
 /** One GROUP BY over the filtered activities (or their counts), optionally by year first; null groups come back as key none. */
 function countBy(db: Db, filter: ReportFilter, specs: DimSpec[], byYear = false): { keys: string[]; year: number | null; n: number }[] {
-  const fromCube = filter.cube !== null && specs.every((s) => s.cubeExpr);
+  const perMunicipality = specs.some((s) => s.cubeColumn === 'municipalityId');
+  const cubeTable: CountTable = perMunicipality ? t.activityMunicipalityCounts : t.activityCounts;
+  const fromCube = filter.cube !== null && specs.every((s) => s.cubeColumn);
+  const column = (s: DimSpec) => {
+    if (!fromCube) return s.expr;
+    return s.cubeColumn === 'municipalityId' ? sql`${t.activityMunicipalityCounts.municipalityId}` : sql`${cubeTable[s.cubeColumn!]}`;
+  };
   const groups = [
-    ...(byYear ? [fromCube ? sql`${t.activityCounts.year}` : sql`${t.activities.year}`] : []),
-    ...specs.map((s) => (fromCube ? s.cubeExpr! : s.expr)),
+    ...(byYear ? [fromCube ? sql`${cubeTable.year}` : sql`${t.activities.year}`] : []),
+    ...specs.map(column),
   ];
   const cols = groups.map((g, i) => sql`${g} as ${sql.raw(`g${i}`)}`);
   const groupBy = sql.join(groups.map((_, i) => sql.raw(`g${i}`)), sql`, `);
   let query: SQL;
   if (fromCube) {
-    query = sql`select ${sql.join(cols, sql`, `)}, sum(${t.activityCounts.n}) as n from ${t.activityCounts} where ${and(...filter.cube!)} group by ${groupBy}`;
+    query = sql`select ${sql.join(cols, sql`, `)}, sum(${cubeTable.n}) as n from ${cubeTable} where ${and(...cubeWhere(cubeTable, filter.cube!))} group by ${groupBy}`;
   } else {
     const joins = specs.map((s) => s.join === 'municipality'
       ? sql` join ${t.activityMunicipalities} on ${t.activityMunicipalities.activityId} = ${t.activities.id}`
@@ -255,7 +275,9 @@ function countBy(db: Db, filter: ReportFilter, specs: DimSpec[], byYear = false)
 }
 
 function countActivities(db: Db, filter: ReportFilter): number {
-  if (filter.cube) return Number(db.select({ n: sql<number>`coalesce(sum(${t.activityCounts.n}), 0)` }).from(t.activityCounts).where(and(...filter.cube)).get()!.n);
+  if (filter.cube) {
+    return Number(db.select({ n: sql<number>`coalesce(sum(${t.activityCounts.n}), 0)` }).from(t.activityCounts).where(and(...cubeWhere(t.activityCounts, filter.cube))).get()!.n);
+  }
   return db.select({ n: sql<number>`count(*)` }).from(t.activities).where(and(...filter.where)).get()!.n;
 }
 
