@@ -12,6 +12,7 @@
  */
 import { execFileSync, fork } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -86,10 +87,19 @@ const peakRss = () => {
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) * 1024;
 };
 
-async function timeGet(url: string): Promise<{ ms: number; status: number; body: unknown }> {
+// Timed requests go over one kept-alive connection, as a browser's do. (Node 20's fetch spends about a
+// millisecond of its own on every call, which would be counted against the API.)
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+function timeGet(url: string): Promise<{ ms: number; status: number; body: unknown }> {
   const start = process.hrtime.bigint();
-  const res = await server.request('GET', url);
-  return { ms: ms(start), status: res.status, body: res.body };
+  return new Promise((resolve, reject) => {
+    http.get(server.url + url, { agent, headers: server.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ ms: ms(start), status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown }));
+      res.on('error', reject);
+    }).on('error', reject);
+  });
 }
 
 // ---- reports ----------------------------------------------------------------------------------------------

@@ -370,7 +370,8 @@ export const auditLog = sqliteTable(
     before: text('before', { mode: 'json' }),
     after: text('after', { mode: 'json' }),
   },
-  (t) => [index('audit_unit_entity').on(t.unitId, t.entity, t.entityId, t.id), index('audit_unit_id').on(t.unitId, t.id)],
+  // The unit-wide trail pages backwards over the rowid (id) itself; a (unit_id, id) index only cost every write.
+  (t) => [index('audit_unit_entity').on(t.unitId, t.entity, t.entityId, t.id)],
 );
 
 /** A year whose annual report is adopted: its activities can no longer change. */

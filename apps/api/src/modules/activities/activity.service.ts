@@ -241,22 +241,35 @@ function staffOf(db: Db, activityId: number): number[] {
   return db.select({ id: t.activityStaff.staffId }).from(t.activityStaff).where(eq(t.activityStaff.activityId, activityId)).all().map((r) => r.id);
 }
 
+interface CreateArgs { db: Db; unitId: number; actor: Principal; lk: Lookups; resolved: ReturnType<typeof resolveInput> }
+const creators = new WeakMap<Database.Database, (args: CreateArgs) => Activity>();
+
+/** The insert and its trail as one immediate transaction, its function made once per connection. */
+function creatorFor(db: Db): (args: CreateArgs) => Activity {
+  let create = creators.get(db.$client);
+  if (!create) {
+    const st = statementsFor(db);
+    create = db.$client.transaction(({ db: d, unitId, actor, lk, resolved: { row, municipalityIds, staffIds } }: CreateArgs) => {
+      assertYearOpen(d, unitId, row.year);
+      const inserted = st.insert.get(unitId, row.date, row.year, row.title, row.description, row.goalId, row.areaId, row.typeId,
+        row.format, row.participants, row.assignmentId, row.line, row.planItemId)!;
+      for (const m of municipalityIds) st.insertMunicipality.run(inserted.id, m);
+      for (const s of staffIds) st.insertStaff.run(inserted.id, s);
+      // Everything the answer shows was just written or is in the lookups: no need to read it back.
+      const after = toApi(lk, inserted, municipalityIds, staffIds);
+      recordAudit(d, { unitId, actor, action: 'create', entity: 'activity', entityId: inserted.id, after });
+      return after;
+    }).immediate;
+    creators.set(db.$client, create);
+  }
+  return create;
+}
+
 export function createActivity(db: Db, unitId: number, actor: Principal, input: ActivityInput): Activity {
   const lk = loadLookups(db, unitId);
-  const { row, municipalityIds, staffIds } = resolveInput(lk, input);
-  assertMayEdit(actor, staffIds);
-  const st = statementsFor(db);
-  return db.$client.transaction(() => {
-    assertYearOpen(db, unitId, row.year);
-    const inserted = st.insert.get(unitId, row.date, row.year, row.title, row.description, row.goalId, row.areaId, row.typeId,
-      row.format, row.participants, row.assignmentId, row.line, row.planItemId)!;
-    for (const m of municipalityIds) st.insertMunicipality.run(inserted.id, m);
-    for (const s of staffIds) st.insertStaff.run(inserted.id, s);
-    // Everything the answer shows was just written or is in the lookups: no need to read it back.
-    const after = toApi(lk, inserted, municipalityIds, staffIds);
-    recordAudit(db, { unitId, actor, action: 'create', entity: 'activity', entityId: inserted.id, after });
-    return after;
-  }).immediate();
+  const resolved = resolveInput(lk, input);
+  assertMayEdit(actor, resolved.staffIds);
+  return creatorFor(db)({ db, unitId, actor, lk, resolved });
 }
 
 export function updateActivity(db: Db, unitId: number, actor: Principal, id: number, input: ActivityUpdate): Activity {

@@ -3,8 +3,10 @@
  * past its last use and never longer than 7 days after sign-in; expired ones are refused and purged.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, lt, sql } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
+import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import type { Role } from '../../db/schema.ts';
 import * as t from '../../db/schema.ts';
 import type { Principal } from '../../lib/access.ts';
 
@@ -34,23 +36,23 @@ export function createSession(db: Db, userId: number, now = new Date()): { token
 }
 
 /** Every request resolves its session: the lookup is prepared once per connection, for just the columns used. */
-function prepareSessionLookup(db: Db) {
-  return db.select({
-    createdAt: t.sessions.createdAt, expiresAt: t.sessions.expiresAt, csrfToken: t.sessions.csrfToken,
-    userId: t.users.id, unitId: t.users.unitId, username: t.users.username, displayName: t.users.displayName,
-    role: t.users.role, staffId: t.users.staffId, active: t.users.active, mustChangePassword: t.users.mustChangePassword,
-  }).from(t.sessions).innerJoin(t.users, eq(t.users.id, t.sessions.userId)).where(eq(t.sessions.id, sql.placeholder('id'))).prepare();
+interface SessionRow {
+  createdAt: string; expiresAt: string; csrfToken: string; userId: number; unitId: number; username: string; displayName: string;
+  role: Role; staffId: number | null; active: number; mustChangePassword: number;
 }
-const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+const sessionLookups = new WeakMap<Db['$client'], Database.Statement<[string], SessionRow>>();
 
 export function resolveSession(db: Db, token: string, now = new Date()): SessionInfo | null {
   const id = hashToken(token);
-  let lookup = sessionLookups.get(db);
+  let lookup = sessionLookups.get(db.$client);
   if (!lookup) {
-    lookup = prepareSessionLookup(db);
-    sessionLookups.set(db, lookup);
+    lookup = db.$client.prepare<[string], SessionRow>(`select s.created_at as createdAt, s.expires_at as expiresAt, s.csrf_token as csrfToken,
+        u.id as userId, u.unit_id as unitId, u.username, u.display_name as displayName, u.role, u.staff_id as staffId,
+        u.active, u.must_change_password as mustChangePassword
+      from sessions s join users u on u.id = s.user_id where s.id = ?`);
+    sessionLookups.set(db.$client, lookup);
   }
-  const row = lookup.get({ id });
+  const row = lookup.get(id);
   if (!row) return null;
   const absoluteEnd = Date.parse(row.createdAt) + ABSOLUTE_MS;
   if (!row.active || Date.parse(row.expiresAt) <= now.getTime() || absoluteEnd <= now.getTime()) {
@@ -65,7 +67,7 @@ export function resolveSession(db: Db, token: string, now = new Date()): Session
   return {
     id,
     csrfToken: row.csrfToken,
-    mustChangePassword: u.mustChangePassword,
+    mustChangePassword: u.mustChangePassword === 1,
     principal: { kind: 'user', userId: u.userId, unitId: u.unitId, username: u.username, displayName: u.displayName, role: u.role, staffId: u.staffId },
   };
 }
