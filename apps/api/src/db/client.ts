@@ -25,7 +25,7 @@ export function openDatabase(file: string): Db {
   const db = drizzle(sqlite, { schema }) as Db;
   // Our transactions all write. Taking the write lock at BEGIN (IMMEDIATE) makes one that would read first wait
   // for another process's write (busy_timeout) instead of failing at once with SQLITE_BUSY when its snapshot
-  // turns out stale at the first write: the backup script, the bench's floor or a second server on the file.
+  // turns out stale at the first write: a script, the bench's floor or a second server on the file.
   const transaction = db.transaction.bind(db);
   db.transaction = ((fn, config) => transaction(fn, { behavior: 'immediate', ...config })) as Db['transaction'];
   migrate(db, { migrationsFolder });
