@@ -34,6 +34,21 @@ async function tabTo(page, selector, max = 80) {
   throw new Error(`Tab never reached ${selector}`);
 }
 
+/**
+ * The activity form's first required fields, by keyboard: the title, the next activity type, the second goal and
+ * the first area (Tab into a radio group, an arrow moves and picks, Space picks the focused option).
+ */
+async function typeActivityBasics(page, title) {
+  await tabTo(page, '#field-title');
+  await page.keyboard.type(title);
+  await tabTo(page, '#field-typeId');
+  await page.keyboard.press('ArrowDown');
+  await tabTo(page, 'input[name="goalId"]');
+  await page.keyboard.press('ArrowDown');
+  await tabTo(page, 'input[name="areaId"]');
+  await page.keyboard.press('Space');
+}
+
 /** Signs in through the login page by keyboard alone; saves the browser state for later pages of that role. */
 async function loginByKeyboard(ctx, page, username, password = DEMO[username]) {
   await page.goto(`${ctx.base}/logga-in`);
@@ -120,15 +135,7 @@ export const scenarios = [
       await page.goto(`${ctx.base}/`);
       await settle(page);
       const title = `Nätverksträff e2e ${Date.now()}`;
-      await tabTo(page, '#field-title');
-      await page.keyboard.type(title);
-      await tabTo(page, '#field-typeId');
-      await page.keyboard.press('ArrowDown');
-      // Goals, area, format: Tab into the radio group, Space picks the focused option.
-      await tabTo(page, 'input[name="goalId"]');
-      await page.keyboard.press('ArrowDown');
-      await tabTo(page, 'input[name="areaId"]');
-      await page.keyboard.press('Space');
+      await typeActivityBasics(page, title);
       await tabTo(page, '#field-municipalityIds');
       await page.keyboard.press('Space');
       await tabTo(page, '#field-staffIds');
@@ -480,14 +487,7 @@ export const scenarios = [
 
       // She records an activity, by keyboard as in the first scenario, with her own box ticked.
       const title = `Maria Ekströms första aktivitet ${Date.now()}`;
-      await tabTo(page, '#field-title');
-      await page.keyboard.type(title);
-      await tabTo(page, '#field-typeId');
-      await page.keyboard.press('ArrowDown');
-      await tabTo(page, 'input[name="goalId"]');
-      await page.keyboard.press('ArrowDown');
-      await tabTo(page, 'input[name="areaId"]');
-      await page.keyboard.press('Space');
+      await typeActivityBasics(page, title);
       await tabTo(page, `#staff-${saved[0].id}`);
       await page.keyboard.press('Space');
       await tabTo(page, 'input[name="format"]');
@@ -619,14 +619,7 @@ export const scenarios = [
       // Only their own box is ticked; the saved activity below shows it was theirs.
       assert.equal(await page.locator('#field-staffIds').locator('xpath=ancestor::fieldset[1]').locator('input:checked').count(), 1);
       const title = `Medarbetarens aktivitet ${Date.now()}`;
-      await tabTo(page, '#field-title');
-      await page.keyboard.type(title);
-      await tabTo(page, '#field-typeId');
-      await page.keyboard.press('ArrowDown');
-      await tabTo(page, 'input[name="goalId"]');
-      await page.keyboard.press('ArrowDown');
-      await tabTo(page, 'input[name="areaId"]');
-      await page.keyboard.press('Space');
+      await typeActivityBasics(page, title);
       await tabTo(page, '#field-municipalityIds');
       await page.keyboard.press('Space');
       await tabTo(page, 'input[name="format"]');

@@ -3,7 +3,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import type { Activity } from '../api/client.ts';
-import { reference } from '../test/reference-fixture.ts';
+import { areaByCode, reference, vp2018Goal } from '../test/reference-fixture.ts';
 
 /** A stand-in API holding one activity; openapi-fetch takes globalThis.fetch when the client is created. */
 const server = vi.hoisted(() => {
@@ -39,9 +39,8 @@ const server = vi.hoisted(() => {
 import { EditPage } from './ActivityFormPage.tsx';
 import { meAs, Providers } from '../test/signed-in.tsx';
 
-const vp2018 = reference.goalFrameworks.find((f) => f.code === 'vp2018')!;
-const spridning = vp2018.goals.find((g) => g.key === 'spridning')!;
-const bou = reference.areas.find((a) => a.code === 'bou')!;
+const spridning = vp2018Goal('spridning');
+const bou = areaByCode('bou');
 const type = reference.activityTypes[0]!;
 const anna = reference.staff[0]!;
 const ekero = reference.municipalities[0]!;

@@ -3,7 +3,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import type { PlanItem } from '../api/client.ts';
-import { reference } from '../test/reference-fixture.ts';
+import { areaByCode, reference, vp2018Goal } from '../test/reference-fixture.ts';
 
 /** A stand-in API holding one plan item; openapi-fetch takes globalThis.fetch when the client is created. */
 const server = vi.hoisted(() => {
@@ -43,9 +43,8 @@ import { PlanItemPage } from './PlanItemPage.tsx';
 import { meAs, Providers } from '../test/signed-in.tsx';
 import type { Role } from '../api/client.ts';
 
-const vp2018 = reference.goalFrameworks.find((f) => f.code === 'vp2018')!;
-const spridning = vp2018.goals.find((g) => g.key === 'spridning')!;
-const bou = reference.areas.find((a) => a.code === 'bou')!;
+const spridning = vp2018Goal('spridning');
+const bou = areaByCode('bou');
 const anna = reference.staff[0]!;
 
 beforeEach(() => {

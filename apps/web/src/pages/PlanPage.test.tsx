@@ -3,7 +3,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import type { PlanFollowup, PlanItem, Role } from '../api/client.ts';
-import { reference } from '../test/reference-fixture.ts';
+import { reference, vp2018Goal } from '../test/reference-fixture.ts';
 
 /** A stand-in API with a two-item 2018 plan; it records each request so the test sees what the page asked for. */
 const server = vi.hoisted(() => {
@@ -41,8 +41,7 @@ const server = vi.hoisted(() => {
 import { PlanPage } from './PlanPage.tsx';
 import { meAs, Providers } from '../test/signed-in.tsx';
 
-const vp2018 = reference.goalFrameworks.find((f) => f.code === 'vp2018')!;
-const goal = (key: string) => vp2018.goals.find((g) => g.key === key)!;
+const goal = vp2018Goal;
 const area = (code: string) => reference.areas.find((a) => a.code === code)!;
 function item(id: number, title: string, goalKey: string, areaCode: string, status: PlanItem['status'], targetCount: number | null): PlanItem {
   const g = goal(goalKey);

@@ -38,3 +38,8 @@ export const reference: ReferenceData = {
   ],
   lines: seed.lines.map((l) => ({ code: l.code as 'forsta' | 'andra', name: l.name })),
 };
+
+/** VP 2018's goal with this key, as the tests' fixtures use it. */
+export const vp2018Goal = (key: string) => reference.goalFrameworks.find((f) => f.code === 'vp2018')!.goals.find((g) => g.key === key)!;
+/** The area with this code. */
+export const areaByCode = (code: string) => reference.areas.find((a) => a.code === code)!;
