@@ -1820,6 +1820,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/activities/goal-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Förslag till mål per aktivitetstyp: det mål som oftast registrerats med typen bland enhetens senaste aktiviteter
+         * @description Bygger på de senaste 500 aktiviteterna (datum, sedan id, nyast först). Lika många: det mål som användes senast. Typer utan aktiviteter saknas i listan.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoalSuggestions"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/activities/{id}": {
         parameters: {
             query?: never;
@@ -2482,6 +2566,87 @@ export interface paths {
                             role: "medarbetare" | "chef" | "rad" | "admin";
                             displayName: string;
                         }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Är någon inloggad? Alltid 200: { signedIn: false } utan giltig session, annars { signedIn: true, me } som /auth/me */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SessionState"];
                     };
                 };
                 /** @description Default Response */
@@ -4454,6 +4619,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De år som har aktiviteter eller planpunkter, nyast först, med antal av vardera
+         * @description Översikten och verksamhetsplanen väljer med den här listan vilket år de öppnar på.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["YearsWithData"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4627,6 +4876,40 @@ export interface components {
             nextCursor: string | null;
             total?: number;
         };
+        GoalSuggestionsInput: {
+            /** @description Antal aktiviteter förslagen bygger på (enhetens senaste, högst 500) */
+            basedOn: number;
+            items: {
+                typeId: number;
+                /** @description Målets nyckel (gäller alla ramverk), t.ex. spridning */
+                goalKey: string;
+                /** @description Hur många av de senaste aktiviteterna med typen som hade målet */
+                count: number;
+            }[];
+        };
+        SessionStateInput: {
+            /** @constant */
+            signedIn: false;
+        } | {
+            /** @constant */
+            signedIn: true;
+            me: {
+                user: {
+                    id: number;
+                    username: string;
+                    displayName: string;
+                };
+                /**
+                 * @description medarbetare, chef (FoU-chef), rad (rådsrepresentant) eller admin
+                 * @enum {string}
+                 */
+                role: "medarbetare" | "chef" | "rad" | "admin";
+                staffId: number | null;
+                mustChangePassword: boolean;
+                /** @description Skicka i huvudet x-csrf-token på varje skrivande anrop. */
+                csrfToken: string;
+            };
+        };
         DistributionReportInput: {
             /** @enum {string} */
             dimension: "goal" | "areaGroup" | "area" | "type" | "format" | "line" | "staff" | "municipality" | "assignment";
@@ -4725,6 +5008,15 @@ export interface components {
                     count: number;
                     percent: number;
                 };
+            }[];
+        };
+        YearsWithDataInput: {
+            years: {
+                year: number;
+                /** @description Årets aktiviteter */
+                activities: number;
+                /** @description Punkter i årets verksamhetsplan */
+                planItems: number;
             }[];
         };
         PlanItemInput: {
@@ -4992,6 +5284,40 @@ export interface components {
             nextCursor: string | null;
             total?: number;
         };
+        GoalSuggestions: {
+            /** @description Antal aktiviteter förslagen bygger på (enhetens senaste, högst 500) */
+            basedOn: number;
+            items: {
+                typeId: number;
+                /** @description Målets nyckel (gäller alla ramverk), t.ex. spridning */
+                goalKey: string;
+                /** @description Hur många av de senaste aktiviteterna med typen som hade målet */
+                count: number;
+            }[];
+        };
+        SessionState: {
+            /** @constant */
+            signedIn: false;
+        } | {
+            /** @constant */
+            signedIn: true;
+            me: {
+                user: {
+                    id: number;
+                    username: string;
+                    displayName: string;
+                };
+                /**
+                 * @description medarbetare, chef (FoU-chef), rad (rådsrepresentant) eller admin
+                 * @enum {string}
+                 */
+                role: "medarbetare" | "chef" | "rad" | "admin";
+                staffId: number | null;
+                mustChangePassword: boolean;
+                /** @description Skicka i huvudet x-csrf-token på varje skrivande anrop. */
+                csrfToken: string;
+            };
+        };
         DistributionReport: {
             /** @enum {string} */
             dimension: "goal" | "areaGroup" | "area" | "type" | "format" | "line" | "staff" | "municipality" | "assignment";
@@ -5090,6 +5416,15 @@ export interface components {
                     count: number;
                     percent: number;
                 };
+            }[];
+        };
+        YearsWithData: {
+            years: {
+                year: number;
+                /** @description Årets aktiviteter */
+                activities: number;
+                /** @description Punkter i årets verksamhetsplan */
+                planItems: number;
             }[];
         };
         PlanItem: {

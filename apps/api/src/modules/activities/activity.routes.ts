@@ -15,6 +15,17 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Lista aktiviteter (filter, sorterat på datum och id, sidor med cursor)', querystring: s.activityListQuery, response: { 200: s.activityPage, ...errorResponses } },
   }, async (req) => svc.listActivities(db, unitId, req.query));
 
+  // Before /activities/:id in reading order; the router matches the static segment first either way.
+  app.get('/activities/goal-suggestions', {
+    config: { action: 'activity:write' },
+    schema: {
+      tags,
+      summary: 'Förslag till mål per aktivitetstyp: det mål som oftast registrerats med typen bland enhetens senaste aktiviteter',
+      description: `Bygger på de senaste ${s.SUGGESTION_WINDOW} aktiviteterna (datum, sedan id, nyast först). Lika många: det mål som användes senast. Typer utan aktiviteter saknas i listan.`,
+      response: { 200: s.goalSuggestions, ...errorResponses },
+    },
+  }, async () => svc.goalSuggestions(db, unitId));
+
   app.get('/activities/:id', {
     config: { action: 'activity:read' },
     schema: { tags, summary: 'En aktivitet', params: idParam, response: { 200: s.activity, ...errorResponses } },

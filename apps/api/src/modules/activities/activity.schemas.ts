@@ -84,3 +84,20 @@ export const activityPage = z
 export const deleteQuery = z.strictObject({
   version: z.coerce.number().int().positive().optional().meta({ description: 'Om angiven: 409 om aktiviteten ändrats sedan dess' }),
 });
+
+/** How many of the latest activities the form's goal suggestion looks at: recent habits, not the whole history. */
+export const SUGGESTION_WINDOW = 500;
+
+export const goalSuggestions = z
+  .object({
+    basedOn: z.number().int().meta({ description: `Antal aktiviteter förslagen bygger på (enhetens senaste, högst ${SUGGESTION_WINDOW})` }),
+    items: z.array(
+      z.object({
+        typeId: z.number().int(),
+        goalKey: z.string().meta({ description: 'Målets nyckel (gäller alla ramverk), t.ex. spridning' }),
+        count: z.number().int().meta({ description: 'Hur många av de senaste aktiviteterna med typen som hade målet' }),
+      }),
+    ),
+  })
+  .meta({ id: 'GoalSuggestions' });
+export type GoalSuggestions = z.infer<typeof goalSuggestions>;

@@ -10,7 +10,7 @@ import type { Principal } from '../../lib/access.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { ApiError, badRequest, conflict, FieldErrors, notFound } from '../../lib/errors.ts';
 import { assertYearOpen } from '../period-locks/period-lock.service.ts';
-import type { Activity, ActivityInput, ActivityListQuery, ActivityUpdate } from './activity.schemas.ts';
+import { SUGGESTION_WINDOW, type Activity, type ActivityInput, type ActivityListQuery, type ActivityUpdate, type GoalSuggestions } from './activity.schemas.ts';
 
 /**
  * The small reference tables an activity points into. Read once and kept until a reference table changes
@@ -391,4 +391,40 @@ export function listActivities(db: Db, unitId: number, q: ActivityListQuery) {
   const nextCursor = rows.length > q.limit && last ? encodeCursor({ date: last.date, id: last.id }) : null;
   const total = q.withTotal === 'true' ? db.select({ n: sql<number>`count(*)` }).from(a).where(filtered).get()!.n : undefined;
   return { items: hydrate(db, loadLookups(db, unitId), page), nextCursor, ...(total === undefined ? {} : { total }) };
+}
+
+/**
+ * The form's goal suggestion, counted here so the form need not download hundreds of activities for it: per type,
+ * the goal key most often recorded with it among the latest activities (by key, so it survives a framework change);
+ * a tie goes to the goal used most recently.
+ */
+export function goalSuggestions(db: Db, unitId: number): GoalSuggestions {
+  const a = t.activities;
+  const rows = db
+    .select({ typeId: a.typeId, goalId: a.goalId })
+    .from(a)
+    .where(eq(a.unitId, unitId))
+    .orderBy(desc(a.date), desc(a.id))
+    .limit(SUGGESTION_WINDOW)
+    .all();
+  const goals = loadLookups(db, unitId).goals;
+  // Per type: each goal key's count and the position of its most recent use (rows are newest first).
+  const byType = new Map<number, Map<string, { count: number; first: number }>>();
+  rows.forEach((row, i) => {
+    const key = goals.get(row.goalId)?.key;
+    if (key === undefined) return;
+    let counts = byType.get(row.typeId);
+    if (!counts) byType.set(row.typeId, (counts = new Map()));
+    const c = counts.get(key);
+    if (c) c.count += 1;
+    else counts.set(key, { count: 1, first: i });
+  });
+  const items: GoalSuggestions['items'] = [];
+  for (const [typeId, counts] of byType) {
+    let best: { key: string; count: number; first: number } | undefined;
+    for (const [key, c] of counts) if (!best || c.count > best.count || (c.count === best.count && c.first < best.first)) best = { key, ...c };
+    if (best) items.push({ typeId, goalKey: best.key, count: best.count });
+  }
+  items.sort((x, y) => x.typeId - y.typeId);
+  return { basedOn: rows.length, items };
 }

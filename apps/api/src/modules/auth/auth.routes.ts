@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ApiError, errorBodySchema, errorResponses } from '../../lib/errors.ts';
 import * as s from './auth.schemas.ts';
 import * as svc from './auth.service.ts';
-import { endSession, SESSION_COOKIE } from './session.service.ts';
+import { endSession, resolveSession, SESSION_COOKIE } from './session.service.ts';
 import type { DemoAccount } from '../users/user.service.ts';
 
 const tags = ['auth'];
@@ -66,5 +66,21 @@ export const authRoutes: FastifyPluginAsyncZod<{ demoAccounts: DemoAccount[] | n
   }, async () => {
     if (!opts.demoAccounts) throw new ApiError(404, 'Demokonton finns bara i demoläge.');
     return opts.demoAccounts;
+  });
+
+  // The web app's question on every page load, the login page's too: 200 either way, so a visit signed out
+  // neither logs a failed request in the browser's console nor has to be told apart from an expired session.
+  app.get('/auth/session', {
+    config: { action: 'public' },
+    schema: {
+      tags,
+      summary: 'Är någon inloggad? Alltid 200: { signedIn: false } utan giltig session, annars { signedIn: true, me } som /auth/me',
+      security: [],
+      response: { 200: s.sessionState, ...errorResponses },
+    },
+  }, async (req) => {
+    const token = req.cookies[SESSION_COOKIE];
+    const session = token ? resolveSession(db, token) : null;
+    return session ? { signedIn: true as const, me: svc.meOf(session) } : { signedIn: false as const };
   });
 };

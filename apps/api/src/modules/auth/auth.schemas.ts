@@ -15,6 +15,13 @@ export const me = z.object({
 });
 export type Me = z.infer<typeof me>;
 
+export const sessionState = z
+  .discriminatedUnion('signedIn', [
+    z.object({ signedIn: z.literal(false) }),
+    z.object({ signedIn: z.literal(true), me }),
+  ])
+  .meta({ id: 'SessionState' });
+
 export const passwordChange = z.strictObject({
   currentPassword: z.string().min(1).max(200),
   newPassword: password,

@@ -149,4 +149,14 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     const r = svc.vbReport(db, unitId, req.params.year, req.query);
     return sendTables(reply, req, `vb-${req.params.year}${req.query.table ? `-${req.query.table}` : ''}`, vbTables(r), r);
   });
+
+  app.get('/reports/years', {
+    config,
+    schema: {
+      tags,
+      summary: 'De år som har aktiviteter eller planpunkter, nyast först, med antal av vardera',
+      description: 'Översikten och verksamhetsplanen väljer med den här listan vilket år de öppnar på.',
+      response: { 200: s.years, ...errorResponses },
+    },
+  }, async () => svc.yearsWithData(db, unitId));
 };

@@ -168,3 +168,12 @@ export const vb = z.object({
   tables: z.array(vbTable),
 }).meta({ id: 'VbReport' });
 export type Vb = z.infer<typeof vb>;
+
+export const years = z.object({
+  years: z.array(z.object({
+    year: z.number().int(),
+    activities: z.number().int().meta({ description: 'Årets aktiviteter' }),
+    planItems: z.number().int().meta({ description: 'Punkter i årets verksamhetsplan' }),
+  })),
+}).meta({ id: 'YearsWithData' });
+export type Years = z.infer<typeof years>;

@@ -14,7 +14,7 @@ import { activityFilters } from '../activities/activity.service.ts';
 import { areaIdsWithChildren, FORMATS, goalIdsForKey } from '../reference/reference.service.ts';
 import type {
   Crosstab, CrosstabQuery, Dimension, Distribution, DistributionQuery, Filters, PeriodQuery, Reach, ReachQuery,
-  SingleDimension, Trend, TrendQuery, Vb, VbQuery,
+  SingleDimension, Trend, TrendQuery, Vb, VbQuery, Years,
 } from './reports.schemas.ts';
 import { MULTI_VALUED } from './reports.schemas.ts';
 
@@ -447,4 +447,28 @@ export function vbReport(db: Db, unitId: number, year: number, q: VbQuery): Vb {
     table('resultatmal', `Resultatmål i ${fw ? fw.code.toUpperCase() : 'verksamhetsplanen'}`, goalSpec, goalCounts),
   ].filter((x) => !q.table || x.id === q.table);
   return { year, activityCount, tables };
+}
+
+/**
+ * Which years have activities or plan items, newest first. Activities from activity_counts (kept by triggers, a few
+ * hundred rows a year) rather than the activities themselves, so this stays cheap at a million activities.
+ */
+export function yearsWithData(db: Db, unitId: number): Years {
+  const activities = db
+    .select({ year: t.activityCounts.year, n: sql<number>`sum(${t.activityCounts.n})` })
+    .from(t.activityCounts)
+    .where(eq(t.activityCounts.unitId, unitId))
+    .groupBy(t.activityCounts.year)
+    .all();
+  const plans = db
+    .select({ year: t.planItems.year, n: sql<number>`count(*)` })
+    .from(t.planItems)
+    .where(eq(t.planItems.unitId, unitId))
+    .groupBy(t.planItems.year)
+    .all();
+  const byYear = new Map<number, { year: number; activities: number; planItems: number }>();
+  const row = (year: number) => byYear.get(year) ?? byYear.set(year, { year, activities: 0, planItems: 0 }).get(year)!;
+  for (const a of activities) if (a.n > 0) row(a.year).activities = a.n;
+  for (const p of plans) if (p.n > 0) row(p.year).planItems = p.n;
+  return { years: [...byYear.values()].sort((a, b) => b.year - a.year) };
 }
