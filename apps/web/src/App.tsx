@@ -9,6 +9,7 @@ import { ActivityListPage } from './pages/ActivityListPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { RequireAuth, RequirePermission, useSignedIn } from './auth/RequireAuth.tsx';
 import { NavigationStatus, PageLoadError, PageLoading } from './components/PageLoading.tsx';
+import { useDocumentTitle } from './components/useDocumentTitle.ts';
 
 /** The start page is the form for those who record work; the others start at the list. */
 function HomePage() {
@@ -18,6 +19,7 @@ function HomePage() {
 
 function NotFound() {
   const { t } = useI18n();
+  useDocumentTitle(t.common.notFound);
   return (
     <>
       <h1>{t.common.notFound}</h1>

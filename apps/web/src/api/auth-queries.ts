@@ -4,7 +4,10 @@ import { api, setCsrfToken, setUnauthorizedHandler, unwrap, type Me, type UserCr
 
 export const authKeys = { me: ['auth', 'me'] as const, demo: ['auth', 'demo-accounts'] as const, users: ['users'] as const };
 
-/** The signed-in account, or null when nobody is (the API answers 401). */
+/**
+ * The signed-in account, or null when nobody is. Asked through /auth/session, which answers 200 either way:
+ * the login page then logs no failed request in the console on every visit.
+ */
 export function useMe() {
   const qc = useQueryClient();
   useEffect(() => {
@@ -15,9 +18,8 @@ export function useMe() {
   const q = useQuery({
     queryKey: authKeys.me,
     queryFn: async (): Promise<Me | null> => {
-      const r = await api.GET('/api/v1/auth/me');
-      if (r.response.status === 401) return null;
-      return unwrap(r);
+      const state = unwrap(await api.GET('/api/v1/auth/session'));
+      return state.signedIn ? state.me : null;
     },
     staleTime: Infinity,
     retry: false,

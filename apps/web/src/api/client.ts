@@ -41,6 +41,7 @@ export type DemoAccount = paths['/api/v1/auth/demo-accounts']['get']['responses'
 export type ReferenceData = components['schemas']['ReferenceData'];
 export type Activity = components['schemas']['Activity'];
 export type ActivityPage = components['schemas']['ActivityPage'];
+export type GoalSuggestion = components['schemas']['GoalSuggestions']['items'][number];
 export type ActivityListQuery = NonNullable<paths['/api/v1/activities']['get']['parameters']['query']>;
 export type ActivityInput = paths['/api/v1/activities']['post']['requestBody']['content']['application/json'];
 export type ActivityUpdate = paths['/api/v1/activities/{id}']['put']['requestBody']['content']['application/json'];

@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, type ActivityInput, type ActivityListQuery, type ActivityUpdate } from './client.ts';
+import { api, ApiCallError, unwrap, type ActivityInput, type ActivityListQuery, type ActivityUpdate } from './client.ts';
 
 export type ActivityFilters = Omit<ActivityListQuery, 'cursor' | 'limit' | 'withTotal'>;
 
@@ -9,7 +9,7 @@ export const activityKeys = {
   all: ['activities'] as const,
   lists: () => [...activityKeys.all, 'list'] as const,
   list: (filters: ActivityFilters) => [...activityKeys.lists(), filters] as const,
-  recent: () => [...activityKeys.all, 'recent'] as const,
+  goalSuggestions: () => [...activityKeys.all, 'goal-suggestions'] as const,
   detail: (id: number) => [...activityKeys.all, 'detail', id] as const,
 };
 
@@ -39,12 +39,16 @@ export function useActivityList(filters: ActivityFilters) {
   });
 }
 
-/** The latest activities, for suggesting a goal from the chosen type. */
-export function useRecentActivities() {
+/**
+ * The goal to suggest per activity type, counted by the API over the latest activities: a few hundred bytes
+ * instead of the activities themselves. Only for a form that is shown (a reader gets 403 here).
+ */
+export function useGoalSuggestions(enabled = true) {
   return useQuery({
-    queryKey: activityKeys.recent(),
-    queryFn: async () => unwrap(await api.GET('/api/v1/activities', { params: { query: { order: 'desc', limit: 500 } } })).items,
+    queryKey: activityKeys.goalSuggestions(),
+    queryFn: async () => unwrap(await api.GET('/api/v1/activities/goal-suggestions')).items,
     staleTime: 5 * 60_000,
+    enabled,
   });
 }
 
@@ -53,6 +57,8 @@ export function useActivity(id: number | undefined) {
     queryKey: activityKeys.detail(id ?? 0),
     queryFn: async () => unwrap(await api.GET('/api/v1/activities/{id}', { params: { path: { id: id! } } })),
     enabled: id !== undefined,
+    // A 404 will not change by asking again; the page says at once that the activity does not exist.
+    retry: (failures, err) => !(err instanceof ApiCallError && err.status === 404) && failures < 1,
   });
 }
 

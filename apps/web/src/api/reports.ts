@@ -13,40 +13,55 @@ export const reportKeys = {
   crosstab: (year: number) => [...reportKeys.all, 'crosstab', 'goal', 'areaGroup', year] as const,
   reach: (year: number) => [...reportKeys.all, 'reach', year] as const,
   trend: (fromYear: number, toYear: number) => [...reportKeys.all, 'trend', 'goal', fromYear, toYear] as const,
+  years: () => [...reportKeys.all, 'years'] as const,
 };
+
+/** The years with activities or plan items: which year the overview and the plan open on. */
+export function useYearsWithData(enabled = true) {
+  return useQuery({
+    queryKey: reportKeys.years(),
+    queryFn: async () => unwrap(await api.GET('/api/v1/reports/years')).years,
+    staleTime: 5 * 60_000,
+    enabled,
+  });
+}
 
 const common = { staleTime: 60_000, placeholderData: keepPreviousData };
 
-export function useVbReport(year: number) {
+export function useVbReport(year: number, enabled = true) {
   return useQuery({
     queryKey: reportKeys.vb(year),
     queryFn: async () => json(unwrap(await api.GET('/api/v1/reports/vb/{year}', { params: { path: { year } } }))),
     ...common,
+    enabled,
   });
 }
 
-export function useGoalByAreaReport(year: number) {
+export function useGoalByAreaReport(year: number, enabled = true) {
   return useQuery({
     queryKey: reportKeys.crosstab(year),
     queryFn: async () =>
       json(unwrap(await api.GET('/api/v1/reports/crosstab', { params: { query: { rows: 'goal', cols: 'areaGroup', year, percent: 'row' } } }))),
     ...common,
+    enabled,
   });
 }
 
-export function useReachReport(year: number) {
+export function useReachReport(year: number, enabled = true) {
   return useQuery({
     queryKey: reportKeys.reach(year),
     queryFn: async () => json(unwrap(await api.GET('/api/v1/reports/reach', { params: { query: { year } } }))),
     ...common,
+    enabled,
   });
 }
 
-export function useGoalTrendReport(fromYear: number, toYear: number) {
+export function useGoalTrendReport(fromYear: number, toYear: number, enabled = true) {
   return useQuery({
     queryKey: reportKeys.trend(fromYear, toYear),
     queryFn: async () => json(unwrap(await api.GET('/api/v1/reports/trend', { params: { query: { dimension: 'goal', fromYear, toYear } } }))),
     ...common,
+    enabled,
   });
 }
 

@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
-import { Navigate, Outlet, useLocation } from 'react-router-dom';
+import { Link, Navigate, Outlet, useLocation } from 'react-router-dom';
 import { can, type PermissionAction } from '@fou/domain';
 import { useMe } from '../api/auth-queries.ts';
 import type { Me } from '../api/client.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 
 export const LOGIN_PATH = '/logga-in';
 export const PASSWORD_PATH = '/losenord';
@@ -39,6 +40,21 @@ export function useSignedIn(): Me {
 export function RequirePermission({ action, children }: { action: PermissionAction; children: ReactNode }) {
   const { t } = useI18n();
   const me = useSignedIn();
-  if (!can(me.role, action)) return <p role="alert">{t.auth.noAccess}</p>;
+  if (!can(me.role, action)) return <NoAccess />;
   return <>{children}</>;
+}
+
+/** The refusal: a page of its own, with a heading and a title that say what happened. */
+function NoAccess() {
+  const { t } = useI18n();
+  useDocumentTitle(t.auth.noAccessTitle);
+  return (
+    <>
+      <h1>{t.auth.noAccessTitle}</h1>
+      <p role="alert">{t.auth.noAccess}</p>
+      <p>
+        <Link to="/">{t.common.toStart}</Link>
+      </p>
+    </>
+  );
 }

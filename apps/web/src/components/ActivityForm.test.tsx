@@ -13,7 +13,7 @@ function renderForm(date: string, overrides: Partial<Parameters<typeof ActivityF
   const onSubmit = vi.fn();
   render(
     <I18nProvider>
-      <ActivityForm reference={reference} initial={emptyForm(date)} recent={[]} saving={false} serverErrors={{}} onSubmit={onSubmit} {...overrides} />
+      <ActivityForm reference={reference} initial={emptyForm(date)} goalSuggestions={[]} saving={false} serverErrors={{}} onSubmit={onSubmit} {...overrides} />
     </I18nProvider>,
   );
   return { onSubmit };
@@ -94,11 +94,8 @@ describe('ActivityForm', () => {
     const [first, second] = [...vp2024.goals].sort((a, b) => a.sortOrder - b.sortOrder);
     const type = reference.activityTypes[0]!;
     const other = reference.activityTypes[1]!;
-    const act = (goalKey: string, typeId: number) =>
-      ({ type: { id: typeId, name: '' }, goal: { id: 0, key: goalKey, name: '', shortName: null, frameworkCode: 'vp2018' } }) as never;
-    // The type was used twice with the second goal's key (in the old framework) and once with the first.
-    const recent = [act(second!.key, type.id), act(second!.key, type.id), act(first!.key, type.id), act(first!.key, other.id), act(first!.key, other.id), act(first!.key, other.id)];
-    renderForm('2024-03-01', { recent });
+    // The API counted the second goal's key (maybe from the old framework) as the type's most used; another type the first.
+    renderForm('2024-03-01', { goalSuggestions: [{ typeId: other.id, goalKey: first!.key, count: 3 }, { typeId: type.id, goalKey: second!.key, count: 2 }] });
     await user.selectOptions(screen.getByLabelText(/^Typ av aktivitet/), String(type.id));
     expect((screen.getByRole('radio', { name: new RegExp(second!.name) }) as HTMLInputElement).checked).toBe(true);
     await user.click(screen.getByRole('radio', { name: new RegExp(first!.name) }));

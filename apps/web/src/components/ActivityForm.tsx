@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { frameworkForDate, isIsoDate } from '@fou/domain';
-import type { Activity, ReferenceData } from '../api/client.ts';
+import type { GoalSuggestion, ReferenceData } from '../api/client.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { Choice, Field, Group, fieldId } from './fields.tsx';
 import { PlanItemSelect } from './PlanItemSelect.tsx';
@@ -11,7 +11,8 @@ import {
 interface Props {
   reference: ReferenceData;
   initial: FormState;
-  recent: readonly Activity[];
+  /** The goal to suggest per activity type (GET /activities/goal-suggestions). */
+  goalSuggestions: readonly GoalSuggestion[];
   saving: boolean;
   /** Errors the server reported (400 fields, 409, network); shown like the client's own. */
   serverErrors: Errors;
@@ -20,7 +21,7 @@ interface Props {
   offerPlanItems?: boolean;
 }
 
-export function ActivityForm({ reference, initial, recent, saving, serverErrors, onSubmit, offerPlanItems = false }: Props) {
+export function ActivityForm({ reference, initial, goalSuggestions, saving, serverErrors, onSubmit, offerPlanItems = false }: Props) {
   const { t } = useI18n();
   const [f, setF] = useState<FormState>(initial);
   const [clientErrors, setClientErrors] = useState<Errors | null>(null);
@@ -55,7 +56,7 @@ export function ActivityForm({ reference, initial, recent, saving, serverErrors,
   const goalId = goals.some((g) => g.id === f.goalId) ? f.goalId : null;
 
   function chooseType(typeId: number | null) {
-    const key = typeId === null ? undefined : suggestedGoalKey(recent, typeId);
+    const key = typeId === null ? undefined : suggestedGoalKey(goalSuggestions, typeId);
     const goal = key ? goals.find((g) => g.key === key) : undefined;
     setF((s) => ({ ...s, typeId, ...(goal ? { goalId: goal.id } : {}) }));
     setSuggestion(goal ? (goal.shortName ?? goal.name) : null);

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { LANGS } from '../i18n/messages.ts';
 import type { Me } from '../api/client.ts';
 import { LOGIN_NOTICE_KEY } from '../pages/LoginPage.tsx';
+import { LOGIN_PATH } from '../auth/RequireAuth.tsx';
 
 function MainNav({ me }: { me: Me }) {
   const { t } = useI18n();
@@ -92,6 +93,9 @@ export function Layout() {
   const [menuOpen, setMenuOpen] = useState(false);
   const { pathname } = useLocation();
   useEffect(() => setMenuOpen(false), [pathname]);
+  // The menu's row is there from the first frame, before the session answer fills it: the page below never
+  // moves down when it does. Only the login page, which never shows the menu, goes without it.
+  const nav = me && !me.mustChangePassword ? <MainNav me={me} /> : pathname === LOGIN_PATH ? null : <div className="nav-placeholder" aria-hidden="true" />;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -106,7 +110,7 @@ export function Layout() {
             {menuOpen ? t.closeMenu : t.openMenu}
           </button>
           <div id="site-menu" className={`site-menu${menuOpen ? ' site-menu--open' : ''}`}>
-            {me && !me.mustChangePassword ? <MainNav me={me} /> : null}
+            {nav}
             <div className="header-tools">
               {me ? <UserMenu me={me} /> : null}
               <div className="lang-switch" role="group" aria-label={t.language.label}>

@@ -6,12 +6,19 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { ReactNode } from 'react';
 import { Chart } from './Chart.tsx';
 
-/** A table that may be wider than a phone scrolls on its own, and keyboard users can reach it to scroll. */
-function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+/**
+ * A table that may be wider than a phone scrolls on its own, and keyboard users can reach it to scroll. A `wide`
+ * one (many columns) says so above it on narrow screens, and shades the edge where columns are hidden.
+ */
+export function TableWrap({ label, wide = false, children }: { label: string; wide?: boolean; children: ReactNode }) {
+  const { t } = useI18n();
   return (
-    <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
-      {children}
-    </div>
+    <>
+      {wide ? <p className="scroll-hint no-print">{t.overview.scrollHint}</p> : null}
+      <div className={`table-wrap${wide ? ' table-wrap--wide' : ''}`} role="region" aria-label={label} tabIndex={0}>
+        {children}
+      </div>
+    </>
   );
 }
 
@@ -97,7 +104,7 @@ export function CrosstabSection({ data, year, actions }: { data: CrosstabProps; 
         labels={data.rows.map((r) => r.label)}
         series={data.columns.map((c, j) => ({ label: c.label, data: data.counts.map((row) => row[j] ?? 0) }))}
         table={
-          <TableWrap label={t.overview.crosstab}>
+          <TableWrap label={t.overview.crosstab} wide>
             <table className="data-table">
               <caption className="visually-hidden">{t.overview.crosstab}</caption>
               <thead>
@@ -218,7 +225,7 @@ export function TrendSection({ data, actions }: { data: TrendProps; actions?: Re
         labels={shown.map(({ y }) => String(y))}
         series={data.series.map((s) => ({ label: label(s), data: shown.map(({ i }) => s.percents[i] ?? 0) }))}
         table={
-          <TableWrap label={t.overview.trend}>
+          <TableWrap label={t.overview.trend} wide>
             <table className="data-table">
               <caption className="visually-hidden">{t.overview.trend}</caption>
               <thead>

@@ -1,6 +1,6 @@
 /** The follow-up form's state, its client-side checks and the mapping to and from the API. */
 import { isIsoDate } from '@fou/domain';
-import type { Activity, ActivityInput, FieldError, ReferenceData } from '../api/client.ts';
+import type { Activity, ActivityInput, FieldError, GoalSuggestion, ReferenceData } from '../api/client.ts';
 import type { Messages } from '../i18n/messages.ts';
 
 export type Format = ActivityInput['format'];
@@ -98,13 +98,8 @@ export function errorsFromApi(fields: readonly FieldError[]): Errors {
 }
 
 /** The goal most often recorded with a type among recent activities (by key, so it survives a framework change). */
-export function suggestedGoalKey(recent: readonly Activity[], typeId: number): string | undefined {
-  const counts = new Map<string, number>();
-  for (const a of recent) if (a.type.id === typeId) counts.set(a.goal.key, (counts.get(a.goal.key) ?? 0) + 1);
-  let best: string | undefined;
-  let bestCount = 0;
-  for (const [key, n] of counts) if (n > bestCount) [best, bestCount] = [key, n];
-  return best;
+export function suggestedGoalKey(suggestions: readonly GoalSuggestion[], typeId: number): string | undefined {
+  return suggestions.find((s) => s.typeId === typeId)?.goalKey;
 }
 
 /**

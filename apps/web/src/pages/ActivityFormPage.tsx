@@ -2,8 +2,8 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { canEditActivity, todayInSweden } from '@fou/domain';
 import { useSignedIn } from '../auth/RequireAuth.tsx';
-import { ApiCallError, type Activity } from '../api/client.ts';
-import { useActivity, useCreateActivity, useDeleteActivity, useRecentActivities, useReference, useUpdateActivity } from '../api/queries.ts';
+import { ApiCallError, type Activity, type ReferenceData } from '../api/client.ts';
+import { useActivity, useCreateActivity, useDeleteActivity, useGoalSuggestions, useReference, useUpdateActivity } from '../api/queries.ts';
 import { ActivityForm } from '../components/ActivityForm.tsx';
 import { errorsFromApi, emptyForm, formFromActivity, toInput, type Errors } from '../components/activity-form-model.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
@@ -28,7 +28,7 @@ export function RegisterPage() {
   const me = useSignedIn();
   useDocumentTitle(t.form.titleNew);
   const reference = useReference();
-  const recent = useRecentActivities();
+  const goalSuggestions = useGoalSuggestions();
   const create = useCreateActivity();
   const [saved, setSaved] = useState<Activity | null>(null);
   // A new key gives a fresh, empty form after "Registrera en till".
@@ -75,7 +75,7 @@ export function RegisterPage() {
           key={formKey}
           reference={reference.data}
           initial={{ ...emptyForm(todayInSweden()), staffIds: me.staffId === null ? [] : [me.staffId] }}
-          recent={recent.data ?? []}
+          goalSuggestions={goalSuggestions.data ?? NO_SUGGESTIONS}
           saving={create.isPending}
           serverErrors={create.isError ? errorsFrom(create.error, t) : NO_ERRORS}
           onSubmit={(state) => create.mutate(toInput(state), { onSuccess: setSaved })}
@@ -86,18 +86,22 @@ export function RegisterPage() {
 }
 
 const NO_ERRORS: Errors = {};
+const NO_SUGGESTIONS: never[] = [];
 
 /** What a reader (or a medarbetare not on the activity) sees instead of the form: the record, no buttons. */
-function ActivityDetails({ a }: { a: Activity }) {
+export function ActivityDetails({ a, reference }: { a: Activity; reference: ReferenceData }) {
   const { t, date } = useI18n();
   const rows: [string, ReactNode][] = [
     [t.form.date, date(a.date)],
     [t.form.type, a.type.name],
     [t.form.goal, a.goal.name],
     [t.form.area, a.area.name],
-    [t.form.municipalities, a.municipalities.map((m) => m.name).join(', ')],
+    [t.form.municipalities, a.municipalities.map((m) => m.name).join(', ') || '–'],
     [t.form.staff, a.staff.map((s) => s.name).join(', ')],
+    [t.form.format, reference.formats.find((f) => f.code === a.format)?.name ?? a.format],
     [t.form.participants, a.participants === null ? '–' : String(a.participants)],
+    [t.form.assignment, a.assignment?.title ?? '–'],
+    [t.form.line, a.line === null ? '–' : (reference.lines.find((l) => l.code === a.line)?.name ?? a.line)],
     [t.form.description, a.description ?? '–'],
     [t.plan.formPlanItem, a.planItem ? <Link to={`/plan/${a.planItem.id}`}>{a.planItem.title}</Link> : '–'],
   ];
@@ -119,25 +123,44 @@ function ActivityDetails({ a }: { a: Activity }) {
   );
 }
 
+/** The activity the address names is not there (deleted, never was, or the address is not an id). */
+function ActivityNotFound() {
+  const { t } = useI18n();
+  return (
+    <>
+      <h1>{t.form.notFound}</h1>
+      <p>{t.form.notFoundText}</p>
+      <p>
+        <Link to="/aktiviteter">{t.form.toList}</Link>
+      </p>
+    </>
+  );
+}
+
 export function EditPage() {
   const { t } = useI18n();
   const me = useSignedIn();
-  useDocumentTitle(t.form.titleEdit);
   const id = Number(useParams().id);
+  const validId = Number.isInteger(id) && id > 0;
   const navigate = useNavigate();
   const reference = useReference();
-  const recent = useRecentActivities();
-  const activity = useActivity(Number.isInteger(id) && id > 0 ? id : undefined);
+  const activity = useActivity(validId ? id : undefined);
+  const notFound = !validId || (activity.error instanceof ApiCallError && activity.error.status === 404);
+  const editable = activity.data ? canEditActivity(me, activity.data.staff.map((s) => s.id)) : false;
+  // The suggestions are for the form: a reader's view needs none (and may not ask).
+  const goalSuggestions = useGoalSuggestions(editable);
+  useDocumentTitle(notFound ? t.form.notFound : activity.data && !editable ? t.form.titleView(activity.data.title) : t.form.titleEdit);
   const update = useUpdateActivity(id);
   const remove = useDeleteActivity(id);
   const [confirming, setConfirming] = useState(false);
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const serverErrors = useMemo(() => (update.isError ? errorsFrom(update.error, t) : NO_ERRORS), [update.isError, update.error, t]);
 
+  if (notFound) return <ActivityNotFound />;
   if (reference.isPending || activity.isPending) return <p role="status">{t.common.loading}</p>;
   if (reference.isError || activity.isError) return <p role="alert">{t.common.loadError}</p>;
   const a = activity.data;
-  if (!canEditActivity(me, a.staff.map((s) => s.id))) return <ActivityDetails a={a} />;
+  if (!editable) return <ActivityDetails a={a} reference={reference.data} />;
 
   return (
     <>
@@ -167,7 +190,7 @@ export function EditPage() {
         key={`${a.id}-${a.version}`}
         reference={reference.data}
         initial={formFromActivity(a)}
-        recent={recent.data ?? []}
+        goalSuggestions={goalSuggestions.data ?? NO_SUGGESTIONS}
         saving={update.isPending}
         serverErrors={serverErrors}
         onSubmit={(state) => update.mutate({ ...toInput(state), version: a.version }, { onSuccess: () => setSavedAt(Date.now()) })}

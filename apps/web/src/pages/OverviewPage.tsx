@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { todayInSweden } from '@fou/domain';
 import { reportFileUrl, useGoalByAreaReport, useGoalTrendReport, useReachReport, useVbReport } from '../api/reports.ts';
 import { preloadCharts } from '../components/Chart.tsx';
 import { CrosstabSection, ReachSection, TrendSection, VbTableSection } from '../components/ReportSections.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { useDefaultYear } from '../years/useDefaultYear.ts';
 
 const FIRST_YEAR = 2016;
 
@@ -26,25 +28,28 @@ function Downloads({ path, query, name, children }: { path: string; query: Recor
   );
 }
 
-function Loading({ error }: { error: boolean }) {
-  const { t } = useI18n();
-  return error ? <p role="alert">{t.common.loadError}</p> : <p role="status">{t.common.loading}</p>;
-}
-
 export function OverviewPage() {
   const { t, number } = useI18n();
   useDocumentTitle(t.overview.title);
   const [sp, setSp] = useSearchParams();
-  const thisYear = new Date().getFullYear();
+  const thisYear = Number(todayInSweden().slice(0, 4));
   const yearParam = Number(sp.get('year'));
-  const year = Number.isInteger(yearParam) && yearParam >= FIRST_YEAR && yearParam <= thisYear ? yearParam : thisYear;
+  const requested = sp.has('year') && Number.isInteger(yearParam) && yearParam >= FIRST_YEAR && yearParam <= thisYear ? yearParam : null;
+  const chosen = useDefaultYear(requested, 'activities');
+  const year = chosen.year ?? thisYear;
+  const ready = chosen.year !== undefined;
   const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i);
   const trendFrom = Math.max(FIRST_YEAR, year - 8);
 
-  const vb = useVbReport(year);
-  const crosstab = useGoalByAreaReport(year);
-  const reach = useReachReport(year);
-  const trend = useGoalTrendReport(trendFrom, year);
+  const vb = useVbReport(year, ready);
+  const crosstab = useGoalByAreaReport(year, ready);
+  const reach = useReachReport(year, ready);
+  const trend = useGoalTrendReport(trendFrom, year, ready);
+
+  // The whole page appears at once, when every report is in: sections arriving one by one pushed the ones
+  // below them down (layout shift). After that, a new year keeps the old figures until the new ones are here.
+  if (chosen.isError || vb.isError || crosstab.isError || reach.isError || trend.isError) return <p role="alert">{t.common.loadError}</p>;
+  if (!ready || !vb.data || !crosstab.data || !reach.data || !trend.data) return <p role="status">{t.common.loading}</p>;
 
   return (
     <>
@@ -63,47 +68,30 @@ export function OverviewPage() {
           </select>
         </div>
       </div>
+      {chosen.reason ? <p className="year-note">{chosen.reason === 'latest' ? t.overview.yearLatest(year) : t.overview.yearLastYear(year)}</p> : null}
 
       <section className="vb-section" aria-labelledby="vb-heading">
         <h2 id="vb-heading">{t.overview.vbHeading}</h2>
-        {vb.data ? (
-          <>
-            <p className="lead">{t.overview.activities(vb.data.activityCount, number(vb.data.activityCount))}</p>
-            <Downloads path={`vb/${year}`} query={{}} name={t.overview.vbHeading}>
-              <button type="button" className="button button--small" onClick={() => window.print()}>
-                {t.overview.print}
-              </button>
-            </Downloads>
-            {vb.data.activityCount === 0 ? <p>{t.overview.noData}</p> : vb.data.tables.map((table) => <VbTableSection key={table.id} table={table} year={year} />)}
-          </>
-        ) : (
-          <Loading error={vb.isError} />
-        )}
+        <p className="lead">{t.overview.activities(vb.data.activityCount, number(vb.data.activityCount))}</p>
+        <Downloads path={`vb/${year}`} query={{}} name={t.overview.vbHeading}>
+          <button type="button" className="button button--small" onClick={() => window.print()}>
+            {t.overview.print}
+          </button>
+        </Downloads>
+        {vb.data.activityCount === 0 ? <p>{t.overview.noData}</p> : vb.data.tables.map((table) => <VbTableSection key={table.id} table={table} year={year} />)}
       </section>
 
       <div className="overview-extra">
-        {crosstab.data ? (
-          <CrosstabSection
-            data={crosstab.data}
-            year={year}
-            actions={<Downloads path="crosstab" query={{ rows: 'goal', cols: 'areaGroup', year, percent: 'row' }} name={t.overview.crosstab} />}
-          />
-        ) : (
-          <Loading error={crosstab.isError} />
-        )}
-        {reach.data ? (
-          <ReachSection data={reach.data} year={year} actions={<Downloads path="reach" query={{ year }} name={t.overview.reach} />} />
-        ) : (
-          <Loading error={reach.isError} />
-        )}
-        {trend.data ? (
-          <TrendSection
-            data={trend.data}
-            actions={<Downloads path="trend" query={{ dimension: 'goal', fromYear: trendFrom, toYear: year }} name={t.overview.trend} />}
-          />
-        ) : (
-          <Loading error={trend.isError} />
-        )}
+        <CrosstabSection
+          data={crosstab.data}
+          year={year}
+          actions={<Downloads path="crosstab" query={{ rows: 'goal', cols: 'areaGroup', year, percent: 'row' }} name={t.overview.crosstab} />}
+        />
+        <ReachSection data={reach.data} year={year} actions={<Downloads path="reach" query={{ year }} name={t.overview.reach} />} />
+        <TrendSection
+          data={trend.data}
+          actions={<Downloads path="trend" query={{ dimension: 'goal', fromYear: trendFrom, toYear: year }} name={t.overview.trend} />}
+        />
       </div>
     </>
   );

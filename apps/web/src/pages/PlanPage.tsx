@@ -9,6 +9,7 @@ import { PlanProgress, PlanStatusBadge } from '../components/PlanProgress.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useSignedIn } from '../auth/RequireAuth.tsx';
+import { useDefaultYear } from '../years/useDefaultYear.ts';
 
 const FIRST_YEAR = 2016;
 
@@ -35,20 +36,30 @@ function groupByGoal(items: readonly PlanItem[]) {
 }
 
 export function PlanPage() {
+  const { t } = useI18n();
+  const [sp] = useSearchParams();
+  const thisYear = Number(todayInSweden().slice(0, 4));
+  const yearParam = Number(sp.get('year'));
+  const requested = sp.has('year') && Number.isInteger(yearParam) && yearParam >= FIRST_YEAR && yearParam <= thisYear + 1 ? yearParam : null;
+  const chosen = useDefaultYear(requested, 'planItems');
+  useDocumentTitle(chosen.year === undefined ? t.plan.title : t.plan.titleYear(chosen.year));
+  if (chosen.isError) return <p role="alert">{t.common.loadError}</p>;
+  if (chosen.year === undefined) return <p role="status">{t.common.loading}</p>;
+  return <PlanYear year={chosen.year} reason={chosen.reason} />;
+}
+
+function PlanYear({ year, reason }: { year: number; reason: 'latest' | 'lastYearReport' | null }) {
   // Only the chief changes the plan; the council and the staff follow it read-only.
   const canEditPlan = can(useSignedIn().role, 'plan:write');
   const { t, date } = useI18n();
   const [sp, setSp] = useSearchParams();
   const today = todayInSweden();
   const thisYear = Number(today.slice(0, 4));
-  const yearParam = Number(sp.get('year'));
-  const year = Number.isInteger(yearParam) && yearParam >= FIRST_YEAR && yearParam <= thisYear + 1 ? yearParam : thisYear;
   const years = Array.from({ length: thisYear + 1 - FIRST_YEAR + 1 }, (_, i) => thisYear + 1 - i);
   const goal = sp.get('goal') ?? '';
   const area = sp.get('area') ?? '';
   const asOfParam = sp.get('asOf') ?? '';
   const asOf = isIsoDate(asOfParam) && asOfParam.startsWith(`${year}-`) ? asOfParam : defaultAsOf(year, today);
-  useDocumentTitle(t.plan.titleYear(year));
 
   const reference = useReference();
   const items = usePlanItems({ year, ...(goal ? { goal } : {}), ...(area ? { area } : {}) });
@@ -81,6 +92,7 @@ export function PlanPage() {
           </Link>
         ) : null}
       </div>
+      {reason ? <p className="year-note">{reason === 'latest' ? t.plan.yearLatest(year) : t.plan.yearLastYear(year)}</p> : null}
       {notice ? (
         <p role="status" className="confirmation">
           {notice}
@@ -189,10 +201,11 @@ export function PlanPage() {
         }}
       />
 
-      {items.isPending ? (
-        <p role="status">{t.common.loading}</p>
-      ) : items.isError ? (
+      {/* The items wait for their follow-up: the coverage tables above them would otherwise push them down. */}
+      {items.isError || followup.isError ? (
         <p role="alert">{t.common.loadError}</p>
+      ) : items.isPending || followup.isPending ? (
+        <p role="status">{t.common.loading}</p>
       ) : (
         <>
           <p className="lead">
