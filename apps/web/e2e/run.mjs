@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startApi } from './api-server.mjs';
 import { scenarios } from './scenarios.mjs';
+import { pageLoadScenarios } from './page-load-scenarios.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../..');
@@ -41,7 +42,7 @@ try {
   });
   fs.mkdirSync(shots, { recursive: true });
   const ctx = { browser, base, shots, state: {}, startApi };
-  for (const [name, fn] of scenarios) {
+  for (const [name, fn] of [...scenarios, ...pageLoadScenarios]) {
     const started = Date.now();
     try {
       await fn(ctx);

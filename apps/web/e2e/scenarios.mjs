@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 375, height: 812 };
+export const DESKTOP = { width: 1280, height: 900 };
+export const PHONE = { width: 375, height: 812 };
 
 export const DEMO = {
   chef: 'demo-chef-2018',
@@ -14,7 +14,7 @@ export const DEMO = {
 };
 
 /** A page signed in as `role` (the browser state saved by that role's keyboard login), or signed out (null). */
-async function newPage(ctx, viewport = DESKTOP, role = 'chef') {
+export async function newPage(ctx, viewport = DESKTOP, role = 'chef') {
   const storageState = role ? ctx.state.sessions?.[role] : undefined;
   if (role && !storageState) throw new Error(`no saved session for ${role}: log in first`);
   const context = await ctx.browser.newContext({ viewport, locale: 'sv-SE', timezoneId: 'Europe/Stockholm', ...(storageState ? { storageState } : {}) });
@@ -73,7 +73,7 @@ async function apiSession(base, username, password = DEMO[username]) {
 }
 
 /** Every page the app has, with the role that sees it (null: signed out); the edit page needs an activity id. */
-function pages(ctx) {
+export function pages(ctx) {
   return [
     ['registrera', '/', 'chef'],
     ['aktiviteter', '/aktiviteter?year=2018', 'chef'],
@@ -96,7 +96,7 @@ function pages(ctx) {
   ];
 }
 
-async function settle(page) {
+export async function settle(page) {
   await page.waitForLoadState('networkidle');
   await page.locator('h1').first().waitFor();
 }

@@ -38,7 +38,6 @@ export function useSignedIn(): Me {
 
 /** A page for those whose role may `action`; others get a plain refusal instead of a failing page. */
 export function RequirePermission({ action, children }: { action: PermissionAction; children: ReactNode }) {
-  const { t } = useI18n();
   const me = useSignedIn();
   if (!can(me.role, action)) return <NoAccess />;
   return <>{children}</>;

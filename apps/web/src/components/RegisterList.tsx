@@ -230,12 +230,14 @@ export function RegisterList<R extends Row>({ id, text, rows, loadFailed, name, 
           {rowError}
         </p>
       ) : null}
-      <form className="register-form" aria-labelledby={`${id}-form-heading`} noValidate onSubmit={(e) => void submit(e)}>
-        <h3 id={`${id}-form-heading`}>{editing ? text.editTitle(name(editing)) : text.addTitle}</h3>
-        {errors.form ? (
-          <div className="error-summary" role="alert" id={formErrorId} tabIndex={-1}>
-            <p>{errors.form}</p>
-          </div>
+      {/* The form comes with the list, not before it: the list arriving above would push it down. */}
+      {rows || loadFailed ? (
+        <form className="register-form" aria-labelledby={`${id}-form-heading`} noValidate onSubmit={(e) => void submit(e)}>
+          <h3 id={`${id}-form-heading`}>{editing ? text.editTitle(name(editing)) : text.addTitle}</h3>
+          {errors.form ? (
+            <div className="error-summary" role="alert" id={formErrorId} tabIndex={-1}>
+              <p>{errors.form}</p>
+            </div>
         ) : null}
         {fields.map((f) => (
           <Field key={f.key} name={fid(f.key)} label={f.label} required={f.required} hint={f.hint} error={errors[f.key]}>
@@ -280,6 +282,7 @@ export function RegisterList<R extends Row>({ id, text, rows, loadFailed, name, 
           ) : null}
         </div>
       </form>
+      ) : null}
     </section>
   );
 }

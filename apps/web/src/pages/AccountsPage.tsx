@@ -252,7 +252,8 @@ export function AccountsPage() {
           </table>
         </div>
       ) : null}
-      <CreateAccount onDone={setNotice} />
+      {/* With the list, not before it: the list arriving above would push the form down. */}
+      {users.isPending ? null : <CreateAccount onDone={setNotice} />}
     </>
   );
 }

@@ -11,13 +11,17 @@ const server = vi.hoisted(() => {
     activity: null as unknown as Activity,
     reference: null as unknown,
     puts: [] as unknown[],
+    /** Every path the page asked for, to check it loads only what it shows. */
+    requests: [] as string[],
     /** The next PUT answers with this instead of saving. */
     nextPutAnswer: null as null | { status: number; body: unknown },
   };
   const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   globalThis.fetch = (async (input: Request) => {
     const url = new URL(input.url);
+    s.requests.push(`${input.method} ${url.pathname}${url.search}`);
     if (url.pathname === '/api/v1/reference') return json(200, s.reference);
+    if (url.pathname === '/api/v1/activities/goal-suggestions') return json(200, { basedOn: 40, items: [{ typeId: s.activity.type.id, goalKey: 'samverkan', count: 7 }] });
     if (url.pathname === '/api/v1/activities') return json(200, { items: [], nextCursor: null });
     if (url.pathname === '/api/v1/plan-items') return json(200, []);
     if (url.pathname === `/api/v1/activities/${s.activity.id}`) {
@@ -36,7 +40,7 @@ const server = vi.hoisted(() => {
   return s;
 });
 
-import { EditPage } from './ActivityFormPage.tsx';
+import { EditPage, RegisterPage } from './ActivityFormPage.tsx';
 import { meAs, Providers } from '../test/signed-in.tsx';
 
 const spridning = vp2018Goal('spridning');
@@ -49,6 +53,7 @@ beforeEach(() => {
   localStorage.setItem('fou.lang', 'sv');
   server.reference = reference;
   server.puts.length = 0;
+  server.requests.length = 0;
   server.nextPutAnswer = null;
   server.activity = {
     id: 12, date: '2018-05-14', year: 2018, title: 'Nätverksträff barn och unga', description: null,
@@ -61,10 +66,10 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
-function renderEdit() {
-  const router = createMemoryRouter([{ path: '/aktiviteter/:id', element: <EditPage /> }], { initialEntries: ['/aktiviteter/12'] });
+function renderEdit(path = '/aktiviteter/12', me = meAs('chef')) {
+  const router = createMemoryRouter([{ path: '/aktiviteter/:id', element: <EditPage /> }], { initialEntries: [path] });
   render(
-    <Providers me={meAs('chef')}>
+    <Providers me={me}>
       <RouterProvider router={router} />
     </Providers>,
   );
@@ -94,5 +99,54 @@ describe('activity edit page', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Någon annan har ändrat aktiviteten');
     expect(within(document.body).getByRole('button', { name: 'Ladda om aktiviteten' })).toBeTruthy();
+  });
+
+  it('says the activity does not exist when the API answers 404, in the heading and the title', async () => {
+    renderEdit('/aktiviteter/999999');
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Aktiviteten finns inte');
+    expect(screen.queryByText(/Det gick inte att hämta/)).toBeNull();
+    expect(document.title).toBe('Aktiviteten finns inte – FoU-uppföljning');
+    expect(screen.getByRole('link', { name: 'Till aktivitetslistan' }).getAttribute('href')).toBe('/aktiviteter');
+    // A 404 is not asked again.
+    expect(server.requests.filter((r) => r === 'GET /api/v1/activities/999999')).toHaveLength(1);
+  });
+
+  it('says so for an address that is no activity id, without asking the API', async () => {
+    renderEdit('/aktiviteter/abc');
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Aktiviteten finns inte');
+    expect(server.requests.filter((r) => r.includes('/activities/'))).toEqual([]);
+  });
+
+  it('shows the council every field, Form, Uppdrag and Linje too, titled Aktivitet, and asks for no suggestions', async () => {
+    server.activity = { ...server.activity, format: 'digitalt', assignment: { id: 5, title: 'BBIC-uppdraget' }, line: 'andra' };
+    renderEdit('/aktiviteter/12', meAs('rad'));
+    await screen.findByRole('heading', { level: 1, name: 'Nätverksträff barn och unga' });
+    const value = (label: string) => screen.getByText(label, { selector: 'dt' }).nextElementSibling?.textContent;
+    expect(value('Form')).toBe('Digitalt');
+    expect(value('Uppdrag')).toBe('BBIC-uppdraget');
+    expect(value('Linje')).toBe('Andra linjens FoU');
+    expect(value('Antal deltagare')).toBe('20');
+    expect(document.title).toBe('Aktivitet: Nätverksträff barn och unga – FoU-uppföljning');
+    expect(screen.queryByRole('heading', { name: 'Ändra aktivitet' })).toBeNull();
+    expect(server.requests.some((r) => r.includes('goal-suggestions'))).toBe(false);
+  });
+});
+
+describe('registration page', () => {
+  it('asks the API for the goal suggestions, never for a page of activities, and suggests from them', async () => {
+    const user = userEvent.setup();
+    const router = createMemoryRouter([{ path: '/', element: <RegisterPage /> }], { initialEntries: ['/'] });
+    render(
+      <Providers me={meAs('medarbetare', anna.id)}>
+        <RouterProvider router={router} />
+      </Providers>,
+    );
+    await screen.findByLabelText(/^Titel/);
+    await user.selectOptions(screen.getByLabelText(/^Typ av aktivitet/), String(type.id));
+    // The answer says "samverkan" for this type; on today's date that goal is in VP 2024.
+    const samverkan = reference.goalFrameworks.find((f) => f.code === 'vp2024')!.goals.find((g) => g.key === 'samverkan')!;
+    expect((screen.getByRole('radio', { name: new RegExp(samverkan.name) }) as HTMLInputElement).checked).toBe(true);
+    expect(server.requests).toContain('GET /api/v1/activities/goal-suggestions');
+    expect(server.requests.filter((r) => r.startsWith('GET /api/v1/activities?'))).toEqual([]);
   });
 });

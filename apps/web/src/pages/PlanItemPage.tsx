@@ -141,7 +141,8 @@ function PlanItemView({ item, canEditPlan, onReload }: { item: PlanItem; canEdit
         )}
       </section>
 
-      {canEditPlan ? <PlanItemEditor item={item} onReload={onReload} /> : null}
+      {/* With the activities, not before them: the list arriving above would push the form down. */}
+      {canEditPlan && !activities.isPending ? <PlanItemEditor item={item} onReload={onReload} /> : null}
     </>
   );
 }

@@ -13,6 +13,10 @@ const server = vi.hoisted(() => {
     const url = new URL(input.url);
     s.requests.push(url);
     if (url.pathname === '/api/v1/reference') return json(200, s.reference);
+    // 2018 has the plan; later years have activities but no plan.
+    if (url.pathname === '/api/v1/reports/years') {
+      return json(200, { years: [{ year: 2025, activities: 40, planItems: 0 }, { year: 2019, activities: 12, planItems: 0 }, { year: 2018, activities: 312, planItems: 2 }] });
+    }
     if (url.pathname === '/api/v1/plan-items') {
       const goal = url.searchParams.get('goal');
       return json(200, (s.items as { goal: { key: string } }[]).filter((i) => !goal || i.goal.key === goal));
@@ -130,5 +134,20 @@ describe('plan page', () => {
     expect(router.state.location.search).toContain('asOf=2018-06-30');
     expect((screen.getByLabelText('Aktiviteter till och med') as HTMLInputElement).value).toBe('2018-06-30');
     expect(screen.getByRole('button', { name: 'Halvår (30 juni)' }).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('without a year in the address opens on the latest year that has a plan, and says so', async () => {
+    renderAs('rad', '/plan');
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Verksamhetsplan 2018');
+    expect(screen.getByText('Visar 2018, det senaste året med en verksamhetsplan.')).toBeTruthy();
+    await screen.findByRole('link', { name: 'Nätverksträffar' });
+    expect(server.requests.find((u) => u.pathname === '/api/v1/plan-items')?.searchParams.get('year')).toBe('2018');
+  });
+
+  it('with a year in the address shows that year, says nothing about the choice, and does not ask which years have data', async () => {
+    renderAs('rad', '/plan?year=2018');
+    await screen.findByRole('link', { name: 'Nätverksträffar' });
+    expect(screen.queryByText(/^Visar 2018/)).toBeNull();
+    expect(server.requests.some((u) => u.pathname === '/api/v1/reports/years')).toBe(false);
   });
 });

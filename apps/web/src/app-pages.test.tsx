@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createMemoryRouter, RouterProvider } from 'react-router-dom';
+import type { Me } from './api/client.ts';
+import { makeQueryClient, routes } from './App.tsx';
+import { I18nProvider } from './i18n/I18nProvider.tsx';
+import { meAs } from './test/signed-in.tsx';
+
+/** A stand-in API that knows only the session question; it records what was asked and how it answered. */
+const server = vi.hoisted(() => {
+  const s = { me: null as Me | null, calls: [] as { path: string; status: number }[] };
+  const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  globalThis.fetch = (async (input: Request) => {
+    const { pathname } = new URL(input.url);
+    const [status, body]: [number, unknown] =
+      pathname === '/api/v1/auth/session' ? [200, s.me ? { signedIn: true, me: s.me } : { signedIn: false }]
+        : pathname === '/api/v1/auth/demo-accounts' ? [404, { statusCode: 404, error: 'Not Found', message: 'Demokonton finns bara i demoläge.' }]
+          : [401, { statusCode: 401, error: 'Unauthorized', message: 'Du är inte inloggad.' }];
+    s.calls.push({ path: pathname, status });
+    return json(status, body);
+  }) as typeof fetch;
+  return s;
+});
+
+beforeEach(() => {
+  localStorage.setItem('fou.lang', 'sv');
+  server.calls.length = 0;
+  server.me = null;
+  document.title = '';
+});
+afterEach(cleanup);
+
+/** The whole app's routes, asking the (stand-in) API who is signed in as the real app does. */
+function renderApp(path: string) {
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  render(
+    <I18nProvider>
+      <QueryClientProvider client={makeQueryClient()}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </I18nProvider>,
+  );
+  return router;
+}
+
+describe('the session question', () => {
+  it('the login page asks /auth/session, which answers 200 signed out: no 401 to log, no /auth/me', async () => {
+    renderApp('/logga-in');
+    await screen.findByRole('heading', { level: 1, name: 'Logga in' });
+    await vi.waitFor(() => expect(server.calls.map((c) => c.path)).toContain('/api/v1/auth/session'));
+    expect(server.calls.filter((c) => c.path === '/api/v1/auth/me')).toEqual([]);
+    expect(server.calls.filter((c) => c.status === 401)).toEqual([]);
+  });
+
+  it('a page behind the login sends a signed-out visitor to the login page, with the way back', async () => {
+    const router = renderApp('/oversikt?year=2018');
+    await screen.findByRole('heading', { level: 1, name: 'Logga in' });
+    expect(`${router.state.location.pathname}${router.state.location.search}`).toBe(`/logga-in?next=${encodeURIComponent('/oversikt?year=2018')}`);
+  });
+});
+
+describe('pages that say what happened', () => {
+  it('an unknown address: a heading and a title saying the page does not exist', async () => {
+    server.me = meAs('chef');
+    renderApp('/finns-inte');
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Sidan finns inte');
+    expect(document.title).toBe('Sidan finns inte – FoU-uppföljning');
+    expect(screen.getByRole('link', { name: 'Till startsidan' })).toBeTruthy();
+  });
+
+  it('a page the role may not see: a heading, a title and the reason', async () => {
+    server.me = meAs('rad');
+    renderApp('/konton');
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Ingen behörighet');
+    expect(document.title).toBe('Ingen behörighet – FoU-uppföljning');
+    expect(screen.getByRole('alert').textContent).toBe('Du har inte behörighet till den här sidan.');
+  });
+});
