@@ -238,50 +238,50 @@ export function RegisterList<R extends Row>({ id, text, rows, loadFailed, name, 
             <div className="error-summary" role="alert" id={formErrorId} tabIndex={-1}>
               <p>{errors.form}</p>
             </div>
-        ) : null}
-        {fields.map((f) => (
-          <Field key={f.key} name={fid(f.key)} label={f.label} required={f.required} hint={f.hint} error={errors[f.key]}>
-            {(a) => {
-              const set = (e: { target: { value: string } }) => setV((old) => ({ ...old, [f.key]: e.target.value }));
-              const value = v[f.key] ?? '';
-              if (f.kind === 'textarea') return <textarea {...a} className="input" rows={3} value={value} onChange={set} />;
-              if (f.kind === 'select') {
-                return (
-                  <select {...a} className="input" value={value} onChange={set}>
-                    {f.options?.map((o) => (
-                      <option key={o.value} value={o.value}>
-                        {o.label}
-                      </option>
-                    ))}
-                  </select>
-                );
-              }
-              const numeric = f.kind === 'whole' || f.kind === 'year';
-              return (
-                <input
-                  {...a}
-                  type="text"
-                  className={numeric ? 'input input--short' : 'input'}
-                  inputMode={numeric ? 'numeric' : undefined}
-                  autoComplete="off"
-                  value={value}
-                  onChange={set}
-                />
-              );
-            }}
-          </Field>
-        ))}
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={saving}>
-            {saving ? t.common.saving : editing ? t.common.save : r.add}
-          </button>
-          {editing ? (
-            <button type="button" className="button" onClick={() => stopEdit(editing)}>
-              {r.cancel}
-            </button>
           ) : null}
-        </div>
-      </form>
+          {fields.map((f) => (
+            <Field key={f.key} name={fid(f.key)} label={f.label} required={f.required} hint={f.hint} error={errors[f.key]}>
+              {(a) => {
+                const set = (e: { target: { value: string } }) => setV((old) => ({ ...old, [f.key]: e.target.value }));
+                const value = v[f.key] ?? '';
+                if (f.kind === 'textarea') return <textarea {...a} className="input" rows={3} value={value} onChange={set} />;
+                if (f.kind === 'select') {
+                  return (
+                    <select {...a} className="input" value={value} onChange={set}>
+                      {f.options?.map((o) => (
+                        <option key={o.value} value={o.value}>
+                          {o.label}
+                        </option>
+                      ))}
+                    </select>
+                  );
+                }
+                const numeric = f.kind === 'whole' || f.kind === 'year';
+                return (
+                  <input
+                    {...a}
+                    type="text"
+                    className={numeric ? 'input input--short' : 'input'}
+                    inputMode={numeric ? 'numeric' : undefined}
+                    autoComplete="off"
+                    value={value}
+                    onChange={set}
+                  />
+                );
+              }}
+            </Field>
+          ))}
+          <div className="form-actions">
+            <button type="submit" className="button button--primary" disabled={saving}>
+              {saving ? t.common.saving : editing ? t.common.save : r.add}
+            </button>
+            {editing ? (
+              <button type="button" className="button" onClick={() => stopEdit(editing)}>
+                {r.cancel}
+              </button>
+            ) : null}
+          </div>
+        </form>
       ) : null}
     </section>
   );
