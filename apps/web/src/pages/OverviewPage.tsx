@@ -46,10 +46,12 @@ export function OverviewPage() {
   const reach = useReachReport(year, ready);
   const trend = useGoalTrendReport(trendFrom, year, ready);
 
-  // The whole page appears at once, when every report is in: sections arriving one by one pushed the ones
-  // below them down (layout shift). After that, a new year keeps the old figures until the new ones are here.
-  if (chosen.isError || vb.isError || crosstab.isError || reach.isError || trend.isError) return <p role="alert">{t.common.loadError}</p>;
-  if (!ready || !vb.data || !crosstab.data || !reach.data || !trend.data) return <p role="status">{t.common.loading}</p>;
+  // The page appears in two steps, each added below what is already drawn, so nothing moves (sections arriving
+  // one by one used to push those below them down): the annual report's tables first, then the other three
+  // together. After that, a new year keeps the old figures until the new ones are here.
+  if (chosen.isError || vb.isError) return <p role="alert">{t.common.loadError}</p>;
+  if (!ready || !vb.data) return <p role="status">{t.common.loading}</p>;
+  const extraFailed = crosstab.isError || reach.isError || trend.isError;
 
   return (
     <>
@@ -81,18 +83,24 @@ export function OverviewPage() {
         {vb.data.activityCount === 0 ? <p>{t.overview.noData}</p> : vb.data.tables.map((table) => <VbTableSection key={table.id} table={table} year={year} />)}
       </section>
 
-      <div className="overview-extra">
-        <CrosstabSection
-          data={crosstab.data}
-          year={year}
-          actions={<Downloads path="crosstab" query={{ rows: 'goal', cols: 'areaGroup', year, percent: 'row' }} name={t.overview.crosstab} />}
-        />
-        <ReachSection data={reach.data} year={year} actions={<Downloads path="reach" query={{ year }} name={t.overview.reach} />} />
-        <TrendSection
-          data={trend.data}
-          actions={<Downloads path="trend" query={{ dimension: 'goal', fromYear: trendFrom, toYear: year }} name={t.overview.trend} />}
-        />
-      </div>
+      {extraFailed ? (
+        <p role="alert">{t.common.loadError}</p>
+      ) : crosstab.data && reach.data && trend.data ? (
+        <div className="overview-extra">
+          <CrosstabSection
+            data={crosstab.data}
+            year={year}
+            actions={<Downloads path="crosstab" query={{ rows: 'goal', cols: 'areaGroup', year, percent: 'row' }} name={t.overview.crosstab} />}
+          />
+          <ReachSection data={reach.data} year={year} actions={<Downloads path="reach" query={{ year }} name={t.overview.reach} />} />
+          <TrendSection
+            data={trend.data}
+            actions={<Downloads path="trend" query={{ dimension: 'goal', fromYear: trendFrom, toYear: year }} name={t.overview.trend} />}
+          />
+        </div>
+      ) : (
+        <p role="status">{t.common.loading}</p>
+      )}
     </>
   );
 }
