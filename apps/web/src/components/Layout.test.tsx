@@ -1,9 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { Layout } from './Layout.tsx';
 import type { Role } from '../api/client.ts';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { makeQueryClient } from '../App.tsx';
+import { I18nProvider } from '../i18n/I18nProvider.tsx';
 import { meAs, Providers } from '../test/signed-in.tsx';
 
 beforeEach(() => localStorage.clear());
@@ -88,5 +91,37 @@ describe('menus by role', () => {
     await user.click(screen.getByRole('link', { name: 'Aktiviteter' }));
     expect(await screen.findByText('lista')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Meny' }).getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('keeps the menu row’s place while the session answer is on its way, except on the login page', () => {
+    // The session question never answers here: the header as drawn before it does.
+    const pending = vi.spyOn(globalThis, 'fetch').mockImplementation(() => new Promise<Response>(() => undefined));
+    const renderAt = (path: string) =>
+      render(
+        <I18nProvider>
+          <QueryClientProvider client={makeQueryClient()}>
+            <MemoryRouter initialEntries={[path]}>
+              <Routes>
+                <Route element={<Layout />}>
+                  <Route path="/" element={<p>start</p>} />
+                  <Route path="/logga-in" element={<p>login</p>} />
+                </Route>
+              </Routes>
+            </MemoryRouter>
+          </QueryClientProvider>
+        </I18nProvider>,
+      );
+    renderAt('/');
+    expect(screen.queryByRole('navigation')).toBeNull();
+    expect(document.querySelectorAll('#site-menu > .nav-placeholder[aria-hidden="true"]')).toHaveLength(1);
+    cleanup();
+    renderAt('/logga-in');
+    expect(document.querySelector('.nav-placeholder')).toBeNull();
+    pending.mockRestore();
+  });
+
+  it('the placeholder gives way to the menu once signed in', () => {
+    renderAs('chef');
+    expect(document.querySelector('.nav-placeholder')).toBeNull();
   });
 });
