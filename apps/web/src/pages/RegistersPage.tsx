@@ -369,7 +369,8 @@ function PeriodLocks() {
       <p>{l.intro}</p>
       {locks.isError ? (
         <p role="alert">{t.common.loadError}</p>
-      ) : locks.isPending ? (
+      ) : locks.isPending || (users.isPending && users.fetchStatus !== 'idle') ? (
+        // The names of who locked each year come with the list, not after it (a name wraps the row on a phone).
         <p role="status">{t.common.loading}</p>
       ) : locks.data.length === 0 ? (
         <p>{l.none}</p>
@@ -412,17 +413,20 @@ function PeriodLocks() {
           {failure.text}
         </p>
       ) : null}
-      <form className="register-form" aria-labelledby="lasta-ar-form-heading" noValidate onSubmit={submit}>
-        <h3 id="lasta-ar-form-heading">{l.lockHeading}</h3>
-        <Field name={fieldName} label={l.lockYear} required hint={l.lockYearHint} error={yearError}>
-          {(a) => <input {...a} type="text" inputMode="numeric" autoComplete="off" className="input input--short" value={year} onChange={(e) => setYear(e.target.value)} />}
-        </Field>
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={lock.isPending}>
-            {lock.isPending ? t.common.saving : l.lock}
-          </button>
-        </div>
-      </form>
+      {/* With the list, not before it: the list arriving above would push the form down. */}
+      {locks.isPending ? null : (
+        <form className="register-form" aria-labelledby="lasta-ar-form-heading" noValidate onSubmit={submit}>
+          <h3 id="lasta-ar-form-heading">{l.lockHeading}</h3>
+          <Field name={fieldName} label={l.lockYear} required hint={l.lockYearHint} error={yearError}>
+            {(a) => <input {...a} type="text" inputMode="numeric" autoComplete="off" className="input input--short" value={year} onChange={(e) => setYear(e.target.value)} />}
+          </Field>
+          <div className="form-actions">
+            <button type="submit" className="button button--primary" disabled={lock.isPending}>
+              {lock.isPending ? t.common.saving : l.lock}
+            </button>
+          </div>
+        </form>
+      )}
       <ConfirmDialog
         open={confirming !== null}
         title={confirming ? (confirming.kind === 'lock' ? l.lockTitle(confirming.year) : l.unlockTitle(confirming.year)) : ''}
