@@ -46,11 +46,12 @@ export function OverviewPage() {
   const reach = useReachReport(year, ready);
   const trend = useGoalTrendReport(trendFrom, year, ready);
 
-  // The page appears in two steps, each added below what is already drawn, so nothing moves (sections arriving
-  // one by one used to push those below them down): the annual report's tables first, then the other three
-  // together. After that, a new year keeps the old figures until the new ones are here.
-  if (chosen.isError || vb.isError) return <p role="alert">{t.common.loadError}</p>;
-  if (!ready || !vb.data) return <p role="status">{t.common.loading}</p>;
+  // The page appears in steps, each added below what is already drawn, so nothing moves (sections arriving one
+  // by one used to push those below them down): the heading and the year once the year is known, the annual
+  // report's tables, then the other three together. After that, a new year keeps the old figures until the new
+  // ones are here.
+  if (chosen.isError) return <p role="alert">{t.common.loadError}</p>;
+  if (!ready) return <p role="status">{t.common.loading}</p>;
   const extraFailed = crosstab.isError || reach.isError || trend.isError;
 
   return (
@@ -74,16 +75,24 @@ export function OverviewPage() {
 
       <section className="vb-section" aria-labelledby="vb-heading">
         <h2 id="vb-heading">{t.overview.vbHeading}</h2>
-        <p className="lead">{t.overview.activities(vb.data.activityCount, number(vb.data.activityCount))}</p>
-        <Downloads path={`vb/${year}`} query={{}} name={t.overview.vbHeading}>
-          <button type="button" className="button button--small" onClick={() => window.print()}>
-            {t.overview.print}
-          </button>
-        </Downloads>
-        {vb.data.activityCount === 0 ? <p>{t.overview.noData}</p> : vb.data.tables.map((table) => <VbTableSection key={table.id} table={table} year={year} />)}
+        {vb.isError ? (
+          <p role="alert">{t.common.loadError}</p>
+        ) : !vb.data ? (
+          <p role="status">{t.common.loading}</p>
+        ) : (
+          <>
+            <p className="lead">{t.overview.activities(vb.data.activityCount, number(vb.data.activityCount))}</p>
+            <Downloads path={`vb/${year}`} query={{}} name={t.overview.vbHeading}>
+              <button type="button" className="button button--small" onClick={() => window.print()}>
+                {t.overview.print}
+              </button>
+            </Downloads>
+            {vb.data.activityCount === 0 ? <p>{t.overview.noData}</p> : vb.data.tables.map((table) => <VbTableSection key={table.id} table={table} year={year} />)}
+          </>
+        )}
       </section>
 
-      {extraFailed ? (
+      {!vb.data ? null : extraFailed ? (
         <p role="alert">{t.common.loadError}</p>
       ) : crosstab.data && reach.data && trend.data ? (
         <div className="overview-extra">
