@@ -18,8 +18,11 @@ export type TextErrorCode = (typeof TEXT_ERROR_CODES)[number];
 export const PERSONAL_IDENTITY_NUMBER_MESSAGE = 'Texten innehåller ett personnummer eller samordningsnummer. Här beskrivs enhetens arbete: klientuppgifter får inte registreras. Är det ett telefonnummer, skriv det med mellanslag, t.ex. 070-123 45 02.';
 
 // Every C0 control but tab and newline, DEL and the C1 controls; lone surrogates cannot be stored as UTF-8 either.
+// Matching control characters is the point of these two patterns.
+/* eslint-disable no-control-regex */
 const CONTROL_MULTILINE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]|\p{Cs}/u;
 const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F]|\p{Cs}/u;
+/* eslint-enable no-control-regex */
 // LRM/RLM, the Arabic letter mark, embeddings and overrides (U+202A–202E) and isolates (U+2066–2069).
 const BIDI = /[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/u;
 
