@@ -83,7 +83,7 @@ export function ActivityForm({ reference, initial, recent, saving, serverErrors,
     // The first save with a warning still open asks once; "Spara ändå" or a dismissed warning goes straight on.
     if (openWarnings.length && !anyway) {
       setConfirming(true);
-      requestAnimationFrame(() => warningRef.current?.focus());
+      warningRef.current?.focus();
       return;
     }
     setConfirming(false);
