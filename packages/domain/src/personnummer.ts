@@ -1,8 +1,9 @@
 /**
  * Finds Swedish personal identity numbers (personnummer, and samordningsnummer whose day is +60) in free text,
  * so no record can carry client data. The text is first normalised the way a typist's variants collapse: NFKC
- * (full-width and other compatibility digits become 0–9), every Unicode dash and minus becomes '-', and invisible
- * format characters (zero-width space/joiner, word joiner, BOM, soft hyphen, bidi marks) are removed.
+ * (full-width and other compatibility digits become 0–9), every Unicode dash and minus becomes '-', invisible
+ * format characters (zero-width space/joiner, word joiner, BOM, soft hyphen, bidi marks) are removed, and the
+ * digits of other scripts read as 0–9.
  *
  * A candidate is a date part, YYMMDD or YYYYMMDD, then the four-digit serial, optionally separated by one or more
  * of whitespace (newline too), '_', '/', '.', '-', '+'. The date parts may carry their own separators too
@@ -19,9 +20,24 @@ const DASHES = /[\p{Pd}\u2212\u2796\u02D7\u2043\u2E3A\u2E3B]/gu;
 /** Invisible format characters: zero-width space/non-joiner/joiner, word joiner, BOM, soft hyphen, bidi marks… */
 const INVISIBLE = /[\p{Cf}\u034F\u115F\u1160\u3164\uFFA0]/gu;
 
+const OTHER_DIGIT = /(?![0-9])\p{Nd}/gu;
+const IS_DIGIT = /^\p{Nd}$/u;
+
+/**
+ * Decimal digits of other scripts (Arabic-Indic ٣, Devanagari ३…), which NFKC leaves alone, as 0–9. Unicode
+ * encodes every script's digits as contiguous runs of ten starting at zero, so a digit's value is its distance
+ * from the start of its run, modulo ten.
+ */
+function asciiDigit(ch: string): string {
+  const cp = ch.codePointAt(0)!;
+  let start = cp;
+  while (start > cp - 60 && IS_DIGIT.test(String.fromCodePoint(start - 1))) start -= 1;
+  return String((cp - start) % 10);
+}
+
 /** The text as the detectors read it. Exported so a caller can show what was matched. */
 export function normaliseForDetection(text: string): string {
-  return text.normalize('NFKC').replace(INVISIBLE, '').replace(DASHES, '-');
+  return text.normalize('NFKC').replace(INVISIBLE, '').replace(DASHES, '-').replace(OTHER_DIGIT, asciiDigit);
 }
 
 const SERIAL_SEPARATOR = String.raw`[\s_./+-]{0,8}`;
