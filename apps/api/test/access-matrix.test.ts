@@ -49,6 +49,7 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/v1/activities': READ,
   'POST /api/v1/activities': RECORDS,
   'GET /api/v1/activities/{id}': READ,
+  'GET /api/v1/activities/text-warning-overrides': CHIEF,
   'PUT /api/v1/activities/{id}': RECORDS,
   'DELETE /api/v1/activities/{id}': RECORDS,
   'POST /api/v1/auth/login': PUBLIC,
