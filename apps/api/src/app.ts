@@ -22,7 +22,8 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from './config.ts';
-import { openDatabase, type Db } from './db/client.ts';
+import { openDatabase, sqliteCannotWrite, type Db } from './db/client.ts';
+import { DatabaseBusyError, isBusy, LOCK_PROBE_MS } from './db/write.ts';
 import { ApiError, type FieldError } from './lib/errors.ts';
 import { registerAccessHook } from './lib/access.ts';
 import { seedReferenceData } from './seed/reference-seed.ts';
@@ -54,6 +55,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   const db = openDatabase(config.databasePath);
   const unitId = seedReferenceData(db);
   if (config.demo) loadDemoData(db, unitId);
+  // From here on, a write that finds another process's lock waits asynchronously (db/write.ts), not in SQLite.
+  db.$client.pragma(`busy_timeout = ${LOCK_PROBE_MS}`);
 
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
@@ -164,11 +167,22 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
       request.log.error({ err, issues: err.cause.issues }, 'response did not match its schema');
       return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: 'Internt fel.' });
     }
-    // Another process held the write lock past busy_timeout: nothing was written, and a retry will likely work.
-    if ((err as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
+    // Another process held the write lock for the whole wait: nothing was written, and a retry will likely work.
+    if (err instanceof DatabaseBusyError || isBusy(err)) {
       request.log.warn({ err }, 'database busy');
       return reply.code(503).header('retry-after', '1').send({
         statusCode: 503, error: 'Service Unavailable', message: 'Databasen är upptagen just nu. Inget sparades; försök igen om en stund.',
+      });
+    }
+    // The file cannot be written (read-only, disk I/O error, disk full): the transaction was rolled back whole. The
+    // operator must act, so it is logged as an error; the user learns that nothing was saved.
+    if (sqliteCannotWrite(err)) {
+      const code = (err as { code?: string }).code!;
+      request.log.error({ err, code }, 'database cannot write');
+      const why = code === 'SQLITE_FULL' ? 'disken är full' : code.startsWith('SQLITE_READONLY') ? 'databasfilen är skrivskyddad' : 'databasfilen kan inte läsas eller skrivas';
+      return reply.code(503).header('retry-after', '60').send({
+        statusCode: 503, error: 'Service Unavailable',
+        message: `Databasen kan inte spara just nu (${why}). Inget sparades. Försök igen senare och säg till den som sköter servern.`,
       });
     }
     // Fastify's own client errors (bad JSON, wrong content type, body too large) keep their 4xx status.

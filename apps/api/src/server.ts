@@ -1,8 +1,16 @@
 import { loadConfig } from './config.ts';
 import { buildApp } from './app.ts';
+import { CannotWriteDatabaseError } from './db/client.ts';
 
 const config = loadConfig();
-const app = await buildApp(config);
+const app = await buildApp(config).catch((err: unknown) => {
+  // One readable line (which file, why, what to do) instead of a stack trace, and a failing exit code.
+  if (err instanceof CannotWriteDatabaseError) {
+    process.stderr.write(`FoU-uppföljning kan inte starta: ${err.message}\n`);
+    process.exit(1);
+  }
+  throw err;
+});
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -42,7 +42,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ demoAccounts: DemoAccount[] | n
     config: { action: 'session' },
     schema: { tags, summary: 'Logga ut', response: { 204: z.null().meta({ description: 'Utloggad' }), ...errorResponses } },
   }, async (req, reply) => {
-    endSession(db, req.session!.id);
+    await endSession(db, req.session!.id);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.code(204).send(null);
   });

@@ -24,7 +24,7 @@ export const periodLockRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { action: 'period:lock' },
     schema: { tags, summary: 'Lås upp ett år', params: yearParam, response: { 204: z.null().meta({ description: 'Upplåst' }), ...errorResponses } },
   }, async (req, reply) => {
-    svc.unlockYear(db, unitId, req.principal, req.params.year);
+    await svc.unlockYear(db, unitId, req.principal, req.params.year);
     return reply.code(204).send(null);
   });
 };

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { writeTransaction } from '../../db/write.ts';
 import * as t from '../../db/schema.ts';
 import type { Principal } from '../../lib/access.ts';
 import { recordAudit } from '../../lib/audit.ts';
@@ -33,7 +34,7 @@ export async function createUser(db: Db, unitId: number, actor: Principal, input
   const username = input.username.toLowerCase();
   checkStaff(db, unitId, input.staffId);
   const passwordHash = await hashPassword(input.password);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const taken = tx.select({ id: t.users.id }).from(t.users).where(eq(t.users.username, username)).get();
     if (taken) throw conflict(`Användarnamnet ${username} är upptaget.`);
     const row = tx.insert(t.users).values({
@@ -53,7 +54,7 @@ function activeAdmins(db: Db, unitId: number, except: number): number {
 export async function updateUser(db: Db, unitId: number, actor: Principal, id: number, input: UserUpdate): Promise<User> {
   checkStaff(db, unitId, input.staffId);
   const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const current = tx.select().from(t.users).where(and(eq(t.users.id, id), eq(t.users.unitId, unitId))).get();
     if (!current) throw notFound(`Konto ${id}`);
     const staysAdmin = (input.role ?? current.role) === 'admin' && (input.active ?? current.active);
