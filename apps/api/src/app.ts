@@ -4,13 +4,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import fastifyCookie from '@fastify/cookie';
 import helmet from 'helmet';
-import fastifyRateLimit from '@fastify/rate-limit';
 import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
@@ -26,6 +25,7 @@ import { openDatabase, sqliteCannotWrite, type Db } from './db/client.ts';
 import { DatabaseBusyError, isBusy, LOCK_PROBE_MS } from './db/write.ts';
 import { ApiError, type FieldError } from './lib/errors.ts';
 import { registerAccessHook } from './lib/access.ts';
+import { LoginThrottle } from './lib/login-throttle.ts';
 import { seedReferenceData } from './seed/reference-seed.ts';
 import { loadDemoData } from './seed/demo-data.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
@@ -62,7 +62,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     // Activity descriptions are short texts; anything near this is a mistake or an attack.
     bodyLimit: 256 * 1024,
-    trustProxy: config.trustProxy ?? false,
+    trustProxy: trustProxyOption(config.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -79,7 +79,6 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   }
 
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
   // Helmet's middleware is built once here and run on every response. (@fastify/helmet builds it anew for every
   // request, which cost about a tenth of a registered activity's time.)
   const securityHeaders = helmet({
@@ -209,7 +208,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   registerAccessHook(app);
   await app.register(referenceRoutes, { prefix: API_PREFIX });
   await app.register(activityRoutes, { prefix: API_PREFIX });
-  await app.register(authRoutes, { prefix: API_PREFIX, demoAccounts });
+  await app.register(authRoutes, { prefix: API_PREFIX, demoAccounts, throttle: new LoginThrottle(config.loginThrottle) });
   await app.register(userRoutes, { prefix: API_PREFIX });
   await app.register(auditRoutes, { prefix: API_PREFIX });
   await app.register(periodLockRoutes, { prefix: API_PREFIX });
@@ -231,6 +230,17 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   }
 
   return app;
+}
+
+/**
+ * Only the configured proxies are believed about X-Forwarded-For/-Proto (config.ts, parseTrustProxy). Fastify
+ * itself trusts nothing for a bare hop count (it cannot tell the proxy from a client that reached the server
+ * directly), so a count becomes "the nearest N addresses are proxies": right when the server listens only where
+ * the proxy reaches it (HOST=127.0.0.1, the default), which the README asks for; otherwise list the addresses.
+ */
+function trustProxyOption(tp: Config['trustProxy']): FastifyServerOptions['trustProxy'] {
+  if (typeof tp === 'number') return (_address: string, hop: number) => hop < tp;
+  return tp ?? false;
 }
 
 function statusText(status: number): string {
