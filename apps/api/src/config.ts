@@ -96,11 +96,14 @@ export function parseTrustProxy(raw: string): TrustProxy | null {
   return entries.length && entries.every(valid) ? entries : null;
 }
 
+/** A reason the server cannot start that the person starting it can fix: printed as one line, exit code 1. */
+export class StartupError extends Error {}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new StartupError(`miljövariablerna stämmer inte: ${lines.join('; ')}.`);
   }
   const e = parsed.data;
   const abs = (p: string) => (p === ':memory:' || path.isAbsolute(p) ? p : path.resolve(repoRoot, p));

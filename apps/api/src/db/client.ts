@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { apiRoot } from '../config.ts';
+import { apiRoot, StartupError } from '../config.ts';
 import * as schema from './schema.ts';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -54,7 +54,7 @@ export function sqliteCannotWrite(err: unknown): boolean {
 const FS_CANNOT_WRITE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'ENOSPC', 'EEXIST']);
 
 /** What a person starting the server must be told: which file, why, and what to do. */
-export class CannotWriteDatabaseError extends Error {
+export class CannotWriteDatabaseError extends StartupError {
   constructor(readonly file: string, readonly reason: Error) {
     const why = (reason as { code?: string }).code ?? reason.name;
     super(`Databasfilen ${file} går inte att skriva (${why}: ${reason.message}). Ge kontot som kör servern skrivrätt till filen och mappen ${path.dirname(file)}, frigör diskutrymme eller ange en annan sökväg med DATABASE_PATH.`);

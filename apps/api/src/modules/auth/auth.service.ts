@@ -5,7 +5,7 @@ import { writeTransaction } from '../../db/write.ts';
 import * as t from '../../db/schema.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { ApiError, badRequest } from '../../lib/errors.ts';
-import { hashPassword, needsRehash, verifyPassword } from '../users/password.ts';
+import { assertNewPassword, hashPassword, needsRehash, verifyPassword } from '../users/password.ts';
 import { toUser } from '../users/user.service.ts';
 import { createSession, endOtherSessions, type SessionInfo } from './session.service.ts';
 import type { Me } from './auth.schemas.ts';
@@ -43,6 +43,7 @@ export async function changePassword(db: Db, s: SessionInfo, currentPassword: st
   if (currentPassword === newPassword) {
     throw badRequest([{ field: 'newPassword', in: 'body', code: 'same_password', message: 'Välj ett annat lösenord än det nuvarande.' }]);
   }
+  await assertNewPassword(newPassword, { username: row.username, displayName: row.displayName }, 'newPassword');
   const passwordHash = await hashPassword(newPassword);
   await writeTransaction(db, (tx) => {
     const next = tx.update(t.users).set({ passwordHash, mustChangePassword: false, updatedAt: new Date().toISOString() })

@@ -6,8 +6,10 @@
  * Hashes made with other settings still verify (the PHC string carries them) and are redone at next sign-in.
  */
 import argon2 from 'argon2';
+import { PASSWORD_MESSAGES, passwordProblem, type PasswordContext } from '@fou/domain';
+import { badRequest } from '../../lib/errors.ts';
 
-export const MIN_PASSWORD_LENGTH = 12;
+export { MIN_PASSWORD_LENGTH } from '@fou/domain';
 
 const OPTIONS = { type: argon2.argon2id, memoryCost: 46 * 1024, timeCost: 1, parallelism: 1 } as const;
 
@@ -22,4 +24,40 @@ export async function verifyPassword(hash: string, password: string): Promise<bo
   } catch {
     return false;
   }
+}
+
+type Zxcvbn = { check(password: string, userInputs?: string[]): { score: number } };
+let zxcvbn: Promise<Zxcvbn> | null = null;
+
+/**
+ * The common-password check: @zxcvbn-ts with its list of about 49 000 leaked passwords and the keyboard patterns
+ * (not its English word list, so a passphrase of ordinary words is not marked down). Loaded at the first password
+ * someone sets (about 80 ms, some 10 MB), not at start: most processes never set one.
+ */
+function loadZxcvbn(): Promise<Zxcvbn> {
+  zxcvbn ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common')]).then(([core, common]) =>
+    new core.ZxcvbnFactory({
+      dictionary: { 'passwords-common': common.dictionary['passwords-common'] },
+      graphs: common.adjacencyGraphs,
+    }) as Zxcvbn);
+  return zxcvbn;
+}
+
+/** Score 0–4 from zxcvbn; below 3 (fewer than 10^8 guesses) counts as easy to guess. */
+export const MIN_ZXCVBN_SCORE = 3;
+
+/** The problem with a new password (domain rules, then the common-password check), or null. */
+export async function newPasswordProblem(password: string, ctx: PasswordContext): Promise<{ code: string; message: string } | null> {
+  const plain = passwordProblem(password, ctx);
+  if (plain) return plain;
+  const z = await loadZxcvbn();
+  const inputs = [ctx.username, ctx.displayName, ...(ctx.displayName ?? '').split(/\s+/)].filter((x): x is string => !!x);
+  if (z.check(password, inputs).score < MIN_ZXCVBN_SCORE) return { code: 'common_password', message: PASSWORD_MESSAGES.common_password };
+  return null;
+}
+
+/** Refuses a new password with a 400 on `field`, its stable code and a Swedish message. */
+export async function assertNewPassword(password: string, ctx: PasswordContext, field: string): Promise<void> {
+  const problem = await newPasswordProblem(password, ctx);
+  if (problem) throw badRequest([{ field, in: 'body', ...problem }]);
 }
