@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
@@ -59,7 +59,15 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   db.$client.pragma(`busy_timeout = ${LOCK_PROBE_MS}`);
 
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, ...(config.logStream ? { stream: config.logStream } : {}) },
+    // A path that does not decode (GET /api/v1/%E0%A4%A) gets the documented error shape, like every other 400.
+    frameworkErrors: (err, _request, reply) => {
+      const badUrl = err.code === 'FST_ERR_BAD_URL';
+      void (reply as unknown as FastifyReply).code(400).header('cache-control', 'no-store').send({
+        statusCode: 400, error: 'Bad Request', code: badUrl ? 'bad_url' : 'bad_request',
+        message: badUrl ? 'Adressen går inte att läsa: den innehåller en felaktig %-kodning.' : 'Begäran går inte att läsa.',
+      });
+    },
     // Activity descriptions are short texts; anything near this is a mistake or an attack.
     bodyLimit: 256 * 1024,
     trustProxy: trustProxyOption(config.trustProxy),
@@ -68,6 +76,9 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', db);
+  if (config.demo) {
+    app.log.warn('Demoläge: demodata och ett konto per roll med lösenord som visas öppet på inloggningssidan. Använd aldrig demoläget för riktiga uppgifter.');
+  }
   app.decorate('unitId', unitId);
   app.addHook('onClose', async () => db.$client.close());
 
@@ -133,8 +144,11 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
-  // Swagger UI starts itself with an inline script; only its own pages get that allowance.
+  // Swagger UI starts itself with an inline script; only its own pages get that allowance. Every API answer is
+  // personal (who is signed in, the CSRF token, the unit's records), so no browser or proxy may keep a copy:
+  // no-store, exports too (a download needs no cache).
   app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     if (request.url === '/docs' || request.url.startsWith('/docs/')) {
       reply.header('content-security-policy', "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'self'");
     }
@@ -184,13 +198,17 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
         message: `Databasen kan inte spara just nu (${why}). Inget sparades. Försök igen senare och säg till den som sköter servern.`,
       });
     }
-    // Fastify's own client errors (bad JSON, wrong content type, body too large) keep their 4xx status.
+    // Fastify's own client errors (bad JSON, wrong content type, body too large) keep their 4xx status, in the
+    // documented shape with a stable code and a Swedish message.
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) request.log.error({ err }, 'unhandled error');
+    const known = err.code ? FASTIFY_CLIENT_ERRORS[err.code] : undefined;
     return reply.code(status).send({
       statusCode: status,
       error: statusText(status),
-      message: status === 500 ? 'Internt fel.' : err.message,
+      message: status === 500 ? 'Internt fel.' : known?.message ?? err.message,
+      ...(known ? { code: known.code } : {}),
+      ...(known?.field ? { fields: [{ field: 'body', in: 'body', code: known.code, message: known.message }] } : {}),
     });
   });
 
@@ -242,6 +260,16 @@ function trustProxyOption(tp: Config['trustProxy']): FastifyServerOptions['trust
   if (typeof tp === 'number') return (_address: string, hop: number) => hop < tp;
   return tp ?? false;
 }
+
+/** Fastify's client errors by its code: our stable code and a Swedish message; `field` when it is the body's fault. */
+const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; message: string; field?: boolean }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'invalid_json', message: 'Innehållet är inte giltig JSON.', field: true },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'empty_body', message: 'Innehållet är tomt fast content-type säger JSON.', field: true },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'body_too_large', message: 'Innehållet är för stort (högst 256 kB).' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', message: 'Innehållstypen stöds inte: skicka JSON (content-type: application/json).' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'bad_content_length', message: 'Content-Length stämmer inte med innehållet.' },
+  FST_ERR_CTP_INVALID_TYPE: { code: 'bad_content_type', message: 'Content-Type är ogiltig.' },
+};
 
 function statusText(status: number): string {
   const texts: Record<number, string> = {

@@ -61,6 +61,8 @@ export interface Config {
    * address it likes in X-Forwarded-For and escape the per-address login limits.
    */
   trustProxy?: TrustProxy;
+  /** Where the log goes (stdout when unset); tests read it. */
+  logStream?: NodeJS.WritableStream;
   /** Login throttling's numbers; tests shorten the times (lib/login-throttle.ts has the defaults). */
   loginThrottle?: Partial<import('./lib/login-throttle.ts').ThrottleSettings>;
   /** The first admin's one-time password; a random one is logged when unset. */

@@ -1724,7 +1724,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /**
-                         * @description Datum då aktiviteten ägde rum (ÅÅÅÅ-MM-DD)
+                         * @description Datum då aktiviteten ägde rum (ÅÅÅÅ-MM-DD), år 2000 till 5 år efter i år
                          * @example 2018-03-14
                          */
                         date: string;
@@ -1909,7 +1909,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /**
-                         * @description Datum då aktiviteten ägde rum (ÅÅÅÅ-MM-DD)
+                         * @description Datum då aktiviteten ägde rum (ÅÅÅÅ-MM-DD), år 2000 till 5 år efter i år
                          * @example 2018-03-14
                          */
                         date: string;
@@ -2085,7 +2085,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Logga in (sätter sessionskakan fou_session) */
+        /** Logga in (sätter sessionskakan fou_session); misslyckade försök bromsas (429 med Retry-After) */
         post: {
             parameters: {
                 query?: never;
@@ -2372,7 +2372,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Byt eget lösenord (minst 12 tecken); övriga sessioner avslutas */
+        /** Byt eget lösenord (minst 12 tecken); övriga sessioner avslutas; fel nuvarande lösenord bromsas (429) */
         post: {
             parameters: {
                 query?: never;
@@ -2434,6 +2434,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3138,6 +3147,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description År 2000 till 5 år efter i år */
                     year: number;
                 };
                 cookie?: never;
@@ -3211,6 +3221,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description År 2000 till 5 år efter i år */
                     year: number;
                 };
                 cookie?: never;
@@ -4471,6 +4482,7 @@ export interface components {
             }[];
             currentVersion?: number;
             code?: string;
+            retryAfterSeconds?: number;
         };
         MunicipalityInput: {
             id: number;
@@ -4836,6 +4848,7 @@ export interface components {
             }[];
             currentVersion?: number;
             code?: string;
+            retryAfterSeconds?: number;
         };
         Municipality: {
             id: number;

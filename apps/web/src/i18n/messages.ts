@@ -1,4 +1,5 @@
 /** Every UI string, Swedish first. English mirrors the Swedish shape exactly (the type enforces it). */
+import { FIRST_ACTIVITY_YEAR, lastActivityYear } from '@fou/domain';
 
 const sv = {
   appName: 'FoU-uppföljning',
@@ -200,7 +201,7 @@ const sv = {
       locked: (year: number) => `År ${year} är låst.`,
       unlocked: (year: number) => `År ${year} är upplåst.`,
       alreadyLocked: (year: number) => `År ${year} är redan låst.`,
-      yearRange: 'Skriv ett årtal från 2000 till 2100.',
+      yearRange: `Skriv ett årtal från ${FIRST_ACTIVITY_YEAR} till ${lastActivityYear()}.`,
       failed: 'Det gick inte att ändra låsningen. Försök igen om en stund.',
     },
   },
@@ -227,6 +228,7 @@ const sv = {
     intro: 'Fält märkta (obligatoriskt) måste fyllas i. Resten kan lämnas tomma.',
     date: 'Datum',
     dateHint: 'Dagen då aktiviteten ägde rum.',
+    dateFarAhead: 'Datumet ligger mer än ett år fram i tiden. Stämmer året?',
     title: 'Titel',
     titleHint: 'T.ex. ”Nätverksträff barn och unga”.',
     goal: 'Resultatmål',
@@ -266,6 +268,7 @@ const sv = {
       chooseOne: 'Välj ett alternativ.',
       chooseStaff: 'Välj minst en medarbetare.',
       invalidDate: 'Skriv datumet som ÅÅÅÅ-MM-DD.',
+      dateRange: `Datumet måste ligga mellan år ${FIRST_ACTIVITY_YEAR} och ${lastActivityYear()}.`,
       participants: 'Skriv ett heltal, 0 eller mer.',
     },
   },
@@ -664,7 +667,7 @@ const en: Messages = {
       locked: (year: number) => `${year} is locked.`,
       unlocked: (year: number) => `${year} is unlocked.`,
       alreadyLocked: (year: number) => `${year} is already locked.`,
-      yearRange: 'Write a year from 2000 to 2100.',
+      yearRange: `Write a year from ${FIRST_ACTIVITY_YEAR} to ${lastActivityYear()}.`,
       failed: 'Could not change the lock. Please try again shortly.',
     },
   },
@@ -691,6 +694,7 @@ const en: Messages = {
     intro: 'Fields marked (required) must be filled in. The rest may be left empty.',
     date: 'Date',
     dateHint: 'The day the activity took place.',
+    dateFarAhead: 'The date is more than a year ahead. Is the year right?',
     title: 'Title',
     titleHint: 'E.g. “Network meeting children and youth”.',
     goal: 'Result goal',
@@ -730,6 +734,7 @@ const en: Messages = {
       chooseOne: 'Choose an option.',
       chooseStaff: 'Choose at least one staff member.',
       invalidDate: 'Write the date as YYYY-MM-DD.',
+      dateRange: `The date must be between the year ${FIRST_ACTIVITY_YEAR} and ${lastActivityYear()}.`,
       participants: 'Write a whole number, 0 or more.',
     },
   },

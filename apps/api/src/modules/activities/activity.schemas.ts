@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import { FIRST_ACTIVITY_YEAR, isActivityDate, YEARS_AHEAD } from '@fou/domain';
 import { isoDate, lineSchema } from '../reference/reference.schemas.ts';
 
 export const formatSchema = z.enum(['fysiskt', 'digitalt', 'hybrid']).meta({ description: 'Fysiskt, digitalt eller hybrid' });
 const id = z.number().int().positive();
 
 export const activityInput = z.strictObject({
-  date: isoDate.meta({ description: 'Datum då aktiviteten ägde rum (ÅÅÅÅ-MM-DD)', example: '2018-03-14' }),
+  date: isoDate
+    .refine((v) => isActivityDate(v), { message: `Datumet måste ligga mellan år ${FIRST_ACTIVITY_YEAR} och ${YEARS_AHEAD} år efter i år.` })
+    .meta({ description: `Datum då aktiviteten ägde rum (ÅÅÅÅ-MM-DD), år ${FIRST_ACTIVITY_YEAR} till ${YEARS_AHEAD} år efter i år`, example: '2018-03-14' }),
   title: z.string().trim().min(1, 'Titeln får inte vara tom.').max(200, 'Titeln får vara högst 200 tecken.'),
   description: z.string().trim().max(4000, 'Beskrivningen får vara högst 4000 tecken.').nullable().optional(),
   goalId: id.meta({ description: 'Ett mål ur det målramverk som gäller på datumet' }),

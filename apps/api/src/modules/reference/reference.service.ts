@@ -140,6 +140,15 @@ function applyCreateArea(db: Db, unitId: number, input: z.infer<typeof s.areaCre
       if (used && used.n > 0) {
         throw conflict(`${parent.name} har ${used.n} aktiviteter och kan inte få underområden: flytta dem först.`);
       }
+      // Plan items must point at an area without children too: adding one would strand them (their next save
+      // would be refused). Name them, so the chief knows which to move.
+      const items = tx.select({ title: t.planItems.title, year: t.planItems.year }).from(t.planItems)
+        .where(eq(t.planItems.areaId, parent.id)).orderBy(asc(t.planItems.year), asc(t.planItems.sortOrder), asc(t.planItems.id)).all();
+      if (items.length) {
+        const named = items.slice(0, 10).map((i) => `”${i.title}” (${i.year})`).join(', ');
+        const more = items.length > 10 ? ` och ${items.length - 10} till` : '';
+        throw conflict(`${parent.name} kan inte få underområden: ${items.length === 1 ? 'planpunkten' : `${items.length} planpunkter`} ${named}${more} ${items.length === 1 ? 'hör' : 'hör'} till området. Flytta ${items.length === 1 ? 'den' : 'dem'} till ett annat område först.`, { code: 'area_has_plan_items' });
+      }
     }
     const row = uniqueOr409(`Området ${input.name} (koden ${input.code})`, () =>
       tx.insert(t.areas).values({ unitId, ...input, parentId: input.parentId ?? null }).returning().get());
