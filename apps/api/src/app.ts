@@ -22,6 +22,7 @@ import {
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import { openDatabase, sqliteCannotWrite, type Db } from './db/client.ts';
+import { normaliseStoredText } from './db/normalise-text.ts';
 import { DatabaseBusyError, isBusy, LOCK_PROBE_MS } from './db/write.ts';
 import { ApiError, type FieldError } from './lib/errors.ts';
 import { registerAccessHook } from './lib/access.ts';
@@ -55,6 +56,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   const db = openDatabase(config.databasePath);
   const unitId = seedReferenceData(db);
   if (config.demo) loadDemoData(db, unitId);
+  const normalisedNotes: string[] = [];
+  normaliseStoredText(db, (note) => normalisedNotes.push(note));
   // From here on, a write that finds another process's lock waits asynchronously (db/write.ts), not in SQLite.
   db.$client.pragma(`busy_timeout = ${LOCK_PROBE_MS}`);
 
@@ -81,6 +84,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   }
   app.decorate('unitId', unitId);
   app.addHook('onClose', async () => db.$client.close());
+  for (const note of normalisedNotes) app.log.warn(note);
 
   const demoAccounts = config.demo ? await ensureDemoAccounts(db, unitId) : null;
   const oneTimePassword = await ensureFirstAdmin(db, unitId, config.adminPassword);
@@ -159,7 +163,9 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
       const where = (err.validationContext ?? 'body') as FieldError['in'];
       const fields: FieldError[] = err.validation.flatMap((v) => {
         const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
-        const base = { in: where, code: v.keyword, message: v.message ?? 'Ogiltigt värde' };
+        // A refinement of ours names its stable code in params (lib/text.ts: personal_identity_number…).
+        const own = (v.params?.params as { code?: unknown } | undefined)?.code;
+        const base = { in: where, code: v.keyword === 'custom' && typeof own === 'string' ? own : v.keyword, message: v.message ?? 'Ogiltigt värde' };
         // Unknown keys are reported on their object; name each key on its own so the client sees which ones.
         const keys = v.keyword === 'unrecognized_keys' ? ((v.params?.keys ?? []) as string[]) : [];
         if (keys.length) return keys.map((k) => ({ ...base, field: path ? `${path}.${k}` : k }));

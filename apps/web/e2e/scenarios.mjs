@@ -93,6 +93,7 @@ function pages(ctx) {
     ['register-kommuner', '/register?visa=kommuner', 'chef'],
     ['register-omraden', '/register?visa=omraden', 'chef'],
     ['register-lasta-ar', '/register?visa=lasta-ar', 'chef'],
+    ['register-textvarningar', '/register?visa=textvarningar', 'chef'],
   ];
 }
 
@@ -163,6 +164,45 @@ export const scenarios = [
       await page.keyboard.press('Enter');
       await page.locator('#field-date:focus').waitFor();
       assert.equal(await page.locator('#field-title').inputValue(), '');
+      await page.context().close();
+    },
+  ],
+  [
+    'warns softly about a client name in the text, saves with "Spara ändå", and the chief sees the count',
+    async (ctx) => {
+      const countNow = async () => {
+        const { items } = await (await ctx.api('/api/v1/activities/text-warning-overrides')).json();
+        return items.filter((x) => x.kind === 'client_name').reduce((n, x) => n + x.count, 0);
+      };
+      const before = await countNow();
+      const page = await newPage(ctx);
+      await page.goto(`${ctx.base}/`);
+      await settle(page);
+      const title = `Samtal med klienten Anna e2e ${Date.now()}`;
+      await typeActivityBasics(page, title);
+      await tabTo(page, '#field-staffIds');
+      await page.keyboard.press('Space');
+      await tabTo(page, 'input[name="format"]');
+      await page.keyboard.press('Space');
+      // The warning is already there as a status message, before any save.
+      const warning = page.locator('.text-warning-region[role="status"] .text-warning');
+      await warning.getByText('”klienten Anna” ser ut som ett namn på en enskild person.', { exact: false }).waitFor();
+      await tabTo(page, 'button[type="submit"]');
+      await page.keyboard.press('Enter');
+      // The first save asks once, with the focus on the question; nothing was saved yet.
+      await page.locator('.text-warning:focus').waitFor();
+      const found = async () => (await (await ctx.api(`/api/v1/activities?q=${encodeURIComponent(title)}`)).json()).items.length;
+      assert.equal(await found(), 0);
+      const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      assert.deepEqual(axe.violations.map((v) => v.id), [], 'the warning passes axe');
+      await page.screenshot({ path: path.join(ctx.shots, 'registrera-varning-desktop.png'), fullPage: true });
+      await warning.getByRole('button', { name: 'Spara ändå' }).click();
+      await page.getByRole('status').filter({ hasText: title }).waitFor();
+      assert.equal(await found(), 1);
+      assert.equal(await countNow(), before + 1, 'the override was counted once');
+      await page.goto(`${ctx.base}/register?visa=textvarningar`);
+      const section = page.getByRole('region', { name: 'Varningar om klientuppgifter' });
+      await section.getByRole('table', { name: 'Sparade trots varning, per år' }).waitFor();
       await page.context().close();
     },
   ],

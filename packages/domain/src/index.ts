@@ -6,3 +6,4 @@ export * from './personnummer.ts';
 export * from './plan-progress.ts';
 export * from './rounding.ts';
 export * from './goal-names.ts';
+export * from './names.ts';

@@ -4,6 +4,7 @@
  * integer because every report groups by it and an index on (unit_id, year, …) serves them all.
  */
 import { sql } from 'drizzle-orm';
+import { TEXT_WARNING_KINDS } from '@fou/domain';
 import {
   sqliteTable,
   integer,
@@ -385,3 +386,24 @@ export const periodLocks = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.unitId, t.year] })],
 );
+
+/**
+ * How often the activity form's soft warnings about a text (a mistyped personnummer, a client word followed by a
+ * name) were overridden with "Spara ändå": a count per unit, year and kind, never the text or who saved it.
+ */
+export const textWarningOverrides = sqliteTable(
+  'text_warning_overrides',
+  {
+    unitId: integer('unit_id').notNull().references(() => units.id),
+    year: integer('year').notNull(),
+    kind: text('kind', { enum: TEXT_WARNING_KINDS }).notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.year, t.kind] })],
+);
+
+/** One-time maintenance steps the server has run on this file (e.g. stored texts normalised to NFC). */
+export const maintenanceRuns = sqliteTable('maintenance_runs', {
+  name: text('name').primaryKey(),
+  ranAt: text('ran_at').notNull(),
+});

@@ -142,6 +142,10 @@ export function useUpdateArea() {
   });
 }
 
+/** How often the activity form's client-data warnings were saved past: counts per year and kind (the chief's). */
+export function useTextWarningOverrides() {
+  return useQuery({ queryKey: ['text-warning-overrides'] as const, queryFn: async () => unwrap(await api.GET('/api/v1/activities/text-warning-overrides')) });
+}
 export function usePeriodLocks() {
   return useQuery({ queryKey: registerKeys.periodLocks, queryFn: async () => unwrap(await api.GET('/api/v1/period-locks')) });
 }

@@ -1639,7 +1639,7 @@ export interface paths {
                     assignment?: number;
                     /** @description Planpunktens id */
                     planItem?: number;
-                    /** @description Text i titeln */
+                    /** @description Text i titeln (skiftläge och Unicode-normalform spelar ingen roll) */
                     q?: string;
                     /** @description Datumordning (id bryter lika datum) */
                     order?: "asc" | "desc";
@@ -1754,6 +1754,8 @@ export interface paths {
                         allMunicipalities?: boolean;
                         /** @description Medarbetare som genomförde aktiviteten (1..n) */
                         staffIds: number[];
+                        /** @description Formulärets mjuka varningar om texten (ett felskrivet personnummer, klientord följt av ett namn) som användaren valde att spara förbi. Bara antalet per år och slag sparas, aldrig texten. */
+                        textWarningsOverridden?: ("mistyped_personal_identity_number" | "client_name")[];
                     };
                 };
             };
@@ -1814,6 +1816,87 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/text-warning-overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hur ofta formulärets varningar om klientuppgifter sparades förbi: antal per år och slag, aldrig texterna */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TextWarningOverrides"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1939,6 +2022,8 @@ export interface paths {
                         allMunicipalities?: boolean;
                         /** @description Medarbetare som genomförde aktiviteten (1..n) */
                         staffIds: number[];
+                        /** @description Formulärets mjuka varningar om texten (ett felskrivet personnummer, klientord följt av ett namn) som användaren valde att spara förbi. Bara antalet per år och slag sparas, aldrig texten. */
+                        textWarningsOverridden?: ("mistyped_personal_identity_number" | "client_name")[];
                         /** @description Versionen du läste; en äldre version ger 409 */
                         version: number;
                     };
@@ -4639,6 +4724,17 @@ export interface components {
             nextCursor: string | null;
             total?: number;
         };
+        TextWarningOverridesInput: {
+            items: {
+                year: number;
+                /**
+                 * @description mistyped_personal_identity_number: ett tal som liknar ett felskrivet personnummer; client_name: klientord följt av ett namn
+                 * @enum {string}
+                 */
+                kind: "mistyped_personal_identity_number" | "client_name";
+                count: number;
+            }[];
+        };
         DistributionReportInput: {
             /** @enum {string} */
             dimension: "goal" | "areaGroup" | "area" | "type" | "format" | "line" | "staff" | "municipality" | "assignment";
@@ -5004,6 +5100,17 @@ export interface components {
             items: components["schemas"]["Activity"][];
             nextCursor: string | null;
             total?: number;
+        };
+        TextWarningOverrides: {
+            items: {
+                year: number;
+                /**
+                 * @description mistyped_personal_identity_number: ett tal som liknar ett felskrivet personnummer; client_name: klientord följt av ett namn
+                 * @enum {string}
+                 */
+                kind: "mistyped_personal_identity_number" | "client_name";
+                count: number;
+            }[];
         };
         DistributionReport: {
             /** @enum {string} */

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { Choice, Field, Group, fieldId } from './fields.tsx';
 import { PlanItemSelect } from './PlanItemSelect.tsx';
 import {
-  FIELD_ORDER, areaGroups, suggestedGoalKey, validate, type Errors, type FieldName, type FormState, type Line,
+  FIELD_ORDER, areaGroups, suggestedGoalKey, textWarningsOf, validate, type Errors, type FieldName, type FormState, type Line,
 } from './activity-form-model.ts';
 
 interface Props {
@@ -26,6 +26,12 @@ export function ActivityForm({ reference, initial, recent, saving, serverErrors,
   const [clientErrors, setClientErrors] = useState<Errors | null>(null);
   const [suggestion, setSuggestion] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
+  const warningRef = useRef<HTMLDivElement>(null);
+  // Soft warnings about client data in the texts: shown as they appear, dismissible, never blocking a save.
+  const warnings = useMemo(() => textWarningsOf(f), [f]);
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
+  const [confirming, setConfirming] = useState(false);
+  const openWarnings = warnings.filter((w) => !dismissed.has(`${w.kind}:${w.text}`));
   const errors: Errors = clientErrors && Object.keys(clientErrors).length ? clientErrors : serverErrors;
   useEffect(() => {
     if (Object.keys(serverErrors).length) summaryRef.current?.focus();
@@ -65,8 +71,8 @@ export function ActivityForm({ reference, initial, recent, saving, serverErrors,
     return on ? [...list, id] : list.filter((x) => x !== id);
   }
 
-  function submit(e: FormEvent) {
-    e.preventDefault();
+  function submit(e: FormEvent | null, anyway = false) {
+    e?.preventDefault();
     const state = { ...f, goalId };
     const found = validate(state, t.form.errors);
     setClientErrors(found);
@@ -74,7 +80,14 @@ export function ActivityForm({ reference, initial, recent, saving, serverErrors,
       requestAnimationFrame(() => summaryRef.current?.focus());
       return;
     }
-    onSubmit(state);
+    // The first save with a warning still open asks once; "Spara ändå" or a dismissed warning goes straight on.
+    if (openWarnings.length && !anyway) {
+      setConfirming(true);
+      warningRef.current?.focus();
+      return;
+    }
+    setConfirming(false);
+    onSubmit({ ...state, textWarningsOverridden: [...new Set(warnings.map((w) => w.kind))] });
   }
 
   const ordered = FIELD_ORDER.filter((k) => errors[k]).map((k) => [k, errors[k]!] as const);
@@ -290,6 +303,36 @@ export function ActivityForm({ reference, initial, recent, saving, serverErrors,
       <Field name="description" label={t.form.description} required={false} error={errors.description}>
         {(a) => <textarea {...a} value={f.description} rows={3} maxLength={4000} onChange={(e) => set('description', e.target.value)} className="input" />}
       </Field>
+
+      <div className="text-warning-region" role="status" aria-live="polite">
+        {openWarnings.length ? (
+          <div className="text-warning" ref={warningRef} tabIndex={-1} aria-labelledby="text-warning-title">
+            <h2 id="text-warning-title">{t.form.textWarning.heading}</h2>
+            <ul>
+              {openWarnings.map((w) => (
+                <li key={`${w.kind}:${w.text}`}>{w.kind === 'client_name' ? t.form.textWarning.clientName(w.text) : t.form.textWarning.mistyped(w.text)}</li>
+              ))}
+            </ul>
+            {confirming ? <p>{t.form.textWarning.confirm}</p> : null}
+            <div className="button-row">
+              {confirming ? (
+                <>
+                  <button type="button" className="button button--primary" disabled={saving} onClick={() => submit(null, true)}>
+                    {t.form.textWarning.saveAnyway}
+                  </button>
+                  <button type="button" className="button" onClick={() => { setConfirming(false); document.getElementById(fieldId('title'))?.focus(); }}>
+                    {t.form.textWarning.edit}
+                  </button>
+                </>
+              ) : (
+                <button type="button" className="button" onClick={() => setDismissed(new Set([...dismissed, ...openWarnings.map((w) => `${w.kind}:${w.text}`)]))}>
+                  {t.form.textWarning.dismiss}
+                </button>
+              )}
+            </div>
+          </div>
+        ) : null}
+      </div>
 
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={saving}>

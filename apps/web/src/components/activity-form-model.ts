@@ -1,5 +1,5 @@
 /** The follow-up form's state, its client-side checks and the mapping to and from the API. */
-import { isActivityDate, isIsoDate } from '@fou/domain';
+import { findClientNamePhrases, findMistypedPersonalIdentityNumbers, isActivityDate, isIsoDate, type TextWarningKind } from '@fou/domain';
 import type { Activity, ActivityInput, FieldError, ReferenceData } from '../api/client.ts';
 import type { Messages } from '../i18n/messages.ts';
 
@@ -20,6 +20,8 @@ export interface FormState {
   municipalityIds: number[];
   staffIds: number[];
   planItemId: number | null;
+  /** Soft warnings about the texts that the user saved past ("Spara ändå"); the server counts them. */
+  textWarningsOverridden?: TextWarningKind[];
 }
 
 /** Form fields in the order they appear; the error summary lists errors in this order. */
@@ -84,16 +86,35 @@ export function toInput(f: FormState): ActivityInput {
     municipalityIds: f.municipalityIds,
     staffIds: f.staffIds,
     planItemId: f.planItemId,
+    ...(f.textWarningsOverridden?.length ? { textWarningsOverridden: f.textWarningsOverridden } : {}),
   };
 }
 
+export interface TextWarning { kind: TextWarningKind; text: string }
+
+/** What in the title and description looks like client data without being refused: each phrase once. */
+export function textWarningsOf(f: Pick<FormState, 'title' | 'description'>): TextWarning[] {
+  const found: TextWarning[] = [];
+  for (const text of [f.title, f.description]) {
+    for (const m of findMistypedPersonalIdentityNumbers(text)) found.push({ kind: 'mistyped_personal_identity_number', text: m });
+    for (const m of findClientNamePhrases(text)) found.push({ kind: 'client_name', text: m });
+  }
+  return found.filter((w, i) => found.findIndex((x) => x.kind === w.kind && x.text === w.text) === i);
+}
+
+/** The UI's own words for a refused text's stable code, else the server's message. */
+export function fieldMessage(f: Pick<FieldError, 'code' | 'message'>, texts?: Messages['textErrors']): string {
+  return texts && f.code in texts ? texts[f.code as keyof Messages['textErrors']] : f.message;
+}
+
 /** The API names fields by path ("staffIds.0"); each error belongs beside the control of its first segment. */
-export function errorsFromApi(fields: readonly FieldError[]): Errors {
+export function errorsFromApi(fields: readonly FieldError[], texts?: Messages['textErrors']): Errors {
   const e: Errors = {};
   for (const f of fields) {
     const head = f.field.split('.')[0] as FieldName;
     const key: FieldName | 'form' = (FIELD_ORDER as readonly string[]).includes(head) ? head : 'form';
-    e[key] = e[key] ? `${e[key]} ${f.message}` : f.message;
+    const message = fieldMessage(f, texts);
+    e[key] = e[key] ? `${e[key]} ${message}` : message;
   }
   return e;
 }

@@ -1,5 +1,7 @@
 /** The new goal framework form: its state, client-side checks and the mapping to and from the API. */
 import { isIsoDate } from '@fou/domain';
+import type { Messages } from '../i18n/messages.ts';
+import { fieldMessage } from './activity-form-model.ts';
 import type { FieldError, FrameworkCreate, GoalFramework } from '../api/client.ts';
 
 export interface GoalRow {
@@ -102,15 +104,16 @@ export function toFrameworkInput(f: FrameworkFormState): FrameworkCreate {
 }
 
 /** Known paths keep their place ("goals.1.name"); a deeper or unknown path goes to its nearest known parent. */
-export function frameworkErrorsFromApi(fields: readonly FieldError[]): FrameworkErrors {
+export function frameworkErrorsFromApi(fields: readonly FieldError[], texts?: Messages['textErrors']): FrameworkErrors {
   const e: FrameworkErrors = {};
   const add = (k: string, m: string) => (e[k] = e[k] ? `${e[k]} ${m}` : m);
   for (const f of fields) {
     const parts = f.field.split('.');
-    if (parts[0] === 'goals' && parts.length >= 3 && ['key', 'name', 'shortName', 'description'].includes(parts[2]!)) add(parts.slice(0, 3).join('.'), f.message);
-    else if (parts[0] === 'goals') add('goals', f.message);
-    else if (['name', 'code', 'validFrom', 'validTo'].includes(parts[0]!)) add(parts[0]!, f.message);
-    else add('form', f.message);
+    const message = fieldMessage(f, texts);
+    if (parts[0] === 'goals' && parts.length >= 3 && ['key', 'name', 'shortName', 'description'].includes(parts[2]!)) add(parts.slice(0, 3).join('.'), message);
+    else if (parts[0] === 'goals') add('goals', message);
+    else if (['name', 'code', 'validFrom', 'validTo'].includes(parts[0]!)) add(parts[0]!, message);
+    else add('form', message);
   }
   return e;
 }

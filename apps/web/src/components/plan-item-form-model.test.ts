@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyPlanItemForm, planErrorsFromApi, plannedLines, toPlanItemInput, validatePlanItem } from './plan-item-form-model.ts';
+import { messages } from '../i18n/messages.ts';
 
 const texts = { required: 'R', chooseOne: 'C', targetCount: 'T' };
 
@@ -29,5 +30,10 @@ describe('plan item form model', () => {
   it('puts each server error beside the control of its first path segment, the rest on the form', () => {
     const at = (field: string, message: string) => ({ field, in: 'body' as const, code: 'x', message });
     expect(planErrorsFromApi([at('planned.2', 'För lång.'), at('planned.3', 'Tom.'), at('year', 'Låst.')])).toEqual({ planned: 'För lång. Tom.', form: 'Låst.' });
+  });
+  it('words a refused text by its code in the UI language', () => {
+    const pnr = [{ field: 'planned.0', in: 'body' as const, code: 'personal_identity_number', message: 'server' }];
+    expect(planErrorsFromApi(pnr, messages.sv.textErrors).planned).toMatch(/^Texten innehåller ett personnummer eller samordningsnummer\. Klientuppgifter får inte registreras\./);
+    expect(planErrorsFromApi(pnr, messages.en.textErrors).planned).toMatch(/^The text contains a personal identity number/);
   });
 });

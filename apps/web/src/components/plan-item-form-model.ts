@@ -1,4 +1,6 @@
 /** The plan item form's state, its client-side checks and the mapping to and from the API. */
+import type { Messages } from '../i18n/messages.ts';
+import { fieldMessage } from './activity-form-model.ts';
 import type { FieldError, PlanItem, PlanItemInput, PlanStatus } from '../api/client.ts';
 
 export interface PlanItemFormState {
@@ -73,12 +75,13 @@ export function toPlanItemInput(f: PlanItemFormState, year: number, sortOrder?: 
 }
 
 /** The API names fields by path ("planned.2"); each error belongs beside the control of its first segment. */
-export function planErrorsFromApi(fields: readonly FieldError[]): PlanErrors {
+export function planErrorsFromApi(fields: readonly FieldError[], texts?: Messages['textErrors']): PlanErrors {
   const e: PlanErrors = {};
   for (const f of fields) {
     const head = f.field.split('.')[0] as PlanFieldName;
     const key: PlanFieldName | 'form' = (PLAN_FIELD_ORDER as readonly string[]).includes(head) ? head : 'form';
-    e[key] = e[key] ? `${e[key]} ${f.message}` : f.message;
+    const message = fieldMessage(f, texts);
+    e[key] = e[key] ? `${e[key]} ${message}` : message;
   }
   return e;
 }

@@ -1,5 +1,7 @@
 /** The register forms' state and checks: every field a string while typed, turned into the API's body on save. */
 import { ApiCallError } from '../api/client.ts';
+import type { Messages } from '../i18n/messages.ts';
+import { fieldMessage } from './activity-form-model.ts';
 
 export type Values = Record<string, string>;
 /** Messages by field key; `form` is for what belongs to no single field (a 409, the network). */
@@ -59,17 +61,18 @@ export const fromNumber = (n: number | null | undefined): string => (n === null 
  * The API's answer as form errors: a 400's fields beside the form's own fields (by the first part of the path),
  * anything else, a 409's "already exists" included, in words for the whole form.
  */
-export function errorsFromApi(err: unknown, keys: readonly string[], fallback: string): RegisterErrors {
+export function errorsFromApi(err: unknown, keys: readonly string[], fallback: string, texts?: Messages['textErrors']): RegisterErrors {
   if (err instanceof ApiCallError) {
     const fields = err.body?.fields ?? [];
+    const message = (f: (typeof fields)[number]) => fieldMessage(f, texts);
     const known = fields.filter((f) => keys.includes(f.field.split('.')[0]!));
     if (known.length) {
-      const errors: RegisterErrors = Object.fromEntries(known.map((f) => [f.field.split('.')[0]!, f.message]));
+      const errors: RegisterErrors = Object.fromEntries(known.map((f) => [f.field.split('.')[0]!, message(f)]));
       const other = fields.filter((f) => !known.includes(f));
-      if (other.length) errors.form = other.map((f) => f.message).join(' ');
+      if (other.length) errors.form = other.map(message).join(' ');
       return errors;
     }
-    if (fields.length) return { form: fields.map((f) => f.message).join(' ') };
+    if (fields.length) return { form: fields.map(message).join(' ') };
     if (err.status < 500 && err.body?.message) return { form: err.body.message };
   }
   return { form: fallback };

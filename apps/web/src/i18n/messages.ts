@@ -176,6 +176,17 @@ const sv = {
       editTitle: (name: string) => `Ändra ${name}`,
       empty: 'Inga områden ännu.',
     },
+    textWarnings: {
+      title: 'Varningar om klientuppgifter',
+      intro:
+        'Formuläret för aktiviteter varnar när en text liknar ett felskrivet personnummer eller har ett klientord följt av ett namn (”klienten Anna”). Här syns hur många gånger någon sparade ändå. Bara antalet räknas, aldrig texterna, aktiviteterna eller vem som sparade. Ett högt antal kan vara ett skäl att prata om vad en aktivitet får innehålla.',
+      caption: 'Sparade trots varning, per år',
+      year: 'År',
+      mistyped: 'Liknade ett personnummer',
+      clientName: 'Klientord och namn',
+      total: 'Totalt',
+      none: 'Ingen har sparat en aktivitet trots en varning.',
+    },
     locks: {
       title: 'Låsta år',
       intro:
@@ -271,6 +282,21 @@ const sv = {
       dateRange: `Datumet måste ligga mellan år ${FIRST_ACTIVITY_YEAR} och ${lastActivityYear()}.`,
       participants: 'Skriv ett heltal, 0 eller mer.',
     },
+    textWarning: {
+      heading: 'Kontrollera att texten inte innehåller klientuppgifter',
+      mistyped: (text: string) => `”${text}” liknar ett personnummer. Personnummer får inte registreras, inte heller felskrivna.`,
+      clientName: (text: string) => `”${text}” ser ut som ett namn på en enskild person. Aktiviteter beskriver enhetens arbete, inte klienter.`,
+      confirm: 'Ändra texten, eller spara ändå om det inte är klientuppgifter.',
+      dismiss: 'Det är inga klientuppgifter',
+      saveAnyway: 'Spara ändå',
+      edit: 'Ändra texten',
+    },
+  },
+  /** The API's stable codes for refused texts, in the UI's words (the server's own message is Swedish). */
+  textErrors: {
+    personal_identity_number: 'Texten innehåller ett personnummer eller samordningsnummer. Klientuppgifter får inte registreras. Är det ett telefonnummer, skriv det med mellanslag, t.ex. 070-123 45 02.',
+    control_character: 'Texten innehåller ett osynligt styrtecken eller en radbrytning där bara en rad får stå, ofta från kopierad text. Ta bort det eller skriv texten på nytt.',
+    bidi_control: 'Texten innehåller ett osynligt tecken som ändrar skrivriktningen. Ta bort det eller skriv texten på nytt.',
   },
   list: {
     title: 'Aktiviteter',
@@ -642,6 +668,17 @@ const en: Messages = {
       editTitle: (name: string) => `Edit ${name}`,
       empty: 'No areas yet.',
     },
+    textWarnings: {
+      title: 'Client data warnings',
+      intro:
+        'The activity form warns when a text looks like a mistyped personal identity number or has a client word followed by a name (“klienten Anna”). This shows how often someone saved anyway. Only the number is counted, never the texts, the activities or who saved. A high number may be a reason to talk about what an activity may contain.',
+      caption: 'Saved despite a warning, per year',
+      year: 'Year',
+      mistyped: 'Looked like an identity number',
+      clientName: 'Client word and name',
+      total: 'Total',
+      none: 'Nobody has saved an activity despite a warning.',
+    },
     locks: {
       title: 'Locked years',
       intro:
@@ -737,6 +774,20 @@ const en: Messages = {
       dateRange: `The date must be between the year ${FIRST_ACTIVITY_YEAR} and ${lastActivityYear()}.`,
       participants: 'Write a whole number, 0 or more.',
     },
+    textWarning: {
+      heading: 'Check that the text holds no client data',
+      mistyped: (text: string) => `“${text}” looks like a personal identity number. Those must not be recorded, mistyped ones neither.`,
+      clientName: (text: string) => `“${text}” looks like the name of an individual. Activities describe the unit’s work, not clients.`,
+      confirm: 'Change the text, or save anyway if it is not client data.',
+      dismiss: 'It is not client data',
+      saveAnyway: 'Save anyway',
+      edit: 'Change the text',
+    },
+  },
+  textErrors: {
+    personal_identity_number: 'The text contains a personal identity number or coordination number. Client data must not be recorded. If it is a phone number, write it with spaces, e.g. 070-123 45 02.',
+    control_character: 'The text contains an invisible control character, or a line break where only one line is allowed, often from copied text. Remove it or retype the text.',
+    bidi_control: 'The text contains an invisible character that changes the writing direction. Remove it or retype the text.',
   },
   list: {
     title: 'Activities',

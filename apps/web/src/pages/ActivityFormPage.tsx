@@ -17,7 +17,7 @@ const isStale = (err: unknown) => err instanceof ApiCallError && err.status === 
 function errorsFrom(err: unknown, t: Messages): Errors {
   if (err instanceof ApiCallError) {
     if (isStale(err)) return { form: t.form.conflict };
-    if (err.body?.fields?.length) return errorsFromApi(err.body.fields);
+    if (err.body?.fields?.length) return errorsFromApi(err.body.fields, t.textErrors);
     if (err.status < 500 && err.body?.message) return { form: err.body.message };
   }
   return { form: t.form.serverError };

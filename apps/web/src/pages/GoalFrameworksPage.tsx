@@ -108,7 +108,7 @@ function ValidityEditor({ fw, onDone }: { fw: GoalFramework; onDone: () => void 
     }
     update.mutate({ validFrom, validTo: validTo || null }, { onSuccess: onDone });
   }
-  const apiFields = update.error instanceof ApiCallError && update.error.status === 400 ? frameworkErrorsFromApi(update.error.body?.fields ?? []) : {};
+  const apiFields = update.error instanceof ApiCallError && update.error.status === 400 ? frameworkErrorsFromApi(update.error.body?.fields ?? [], t.textErrors) : {};
   const shown = { ...apiFields, ...errors };
   return (
     <form className="framework__edit" noValidate onSubmit={submit} aria-label={t.frameworks.changePeriod(fw.name)}>
@@ -254,7 +254,7 @@ function NewFrameworkForm({ frameworks }: { frameworks: readonly GoalFramework[]
   const summaryRef = useRef<HTMLDivElement>(null);
   const serverErrors = useMemo<FrameworkErrors>(() => {
     if (!create.error) return {};
-    if (create.error instanceof ApiCallError && create.error.status === 400 && create.error.body?.fields?.length) return frameworkErrorsFromApi(create.error.body.fields);
+    if (create.error instanceof ApiCallError && create.error.status === 400 && create.error.body?.fields?.length) return frameworkErrorsFromApi(create.error.body.fields, t.textErrors);
     return { form: serverMessage(create.error, t.frameworks.saveError) };
   }, [create.error, t]);
   const errors = clientErrors && Object.keys(clientErrors).length ? clientErrors : serverErrors;

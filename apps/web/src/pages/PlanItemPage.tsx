@@ -158,7 +158,7 @@ function PlanItemEditor({ item, onReload }: { item: PlanItem; onReload: () => Pr
   const err = update.error ?? remove.error;
   const conflict = err instanceof ApiCallError && err.status === 409 && err.body?.currentVersion !== undefined;
   const serverErrors = useMemo(
-    () => (update.error instanceof ApiCallError && update.error.status === 400 ? planErrorsFromApi(update.error.body?.fields ?? []) : {}),
+    () => (update.error instanceof ApiCallError && update.error.status === 400 ? planErrorsFromApi(update.error.body?.fields ?? [], t.textErrors) : {}),
     [update.error],
   );
   useEffect(() => {
@@ -249,7 +249,7 @@ export function PlanItemNewPage() {
   const create = useCreatePlanItem();
   const initial = useMemo(() => emptyPlanItemForm(), []);
   const serverErrors = useMemo(
-    () => (create.error instanceof ApiCallError && create.error.status === 400 ? planErrorsFromApi(create.error.body?.fields ?? []) : {}),
+    () => (create.error instanceof ApiCallError && create.error.status === 400 ? planErrorsFromApi(create.error.body?.fields ?? [], t.textErrors) : {}),
     [create.error],
   );
   const failure = create.isError && !Object.keys(serverErrors).length

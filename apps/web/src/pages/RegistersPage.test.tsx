@@ -17,6 +17,7 @@ const server = vi.hoisted(() => {
     municipalities: [] as Municipality[],
     areas: [] as Area[],
     locks: [] as PeriodLock[],
+    overrides: [] as { year: number; kind: string; count: number }[],
     reference: null as unknown as Record<string, unknown>,
     nextId: 1000,
     requests: [] as { method: string; path: string; body: unknown }[],
@@ -73,6 +74,7 @@ const server = vi.hoisted(() => {
       return json(200, s.municipalities.find((m) => m.id === Number(yearPut[1])));
     }
     if (path === '/period-locks') return json(200, s.locks);
+    if (path === '/activities/text-warning-overrides') return json(200, { items: s.overrides });
     if (path.startsWith('/period-locks/')) {
       const year = Number(path.split('/')[2]);
       if (input.method === 'DELETE') {
@@ -112,6 +114,7 @@ beforeEach(() => {
   server.municipalities = reference.municipalities.map((m) => ({ ...m, years: [...m.years] }));
   server.areas = reference.areas.map((x) => ({ ...x }));
   server.locks = [];
+  server.overrides = [];
   server.reference = reference;
   server.requests.length = 0;
   server.nextWriteAnswer = null;
@@ -145,7 +148,7 @@ describe('registers page', () => {
     renderAs('chef');
     await screen.findByRole('heading', { level: 1, name: 'Register' });
     const menu = screen.getByRole('navigation', { name: 'Välj register' });
-    expect(within(menu).getAllByRole('link').map((l) => l.textContent)).toEqual(['Medarbetare', 'Aktivitetstyper', 'Uppdrag', 'Kommuner', 'Verksamhetsområden', 'Låsta år']);
+    expect(within(menu).getAllByRole('link').map((l) => l.textContent)).toEqual(['Medarbetare', 'Aktivitetstyper', 'Uppdrag', 'Kommuner', 'Verksamhetsområden', 'Låsta år', 'Varningar om klientuppgifter']);
     expect(within(menu).getByRole('link', { current: 'page' }).textContent).toBe('Medarbetare');
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Medarbetare']);
     await user.type(await within(await section('Medarbetare')).findByLabelText(/^Namn/), 'Halvfärdig');
@@ -259,6 +262,43 @@ describe('registers page', () => {
     expect(within(staff).getByLabelText(/^Namn/).getAttribute('aria-invalid')).toBeNull();
     // What was typed stays, to be corrected.
     expect((within(staff).getByLabelText(/^Namn/) as HTMLInputElement).value).toBe('Eva Ek');
+  });
+
+  it('shows a personnummer refusal in Swedish beside the field, by its code', async () => {
+    const user = userEvent.setup();
+    renderAs('chef');
+    const staff = await section('Medarbetare');
+    await within(staff).findByRole('rowheader', { name: reference.staff[0]!.name });
+    server.nextWriteAnswer = {
+      status: 400,
+      body: { statusCode: 400, error: 'Bad Request', message: 'Ogiltig indata: se fields.', fields: [{ field: 'name', in: 'body', code: 'personal_identity_number', message: 'x' }] },
+    };
+    await user.type(within(staff).getByLabelText(/^Namn/), 'Eva 19121212-1212');
+    await user.click(within(staff).getByRole('button', { name: 'Lägg till' }));
+    const name = within(staff).getByLabelText(/^Namn/);
+    await vi.waitFor(() => expect(name.getAttribute('aria-invalid')).toBe('true'));
+    const described = name.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)?.textContent);
+    expect(described).toContain('Texten innehåller ett personnummer eller samordningsnummer. Klientuppgifter får inte registreras. Är det ett telefonnummer, skriv det med mellanslag, t.ex. 070-123 45 02.');
+  });
+
+  it('shows the chief how often the client-data warnings were saved past: counts per year, no texts', async () => {
+    server.overrides = [
+      { year: 2025, kind: 'client_name', count: 4 },
+      { year: 2026, kind: 'client_name', count: 2 },
+      { year: 2026, kind: 'mistyped_personal_identity_number', count: 1 },
+    ];
+    renderAs('chef', '/register?visa=textvarningar');
+    const region = await section('Varningar om klientuppgifter');
+    const rows = await within(region).findAllByRole('row');
+    expect(rows.map((r) => within(r).queryAllByRole('cell').map((c) => c.textContent))).toEqual([[], ['1', '2', '3'], ['0', '4', '4']]);
+    expect(rows.slice(1).map((r) => within(r).getByRole('rowheader').textContent)).toEqual(['2026', '2025']);
+    expect(within(region).getByRole('table', { name: 'Sparade trots varning, per år' })).toBeTruthy();
+  });
+
+  it('says so when no warning was ever saved past', async () => {
+    renderAs('chef', '/register?visa=textvarningar');
+    const region = await section('Varningar om klientuppgifter');
+    expect(await within(region).findByText('Ingen har sparat en aktivitet trots en varning.')).toBeTruthy();
   });
 
   it('says in words when an activity type already exists (409)', async () => {

@@ -6,7 +6,7 @@ import { ApiCallError } from '../api/client.ts';
 import {
   useActivityTypeList, useAreaList, useAssignmentList, useCreateActivityType, useCreateArea, useCreateAssignment, useCreateMunicipality,
   useCreateStaff, useLockYear, useMunicipalityList, usePeriodLocks, usePutMunicipalityYear, useStaffList, useUnlockYear,
-  useUpdateActivityType, useUpdateArea, useUpdateAssignment, useUpdateMunicipality, useUpdateStaff, type Area, type Assignment,
+  useTextWarningOverrides, useUpdateActivityType, useUpdateArea, useUpdateAssignment, useUpdateMunicipality, useUpdateStaff, type Area, type Assignment,
   type AssignmentCreate, type Municipality,
 } from '../api/reference-queries.ts';
 import { useSignedIn } from '../auth/RequireAuth.tsx';
@@ -26,7 +26,9 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 export function RegistersPage() {
   const { t } = useI18n();
   const r = t.registers;
-  const mayLock = can(useSignedIn().role, 'period:lock');
+  const role = useSignedIn().role;
+  const mayLock = can(role, 'period:lock');
+  const mayAudit = can(role, 'audit:read');
   const sections: [string, string, () => ReactNode][] = [
     ['medarbetare', r.staff.title, () => <StaffRegister />],
     ['aktivitetstyper', r.types.title, () => <ActivityTypeRegister />],
@@ -34,6 +36,7 @@ export function RegistersPage() {
     ['kommuner', r.municipalities.title, () => <MunicipalityRegister />],
     ['omraden', r.areas.title, () => <AreaRegister />],
     ...(mayLock ? [['lasta-ar', r.locks.title, () => <PeriodLocks />] as [string, string, () => ReactNode]] : []),
+    ...(mayAudit ? [['textvarningar', r.textWarnings.title, () => <TextWarningOverrides />] as [string, string, () => ReactNode]] : []),
   ];
   const [params] = useSearchParams();
   const shown = sections.find(([id]) => id === params.get('visa')) ?? sections[0]!;
@@ -432,6 +435,56 @@ function PeriodLocks() {
         onCancel={() => setConfirming(null)}
         onConfirm={() => confirming && confirmed(confirming)}
       />
+    </section>
+  );
+}
+
+/** Counts only: how often the activity form's warnings about client data were saved past, per year and kind. */
+function TextWarningOverrides() {
+  const { t, number } = useI18n();
+  const w = t.registers.textWarnings;
+  const q = useTextWarningOverrides();
+  const years = [...new Set((q.data?.items ?? []).map((x) => x.year))].sort((a, b) => b - a);
+  const n = (year: number, kind: string) => q.data?.items.find((x) => x.year === year && x.kind === kind)?.count ?? 0;
+  return (
+    <section id="textvarningar" className="register" aria-labelledby="textvarningar-heading">
+      <h2 id="textvarningar-heading">{w.title}</h2>
+      <p>{w.intro}</p>
+      {q.isError ? (
+        <p role="alert">{t.common.loadError}</p>
+      ) : q.isPending ? (
+        <p role="status">{t.common.loading}</p>
+      ) : years.length === 0 ? (
+        <p>{w.none}</p>
+      ) : (
+        <div className="table-wrap register-wrap">
+          <table className="data-table register-table">
+            <caption className="visually-hidden">{w.caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{w.year}</th>
+                <th scope="col" className="num">{w.mistyped}</th>
+                <th scope="col" className="num">{w.clientName}</th>
+                <th scope="col" className="num">{w.total}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {years.map((y) => {
+                const mistyped = n(y, 'mistyped_personal_identity_number');
+                const clientName = n(y, 'client_name');
+                return (
+                  <tr key={y}>
+                    <th scope="row">{y}</th>
+                    <td data-label={w.mistyped} className="num">{number(mistyped)}</td>
+                    <td data-label={w.clientName} className="num">{number(clientName)}</td>
+                    <td data-label={w.total} className="num">{number(mistyped + clientName)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
     </section>
   );
 }

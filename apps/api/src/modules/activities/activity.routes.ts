@@ -4,6 +4,7 @@ import { errorResponses } from '../../lib/errors.ts';
 import { idParam } from '../reference/reference.schemas.ts';
 import * as s from './activity.schemas.ts';
 import * as svc from './activity.service.ts';
+import { listOverrides } from './text-warnings.service.ts';
 
 const tags = ['activities'];
 
@@ -14,6 +15,15 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { action: 'activity:read' },
     schema: { tags, summary: 'Lista aktiviteter (filter, sorterat på datum och id, sidor med cursor)', querystring: s.activityListQuery, response: { 200: s.activityPage, ...errorResponses } },
   }, async (req) => svc.listActivities(db, unitId, req.query));
+
+  app.get('/activities/text-warning-overrides', {
+    // The chief's oversight, like the audit log: how often the form's warnings about client data were saved past.
+    config: { action: 'audit:read' },
+    schema: {
+      tags, summary: 'Hur ofta formulärets varningar om klientuppgifter sparades förbi: antal per år och slag, aldrig texterna',
+      response: { 200: s.textWarningOverrides, ...errorResponses },
+    },
+  }, async () => ({ items: listOverrides(db, unitId) }));
 
   app.get('/activities/:id', {
     config: { action: 'activity:read' },

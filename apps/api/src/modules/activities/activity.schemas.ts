@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { FIRST_ACTIVITY_YEAR, isActivityDate, YEARS_AHEAD } from '@fou/domain';
+import { FIRST_ACTIVITY_YEAR, isActivityDate, TEXT_WARNING_KINDS, YEARS_AHEAD } from '@fou/domain';
+import { freeText, nfcQuery } from '../../lib/text.ts';
 import { isoDate, lineSchema } from '../reference/reference.schemas.ts';
 
 export const formatSchema = z.enum(['fysiskt', 'digitalt', 'hybrid']).meta({ description: 'Fysiskt, digitalt eller hybrid' });
@@ -9,8 +10,8 @@ export const activityInput = z.strictObject({
   date: isoDate
     .refine((v) => isActivityDate(v), { message: `Datumet måste ligga mellan år ${FIRST_ACTIVITY_YEAR} och ${YEARS_AHEAD} år efter i år.` })
     .meta({ description: `Datum då aktiviteten ägde rum (ÅÅÅÅ-MM-DD), år ${FIRST_ACTIVITY_YEAR} till ${YEARS_AHEAD} år efter i år`, example: '2018-03-14' }),
-  title: z.string().trim().min(1, 'Titeln får inte vara tom.').max(200, 'Titeln får vara högst 200 tecken.'),
-  description: z.string().trim().max(4000, 'Beskrivningen får vara högst 4000 tecken.').nullable().optional(),
+  title: freeText({ min: 1, max: 200, tooShort: 'Titeln får inte vara tom.', tooLong: 'Titeln får vara högst 200 tecken.' }),
+  description: freeText({ max: 4000, multiline: true, tooLong: 'Beskrivningen får vara högst 4000 tecken.' }).nullable().optional(),
   goalId: id.meta({ description: 'Ett mål ur det målramverk som gäller på datumet' }),
   areaId: id.meta({ description: 'Ett verksamhetsområde utan underområden' }),
   typeId: id,
@@ -22,6 +23,9 @@ export const activityInput = z.strictObject({
   municipalityIds: z.array(id).max(100).default([]).meta({ description: 'Deltagande kommuner (0..n)' }),
   allMunicipalities: z.boolean().optional().meta({ description: 'Genväg: alla enhetens aktiva kommuner deltog' }),
   staffIds: z.array(id).min(1, 'Minst en medarbetare.').max(50).meta({ description: 'Medarbetare som genomförde aktiviteten (1..n)' }),
+  textWarningsOverridden: z.array(z.enum(TEXT_WARNING_KINDS)).max(TEXT_WARNING_KINDS.length).optional().meta({
+    description: 'Formulärets mjuka varningar om texten (ett felskrivet personnummer, klientord följt av ett namn) som användaren valde att spara förbi. Bara antalet per år och slag sparas, aldrig texten.',
+  }),
 });
 export type ActivityInput = z.infer<typeof activityInput>;
 
@@ -67,7 +71,7 @@ export const activityListQuery = z
     type: positiveIntParam.optional(),
     assignment: positiveIntParam.optional(),
     planItem: positiveIntParam.optional().meta({ description: 'Planpunktens id' }),
-    q: z.string().max(200).optional().meta({ description: 'Text i titeln' }),
+    q: nfcQuery(200).optional().meta({ description: 'Text i titeln (skiftläge och Unicode-normalform spelar ingen roll)' }),
     order: z.enum(['asc', 'desc']).default('asc').meta({ description: 'Datumordning (id bryter lika datum)' }),
     limit: z.coerce.number().int().min(1).max(500).default(50),
     cursor: z.string().max(200).optional().meta({ description: 'nextCursor från föregående sida' }),
@@ -87,3 +91,13 @@ export const activityPage = z
 export const deleteQuery = z.strictObject({
   version: z.coerce.number().int().positive().optional().meta({ description: 'Om angiven: 409 om aktiviteten ändrats sedan dess' }),
 });
+
+export const textWarningOverrides = z
+  .object({
+    items: z.array(z.object({
+      year: z.number().int(),
+      kind: z.enum(TEXT_WARNING_KINDS).meta({ description: 'mistyped_personal_identity_number: ett tal som liknar ett felskrivet personnummer; client_name: klientord följt av ett namn' }),
+      count: z.number().int(),
+    })),
+  })
+  .meta({ id: 'TextWarningOverrides' });

@@ -1,7 +1,7 @@
 /** Activities: the rules of a valid record, and their storage. */
 import type Database from 'better-sqlite3';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { canEditActivity, findPersonalIdentityNumbers, frameworkForDate, yearOf } from '@fou/domain';
+import { canEditActivity, frameworkForDate, yearOf } from '@fou/domain';
 import type { Db } from '../../db/client.ts';
 import { retryWhileBusy, writeTransaction } from '../../db/write.ts';
 import { cachedByReferenceVersion } from '../../db/reference-cache.ts';
@@ -11,6 +11,7 @@ import type { Principal } from '../../lib/access.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { ApiError, badRequest, conflict, FieldErrors, notFound } from '../../lib/errors.ts';
 import { assertYearOpen } from '../period-locks/period-lock.service.ts';
+import { countOverrides, overriddenKinds } from './text-warnings.service.ts';
 import type { Activity, ActivityInput, ActivityListQuery, ActivityUpdate } from './activity.schemas.ts';
 
 /**
@@ -73,11 +74,6 @@ interface Current { areaId: number; typeId: number; assignmentId: number | null;
 function resolveInput(lk: Lookups, input: ActivityInput, current?: Current) {
   const errors = new FieldErrors();
   const deactivated = (kind: keyof Lookups['inactive'], id: number, had: readonly (number | null)[] = []) => lk.inactive[kind].has(id) && !had.includes(id);
-  for (const field of ['title', 'description'] as const) {
-    if (findPersonalIdentityNumbers(input[field] ?? '').length) {
-      errors.add(field, 'personal_identity_number', 'Texten innehåller ett personnummer eller samordningsnummer. Aktiviteter beskriver enhetens arbete och får inte innehålla klientuppgifter. Är det ett telefonnummer, skriv det med mellanslag, t.ex. 070-123 45 02.');
-    }
-  }
   const goal = lk.goals.get(input.goalId);
   const framework = frameworkForDate(lk.frameworks, input.date);
   if (!goal) errors.add('goalId', 'unknown_goal', `Det finns inget mål med id ${input.goalId}.`);
@@ -137,6 +133,7 @@ function resolveInput(lk: Lookups, input: ActivityInput, current?: Current) {
     },
     municipalityIds,
     staffIds: [...new Set(input.staffIds)],
+    overridden: overriddenKinds(input.textWarningsOverridden, [input.title, input.description]),
   };
 }
 
@@ -250,7 +247,7 @@ function creatorFor(db: Db): (args: CreateArgs) => Activity {
   let create = creators.get(db.$client);
   if (!create) {
     const st = statementsFor(db);
-    create = db.$client.transaction(({ db: d, unitId, actor, lk, resolved: { row, municipalityIds, staffIds } }: CreateArgs) => {
+    create = db.$client.transaction(({ db: d, unitId, actor, lk, resolved: { row, municipalityIds, staffIds, overridden } }: CreateArgs) => {
       assertYearOpen(d, unitId, row.year);
       const inserted = st.insert.get(unitId, row.date, row.year, row.title, row.description, row.goalId, row.areaId, row.typeId,
         row.format, row.participants, row.assignmentId, row.line, row.planItemId)!;
@@ -259,6 +256,7 @@ function creatorFor(db: Db): (args: CreateArgs) => Activity {
       // Everything the answer shows was just written or is in the lookups: no need to read it back.
       const after = toApi(lk, inserted, municipalityIds, staffIds);
       recordAudit(d, { unitId, actor, action: 'create', entity: 'activity', entityId: inserted.id, after });
+      countOverrides(d, unitId, row.year, overridden);
       return after;
     }).immediate;
     creators.set(db.$client, create);
@@ -283,7 +281,7 @@ export function updateActivity(db: Db, unitId: number, actor: Principal, id: num
     assertMayEdit(actor, staffOf(txDb, id));
     if (current.version !== input.version) throw staleVersion(current.version, input.version);
     const before = hydrate(txDb, lk, [current])[0]!;
-    const { row, municipalityIds, staffIds } = resolveInput(lk, input, {
+    const { row, municipalityIds, staffIds, overridden } = resolveInput(lk, input, {
       areaId: current.areaId, typeId: current.typeId, assignmentId: current.assignmentId,
       municipalityIds: before.municipalities.map((m) => m.id), staffIds: before.staff.map((s) => s.id),
     });
@@ -297,6 +295,7 @@ export function updateActivity(db: Db, unitId: number, actor: Principal, id: num
     writeLinks(txDb, id, municipalityIds, staffIds);
     const after = hydrate(txDb, lk, [next!])[0]!;
     recordAudit(txDb, { unitId, actor, action: 'update', entity: 'activity', entityId: id, before, after });
+    countOverrides(db, unitId, row.year, overridden); // db, not tx: it writes through the connection, inside this transaction
     return after;
   });
 }

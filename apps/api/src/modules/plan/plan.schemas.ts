@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PLAN_STATUSES } from '../../db/schema.ts';
+import { freeText } from '../../lib/text.ts';
 import { isoDate } from '../reference/reference.schemas.ts';
 import { outputParam } from '../reports/reports.schemas.ts';
 
@@ -13,15 +14,15 @@ export const planStatusSchema = z.enum(PLAN_STATUSES).meta({
 
 export const planItemInput = z.strictObject({
   year: year.meta({ description: 'Verksamhetsplanens år', example: 2018 }),
-  title: z.string().trim().min(1, 'Titeln får inte vara tom.').max(200, 'Titeln får vara högst 200 tecken.'),
+  title: freeText({ min: 1, max: 200, tooShort: 'Titeln får inte vara tom.', tooLong: 'Titeln får vara högst 200 tecken.' }),
   goalId: id.meta({ description: 'Ett mål ur det målramverk som gäller den 1 januari året' }),
   areaId: id.meta({ description: 'Ett verksamhetsområde utan underområden' }),
-  planned: z.array(z.string().trim().min(1, 'En planerad rad får inte vara tom.').max(500, 'En planerad rad får vara högst 500 tecken.'))
+  planned: z.array(freeText({ min: 1, max: 500, tooShort: 'En planerad rad får inte vara tom.', tooLong: 'En planerad rad får vara högst 500 tecken.' }))
     .max(50).default([]).meta({ description: 'Planerade aktiviteter, en rad var, som planen formulerar dem' }),
   targetCount: z.number().int().min(0, 'Målet kan inte vara negativt.').max(10_000).nullable().optional()
     .meta({ description: 'Antal aktiviteter planen utlovar under året; utelämnas när planen inte anger något antal' }),
   status: planStatusSchema.default('planerad'),
-  outcome: z.string().trim().max(4000, 'Utfallet får vara högst 4000 tecken.').nullable().optional()
+  outcome: freeText({ max: 4000, multiline: true, tooLong: 'Utfallet får vara högst 4000 tecken.' }).nullable().optional()
     .meta({ description: 'Vad det blev av punkten, i ord för verksamhetsberättelsen' }),
   staffIds: z.array(id).max(20).default([]).meta({ description: 'Ansvariga medarbetare' }),
   sortOrder: z.number().int().min(0).max(100_000).optional(),

@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { isIsoDate } from '@fou/domain';
+import { freeText, guardedCode } from '../../lib/text.ts';
 
 export const idParam = z.strictObject({ id: z.coerce.number().int().positive() });
 export const isoDate = z.string().refine(isIsoDate, { message: 'Datumet måste vara ett giltigt datum på formen ÅÅÅÅ-MM-DD.' });
-const name = z.string().trim().min(1, 'Får inte vara tomt.').max(200, 'Högst 200 tecken.');
-const code = z
-  .string()
-  .trim()
-  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Kod: små bokstäver a–z, siffror och bindestreck, högst 40 tecken.');
+const name = freeText({ min: 1, max: 200 });
+const code = guardedCode(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Kod: små bokstäver a–z, siffror och bindestreck, högst 40 tecken.');
 const sortOrder = z.number().int().min(0).max(10_000);
 export const lineSchema = z.enum(['forsta', 'andra']).meta({ description: 'Första eller andra linjens FoU' });
 
@@ -82,21 +80,18 @@ export const goalFramework = z
     goals: z.array(goal),
   })
   .meta({ id: 'GoalFramework' });
-const goalKey = z
-  .string()
-  .trim()
-  .regex(/^[a-z][a-z0-9-]{0,39}$/, 'Nyckel: små bokstäver a–z, siffror och bindestreck.');
+const goalKey = guardedCode(/^[a-z][a-z0-9-]{0,39}$/, 'Nyckel: små bokstäver a–z, siffror och bindestreck.');
 export const goalCreate = z.strictObject({
   key: goalKey,
   name,
   shortName: name.nullable().optional(),
-  description: z.string().trim().max(1000).nullable().optional(),
+  description: freeText({ max: 1000, multiline: true }).nullable().optional(),
   sortOrder: sortOrder.optional(),
 });
 export const goalUpdate = z.strictObject({
   name: name.optional(),
   shortName: name.nullable().optional(),
-  description: z.string().trim().max(1000).nullable().optional(),
+  description: freeText({ max: 1000, multiline: true }).nullable().optional(),
   sortOrder: sortOrder.optional(),
 });
 export const frameworkCreate = z
@@ -125,7 +120,7 @@ export const assignment = z
 const year = z.number().int().min(1900).max(2999);
 export const assignmentCreate = z.strictObject({
   title: name,
-  description: z.string().trim().max(4000).nullable().optional(),
+  description: freeText({ max: 4000, multiline: true }).nullable().optional(),
   line: lineSchema.nullable().optional(),
   startYear: year.nullable().optional(),
   endYear: year.nullable().optional(),
@@ -135,7 +130,7 @@ export const assignmentUpdate = assignmentCreate.partial().extend({ active: z.bo
 export const staffMember = z
   .object({ id: z.number().int(), name: z.string(), title: z.string().nullable(), active: z.boolean() })
   .meta({ id: 'Staff' });
-export const staffCreate = z.strictObject({ name, title: z.string().trim().max(100).nullable().optional() });
+export const staffCreate = z.strictObject({ name, title: freeText({ max: 100 }).nullable().optional() });
 export const staffUpdate = staffCreate.partial().extend({ active: z.boolean().optional() });
 
 export const referenceBundle = z

@@ -1,7 +1,7 @@
 /** Reference data: read as one bundle for the SPA, and created or edited one resource at a time. */
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { periodsOverlap, todayInSweden } from '@fou/domain';
+import { nameKey, periodsOverlap, todayInSweden } from '@fou/domain';
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write.ts';
 import * as t from '../../db/schema.ts';
@@ -102,6 +102,21 @@ function uniqueOr409<T>(what: string, fn: () => T): T {
   }
 }
 
+/**
+ * Register names are unique per unit regardless of case and Unicode form ("maria" and "Maria", NFC "Å" and
+ * NFD "A" + ring): two rows that read alike would split the reports. Checked inside the writing transaction.
+ */
+function assertNameFree(rows: { id: number; name: string }[], name: string | undefined, what: string, exceptId?: number) {
+  if (name === undefined) return;
+  const key = nameKey(name);
+  const clash = rows.find((r) => r.id !== exceptId && nameKey(r.name) === key);
+  if (clash) throw conflict(`${what} ${clash.name} finns redan.`, { code: 'already_exists' });
+}
+const namesOf = (db: Db, table: typeof t.municipalities | typeof t.areas | typeof t.activityTypes, unitId: number) =>
+  db.select({ id: table.id, name: table.name }).from(table).where(eq(table.unitId, unitId)).all();
+const assignmentTitles = (db: Db, unitId: number) =>
+  db.select({ id: t.assignments.id, name: t.assignments.title }).from(t.assignments).where(eq(t.assignments.unitId, unitId)).all();
+
 const now = () => new Date().toISOString();
 const pick = <T extends { id: number }>(list: T[], id: number, what: string): T => {
   const found = list.find((x) => x.id === id);
@@ -111,11 +126,13 @@ const pick = <T extends { id: number }>(list: T[], id: number, what: string): T 
 
 // Municipalities
 function applyCreateMunicipality(db: Db, unitId: number, input: z.infer<typeof s.municipalityCreate>) {
+  assertNameFree(namesOf(db, t.municipalities, unitId), input.name, 'Kommunen');
   const row = uniqueOr409(`Kommunen ${input.name} (koden ${input.code})`, () =>
     db.insert(t.municipalities).values({ unitId, ...input }).returning().get());
   return pick(listMunicipalities(db, unitId), row.id, 'Kommunen');
 }
 function applyUpdateMunicipality(db: Db, unitId: number, id: number, input: z.infer<typeof s.municipalityUpdate>) {
+  assertNameFree(namesOf(db, t.municipalities, unitId), input.name, 'Kommunen', id);
   const res = db.update(t.municipalities).set({ ...input, updatedAt: now() })
     .where(and(eq(t.municipalities.id, id), eq(t.municipalities.unitId, unitId))).run();
   if (res.changes === 0) throw notFound('Kommunen');
@@ -131,6 +148,7 @@ function applyPutMunicipalityYear(db: Db, unitId: number, id: number, year: numb
 // Areas
 function applyCreateArea(db: Db, unitId: number, input: z.infer<typeof s.areaCreate>) {
   const id = db.transaction((tx) => {
+    assertNameFree(namesOf(tx as unknown as Db, t.areas, unitId), input.name, 'Området');
     if (input.parentId != null) {
       const parent = tx.select().from(t.areas).where(and(eq(t.areas.id, input.parentId), eq(t.areas.unitId, unitId))).get();
       // A reference inside the body is the client's input error (400 on the field), as for activities.
@@ -157,6 +175,7 @@ function applyCreateArea(db: Db, unitId: number, input: z.infer<typeof s.areaCre
   return pick(listAreas(db, unitId), id, 'Området');
 }
 function applyUpdateArea(db: Db, unitId: number, id: number, input: z.infer<typeof s.areaUpdate>) {
+  assertNameFree(namesOf(db, t.areas, unitId), input.name, 'Området', id);
   const res = db.update(t.areas).set({ ...input, updatedAt: now() }).where(and(eq(t.areas.id, id), eq(t.areas.unitId, unitId))).run();
   if (res.changes === 0) throw notFound('Området');
   return pick(listAreas(db, unitId), id, 'Området');
@@ -251,10 +270,12 @@ export function goalNames(db: Db, unitId: number, goalId: number): Out<typeof s.
 
 // Activity types, assignments, staff: plain named lists.
 function applyCreateActivityType(db: Db, unitId: number, input: z.infer<typeof s.activityTypeCreate>) {
+  assertNameFree(namesOf(db, t.activityTypes, unitId), input.name, 'Aktivitetstypen');
   const row = uniqueOr409(`Aktivitetstypen ${input.name}`, () => db.insert(t.activityTypes).values({ unitId, ...input }).returning().get());
   return pick(listActivityTypes(db, unitId), row.id, 'Aktivitetstypen');
 }
 function applyUpdateActivityType(db: Db, unitId: number, id: number, input: z.infer<typeof s.activityTypeUpdate>) {
+  assertNameFree(namesOf(db, t.activityTypes, unitId), input.name, 'Aktivitetstypen', id);
   const res = uniqueOr409(`Aktivitetstypen ${input.name}`, () =>
     db.update(t.activityTypes).set({ ...input, updatedAt: now() }).where(and(eq(t.activityTypes.id, id), eq(t.activityTypes.unitId, unitId))).run());
   if (res.changes === 0) throw notFound('Aktivitetstypen');
@@ -267,6 +288,7 @@ function assertYearOrder(startYear: number | null | undefined, endYear: number |
 }
 function applyCreateAssignment(db: Db, unitId: number, input: z.infer<typeof s.assignmentCreate>) {
   assertYearOrder(input.startYear, input.endYear);
+  assertNameFree(assignmentTitles(db, unitId), input.title, 'Uppdraget');
   const row = uniqueOr409(`Uppdraget ${input.title}`, () => db.insert(t.assignments).values({ unitId, ...input }).returning().get());
   return pick(listAssignments(db, unitId), row.id, 'Uppdraget');
 }
@@ -274,6 +296,7 @@ function applyUpdateAssignment(db: Db, unitId: number, id: number, input: z.infe
   const current = db.select().from(t.assignments).where(and(eq(t.assignments.id, id), eq(t.assignments.unitId, unitId))).get();
   if (!current) throw notFound('Uppdraget');
   assertYearOrder(input.startYear === undefined ? current.startYear : input.startYear, input.endYear === undefined ? current.endYear : input.endYear);
+  assertNameFree(assignmentTitles(db, unitId), input.title, 'Uppdraget', id);
   const res = uniqueOr409(`Uppdraget ${input.title}`, () =>
     db.update(t.assignments).set({ ...input, updatedAt: now() }).where(and(eq(t.assignments.id, id), eq(t.assignments.unitId, unitId))).run());
   if (res.changes === 0) throw notFound('Uppdraget');

@@ -33,10 +33,20 @@ export function outputFormat(req: FastifyRequest): OutputFormat {
 
 const decimal = (n: number, digits: number) => n.toFixed(digits).replace('.', ',');
 
+/**
+ * A text that Excel or LibreOffice would read as a formula (=, +, -, @) or that starts with a tab or CR gets a
+ * leading apostrophe, as OWASP's CSV injection advice says: it then shows as text and runs nothing. Only text
+ * cells are touched; counts and shares are numbers and stay numbers.
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 function csvCell(value: ExportCell, kind: ColumnKind): string {
   if (value === null) return '';
   if (typeof value === 'number') return kind === 'share' ? decimal(value, 4) : String(value);
-  return /[;"\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  const text = neutraliseFormula(value);
+  return /[;"\r\n\t]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** CSV: each table as its title line, header, rows and Totalt, a blank line between tables. */

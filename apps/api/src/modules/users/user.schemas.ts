@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../db/schema.ts';
+import { freeText, guardedCode } from '../../lib/text.ts';
 import { MIN_PASSWORD_LENGTH } from './password.ts';
 
 export const role = z.enum(ROLES).meta({ description: 'medarbetare, chef (FoU-chef), rad (rådsrepresentant) eller admin' });
@@ -20,8 +21,9 @@ export const user = z.object({
 export type User = z.infer<typeof user>;
 
 export const userCreate = z.strictObject({
-  username: z.string().trim().min(2).max(60).regex(/^[a-zA-Z0-9._-]+$/, 'Endast bokstäver a–z, siffror, punkt, bindestreck och understreck.'),
-  displayName: z.string().trim().min(1).max(120),
+  // ASCII by its pattern, so NFC changes nothing; a personnummer as login name is refused like in any text.
+  username: guardedCode(/^[a-zA-Z0-9._-]{2,60}$/, 'Användarnamnet: 2–60 tecken, bara bokstäver a–z, siffror, punkt, bindestreck och understreck.'),
+  displayName: freeText({ min: 1, max: 120 }),
   role,
   staffId: z.number().int().positive().nullable().optional(),
   password,
@@ -29,7 +31,7 @@ export const userCreate = z.strictObject({
 export type UserCreate = z.infer<typeof userCreate>;
 
 export const userUpdate = z.strictObject({
-  displayName: z.string().trim().min(1).max(120).optional(),
+  displayName: freeText({ min: 1, max: 120 }).optional(),
   role: role.optional(),
   staffId: z.number().int().positive().nullable().optional(),
   active: z.boolean().optional(),
