@@ -19,9 +19,13 @@ export function yearOf(isoDate: string): number {
   return Number(isoDate.slice(0, 4));
 }
 
+// Made once: building an Intl.DateTimeFormat costs far more than formatting with one, and every registered
+// activity asks for today (its date's range).
+const swedishDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
+
 /** Today's date where the user is (Sweden), not in UTC: an activity at 00:30 belongs to today. */
 export function todayInSweden(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
+  return swedishDate.format(now);
 }
 
 /**

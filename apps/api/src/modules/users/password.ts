@@ -5,6 +5,8 @@
  * thread's heap and never gives it back, while a block over its 32 MiB mmap ceiling is returned at once.
  * Hashes made with other settings still verify (the PHC string carries them) and are redone at next sign-in.
  */
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import argon2 from 'argon2';
 import { PASSWORD_MESSAGES, passwordProblem, type PasswordContext } from '@fou/domain';
 import { badRequest } from '../../lib/errors.ts';
@@ -26,21 +28,36 @@ export async function verifyPassword(hash: string, password: string): Promise<bo
   }
 }
 
-type Zxcvbn = { check(password: string, userInputs?: string[]): { score: number } };
-let zxcvbn: Promise<Zxcvbn> | null = null;
+const require = createRequire(import.meta.url);
+
+// Runs in a worker of its own, as CommonJS: the packages are found by path from this module (src/ or dist/).
+const ZXCVBN_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const core = require(workerData.core);
+const common = require(workerData.common);
+const zxcvbn = new core.ZxcvbnFactory({
+  dictionary: { 'passwords-common': common.dictionary['passwords-common'] },
+  graphs: common.adjacencyGraphs,
+});
+parentPort.postMessage(zxcvbn.check(workerData.password, workerData.inputs).score);
+`;
 
 /**
- * The common-password check: @zxcvbn-ts with its list of about 49 000 leaked passwords and the keyboard patterns
- * (not its English word list, so a passphrase of ordinary words is not marked down). Loaded at the first password
- * someone sets (about 80 ms, some 10 MB), not at start: most processes never set one.
+ * zxcvbn's score 0–4 for the password: @zxcvbn-ts with its list of about 49 000 leaked passwords and the keyboard
+ * patterns (not its English word list, so a passphrase of ordinary words is not marked down). It runs in a
+ * short-lived worker thread: its dictionaries take some 20 MB while loaded (about 0.1 s), which the server then
+ * gets back at once instead of carrying for good; passwords are set seldom.
  */
-function loadZxcvbn(): Promise<Zxcvbn> {
-  zxcvbn ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common')]).then(([core, common]) =>
-    new core.ZxcvbnFactory({
-      dictionary: { 'passwords-common': common.dictionary['passwords-common'] },
-      graphs: common.adjacencyGraphs,
-    }) as Zxcvbn);
-  return zxcvbn;
+function zxcvbnScore(password: string, inputs: string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(ZXCVBN_WORKER, {
+      eval: true,
+      workerData: { core: require.resolve('@zxcvbn-ts/core'), common: require.resolve('@zxcvbn-ts/language-common'), password, inputs },
+    });
+    worker.once('message', (score: number) => resolve(score));
+    worker.once('error', reject);
+    worker.once('exit', (code) => { if (code !== 0) reject(new Error(`zxcvbn worker exited with code ${code}`)); });
+  });
 }
 
 /** Score 0–4 from zxcvbn; below 3 (fewer than 10^8 guesses) counts as easy to guess. */
@@ -50,9 +67,8 @@ export const MIN_ZXCVBN_SCORE = 3;
 export async function newPasswordProblem(password: string, ctx: PasswordContext): Promise<{ code: string; message: string } | null> {
   const plain = passwordProblem(password, ctx);
   if (plain) return plain;
-  const z = await loadZxcvbn();
   const inputs = [ctx.username, ctx.displayName, ...(ctx.displayName ?? '').split(/\s+/)].filter((x): x is string => !!x);
-  if (z.check(password, inputs).score < MIN_ZXCVBN_SCORE) return { code: 'common_password', message: PASSWORD_MESSAGES.common_password };
+  if ((await zxcvbnScore(password, inputs)) < MIN_ZXCVBN_SCORE) return { code: 'common_password', message: PASSWORD_MESSAGES.common_password };
   return null;
 }
 
