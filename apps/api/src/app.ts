@@ -4,13 +4,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import fastifyCookie from '@fastify/cookie';
 import helmet from 'helmet';
-import fastifyRateLimit from '@fastify/rate-limit';
 import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
@@ -22,10 +21,12 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from './config.ts';
-import { openDatabase, type Db } from './db/client.ts';
+import { openDatabase, sqliteCannotWrite, type Db } from './db/client.ts';
 import { normaliseStoredText } from './db/normalise-text.ts';
+import { DatabaseBusyError, isBusy, LOCK_PROBE_MS } from './db/write.ts';
 import { ApiError, type FieldError } from './lib/errors.ts';
 import { registerAccessHook } from './lib/access.ts';
+import { LoginThrottle } from './lib/login-throttle.ts';
 import { seedReferenceData } from './seed/reference-seed.ts';
 import { loadDemoData } from './seed/demo-data.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
@@ -57,17 +58,30 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   if (config.demo) loadDemoData(db, unitId);
   const normalisedNotes: string[] = [];
   normaliseStoredText(db, (note) => normalisedNotes.push(note));
+  // From here on, a write that finds another process's lock waits asynchronously (db/write.ts), not in SQLite.
+  db.$client.pragma(`busy_timeout = ${LOCK_PROBE_MS}`);
 
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, ...(config.logStream ? { stream: config.logStream } : {}) },
+    // A path that does not decode (GET /api/v1/%E0%A4%A) gets the documented error shape, like every other 400.
+    frameworkErrors: (err, _request, reply) => {
+      const badUrl = err.code === 'FST_ERR_BAD_URL';
+      void (reply as unknown as FastifyReply).code(400).header('cache-control', 'no-store').send({
+        statusCode: 400, error: 'Bad Request', code: badUrl ? 'bad_url' : 'bad_request',
+        message: badUrl ? 'Adressen går inte att läsa: den innehåller en felaktig %-kodning.' : 'Begäran går inte att läsa.',
+      });
+    },
     // Activity descriptions are short texts; anything near this is a mistake or an attack.
     bodyLimit: 256 * 1024,
-    trustProxy: config.trustProxy ?? false,
+    trustProxy: trustProxyOption(config.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', db);
+  if (config.demo) {
+    app.log.warn('Demoläge: demodata och ett konto per roll med lösenord som visas öppet på inloggningssidan. Använd aldrig demoläget för riktiga uppgifter.');
+  }
   app.decorate('unitId', unitId);
   app.addHook('onClose', async () => db.$client.close());
   for (const note of normalisedNotes) app.log.warn(note);
@@ -80,7 +94,6 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   }
 
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
   // Helmet's middleware is built once here and run on every response. (@fastify/helmet builds it anew for every
   // request, which cost about a tenth of a registered activity's time.)
   const securityHeaders = helmet({
@@ -135,8 +148,11 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
-  // Swagger UI starts itself with an inline script; only its own pages get that allowance.
+  // Swagger UI starts itself with an inline script; only its own pages get that allowance. Every API answer is
+  // personal (who is signed in, the CSRF token, the unit's records), so no browser or proxy may keep a copy:
+  // no-store, exports too (a download needs no cache).
   app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     if (request.url === '/docs' || request.url.startsWith('/docs/')) {
       reply.header('content-security-policy', "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'self'");
     }
@@ -170,20 +186,35 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
       request.log.error({ err, issues: err.cause.issues }, 'response did not match its schema');
       return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: 'Internt fel.' });
     }
-    // Another process held the write lock past busy_timeout: nothing was written, and a retry will likely work.
-    if ((err as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
+    // Another process held the write lock for the whole wait: nothing was written, and a retry will likely work.
+    if (err instanceof DatabaseBusyError || isBusy(err)) {
       request.log.warn({ err }, 'database busy');
       return reply.code(503).header('retry-after', '1').send({
         statusCode: 503, error: 'Service Unavailable', message: 'Databasen är upptagen just nu. Inget sparades; försök igen om en stund.',
       });
     }
-    // Fastify's own client errors (bad JSON, wrong content type, body too large) keep their 4xx status.
+    // The file cannot be written (read-only, disk I/O error, disk full): the transaction was rolled back whole. The
+    // operator must act, so it is logged as an error; the user learns that nothing was saved.
+    if (sqliteCannotWrite(err)) {
+      const code = (err as { code?: string }).code!;
+      request.log.error({ err, code }, 'database cannot write');
+      const why = code === 'SQLITE_FULL' ? 'disken är full' : code.startsWith('SQLITE_READONLY') ? 'databasfilen är skrivskyddad' : 'databasfilen kan inte läsas eller skrivas';
+      return reply.code(503).header('retry-after', '60').send({
+        statusCode: 503, error: 'Service Unavailable',
+        message: `Databasen kan inte spara just nu (${why}). Inget sparades. Försök igen senare och säg till den som sköter servern.`,
+      });
+    }
+    // Fastify's own client errors (bad JSON, wrong content type, body too large) keep their 4xx status, in the
+    // documented shape with a stable code and a Swedish message.
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) request.log.error({ err }, 'unhandled error');
+    const known = err.code ? FASTIFY_CLIENT_ERRORS[err.code] : undefined;
     return reply.code(status).send({
       statusCode: status,
       error: statusText(status),
-      message: status === 500 ? 'Internt fel.' : err.message,
+      message: status === 500 ? 'Internt fel.' : known?.message ?? err.message,
+      ...(known ? { code: known.code } : {}),
+      ...(known?.field ? { fields: [{ field: 'body', in: 'body', code: known.code, message: known.message }] } : {}),
     });
   });
 
@@ -201,7 +232,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   registerAccessHook(app);
   await app.register(referenceRoutes, { prefix: API_PREFIX });
   await app.register(activityRoutes, { prefix: API_PREFIX });
-  await app.register(authRoutes, { prefix: API_PREFIX, demoAccounts });
+  await app.register(authRoutes, { prefix: API_PREFIX, demoAccounts, throttle: new LoginThrottle(config.loginThrottle) });
   await app.register(userRoutes, { prefix: API_PREFIX });
   await app.register(auditRoutes, { prefix: API_PREFIX });
   await app.register(periodLockRoutes, { prefix: API_PREFIX });
@@ -224,6 +255,27 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
 
   return app;
 }
+
+/**
+ * Only the configured proxies are believed about X-Forwarded-For/-Proto (config.ts, parseTrustProxy). Fastify
+ * itself trusts nothing for a bare hop count (it cannot tell the proxy from a client that reached the server
+ * directly), so a count becomes "the nearest N addresses are proxies": right when the server listens only where
+ * the proxy reaches it (HOST=127.0.0.1, the default), which the README asks for; otherwise list the addresses.
+ */
+function trustProxyOption(tp: Config['trustProxy']): FastifyServerOptions['trustProxy'] {
+  if (typeof tp === 'number') return (_address: string, hop: number) => hop < tp;
+  return tp ?? false;
+}
+
+/** Fastify's client errors by its code: our stable code and a Swedish message; `field` when it is the body's fault. */
+const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; message: string; field?: boolean }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'invalid_json', message: 'Innehållet är inte giltig JSON.', field: true },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'empty_body', message: 'Innehållet är tomt fast content-type säger JSON.', field: true },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'body_too_large', message: 'Innehållet är för stort (högst 256 kB).' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', message: 'Innehållstypen stöds inte: skicka JSON (content-type: application/json).' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'bad_content_length', message: 'Content-Length stämmer inte med innehållet.' },
+  FST_ERR_CTP_INVALID_TYPE: { code: 'bad_content_type', message: 'Content-Type är ogiltig.' },
+};
 
 function statusText(status: number): string {
   const texts: Record<number, string> = {

@@ -3,6 +3,7 @@
  * with their own (a temp database, no demo) without touching process.env.
  */
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -33,10 +34,14 @@ const envSchema = z.object({
     .enum(['0', '1', 'true', 'false', ''])
     .default('')
     .transform((v) => v === '1' || v === 'true'),
-  TRUST_PROXY: z
-    .enum(['0', '1', 'true', 'false', ''])
-    .default('')
-    .transform((v) => v === '1' || v === 'true'),
+  TRUST_PROXY: z.string().default('').transform((v, ctx) => {
+    const parsed = parseTrustProxy(v);
+    if (parsed === null) {
+      ctx.addIssue({ code: 'custom', message: 'ange antalet proxyer framför servern (t.ex. 1) eller deras adresser och nät (t.ex. 127.0.0.1,10.0.0.0/8); 0 eller tomt om ingen' });
+      return z.NEVER;
+    }
+    return parsed;
+  }),
   FOU_ADMIN_PASSWORD: z.string().min(12, 'minst 12 tecken').optional(),
 });
 
@@ -50,17 +55,57 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** Load the demo years and one account per role with known passwords. */
   demo: boolean;
-  /** Behind a TLS-terminating proxy: believe X-Forwarded-* (session cookies become Secure over https). */
-  trustProxy?: boolean;
+  /**
+   * Which proxies in front of the server to believe about X-Forwarded-For/-Proto (see parseTrustProxy): false for
+   * none, a hop count, or the proxies' addresses and networks. Never "every hop": a client could then name any
+   * address it likes in X-Forwarded-For and escape the per-address login limits.
+   */
+  trustProxy?: TrustProxy;
+  /** Where the log goes (stdout when unset); tests read it. */
+  logStream?: NodeJS.WritableStream;
+  /** Login throttling's numbers; tests shorten the times (lib/login-throttle.ts has the defaults). */
+  loginThrottle?: Partial<import('./lib/login-throttle.ts').ThrottleSettings>;
   /** The first admin's one-time password; a random one is logged when unset. */
   adminPassword?: string;
 }
 
+export type TrustProxy = false | number | string[];
+
+/** proxy-addr's names for address ranges, accepted beside addresses and CIDR networks. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY: empty, 0 or false trusts no proxy (the socket's address is the client's). A whole number N trusts
+ * N proxies: the client is the address the Nth proxy from the server saw, whatever the client wrote further left
+ * in X-Forwarded-For. A comma list of addresses and networks (127.0.0.1,10.0.0.0/8, ::1, loopback) trusts just
+ * those as proxies. `true`, once "trust every hop", now means 1: one proxy in front, the usual set-up, and never
+ * a header the client wrote itself. Returns null for anything else.
+ */
+export function parseTrustProxy(raw: string): TrustProxy | null {
+  const v = raw.trim().toLowerCase();
+  if (v === '' || v === '0' || v === 'false') return false;
+  if (v === 'true') return 1;
+  if (/^\d+$/.test(v)) return Number(v) <= 20 ? Number(v) : null;
+  const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
+  const valid = (e: string) => {
+    if (PROXY_RANGE_NAMES.has(e)) return true;
+    const [addr, bits, ...rest] = e.split('/');
+    const family = net.isIP(addr ?? '');
+    if (!family || rest.length) return false;
+    if (bits === undefined) return true;
+    return /^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+  };
+  return entries.length && entries.every(valid) ? entries : null;
+}
+
+/** A reason the server cannot start that the person starting it can fix: printed as one line, exit code 1. */
+export class StartupError extends Error {}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new StartupError(`miljövariablerna stämmer inte: ${lines.join('; ')}.`);
   }
   const e = parsed.data;
   const abs = (p: string) => (p === ':memory:' || path.isAbsolute(p) ? p : path.resolve(repoRoot, p));

@@ -1,8 +1,23 @@
-import { loadConfig } from './config.ts';
+import { loadConfig, StartupError } from './config.ts';
 import { buildApp } from './app.ts';
 
-const config = loadConfig();
-const app = await buildApp(config);
+// What the person starting the server can fix (a database path it cannot write, a weak FOU_ADMIN_PASSWORD, a
+// wrong variable) is one readable line and exit code 1, not a stack trace.
+function refuseStart(err: unknown): never {
+  if (err instanceof StartupError) {
+    process.stderr.write(`FoU-uppföljning kan inte starta: ${err.message}\n`);
+    process.exit(1);
+  }
+  throw err;
+}
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (err) {
+  refuseStart(err);
+}
+const app = await buildApp(config).catch(refuseStart);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -32,3 +32,24 @@ describe('goal frameworks over time', () => {
     expect(periodsOverlap(vp2024, { validFrom: '2030-01-01', validTo: '2030-12-31' })).toBe(true);
   });
 });
+
+describe('the activity date range', () => {
+  it('runs from 2000 to five years after this one, the same for dates and years', async () => {
+    const { isActivityDate, isActivityYear, lastActivityYear, isFarAhead } = await import('./dates.ts');
+    const today = '2026-12-01';
+    expect(lastActivityYear(today)).toBe(2031);
+    expect(isActivityYear(1999, today)).toBe(false);
+    expect(isActivityYear(2000, today)).toBe(true);
+    expect(isActivityYear(2031, today)).toBe(true);
+    expect(isActivityYear(2032, today)).toBe(false);
+    expect(isActivityDate('2000-01-01', today)).toBe(true);
+    expect(isActivityDate('1999-12-31', today)).toBe(false);
+    expect(isActivityDate('2031-12-31', today)).toBe(true);
+    expect(isActivityDate('2032-01-01', today)).toBe(false);
+    expect(isActivityDate('2999-01-01', today)).toBe(false);
+    expect(isActivityDate('2031-02-30', today)).toBe(false);
+    expect(isFarAhead('2027-12-01', today)).toBe(false);
+    expect(isFarAhead('2027-12-02', today)).toBe(true);
+    expect(isFarAhead('2026-06-01', today)).toBe(false);
+  });
+});

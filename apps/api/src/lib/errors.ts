@@ -60,6 +60,8 @@ export const errorBodySchema = z
     // A stable code where the status alone is ambiguous: a 403 because the account must change its password
     // first (must_change_password), a 409 because the name or code is taken (already_exists).
     code: z.string().optional(),
+    // A 429 says in how many seconds to try again (also in the Retry-After header).
+    retryAfterSeconds: z.number().int().optional(),
   })
   .meta({ id: 'Error' });
 

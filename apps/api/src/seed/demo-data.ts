@@ -191,7 +191,7 @@ export function insertActivities(db: Db, unitId: number, rows: DemoActivity[]): 
       for (const m of r.municipalityIds) insM.run(id, m);
       for (const s of r.staffIds) insS.run(id, s);
     }
-  })();
+  }).immediate();
 }
 
 /** Loads the demo once: a database that already has activities is left as it is. */
@@ -232,5 +232,5 @@ export function insertDemoPlan(db: Db, unitId: number, refs: DemoRefs): void {
       tx.update(t.activities).set({ planItemId: planItem.id })
         .where(sql`${t.activities.unitId} = ${unitId} and ${t.activities.year} = ${year} and ${t.activities.assignmentId} = ${assignmentId}`).run();
     });
-  });
+  }, { behavior: 'immediate' });
 }

@@ -53,7 +53,7 @@ export function seedReferenceData(db: Db): number {
       tx.insert(t.activityTypes).values({ unitId, name, sortOrder: i + 1 }).run();
     });
     return unitId;
-  });
+  }, { behavior: 'immediate' });
 }
 
 /** Looks up a seeded row's id by code, for the demo loader and tests. */

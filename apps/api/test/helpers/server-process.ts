@@ -13,8 +13,8 @@ import { repoRoot } from '../../src/config.ts';
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 const ADMIN_PASSWORD = 'första-lösenordet-1';
-const CHIEF_PASSWORD = 'chefens-lösenord-2';
-const CHIEF_PASSWORD_OWN = 'chefens-eget-lösenord-3';
+const CHIEF_PASSWORD = 'ledningens-lösenord-2';
+const CHIEF_PASSWORD_OWN = 'ledningens-eget-lösenord-3';
 
 export interface ServerProcess {
   url: string;

@@ -1724,7 +1724,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /**
-                         * @description Datum då aktiviteten ägde rum (ÅÅÅÅ-MM-DD)
+                         * @description Datum då aktiviteten ägde rum (ÅÅÅÅ-MM-DD), år 2000 till 5 år efter i år
                          * @example 2018-03-14
                          */
                         date: string;
@@ -2076,7 +2076,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /**
-                         * @description Datum då aktiviteten ägde rum (ÅÅÅÅ-MM-DD)
+                         * @description Datum då aktiviteten ägde rum (ÅÅÅÅ-MM-DD), år 2000 till 5 år efter i år
                          * @example 2018-03-14
                          */
                         date: string;
@@ -2254,7 +2254,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Logga in (sätter sessionskakan fou_session) */
+        /** Logga in (sätter sessionskakan fou_session); misslyckade försök bromsas (429 med Retry-After) */
         post: {
             parameters: {
                 query?: never;
@@ -2541,7 +2541,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Byt eget lösenord (minst 12 tecken); övriga sessioner avslutas */
+        /** Byt eget lösenord (minst 12 tecken); övriga sessioner avslutas; fel nuvarande lösenord bromsas (429) */
         post: {
             parameters: {
                 query?: never;
@@ -2603,6 +2603,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3388,6 +3397,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description År 2000 till 5 år efter i år */
                     year: number;
                 };
                 cookie?: never;
@@ -3461,6 +3471,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description År 2000 till 5 år efter i år */
                     year: number;
                 };
                 cookie?: never;
@@ -4805,6 +4816,7 @@ export interface components {
             }[];
             currentVersion?: number;
             code?: string;
+            retryAfterSeconds?: number;
         };
         MunicipalityInput: {
             id: number;
@@ -5224,6 +5236,7 @@ export interface components {
             }[];
             currentVersion?: number;
             code?: string;
+            retryAfterSeconds?: number;
         };
         Municipality: {
             id: number;

@@ -9,9 +9,22 @@ import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 export const LOGIN_PATH = '/logga-in';
 export const PASSWORD_PATH = '/losenord';
 
-/** Only a path of this app may follow a login: never another origin ("//evil", "https://…"). */
+/**
+ * Only a path of this app may follow a login: never another origin. Browsers read a backslash as a slash, so
+ * "/\\evil.example" (from ?next=/%5Cevil.example) is "//evil.example", another site; control characters are
+ * dropped by URL parsing and could hide the same. Anything but a plain same-origin path gives the start page.
+ */
 export function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith(LOGIN_PATH) ? next : '/';
+  const unsafeChar = [...(next ?? '')].some((c) => c === '\\' || c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+  if (!next || !next.startsWith('/') || unsafeChar || next.startsWith('//')) return '/';
+  let url: URL;
+  try {
+    url = new URL(next, 'https://fou.invalid');
+  } catch {
+    return '/';
+  }
+  if (url.origin !== 'https://fou.invalid' || url.pathname.startsWith(LOGIN_PATH)) return '/';
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 /** Pages behind the login: nobody signed in goes to the login page (and back here after it). */

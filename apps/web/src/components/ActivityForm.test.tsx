@@ -43,6 +43,27 @@ describe('ActivityForm', () => {
     expect(goalLabels()).toEqual(frameworkGoals('vp2024'));
   });
 
+  it('warns softly, in the date\'s description, when the date is more than a year ahead, and limits the picker to the range', async () => {
+    const year = Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(new Date()));
+    const user = userEvent.setup();
+    const { onSubmit } = renderForm(`${year}-03-01`);
+    const date = screen.getByLabelText(/^Datum/);
+    expect(date.getAttribute('min')).toBe('2000-01-01');
+    expect(date.getAttribute('max')).toBe(`${year + 5}-12-31`);
+    expect(screen.queryByText(/mer än ett år fram/)).toBeNull();
+    await user.clear(date);
+    await user.type(date, `${year + 2}-03-01`);
+    const warning = screen.getByText('Datumet ligger mer än ett år fram i tiden. Stämmer året?');
+    // Read out with the field (aria-describedby), and no error: the date may still be saved.
+    expect(date.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)!.textContent).join(' ')).toContain(warning.textContent);
+    expect(date.getAttribute('aria-invalid')).toBeNull();
+    await user.clear(date);
+    await user.type(date, `${year + 6}-01-01`);
+    await user.click(screen.getByRole('button', { name: /Spara/ }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect((await screen.findAllByText(`Datumet måste ligga mellan år 2000 och ${year + 5}.`)).length).toBeGreaterThan(0);
+  });
+
   it('checks and unchecks all eight municipalities with "Alla"', async () => {
     const user = userEvent.setup();
     renderForm('2024-03-01');

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { frameworkForDate, isIsoDate } from '@fou/domain';
+import { FIRST_ACTIVITY_YEAR, frameworkForDate, isFarAhead, isIsoDate, lastActivityYear } from '@fou/domain';
 import type { GoalSuggestion, ReferenceData } from '../api/client.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { Choice, Field, Group, fieldId } from './fields.tsx';
@@ -128,8 +128,15 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
       <p className="form-intro">{t.form.intro}</p>
 
       <div className="form-row">
-        <Field name="date" label={t.form.date} required hint={t.form.dateHint} error={errors.date}>
-          {(a) => <input {...a} type="date" value={f.date} onChange={(e) => set('date', e.target.value)} className="input input--date" />}
+        {/* A date more than a year ahead is allowed but probably a slip (2027 for 2026): the hint says so, softly. */}
+        <Field
+          name="date"
+          label={t.form.date}
+          required
+          hint={isIsoDate(f.date) && isFarAhead(f.date) ? <>{t.form.dateHint} <strong className="field__warning">{t.form.dateFarAhead}</strong></> : t.form.dateHint}
+          error={errors.date}
+        >
+          {(a) => <input {...a} type="date" min={`${FIRST_ACTIVITY_YEAR}-01-01`} max={`${lastActivityYear()}-12-31`} value={f.date} onChange={(e) => set('date', e.target.value)} className="input input--date" />}
         </Field>
       </div>
 

@@ -1,5 +1,5 @@
 /** The follow-up form's state, its client-side checks and the mapping to and from the API. */
-import { findClientNamePhrases, findMistypedPersonalIdentityNumbers, isIsoDate, type TextWarningKind } from '@fou/domain';
+import { findClientNamePhrases, findMistypedPersonalIdentityNumbers, isActivityDate, isIsoDate, type TextWarningKind } from '@fou/domain';
 import type { Activity, ActivityInput, FieldError, GoalSuggestion, ReferenceData } from '../api/client.ts';
 import type { Messages } from '../i18n/messages.ts';
 
@@ -60,6 +60,7 @@ export function validate(f: FormState, t: Messages['form']['errors']): Errors {
   const e: Errors = {};
   if (!f.date.trim()) e.date = t.required;
   else if (!isIsoDate(f.date.trim())) e.date = t.invalidDate;
+  else if (!isActivityDate(f.date.trim())) e.date = t.dateRange;
   if (!f.title.trim()) e.title = t.required;
   if (f.typeId === null) e.typeId = t.chooseOne;
   if (f.goalId === null) e.goalId = t.chooseOne;

@@ -1,4 +1,5 @@
 /** Every UI string, Swedish first. English mirrors the Swedish shape exactly (the type enforces it). */
+import { FIRST_ACTIVITY_YEAR, lastActivityYear } from '@fou/domain';
 
 const sv = {
   appName: 'FoU-uppföljning',
@@ -32,7 +33,7 @@ const sv = {
     mustChange: 'Du behöver välja ett nytt lösenord innan du kan fortsätta.',
     current: 'Nuvarande lösenord',
     newPassword: 'Nytt lösenord',
-    newHint: 'Minst 12 tecken.',
+    newHint: 'Minst 12 tecken. Inte ditt namn, användarnamn eller ett vanligt lösenord; en fras av några ord är lätt att minnas.',
     repeat: 'Upprepa det nya lösenordet',
     submit: 'Byt lösenord',
     saved: 'Lösenordet är bytt.',
@@ -40,6 +41,17 @@ const sv = {
     mismatch: 'Lösenorden är inte lika.',
     wrongCurrent: 'Det nuvarande lösenordet stämmer inte.',
     failed: 'Det gick inte att byta lösenord. Försök igen.',
+    // The API's stable codes for a refused new password (packages/domain/src/password-policy.ts).
+    problems: {
+      too_short: 'Lösenordet måste ha minst 12 tecken.',
+      too_small: 'Lösenordet måste ha minst 12 tecken.',
+      too_long: 'Lösenordet får ha högst 200 tecken.',
+      repetitive: 'Lösenordet består mest av samma tecken. Välj ett med fler olika tecken, till exempel en fras av några ord.',
+      contains_username: 'Lösenordet får inte innehålla användarnamnet.',
+      contains_name: 'Lösenordet får inte innehålla namnet.',
+      common_password: 'Lösenordet är för lätt att gissa: det är ett vanligt lösenord eller ett enkelt mönster (som 123456, qwerty eller Sommar2024). Välj en längre fras av några ord.',
+      same_password: 'Välj ett annat lösenord än det nuvarande.',
+    } as Record<string, string>,
   },
   accounts: {
     title: 'Konton',
@@ -201,7 +213,7 @@ const sv = {
       locked: (year: number) => `År ${year} är låst.`,
       unlocked: (year: number) => `År ${year} är upplåst.`,
       alreadyLocked: (year: number) => `År ${year} är redan låst.`,
-      yearRange: 'Skriv ett årtal från 2000 till 2100.',
+      yearRange: `Skriv ett årtal från ${FIRST_ACTIVITY_YEAR} till ${lastActivityYear()}.`,
       failed: 'Det gick inte att ändra låsningen. Försök igen om en stund.',
     },
   },
@@ -231,6 +243,7 @@ const sv = {
     intro: 'Fält märkta (obligatoriskt) måste fyllas i. Resten kan lämnas tomma.',
     date: 'Datum',
     dateHint: 'Dagen då aktiviteten ägde rum.',
+    dateFarAhead: 'Datumet ligger mer än ett år fram i tiden. Stämmer året?',
     title: 'Titel',
     titleHint: 'T.ex. ”Nätverksträff barn och unga”.',
     goal: 'Resultatmål',
@@ -270,6 +283,7 @@ const sv = {
       chooseOne: 'Välj ett alternativ.',
       chooseStaff: 'Välj minst en medarbetare.',
       invalidDate: 'Skriv datumet som ÅÅÅÅ-MM-DD.',
+      dateRange: `Datumet måste ligga mellan år ${FIRST_ACTIVITY_YEAR} och ${lastActivityYear()}.`,
       participants: 'Skriv ett heltal, 0 eller mer.',
     },
     textWarning: {
@@ -521,7 +535,7 @@ const en: Messages = {
     mustChange: 'You need to choose a new password before you can continue.',
     current: 'Current password',
     newPassword: 'New password',
-    newHint: 'At least 12 characters.',
+    newHint: 'At least 12 characters. Not your name, username or a common password; a phrase of a few words is easy to remember.',
     repeat: 'Repeat the new password',
     submit: 'Change password',
     saved: 'The password is changed.',
@@ -529,6 +543,16 @@ const en: Messages = {
     mismatch: 'The passwords differ.',
     wrongCurrent: 'The current password is wrong.',
     failed: 'The password could not be changed. Try again.',
+    problems: {
+      too_short: 'The password must have at least 12 characters.',
+      too_small: 'The password must have at least 12 characters.',
+      too_long: 'The password may have at most 200 characters.',
+      repetitive: 'The password is mostly one character. Choose one with more different characters, such as a phrase of a few words.',
+      contains_username: 'The password must not contain the username.',
+      contains_name: 'The password must not contain the name.',
+      common_password: 'The password is too easy to guess: it is a common password or a simple pattern (like 123456, qwerty or Summer2024). Choose a longer phrase of a few words.',
+      same_password: 'Choose a password other than the current one.',
+    } as Record<string, string>,
   },
   accounts: {
     title: 'Accounts',
@@ -690,7 +714,7 @@ const en: Messages = {
       locked: (year: number) => `${year} is locked.`,
       unlocked: (year: number) => `${year} is unlocked.`,
       alreadyLocked: (year: number) => `${year} is already locked.`,
-      yearRange: 'Write a year from 2000 to 2100.',
+      yearRange: `Write a year from ${FIRST_ACTIVITY_YEAR} to ${lastActivityYear()}.`,
       failed: 'Could not change the lock. Please try again shortly.',
     },
   },
@@ -720,6 +744,7 @@ const en: Messages = {
     intro: 'Fields marked (required) must be filled in. The rest may be left empty.',
     date: 'Date',
     dateHint: 'The day the activity took place.',
+    dateFarAhead: 'The date is more than a year ahead. Is the year right?',
     title: 'Title',
     titleHint: 'E.g. “Network meeting children and youth”.',
     goal: 'Result goal',
@@ -759,6 +784,7 @@ const en: Messages = {
       chooseOne: 'Choose an option.',
       chooseStaff: 'Choose at least one staff member.',
       invalidDate: 'Write the date as YYYY-MM-DD.',
+      dateRange: `The date must be between the year ${FIRST_ACTIVITY_YEAR} and ${lastActivityYear()}.`,
       participants: 'Write a whole number, 0 or more.',
     },
     textWarning: {

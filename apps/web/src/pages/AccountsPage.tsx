@@ -14,7 +14,13 @@ type FieldErrors = Partial<Record<string, string>>;
 /** The API's field errors by field, or one message for the whole form. */
 function apiErrors(err: unknown, t: Messages): FieldErrors {
   if (err instanceof ApiCallError) {
-    if (err.body?.fields?.length) return Object.fromEntries(err.body.fields.map((f) => [f.field.split('.')[0]!, f.message]));
+    if (err.body?.fields?.length) {
+      // A refused start password has a stable code; the page says it in the chosen language.
+      return Object.fromEntries(err.body.fields.map((f) => {
+        const name = f.field.split('.')[0]!;
+        return [name, (name === 'password' ? t.passwordPage.problems[f.code] : undefined) ?? f.message];
+      }));
+    }
     if (err.status < 500 && err.body?.message) return { form: err.body.message };
   }
   return { form: t.accounts.failed };

@@ -16,6 +16,7 @@ const server = vi.hoisted(() => {
 });
 
 import { LoginPage } from './LoginPage.tsx';
+import { safeNext } from '../auth/RequireAuth.tsx';
 import { meAs, Providers } from '../test/signed-in.tsx';
 
 beforeEach(() => {
@@ -24,7 +25,7 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
-function renderLogin(path = '/logga-in') {
+function renderLogin(path = '/logga-in', me: ReturnType<typeof meAs> | null = null) {
   const router = createMemoryRouter(
     [
       { path: '/logga-in', element: <LoginPage /> },
@@ -33,7 +34,7 @@ function renderLogin(path = '/logga-in') {
     { initialEntries: [path] },
   );
   render(
-    <Providers me={null}>
+    <Providers me={me}>
       <RouterProvider router={router} />
     </Providers>,
   );
@@ -97,5 +98,37 @@ describe('login form', () => {
     renderLogin();
     expect(await screen.findByText('demo-rad-2018')).toBeTruthy();
     expect(screen.getByText('Rådsrepresentant')).toBeTruthy();
+  });
+
+  // Each of these, read back from ?next=, would lead to another site: a backslash counts as a slash in browsers.
+  const offsite = ['/%5Cevil.example', '//evil.example', '/%5C%5Cevil.example', '/\\evil.example', '%2F%2Fevil.example', 'https://evil.example/',
+    '/%09/evil.example', '/%5C/evil.example', 'javascript:alert(1)'];
+
+  it('sends a signed-in user to the start page, not off the site nor into an error, for a hostile ?next=', async () => {
+    for (const next of offsite) {
+      const router = renderLogin(`/logga-in?next=${next}`, meAs('chef'));
+      await screen.findByText('inne');
+      expect(router.state.location.pathname, next).toBe('/');
+      cleanup();
+    }
+  });
+
+  it('after a good login with a hostile ?next= goes to the start page', async () => {
+    server.answer = (url) => (url.endsWith('/auth/login') ? [200, meAs('chef')] : [404, {}]);
+    const user = userEvent.setup();
+    const router = renderLogin('/logga-in?next=/%5Cevil.example');
+    await user.type(screen.getByLabelText('Användarnamn'), 'chef');
+    await user.type(screen.getByLabelText('Lösenord'), 'rätt-lösenord-123');
+    await user.click(screen.getByRole('button', { name: 'Logga in' }));
+    await screen.findByText('inne');
+    expect(router.state.location.pathname).toBe('/');
+  });
+
+  it('keeps a same-origin path with its query and hash, and nothing else', () => {
+    expect(safeNext('/oversikt?year=2018#mal')).toBe('/oversikt?year=2018#mal');
+    expect(safeNext('/aktiviteter/12')).toBe('/aktiviteter/12');
+    for (const next of ['/\\evil.example', '//evil.example', '/\\/evil', '/\t/evil.example', 'https://evil.example', '', null, '/logga-in?next=/x']) {
+      expect(safeNext(next), String(next)).toBe('/');
+    }
   });
 });

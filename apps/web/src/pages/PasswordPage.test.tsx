@@ -4,13 +4,19 @@ import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 
 // openapi-fetch takes globalThis.fetch when the client is created, so the stand-in must exist before the import.
-const calls = vi.hoisted(() => {
+const { calls, answer } = vi.hoisted(() => {
   const list: string[] = [];
+  const next: { body: unknown; status: number } = { body: null, status: 204 };
   globalThis.fetch = (async (input: Request) => {
     list.push(`${input.method} ${new URL(input.url).pathname}`);
-    return new Response(null, { status: 204 });
+    const res = next.body === null
+      ? new Response(null, { status: next.status })
+      : new Response(JSON.stringify(next.body), { status: next.status, headers: { 'content-type': 'application/json' } });
+    next.body = null;
+    next.status = 204;
+    return res;
   }) as typeof fetch;
-  return list;
+  return { calls: list, answer: next };
 });
 
 import { PasswordPage } from './PasswordPage.tsx';
@@ -40,6 +46,36 @@ describe('password change form', () => {
     expect(alert.textContent).toContain('Lösenordet måste ha minst 12 tecken.');
     expect(alert.textContent).toContain('Lösenorden är inte lika.');
     expect(calls.filter((c) => c.endsWith('/auth/password'))).toEqual([]);
+  });
+
+  it('refuses a password of mostly one character or with one\'s own name at once, in Swedish', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    await user.type(screen.getByLabelText(/^Nuvarande lösenord/), 'gammalt-lösenord');
+    await user.type(screen.getByLabelText(/^Nytt lösenord/), 'aaaaaaaaaaaa');
+    await user.type(screen.getByLabelText(/^Upprepa/), 'aaaaaaaaaaaa');
+    await user.click(screen.getByRole('button', { name: 'Byt lösenord' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Lösenordet består mest av samma tecken.');
+    // meAs('medarbetare') is test-medarbetare, "Test medarbetare".
+    await user.clear(screen.getByLabelText(/^Nytt lösenord/));
+    await user.type(screen.getByLabelText(/^Nytt lösenord/), 'Test-Medarbetare-99');
+    await user.clear(screen.getByLabelText(/^Upprepa/));
+    await user.type(screen.getByLabelText(/^Upprepa/), 'Test-Medarbetare-99');
+    await user.click(screen.getByRole('button', { name: 'Byt lösenord' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Lösenordet får inte innehålla användarnamnet.');
+    expect(calls.filter((c) => c.endsWith('/auth/password'))).toEqual([]);
+  });
+
+  it('shows the API\'s refusal of a common password by its code', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    answer.status = 400;
+    answer.body = { statusCode: 400, error: 'Bad Request', message: 'Ogiltig indata: se fields.', fields: [{ field: 'newPassword', in: 'body', code: 'common_password', message: 'x' }] };
+    await user.type(screen.getByLabelText(/^Nuvarande lösenord/), 'gammalt-lösenord');
+    await user.type(screen.getByLabelText(/^Nytt lösenord/), 'qwertyuiop123');
+    await user.type(screen.getByLabelText(/^Upprepa/), 'qwertyuiop123');
+    await user.click(screen.getByRole('button', { name: 'Byt lösenord' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Lösenordet är för lätt att gissa');
   });
 
   it('sends a valid change and confirms it', async () => {

@@ -1,13 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { passwordProblem } from '@fou/domain';
 import { useChangePassword } from '../api/auth-queries.ts';
 import { ApiCallError } from '../api/client.ts';
 import { useSignedIn } from '../auth/RequireAuth.tsx';
 import { Field } from '../components/fields.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-
-export const MIN_PASSWORD_LENGTH = 12;
 
 type Name = 'currentPassword' | 'newPassword' | 'repeat';
 type Errors = Partial<Record<Name | 'form', string>>;
@@ -38,7 +37,9 @@ export function PasswordPage() {
     e.preventDefault();
     const found: Errors = {};
     if (!values.currentPassword) found.currentPassword = t.form.errors.required;
-    if (values.newPassword.length < MIN_PASSWORD_LENGTH) found.newPassword = p.tooShort;
+    // The rules that need no word list are checked here at once; the API adds the common-password check.
+    const problem = passwordProblem(values.newPassword, { username: me.user.username, displayName: me.user.displayName });
+    if (problem) found.newPassword = p.problems[problem.code] ?? problem.message;
     if (values.repeat !== values.newPassword) found.repeat = p.mismatch;
     setErrors(found);
     setSaved(false);
@@ -57,7 +58,7 @@ export function PasswordPage() {
           for (const f of fields) {
             const name = f.field.split('.')[0];
             if (name === 'currentPassword') fromApi.currentPassword = f.code === 'wrong_password' ? p.wrongCurrent : f.message;
-            else if (name === 'newPassword') fromApi.newPassword = f.message;
+            else if (name === 'newPassword') fromApi.newPassword = p.problems[f.code] ?? f.message;
           }
           setErrors(Object.keys(fromApi).length ? fromApi : { form: p.failed });
         },

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { can, todayInSweden } from '@fou/domain';
+import { can, isActivityYear, todayInSweden } from '@fou/domain';
 import { useUsers } from '../api/auth-queries.ts';
 import { ApiCallError } from '../api/client.ts';
 import {
@@ -337,7 +337,7 @@ function PeriodLocks() {
   function submit(e: FormEvent) {
     e.preventDefault();
     const y = /^\d{4}$/.test(year.trim()) ? Number(year.trim()) : NaN;
-    const problem = !(y >= 2000 && y <= 2100) ? l.yearRange : locks.data?.some((x) => x.year === y) ? l.alreadyLocked(y) : undefined;
+    const problem = !isActivityYear(y) ? l.yearRange : locks.data?.some((x) => x.year === y) ? l.alreadyLocked(y) : undefined;
     setYearError(problem);
     if (problem) {
       document.getElementById(fieldId(fieldName))?.focus();

@@ -44,7 +44,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/activities', {
     config: { action: 'activity:write' },
     schema: { tags, summary: 'Registrera en aktivitet', body: s.activityInput, response: { 201: s.activity, ...errorResponses } },
-  }, async (req, reply) => reply.code(201).send(svc.createActivity(db, unitId, req.principal, req.body)));
+  }, async (req, reply) => reply.code(201).send(await svc.createActivity(db, unitId, req.principal, req.body)));
 
   app.put('/activities/:id', {
     config: { action: 'activity:write' },
@@ -55,7 +55,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { action: 'activity:write' },
     schema: { tags, summary: 'Ta bort en aktivitet', params: idParam, querystring: s.deleteQuery, response: { 204: z.null().meta({ description: 'Borttagen' }), ...errorResponses } },
   }, async (req, reply) => {
-    svc.deleteActivity(db, unitId, req.principal, req.params.id, req.query.version);
+    await svc.deleteActivity(db, unitId, req.principal, req.params.id, req.query.version);
     return reply.code(204).send(null);
   });
 };

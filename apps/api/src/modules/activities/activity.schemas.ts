@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TEXT_WARNING_KINDS } from '@fou/domain';
+import { FIRST_ACTIVITY_YEAR, isActivityDate, TEXT_WARNING_KINDS, YEARS_AHEAD } from '@fou/domain';
 import { freeText, nfcQuery } from '../../lib/text.ts';
 import { isoDate, lineSchema } from '../reference/reference.schemas.ts';
 
@@ -7,7 +7,9 @@ export const formatSchema = z.enum(['fysiskt', 'digitalt', 'hybrid']).meta({ des
 const id = z.number().int().positive();
 
 export const activityInput = z.strictObject({
-  date: isoDate.meta({ description: 'Datum då aktiviteten ägde rum (ÅÅÅÅ-MM-DD)', example: '2018-03-14' }),
+  date: isoDate
+    .refine((v) => isActivityDate(v), { message: `Datumet måste ligga mellan år ${FIRST_ACTIVITY_YEAR} och ${YEARS_AHEAD} år efter i år.` })
+    .meta({ description: `Datum då aktiviteten ägde rum (ÅÅÅÅ-MM-DD), år ${FIRST_ACTIVITY_YEAR} till ${YEARS_AHEAD} år efter i år`, example: '2018-03-14' }),
   title: freeText({ min: 1, max: 200, tooShort: 'Titeln får inte vara tom.', tooLong: 'Titeln får vara högst 200 tecken.' }),
   description: freeText({ max: 4000, multiline: true, tooLong: 'Beskrivningen får vara högst 4000 tecken.' }).nullable().optional(),
   goalId: id.meta({ description: 'Ett mål ur det målramverk som gäller på datumet' }),

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { canEditActivity, frameworkForDate, yearOf } from '@fou/domain';
 import type { Db } from '../../db/client.ts';
+import { retryWhileBusy, writeTransaction } from '../../db/write.ts';
 import { cachedByReferenceVersion } from '../../db/reference-cache.ts';
 import * as t from '../../db/schema.ts';
 import { areaIdsWithChildren, goalIdsForKey } from '../reference/reference.service.ts';
@@ -263,16 +264,17 @@ function creatorFor(db: Db): (args: CreateArgs) => Activity {
   return create;
 }
 
-export function createActivity(db: Db, unitId: number, actor: Principal, input: ActivityInput): Activity {
+export function createActivity(db: Db, unitId: number, actor: Principal, input: ActivityInput): Promise<Activity> {
   const lk = loadLookups(db, unitId);
   const resolved = resolveInput(lk, input);
   assertMayEdit(actor, resolved.staffIds);
-  return creatorFor(db)({ db, unitId, actor, lk, resolved });
+  const create = creatorFor(db);
+  return retryWhileBusy(() => create({ db, unitId, actor, lk, resolved }));
 }
 
-export function updateActivity(db: Db, unitId: number, actor: Principal, id: number, input: ActivityUpdate): Activity {
+export function updateActivity(db: Db, unitId: number, actor: Principal, id: number, input: ActivityUpdate): Promise<Activity> {
   const lk = loadLookups(db, unitId);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const txDb = tx as unknown as Db;
     const current = tx.select().from(t.activities).where(and(eq(t.activities.id, id), eq(t.activities.unitId, unitId))).get();
     if (!current) throw notFound(`Aktivitet ${id}`);
@@ -298,9 +300,9 @@ export function updateActivity(db: Db, unitId: number, actor: Principal, id: num
   });
 }
 
-export function deleteActivity(db: Db, unitId: number, actor: Principal, id: number, version?: number): void {
+export async function deleteActivity(db: Db, unitId: number, actor: Principal, id: number, version?: number): Promise<void> {
   const lk = loadLookups(db, unitId);
-  db.transaction((tx) => {
+  await writeTransaction(db, (tx) => {
     const txDb = tx as unknown as Db;
     const current = tx.select().from(t.activities).where(and(eq(t.activities.id, id), eq(t.activities.unitId, unitId))).get();
     if (!current) throw notFound(`Aktivitet ${id}`);

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, errorBodySchema, errorResponses } from '../../lib/errors.ts';
@@ -5,44 +6,57 @@ import * as s from './auth.schemas.ts';
 import * as svc from './auth.service.ts';
 import { endSession, resolveSession, SESSION_COOKIE } from './session.service.ts';
 import type { DemoAccount } from '../users/user.service.ts';
+import type { LoginThrottle } from '../../lib/login-throttle.ts';
 
 const tags = ['auth'];
-const FIFTEEN_MINUTES = 15 * 60 * 1000;
-const tooMany = () => new ApiError(429, 'För många inloggningsförsök. Vänta en kvart och försök igen.');
+const DEVICE_COOKIE = 'fou_device';
 
-export const authRoutes: FastifyPluginAsyncZod<{ demoAccounts: DemoAccount[] | null }> = async (app, opts) => {
+function tooMany(reply: FastifyReply, waitMs: number, message: string): never {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  void reply.header('retry-after', String(seconds));
+  throw new ApiError(429, `${message} Försök igen om ${seconds < 120 ? `${seconds} sekunder` : `${Math.ceil(seconds / 60)} minuter`}.`, undefined, { retryAfterSeconds: seconds });
+}
+
+export const authRoutes: FastifyPluginAsyncZod<{ demoAccounts: DemoAccount[] | null; throttle: LoginThrottle }> = async (app, opts) => {
   const { db } = app;
-  // Two budgets: spraying many accounts from one address, and guessing one account's password from it. The
-  // plugin runs one limiter hook per request, so the second is asked directly once the body is parsed.
-  const perIp = app.rateLimit({ max: 50, timeWindow: FIFTEEN_MINUTES, keyGenerator: (req) => `login-ip:${req.ip}`, errorResponseBuilder: tooMany });
-  const perAccount = app.createRateLimit({
-    max: 10,
-    timeWindow: FIFTEEN_MINUTES,
-    keyGenerator: (req) => `login-user:${req.ip}:${String((req.body as { username?: unknown } | undefined)?.username ?? '').trim().toLowerCase()}`,
-  });
+  // Failures only, per address, per account and per browser: lib/login-throttle.ts says why and how much.
+  const { throttle } = opts;
 
   app.post('/auth/login', {
     config: { action: 'public' },
-    onRequest: perIp,
-    preHandler: async (req, reply) => {
-      const limit = await perAccount(req);
-      if (!limit.isAllowed && limit.isExceeded) {
-        reply.header('retry-after', limit.ttlInSeconds);
-        throw tooMany();
-      }
-    },
-    schema: { tags, summary: 'Logga in (sätter sessionskakan fou_session)', security: [], body: s.loginBody, response: { 200: s.me, ...errorResponses, 429: errorBodySchema } },
+    schema: { tags, summary: 'Logga in (sätter sessionskakan fou_session); misslyckade försök bromsas (429 med Retry-After)', security: [], body: s.loginBody, response: { 200: s.me, ...errorResponses, 429: errorBodySchema } },
   }, async (req, reply) => {
-    const { token, me } = await svc.login(db, req.body.username, req.body.password);
-    reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', secure: req.protocol === 'https' });
-    return me;
+    const username = req.body.username.trim().toLowerCase();
+    const device = throttle.trustedDevice(username, req.cookies[DEVICE_COOKIE]);
+    const verdict = throttle.check(req.ip, username, device);
+    if (verdict.wait > 0) {
+      req.log.warn({ reason: verdict.reason, username, ip: req.ip }, 'login throttled');
+      tooMany(reply, verdict.wait, verdict.reason === 'ip'
+        ? 'För många misslyckade inloggningar från din adress.'
+        : 'För många misslyckade inloggningar på det här kontot.');
+    }
+    let result: Awaited<ReturnType<typeof svc.login>>;
+    try {
+      result = await svc.login(db, username, req.body.password);
+    } catch (err) {
+      if (err instanceof ApiError && err.statusCode === 401) throttle.failed(req.ip, username, device);
+      throw err;
+    }
+    throttle.succeeded(username, device);
+    const secure = req.protocol === 'https';
+    reply.setCookie(SESSION_COOKIE, result.token, { httpOnly: true, sameSite: 'lax', path: '/', secure });
+    // Lets this browser past the per-account pause next time (it proved the password once).
+    reply.setCookie(DEVICE_COOKIE, device ? req.cookies[DEVICE_COOKIE]! : throttle.deviceToken(username), {
+      httpOnly: true, sameSite: 'strict', path: '/api/v1/auth/login', secure, maxAge: 365 * 24 * 60 * 60,
+    });
+    return result.me;
   });
 
   app.post('/auth/logout', {
     config: { action: 'session' },
     schema: { tags, summary: 'Logga ut', response: { 204: z.null().meta({ description: 'Utloggad' }), ...errorResponses } },
   }, async (req, reply) => {
-    endSession(db, req.session!.id);
+    await endSession(db, req.session!.id);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.code(204).send(null);
   });
@@ -54,9 +68,17 @@ export const authRoutes: FastifyPluginAsyncZod<{ demoAccounts: DemoAccount[] | n
 
   app.post('/auth/password', {
     config: { action: 'session' },
-    schema: { tags, summary: 'Byt eget lösenord (minst 12 tecken); övriga sessioner avslutas', body: s.passwordChange, response: { 204: z.null().meta({ description: 'Bytt' }), ...errorResponses } },
+    schema: { tags, summary: 'Byt eget lösenord (minst 12 tecken); övriga sessioner avslutas; fel nuvarande lösenord bromsas (429)', body: s.passwordChange, response: { 204: z.null().meta({ description: 'Bytt' }), ...errorResponses, 429: errorBodySchema } },
   }, async (req, reply) => {
-    await svc.changePassword(db, req.session!, req.body.currentPassword, req.body.newPassword);
+    const userId = req.session!.principal.userId;
+    const verdict = throttle.checkPasswordChange(userId);
+    if (verdict.wait > 0) tooMany(reply, verdict.wait, 'För många försök med fel nuvarande lösenord.');
+    try {
+      await svc.changePassword(db, req.session!, req.body.currentPassword, req.body.newPassword);
+    } catch (err) {
+      if (err instanceof ApiError && err.fields?.some((f) => f.code === 'wrong_password')) throttle.passwordChangeFailed(userId);
+      throw err;
+    }
     return reply.code(204).send(null);
   });
 

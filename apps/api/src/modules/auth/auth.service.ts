@@ -1,10 +1,11 @@
 /** Signing in and out, and changing one's own password. */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { writeTransaction } from '../../db/write.ts';
 import * as t from '../../db/schema.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { ApiError, badRequest } from '../../lib/errors.ts';
-import { hashPassword, needsRehash, verifyPassword } from '../users/password.ts';
+import { assertNewPassword, hashPassword, needsRehash, verifyPassword } from '../users/password.ts';
 import { toUser } from '../users/user.service.ts';
 import { createSession, endOtherSessions, type SessionInfo } from './session.service.ts';
 import type { Me } from './auth.schemas.ts';
@@ -19,8 +20,10 @@ export async function login(db: Db, username: string, password: string): Promise
   if (!row || !ok || !row.active) throw new ApiError(401, 'Fel användarnamn eller lösenord.');
   // The password was just proven, so a hash from older settings can be redone now (nothing else changes).
   const passwordHash = needsRehash(row.passwordHash) ? await hashPassword(password) : undefined;
-  db.update(t.users).set({ lastLoginAt: new Date().toISOString(), ...(passwordHash ? { passwordHash } : {}) }).where(eq(t.users.id, row.id)).run();
-  const { token, csrfToken } = createSession(db, row.id);
+  const { token, csrfToken } = await writeTransaction(db, (tx) => {
+    tx.update(t.users).set({ lastLoginAt: new Date().toISOString(), ...(passwordHash ? { passwordHash } : {}) }).where(eq(t.users.id, row.id)).run();
+    return createSession(tx as unknown as Db, row.id);
+  });
   return {
     token,
     me: { user: { id: row.id, username: row.username, displayName: row.displayName }, role: row.role, staffId: row.staffId, mustChangePassword: row.mustChangePassword, csrfToken },
@@ -40,8 +43,9 @@ export async function changePassword(db: Db, s: SessionInfo, currentPassword: st
   if (currentPassword === newPassword) {
     throw badRequest([{ field: 'newPassword', in: 'body', code: 'same_password', message: 'Välj ett annat lösenord än det nuvarande.' }]);
   }
+  await assertNewPassword(newPassword, { username: row.username, displayName: row.displayName }, 'newPassword');
   const passwordHash = await hashPassword(newPassword);
-  db.transaction((tx) => {
+  await writeTransaction(db, (tx) => {
     const next = tx.update(t.users).set({ passwordHash, mustChangePassword: false, updatedAt: new Date().toISOString() })
       .where(eq(t.users.id, row.id)).returning().get()!;
     endOtherSessions(tx as unknown as Db, row.id, s.id);

@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { isBusy, writeTransaction } from '../../db/write.ts';
 import type { Role } from '../../db/schema.ts';
 import * as t from '../../db/schema.ts';
 import type { Principal } from '../../lib/access.ts';
@@ -55,13 +56,15 @@ export function resolveSession(db: Db, token: string, now = new Date()): Session
   const row = lookup.get(id);
   if (!row) return null;
   const absoluteEnd = Date.parse(row.createdAt) + ABSOLUTE_MS;
+  // Both writes below are housekeeping a read must never wait for: while another process holds the write lock
+  // they are skipped (a stale row is purged next time; the expiry slides at the next request past the lock).
   if (!row.active || Date.parse(row.expiresAt) <= now.getTime() || absoluteEnd <= now.getTime()) {
-    db.delete(t.sessions).where(eq(t.sessions.id, id)).run();
+    unlessBusy(() => db.delete(t.sessions).where(eq(t.sessions.id, id)).run());
     return null;
   }
   const slid = Math.min(now.getTime() + IDLE_MS, absoluteEnd);
   if (slid - Date.parse(row.expiresAt) > SLIDE_EVERY_MS) {
-    db.update(t.sessions).set({ expiresAt: new Date(slid).toISOString() }).where(eq(t.sessions.id, id)).run();
+    unlessBusy(() => db.update(t.sessions).set({ expiresAt: new Date(slid).toISOString() }).where(eq(t.sessions.id, id)).run());
   }
   const u = row;
   return {
@@ -72,8 +75,16 @@ export function resolveSession(db: Db, token: string, now = new Date()): Session
   };
 }
 
-export function endSession(db: Db, sessionId: string): void {
-  db.delete(t.sessions).where(eq(t.sessions.id, sessionId)).run();
+function unlessBusy(write: () => unknown): void {
+  try {
+    write();
+  } catch (err) {
+    if (!isBusy(err)) throw err;
+  }
+}
+
+export async function endSession(db: Db, sessionId: string): Promise<void> {
+  await writeTransaction(db, (tx) => tx.delete(t.sessions).where(eq(t.sessions.id, sessionId)).run());
 }
 
 /** Ends the user's sessions, all but `keep` when given (a password change keeps the session that made it). */

@@ -1,11 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { FIRST_ACTIVITY_YEAR, isActivityYear, YEARS_AHEAD } from '@fou/domain';
 import { errorResponses } from '../../lib/errors.ts';
 import * as svc from './period-lock.service.ts';
 
 const tags = ['period-locks'];
 const lock = z.object({ year: z.number().int(), lockedAt: z.string(), lockedBy: z.number().int().nullable() });
-const yearParam = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
+// The years activities may have (packages/domain, dates.ts): every year that can hold one can be locked.
+const yearParam = z.strictObject({
+  year: z.coerce.number().int()
+    .refine((y) => isActivityYear(y), { message: `Året måste ligga mellan ${FIRST_ACTIVITY_YEAR} och ${YEARS_AHEAD} år efter i år.` })
+    .meta({ description: `År ${FIRST_ACTIVITY_YEAR} till ${YEARS_AHEAD} år efter i år` }),
+});
 
 export const periodLockRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, unitId } = app;
@@ -24,7 +30,7 @@ export const periodLockRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { action: 'period:lock' },
     schema: { tags, summary: 'Lås upp ett år', params: yearParam, response: { 204: z.null().meta({ description: 'Upplåst' }), ...errorResponses } },
   }, async (req, reply) => {
-    svc.unlockYear(db, unitId, req.principal, req.params.year);
+    await svc.unlockYear(db, unitId, req.principal, req.params.year);
     return reply.code(204).send(null);
   });
 };

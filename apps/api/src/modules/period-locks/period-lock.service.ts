@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { writeTransaction } from '../../db/write.ts';
 import * as t from '../../db/schema.ts';
 import type { Principal } from '../../lib/access.ts';
 import { recordAudit } from '../../lib/audit.ts';
@@ -35,7 +36,7 @@ export function assertYearOpen(db: Db, unitId: number, year: number): void {
 }
 
 export function lockYear(db: Db, unitId: number, actor: Principal, year: number) {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const existing = tx.select().from(t.periodLocks).where(and(eq(t.periodLocks.unitId, unitId), eq(t.periodLocks.year, year))).get();
     if (existing) return { year: existing.year, lockedAt: existing.lockedAt, lockedBy: existing.lockedBy };
     const row = tx.insert(t.periodLocks).values({ unitId, year, lockedBy: actor.kind === 'user' ? actor.userId : null }).returning().get();
@@ -45,8 +46,8 @@ export function lockYear(db: Db, unitId: number, actor: Principal, year: number)
   });
 }
 
-export function unlockYear(db: Db, unitId: number, actor: Principal, year: number): void {
-  db.transaction((tx) => {
+export async function unlockYear(db: Db, unitId: number, actor: Principal, year: number): Promise<void> {
+  await writeTransaction(db, (tx) => {
     const existing = tx.select().from(t.periodLocks).where(and(eq(t.periodLocks.unitId, unitId), eq(t.periodLocks.year, year))).get();
     if (!existing) throw notFound(`Låsningen av år ${year}`);
     tx.delete(t.periodLocks).where(and(eq(t.periodLocks.unitId, unitId), eq(t.periodLocks.year, year))).run();

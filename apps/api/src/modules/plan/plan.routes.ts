@@ -22,7 +22,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/plan-items/copy', {
     config: write,
     schema: { tags, summary: 'Kopiera ett års plan till ett senare år (ej avslutade punkter förs över med hänvisning)', body: s.planCopyInput, response: { 201: s.planCopyResult, ...errorResponses } },
-  }, async (req, reply) => reply.code(201).send(svc.copyPlan(db, unitId, req.principal, req.body.fromYear, req.body.toYear)));
+  }, async (req, reply) => reply.code(201).send(await svc.copyPlan(db, unitId, req.principal, req.body.fromYear, req.body.toYear)));
 
   app.get('/plan-items/:id', {
     config: read,
@@ -32,7 +32,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/plan-items', {
     config: write,
     schema: { tags, summary: 'Lägg till en planpunkt', body: s.planItemInput, response: { 201: s.planItem, ...errorResponses } },
-  }, async (req, reply) => reply.code(201).send(svc.createPlanItem(db, unitId, req.principal, req.body)));
+  }, async (req, reply) => reply.code(201).send(await svc.createPlanItem(db, unitId, req.principal, req.body)));
 
   app.put('/plan-items/:id', {
     config: write,
@@ -43,7 +43,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     config: write,
     schema: { tags, summary: 'Ta bort en planpunkt (kopplade aktiviteter blir kvar utan koppling)', params: idParam, querystring: s.planItemDeleteQuery, response: { 204: z.null().meta({ description: 'Borttagen' }), ...errorResponses } },
   }, async (req, reply) => {
-    svc.deletePlanItem(db, unitId, req.principal, req.params.id, req.query.version);
+    await svc.deletePlanItem(db, unitId, req.principal, req.params.id, req.query.version);
     return reply.code(204).send(null);
   });
 

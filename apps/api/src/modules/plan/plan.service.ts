@@ -4,6 +4,7 @@ import {
   frameworkForDate, goalLabelForYear, goalNameForYear, isPlanItemFinished, isPlanItemFlagged, planCoverage, planProgress, todayInSweden,
 } from '@fou/domain';
 import type { Db } from '../../db/client.ts';
+import { writeTransaction } from '../../db/write.ts';
 import * as t from '../../db/schema.ts';
 import { areaIdsWithChildren, goalIdsForKey } from '../reference/reference.service.ts';
 import type { Principal } from '../../lib/access.ts';
@@ -142,10 +143,10 @@ export function getPlanItem(db: Db, unitId: number, id: number): PlanItem {
   return hydrate(db, loadLookups(db, unitId), [findRow(db, unitId, id)])[0]!;
 }
 
-export function createPlanItem(db: Db, unitId: number, actor: Principal, input: PlanItemInput): PlanItem {
+export function createPlanItem(db: Db, unitId: number, actor: Principal, input: PlanItemInput): Promise<PlanItem> {
   const lk = loadLookups(db, unitId);
   const { row, staffIds } = resolveInput(lk, input);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const txDb = tx as unknown as Db;
     assertYearOpen(txDb, unitId, row.year);
     // New items go last in the year unless a place is given.
@@ -159,9 +160,9 @@ export function createPlanItem(db: Db, unitId: number, actor: Principal, input: 
   });
 }
 
-export function updatePlanItem(db: Db, unitId: number, actor: Principal, id: number, input: PlanItemUpdate): PlanItem {
+export function updatePlanItem(db: Db, unitId: number, actor: Principal, id: number, input: PlanItemUpdate): Promise<PlanItem> {
   const lk = loadLookups(db, unitId);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const txDb = tx as unknown as Db;
     const current = findRow(txDb, unitId, id);
     if (current.version !== input.version) throw staleVersion(current.version, input.version);
@@ -188,9 +189,9 @@ export function updatePlanItem(db: Db, unitId: number, actor: Principal, id: num
   });
 }
 
-export function deletePlanItem(db: Db, unitId: number, actor: Principal, id: number, version?: number): void {
+export async function deletePlanItem(db: Db, unitId: number, actor: Principal, id: number, version?: number): Promise<void> {
   const lk = loadLookups(db, unitId);
-  db.transaction((tx) => {
+  await writeTransaction(db, (tx) => {
     const txDb = tx as unknown as Db;
     const current = findRow(txDb, unitId, id);
     if (version !== undefined && current.version !== version) throw staleVersion(current.version, version);
@@ -222,7 +223,7 @@ export function copyPlan(db: Db, unitId: number, actor: Principal, fromYear: num
     throw badRequest([{ field: 'toYear', in: 'body', code: 'goal_missing_in_framework', message: `${framework.name} saknar målen ${missing.join(', ')}: lägg till dem först.` }]);
   }
   const ordered = inPlanOrder(source, goalSortOrders(db));
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const txDb = tx as unknown as Db;
     assertYearOpen(txDb, unitId, toYear);
     const existing = tx.select({ n: sql<number>`count(*)` }).from(p).where(and(eq(p.unitId, unitId), eq(p.year, toYear))).get()!.n;

@@ -19,7 +19,7 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/municipalities', { config: read, schema: { tags, summary: 'Ägarkommuner', response: { 200: z.array(s.municipality) } } },
     async () => svc.listMunicipalities(db, unitId));
   app.post('/municipalities', { config: write, schema: { tags, summary: 'Lägg till en kommun', body: s.municipalityCreate, response: { 201: s.municipality, ...errorResponses } } },
-    async (req, reply) => reply.code(201).send(svc.createMunicipality(db, unitId, req.principal, req.body)));
+    async (req, reply) => reply.code(201).send(await svc.createMunicipality(db, unitId, req.principal, req.body)));
   app.patch('/municipalities/:id', { config: write, schema: { tags, summary: 'Ändra en kommun', params: s.idParam, body: s.municipalityUpdate, response: { 200: s.municipality, ...errorResponses } } },
     async (req) => svc.updateMunicipality(db, unitId, req.principal, req.params.id, req.body));
   app.put('/municipalities/:id/years/:year', { config: write, schema: { tags, summary: 'Befolkning och avgift ett år', params: s.yearParams, body: s.municipalityYearPut, response: { 200: s.municipality, ...errorResponses } } },
@@ -28,18 +28,18 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/areas', { config: read, schema: { tags, summary: 'Verksamhetsområden (grupper följda av sina underområden)', response: { 200: z.array(s.area) } } },
     async () => svc.listAreas(db, unitId));
   app.post('/areas', { config: write, schema: { tags, summary: 'Lägg till ett område', body: s.areaCreate, response: { 201: s.area, ...errorResponses } } },
-    async (req, reply) => reply.code(201).send(svc.createArea(db, unitId, req.principal, req.body)));
+    async (req, reply) => reply.code(201).send(await svc.createArea(db, unitId, req.principal, req.body)));
   app.patch('/areas/:id', { config: write, schema: { tags, summary: 'Ändra ett område', params: s.idParam, body: s.areaUpdate, response: { 200: s.area, ...errorResponses } } },
     async (req) => svc.updateArea(db, unitId, req.principal, req.params.id, req.body));
 
   app.get('/goal-frameworks', { config: read, schema: { tags, summary: 'Målramverk med giltighetsperioder och mål', response: { 200: z.array(s.goalFramework) } } },
     async () => svc.listGoalFrameworks(db, unitId));
   app.post('/goal-frameworks', { config: write, schema: { tags, summary: 'Lägg till ett målramverk', body: s.frameworkCreate, response: { 201: s.goalFramework, ...errorResponses } } },
-    async (req, reply) => reply.code(201).send(svc.createGoalFramework(db, unitId, req.principal, req.body)));
+    async (req, reply) => reply.code(201).send(await svc.createGoalFramework(db, unitId, req.principal, req.body)));
   app.patch('/goal-frameworks/:id', { config: write, schema: { tags, summary: 'Ändra ett målramverk', params: s.idParam, body: s.frameworkUpdate, response: { 200: s.goalFramework, ...errorResponses } } },
     async (req) => svc.updateGoalFramework(db, unitId, req.principal, req.params.id, req.body));
   app.post('/goal-frameworks/:id/goals', { config: write, schema: { tags, summary: 'Lägg till ett mål i ett ramverk', params: s.idParam, body: s.goalCreate, response: { 201: s.goalFramework, ...errorResponses } } },
-    async (req, reply) => reply.code(201).send(svc.addGoal(db, unitId, req.principal, req.params.id, req.body)));
+    async (req, reply) => reply.code(201).send(await svc.addGoal(db, unitId, req.principal, req.params.id, req.body)));
   app.patch('/goals/:id', { config: write, schema: { tags, summary: 'Ändra ett måls namn eller beskrivning (nyckeln är fast; det gamla namnet sparas i historiken)', params: s.idParam, body: s.goalUpdate, response: { 200: s.goal, ...errorResponses } } },
     async (req) => svc.updateGoal(db, unitId, req.principal, req.params.id, req.body));
   app.get('/goals/:id/names', { config: read, schema: { tags, summary: 'Målets namn nu och tidigare namn med dagen de ersattes', params: s.idParam, response: { 200: s.goalNames, ...errorResponses } } },
@@ -48,21 +48,21 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/activity-types', { config: read, schema: { tags, summary: 'Aktivitetstyper', response: { 200: z.array(s.activityType) } } },
     async () => svc.listActivityTypes(db, unitId));
   app.post('/activity-types', { config: write, schema: { tags, summary: 'Lägg till en aktivitetstyp', body: s.activityTypeCreate, response: { 201: s.activityType, ...errorResponses } } },
-    async (req, reply) => reply.code(201).send(svc.createActivityType(db, unitId, req.principal, req.body)));
+    async (req, reply) => reply.code(201).send(await svc.createActivityType(db, unitId, req.principal, req.body)));
   app.patch('/activity-types/:id', { config: write, schema: { tags, summary: 'Ändra en aktivitetstyp', params: s.idParam, body: s.activityTypeUpdate, response: { 200: s.activityType, ...errorResponses } } },
     async (req) => svc.updateActivityType(db, unitId, req.principal, req.params.id, req.body));
 
   app.get('/assignments', { config: read, schema: { tags, summary: 'Uppdrag och projekt', response: { 200: z.array(s.assignment) } } },
     async () => svc.listAssignments(db, unitId));
   app.post('/assignments', { config: write, schema: { tags, summary: 'Lägg till ett uppdrag', body: s.assignmentCreate, response: { 201: s.assignment, ...errorResponses } } },
-    async (req, reply) => reply.code(201).send(svc.createAssignment(db, unitId, req.principal, req.body)));
+    async (req, reply) => reply.code(201).send(await svc.createAssignment(db, unitId, req.principal, req.body)));
   app.patch('/assignments/:id', { config: write, schema: { tags, summary: 'Ändra ett uppdrag', params: s.idParam, body: s.assignmentUpdate, response: { 200: s.assignment, ...errorResponses } } },
     async (req) => svc.updateAssignment(db, unitId, req.principal, req.params.id, req.body));
 
   app.get('/staff', { config: read, schema: { tags, summary: 'Medarbetare', response: { 200: z.array(s.staffMember) } } },
     async () => svc.listStaff(db, unitId));
   app.post('/staff', { config: write, schema: { tags, summary: 'Lägg till en medarbetare', body: s.staffCreate, response: { 201: s.staffMember, ...errorResponses } } },
-    async (req, reply) => reply.code(201).send(svc.createStaff(db, unitId, req.principal, req.body)));
+    async (req, reply) => reply.code(201).send(await svc.createStaff(db, unitId, req.principal, req.body)));
   app.patch('/staff/:id', { config: write, schema: { tags, summary: 'Ändra en medarbetare', params: s.idParam, body: s.staffUpdate, response: { 200: s.staffMember, ...errorResponses } } },
     async (req) => svc.updateStaff(db, unitId, req.principal, req.params.id, req.body));
 };

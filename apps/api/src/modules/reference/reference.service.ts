@@ -3,6 +3,7 @@ import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { nameKey, periodsOverlap, todayInSweden } from '@fou/domain';
 import type { Db } from '../../db/client.ts';
+import { writeTransaction } from '../../db/write.ts';
 import * as t from '../../db/schema.ts';
 import type { Principal } from '../../lib/access.ts';
 import { recordAudit, type AuditEntity } from '../../lib/audit.ts';
@@ -157,6 +158,15 @@ function applyCreateArea(db: Db, unitId: number, input: z.infer<typeof s.areaCre
       if (used && used.n > 0) {
         throw conflict(`${parent.name} har ${used.n} aktiviteter och kan inte få underområden: flytta dem först.`);
       }
+      // Plan items must point at an area without children too: adding one would strand them (their next save
+      // would be refused). Name them, so the chief knows which to move.
+      const items = tx.select({ title: t.planItems.title, year: t.planItems.year }).from(t.planItems)
+        .where(eq(t.planItems.areaId, parent.id)).orderBy(asc(t.planItems.year), asc(t.planItems.sortOrder), asc(t.planItems.id)).all();
+      if (items.length) {
+        const named = items.slice(0, 10).map((i) => `”${i.title}” (${i.year})`).join(', ');
+        const more = items.length > 10 ? ` och ${items.length - 10} till` : '';
+        throw conflict(`${parent.name} kan inte få underområden: ${items.length === 1 ? 'planpunkten' : `${items.length} planpunkter`} ${named}${more} ${items.length === 1 ? 'hör' : 'hör'} till området. Flytta ${items.length === 1 ? 'den' : 'dem'} till ett annat område först.`, { code: 'area_has_plan_items' });
+      }
     }
     const row = uniqueOr409(`Området ${input.name} (koden ${input.code})`, () =>
       tx.insert(t.areas).values({ unitId, ...input, parentId: input.parentId ?? null }).returning().get());
@@ -230,12 +240,12 @@ function applyAddGoal(db: Db, unitId: number, frameworkId: number, input: z.infe
  * A rename keeps the old name in goal_name_history with today's (Swedish) date as the day it was replaced,
  * so the years before keep their labels in the reports.
  */
-export function updateGoal(db: Db, unitId: number, actor: Principal, goalId: number, input: z.infer<typeof s.goalUpdate>) {
+export async function updateGoal(db: Db, unitId: number, actor: Principal, goalId: number, input: z.infer<typeof s.goalUpdate>) {
   const goal = db.select({ goal: t.goals }).from(t.goals)
     .innerJoin(t.goalFrameworks, eq(t.goalFrameworks.id, t.goals.frameworkId))
     .where(and(eq(t.goals.id, goalId), eq(t.goalFrameworks.unitId, unitId))).get()?.goal;
   if (!goal) throw notFound('Målet');
-  db.transaction((tx) => {
+  await writeTransaction(db, (tx) => {
     const renamed = (input.name !== undefined && input.name !== goal.name) || (input.shortName !== undefined && input.shortName !== goal.shortName);
     if (renamed) {
       tx.insert(t.goalNameHistory).values({ goalId, name: goal.name, shortName: goal.shortName, replacedOn: todayInSweden() }).run();
@@ -308,8 +318,8 @@ type In<K extends keyof typeof s> = (typeof s)[K] extends z.ZodType ? z.infer<(t
 function audited<T>(
   db: Db, unitId: number, actor: Principal, entity: AuditEntity, entityId: number | null,
   before: () => unknown, change: () => T, after: (result: T) => { id: number; value: unknown },
-): T {
-  return db.transaction(() => {
+): Promise<T> {
+  return writeTransaction(db, () => {
     const was = entityId === null ? undefined : before();
     const result = change();
     const now = after(result);

@@ -2,12 +2,14 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { writeTransaction } from '../../db/write.ts';
 import * as t from '../../db/schema.ts';
 import type { Principal } from '../../lib/access.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { ApiError, badRequest, conflict, notFound } from '../../lib/errors.ts';
 import { endOtherSessions } from '../auth/session.service.ts';
-import { hashPassword } from './password.ts';
+import { assertNewPassword, hashPassword, newPasswordProblem } from './password.ts';
+import { StartupError } from '../../config.ts';
 import type { User, UserCreate, UserUpdate } from './user.schemas.ts';
 
 type UserRow = typeof t.users.$inferSelect;
@@ -29,11 +31,13 @@ function checkStaff(db: Db, unitId: number, staffId: number | null | undefined) 
   if (!row) throw badRequest([{ field: 'staffId', in: 'body', code: 'unknown_staff', message: `Det finns ingen medarbetare med id ${staffId}.` }]);
 }
 
-export async function createUser(db: Db, unitId: number, actor: Principal, input: UserCreate, mustChangePassword = true): Promise<User> {
+/** `demo`: the demo accounts' published passwords skip the password rules (demo mode only). */
+export async function createUser(db: Db, unitId: number, actor: Principal, input: UserCreate, mustChangePassword = true, demo = false): Promise<User> {
   const username = input.username.toLowerCase();
   checkStaff(db, unitId, input.staffId);
+  if (!demo) await assertNewPassword(input.password, { username, displayName: input.displayName }, 'password');
   const passwordHash = await hashPassword(input.password);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const taken = tx.select({ id: t.users.id }).from(t.users).where(eq(t.users.username, username)).get();
     if (taken) throw conflict(`Användarnamnet ${username} är upptaget.`);
     const row = tx.insert(t.users).values({
@@ -52,8 +56,13 @@ function activeAdmins(db: Db, unitId: number, except: number): number {
 
 export async function updateUser(db: Db, unitId: number, actor: Principal, id: number, input: UserUpdate): Promise<User> {
   checkStaff(db, unitId, input.staffId);
+  if (input.password !== undefined) {
+    const row = db.select().from(t.users).where(and(eq(t.users.id, id), eq(t.users.unitId, unitId))).get();
+    if (!row) throw notFound(`Konto ${id}`);
+    await assertNewPassword(input.password, { username: row.username, displayName: input.displayName ?? row.displayName }, 'password');
+  }
   const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const current = tx.select().from(t.users).where(and(eq(t.users.id, id), eq(t.users.unitId, unitId))).get();
     if (!current) throw notFound(`Konto ${id}`);
     const staysAdmin = (input.role ?? current.role) === 'admin' && (input.active ?? current.active);
@@ -95,7 +104,10 @@ export async function ensureFirstAdmin(db: Db, unitId: number, configured?: stri
   const any = db.select({ id: t.users.id }).from(t.users).limit(1).get();
   if (any) return null;
   const password = configured ?? randomBytes(12).toString('base64url');
-  await createUser(db, unitId, system, { username: 'admin', displayName: 'Administratör', role: 'admin', password });
+  const admin = { username: 'admin', displayName: 'Administratör', role: 'admin', password } as const;
+  const problem = configured ? await newPasswordProblem(configured, admin) : null;
+  if (problem) throw new StartupError(`FOU_ADMIN_PASSWORD duger inte som lösenord: ${problem.message} Ange ett annat i FOU_ADMIN_PASSWORD, eller inget alls så skapas ett slumpat engångslösenord.`);
+  await createUser(db, unitId, system, admin);
   return configured ? null : password;
 }
 
@@ -112,7 +124,7 @@ export async function ensureDemoAccounts(db: Db, unitId: number): Promise<DemoAc
   ];
   for (const a of accounts) {
     const exists = db.select({ id: t.users.id }).from(t.users).where(eq(t.users.username, a.username)).get();
-    if (!exists) await createUser(db, unitId, system, { ...a }, false);
+    if (!exists) await createUser(db, unitId, system, { ...a }, false, true);
   }
   return accounts.map(({ username, password, role, displayName }) => ({ username, password, role, displayName }));
 }
