@@ -25,6 +25,8 @@ import type { Config } from './config.ts';
 import { openDatabase, type Db } from './db/client.ts';
 import { ApiError, type FieldError } from './lib/errors.ts';
 import { registerAccessHook } from './lib/access.ts';
+import { registerCompression } from './lib/compression.ts';
+import { registerRobots } from './lib/robots.ts';
 import { seedReferenceData } from './seed/reference-seed.ts';
 import { loadDemoData } from './seed/demo-data.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
@@ -77,6 +79,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
+  await registerCompression(app);
   // Helmet's middleware is built once here and run on every response. (@fastify/helmet builds it anew for every
   // request, which cost about a tenth of a registered activity's time.)
   const securityHeaders = helmet({
@@ -193,6 +196,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   });
 
   registerAccessHook(app);
+  registerRobots(app);
   await app.register(referenceRoutes, { prefix: API_PREFIX });
   await app.register(activityRoutes, { prefix: API_PREFIX });
   await app.register(authRoutes, { prefix: API_PREFIX, demoAccounts });
@@ -207,6 +211,9 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
       root: config.webDist,
       wildcard: false,
       index: 'index.html',
+      // The build writes .br and .gz beside each file (apps/web/vite.config.ts): sent as they are, also for
+      // index.html when a client route falls back to it (reply.sendFile above).
+      preCompressed: true,
       // Vite puts a content hash in every file under assets/: a returning browser may keep them for good. The
       // rest (index.html above all) names those files, so it is checked again on every visit.
       setHeaders: (reply, filePath) => {
