@@ -14,8 +14,6 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -27,6 +25,7 @@ import { ApiError, type FieldError } from './lib/errors.ts';
 import { registerAccessHook } from './lib/access.ts';
 import { registerCompression } from './lib/compression.ts';
 import { registerRobots } from './lib/robots.ts';
+import { openapiTransform, openapiTransformObject } from './lib/openapi.ts';
 import { seedReferenceData } from './seed/reference-seed.ts';
 import { loadDemoData } from './seed/demo-data.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
@@ -109,7 +108,11 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
         title: 'FoU-uppföljning API',
         description: 'Aktiviteter, referensdata och rapporter för en FoU-enhet inom socialtjänsten.',
         version: '1.0.0',
+        // The licence the unit publishes the tool under: EUPL-1.2, which Swedish public bodies use for shared code.
+        license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
       },
+      // The API answers on the same host and port as the SPA; paths below carry the /api/v1 prefix.
+      servers: [{ url: '/', description: 'Samma server som webbappen' }],
       tags: [
         { name: 'activities', description: 'Registrerade aktiviteter' },
         { name: 'reference', description: 'Referensdata: kommuner, områden, mål, typer, uppdrag, medarbetare' },
@@ -130,8 +133,9 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
       },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    // operationIds, the access rules' and the database's error answers, unused components left out: lib/openapi.ts.
+    transform: openapiTransform,
+    transformObject: openapiTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   // Swagger UI starts itself with an inline script; only its own pages get that allowance.
