@@ -26,6 +26,7 @@ import { registerAccessHook } from './lib/access.ts';
 import { registerCompression } from './lib/compression.ts';
 import { registerRobots } from './lib/robots.ts';
 import { openapiTransform, openapiTransformObject } from './lib/openapi.ts';
+import { BANNER, loggerOptions } from './lib/logging.ts';
 import { seedReferenceData } from './seed/reference-seed.ts';
 import { loadDemoData } from './seed/demo-data.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
@@ -57,7 +58,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   if (config.demo) loadDemoData(db, unitId);
 
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger: await loggerOptions(config),
     // Activity descriptions are short texts; anything near this is a mistake or an attack.
     bodyLimit: 256 * 1024,
     trustProxy: config.trustProxy ?? false,
@@ -73,7 +74,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   const oneTimePassword = await ensureFirstAdmin(db, unitId, config.adminPassword);
   if (oneTimePassword) {
     // Shown once: it is stored only as a hash, and the first sign-in must replace it.
-    app.log.warn(`Inga konton fanns: kontot "admin" skapades med engångslösenordet ${oneTimePassword} (byt det vid första inloggningen).`);
+    // Marked as a banner: at a terminal it is the line that stands out (lib/logging.ts).
+    app.log.warn({ [BANNER]: true }, `FÖRSTA START: inga konton fanns, så kontot "admin" skapades med engångslösenordet ${oneTimePassword} (logga in och byt det).`);
   }
 
   await app.register(fastifyCookie);
