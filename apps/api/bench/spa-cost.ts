@@ -55,7 +55,7 @@ const MIN_CHARTS = 4;
 const webDir = path.join(repoRoot, 'apps/web');
 const dist = path.join(webDir, 'dist');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;
 
 /**
  * Runs in every document before the app's own scripts: watches each animation frame until the overview is

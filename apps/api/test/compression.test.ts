@@ -108,6 +108,18 @@ describe('API answers', () => {
     expect(res.body.municipalities.length).toBeGreaterThan(0);
   });
 
+  it('compresses a list page far above 8 KB in one call (its length known), not streamed through worker threads', async () => {
+    const refs = await loadRefs(web);
+    for (let i = 0; i < 40; i++) await web.http.post('/api/v1/activities').send(validBody(refs, { title: `Nätverksträff nummer ${i}` })).expect(201);
+    const plain = await raw(web, '/api/v1/activities?limit=50');
+    expect(plain.body.length).toBeGreaterThan(16 * 1024);
+    const packed = await raw(web, '/api/v1/activities?limit=50', 'br');
+    expect(packed.headers['content-encoding']).toBe('br');
+    expect(packed.headers['transfer-encoding']).toBeUndefined();
+    expect(Number(packed.headers['content-length'])).toBe(packed.body.length);
+    expect(zlib.brotliDecompressSync(packed.body).equals(plain.body)).toBe(true);
+  });
+
   it('leaves an answer under 1 KB uncompressed, such as a registered activity', async () => {
     const res = await t.http.post('/api/v1/activities').set('accept-encoding', 'br, gzip').send(validBody(await loadRefs(t)));
     expect(res.status, JSON.stringify(res.body)).toBe(201);
