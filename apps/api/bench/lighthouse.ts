@@ -140,6 +140,16 @@ async function audit(url: string, preset: Preset, cookie: string | null): Promis
   }
 }
 
+/** Lighthouse now and then fails to record a trace on a loaded machine (NO_NAVSTART …): one more try then. */
+async function auditWithRetry(url: string, preset: Preset, cookie: string | null, log: (line: string) => void): ReturnType<typeof audit> {
+  try {
+    return await audit(url, preset, cookie);
+  } catch (err) {
+    log(`  Lighthouse ${new URL(url).pathname} ${preset}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}; försöker en gång till`);
+    return audit(url, preset, cookie);
+  }
+}
+
 export interface LighthouseOptions {
   log: (line: string) => void;
   /** Build the web app and the API bundle first (a caller that just did can skip it). */
@@ -168,7 +178,7 @@ export async function measureLighthouse({ log, build = true }: LighthouseOptions
       for (const preset of PRESETS) {
         const started = Date.now();
         try {
-          const r = await audit(server.url + page.path, preset, page.signedIn ? server.cookie : null);
+          const r = await auditWithRetry(server.url + page.path, preset, page.signedIn ? server.cookie : null, log);
           const s: PageScore = { page: page.path, preset, ...r, pass: false };
           s.pass = passes(s);
           scores.push(s);
