@@ -7,7 +7,11 @@
  *   writes       POST /activities throughput (autocannon, 10 connections) vs a bare Fastify insert route on the
  *                same file, taking turns after a warm-up (median of three rounds each)
  *   memory       peak RSS of the API process
- *   SPA          initial JS and the overview's time to drawn charts in Chromium (bench/spa-cost.ts)
+ *   SPA          initial JS on the wire and the overview's time to drawn charts in Chromium (bench/spa-cost.ts)
+ *   Lighthouse   performance, accessibility and best practices of five pages, desktop and mobile, on a demo
+ *                database (bench/lighthouse.ts; alone: `pnpm bench:lighthouse`; `--no-lighthouse` leaves it out)
+ * API answers are asked for as a browser asks (Accept-Encoding: gzip, deflate, br) and their bytes on the wire are
+ * reported beside their times.
  * Prints a table with PASS/FAIL per target and writes bench-results/<time>.json. Not part of `pnpm test`.
  */
 import { execFileSync, fork } from 'node:child_process';
@@ -15,6 +19,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { repoRoot } from '../src/config.ts';
@@ -24,6 +29,7 @@ import { generateYear, insertActivities, prepareDemoRefs, quotas } from '../src/
 import { createRng } from '../src/seed/random.ts';
 import { freePort, startServer, type ServerProcess } from '../test/helpers/server-process.ts';
 import { measureSpaCost } from './spa-cost.ts';
+import { lighthouseTable, measureLighthouse } from './lighthouse.ts';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -87,20 +93,31 @@ const peakRss = () => {
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) * 1024;
 };
 
-// Timed requests go over one kept-alive connection, as a browser's do. (Node 20's fetch spends about a
-// millisecond of its own on every call, which would be counted against the API.)
+// Timed requests go over one kept-alive connection, as a browser's do, and accept what Chromium accepts, so the
+// time includes compressing the answer and the bytes are those a browser would get. (Node 20's fetch spends about
+// a millisecond of its own on every call, which would be counted against the API.)
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-function timeGet(url: string): Promise<{ ms: number; status: number; body: unknown }> {
+const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br';
+const decode: Record<string, (b: Buffer) => Buffer> = { br: zlib.brotliDecompressSync, gzip: zlib.gunzipSync, deflate: zlib.inflateSync };
+function timeGet(url: string): Promise<{ ms: number; status: number; body: unknown; wireBytes: number; bytes: number; encoding: string }> {
   const start = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
-    http.get(server.url + url, { agent, headers: server.headers }, (res) => {
+    http.get(server.url + url, { agent, headers: { ...server.headers, 'accept-encoding': BROWSER_ACCEPT_ENCODING } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ ms: ms(start), status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown }));
+      res.on('end', () => {
+        const elapsed = ms(start);
+        const wire = Buffer.concat(chunks);
+        const encoding = res.headers['content-encoding'] ?? 'identity';
+        const body = decode[encoding]?.(wire) ?? wire;
+        resolve({ ms: elapsed, status: res.statusCode ?? 0, body: JSON.parse(body.toString('utf8')) as unknown, wireBytes: wire.length, bytes: body.length, encoding });
+      });
       res.on('error', reject);
     }).on('error', reject);
   });
 }
+const size = (r: { wireBytes: number; bytes: number; encoding: string }) =>
+  r.encoding === 'identity' ? `${r.bytes} B okomprimerat` : `${r.wireBytes} B ${r.encoding} av ${r.bytes} B`;
 
 // ---- reports ----------------------------------------------------------------------------------------------
 // The floor is the least SQL that answers the question: ids grouped over the covering report index, no labels.
@@ -132,7 +149,8 @@ for (const c of reportCases) {
     floor.push(ms(s));
   }
   const ratio = median(api) / median(floor);
-  reports.push({ name: c.name, apiMs: median(api), floorMs: median(floor), ratio });
+  reports.push({ name: c.name, apiMs: median(api), floorMs: median(floor), ratio, wireBytes: probe.wireBytes, bytes: probe.bytes, encoding: probe.encoding });
+  log(`  rapport "${c.name}": ${size(probe)} på nätet`);
   verdicts.push({ target: `${c.name} ≤ 1,2 × golv`, measured: `${median(api).toFixed(1)} / ${median(floor).toFixed(1)} ms = ${ratio.toFixed(2)}×`, pass: ratio <= 1.2 });
 }
 results.reports = reports;
@@ -150,6 +168,9 @@ results.reports = reports;
   }
   const page1: number[] = [];
   const page1000: number[] = [];
+  const first = await timeGet(base);
+  log(`  lista: en sida med 50 aktiviteter är ${size(first)} på nätet`);
+  results.listPageBytes = { wireBytes: first.wireBytes, bytes: first.bytes, encoding: first.encoding };
   for (let i = 0; i < RUNS; i++) {
     page1.push((await timeGet(base)).ms);
     page1000.push((await timeGet(`${base}&cursor=${encodeURIComponent(cursor!)}`)).ms);
@@ -214,11 +235,22 @@ verdicts.push(...spa.verdicts);
 floorDb.close();
 fs.rmSync(dir, { recursive: true, force: true });
 
+// ---- Lighthouse -------------------------------------------------------------------------------------------
+// On its own demo database (the pages as a user of the demo sees them); the web app was just built above.
+let lighthouseLines: string[] = [];
+if (!args.includes('--no-lighthouse')) {
+  const lh = await measureLighthouse({ log, build: false });
+  results.lighthouse = lh.results;
+  verdicts.push(...lh.verdicts);
+  lighthouseLines = lighthouseTable(lh.scores);
+}
+
 // ---- report -----------------------------------------------------------------------------------------------
 results.verdicts = verdicts;
 const width = Math.max(...verdicts.map((v) => v.target.length));
 log(`\nFoU-uppföljning bench: ${N.toLocaleString('sv')} aktiviteter, Node ${process.version}, ${os.cpus().length} kärnor`);
 for (const v of verdicts) log(`  ${v.target.padEnd(width)}  ${v.measured.padEnd(34)}  ${v.pass === null ? 'SKIP' : v.pass ? 'PASS' : 'FAIL'}`);
+if (lighthouseLines.length) log(`\nLighthouse (prestanda / tillgänglighet / bästa praxis):\n${lighthouseLines.join('\n')}`);
 const outDir = path.join(repoRoot, 'bench-results');
 fs.mkdirSync(outDir, { recursive: true });
 const out = path.join(outDir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);

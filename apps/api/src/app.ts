@@ -13,8 +13,6 @@ import helmet from 'helmet';
 import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -27,6 +25,10 @@ import { DatabaseBusyError, isBusy, LOCK_PROBE_MS } from './db/write.ts';
 import { ApiError, type FieldError } from './lib/errors.ts';
 import { registerAccessHook } from './lib/access.ts';
 import { LoginThrottle } from './lib/login-throttle.ts';
+import { registerCompression } from './lib/compression.ts';
+import { registerRobots } from './lib/robots.ts';
+import { openapiTransform, openapiTransformObject } from './lib/openapi.ts';
+import { BANNER, loggerOptions } from './lib/logging.ts';
 import { seedReferenceData } from './seed/reference-seed.ts';
 import { loadDemoData } from './seed/demo-data.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
@@ -62,7 +64,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   db.$client.pragma(`busy_timeout = ${LOCK_PROBE_MS}`);
 
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, ...(config.logStream ? { stream: config.logStream } : {}) },
+    logger: await loggerOptions(config),
     // A path that does not decode (GET /api/v1/%E0%A4%A) gets the documented error shape, like every other 400.
     frameworkErrors: (err, _request, reply) => {
       const badUrl = err.code === 'FST_ERR_BAD_URL';
@@ -90,10 +92,12 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   const oneTimePassword = await ensureFirstAdmin(db, unitId, config.adminPassword);
   if (oneTimePassword) {
     // Shown once: it is stored only as a hash, and the first sign-in must replace it.
-    app.log.warn(`Inga konton fanns: kontot "admin" skapades med engångslösenordet ${oneTimePassword} (byt det vid första inloggningen).`);
+    // Marked as a banner: at a terminal it is the line that stands out (lib/logging.ts).
+    app.log.warn({ [BANNER]: true }, `FÖRSTA START: inga konton fanns, så kontot "admin" skapades med engångslösenordet ${oneTimePassword} (logga in och byt det).`);
   }
 
   await app.register(fastifyCookie);
+  await registerCompression(app);
   // Helmet's middleware is built once here and run on every response. (@fastify/helmet builds it anew for every
   // request, which cost about a tenth of a registered activity's time.)
   const securityHeaders = helmet({
@@ -123,7 +127,11 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
         title: 'FoU-uppföljning API',
         description: 'Aktiviteter, referensdata och rapporter för en FoU-enhet inom socialtjänsten.',
         version: '1.0.0',
+        // The licence the unit publishes the tool under: EUPL-1.2, which Swedish public bodies use for shared code.
+        license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
       },
+      // The API answers on the same host and port as the SPA; paths below carry the /api/v1 prefix.
+      servers: [{ url: '/', description: 'Samma server som webbappen' }],
       tags: [
         { name: 'activities', description: 'Registrerade aktiviteter' },
         { name: 'reference', description: 'Referensdata: kommuner, områden, mål, typer, uppdrag, medarbetare' },
@@ -144,8 +152,9 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
       },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    // operationIds, the access rules' and the database's error answers, unused components left out: lib/openapi.ts.
+    transform: openapiTransform,
+    transformObject: openapiTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   // Swagger UI starts itself with an inline script; only its own pages get that allowance. Every API answer is
@@ -230,6 +239,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   });
 
   registerAccessHook(app);
+  registerRobots(app);
   await app.register(referenceRoutes, { prefix: API_PREFIX });
   await app.register(activityRoutes, { prefix: API_PREFIX });
   await app.register(authRoutes, { prefix: API_PREFIX, demoAccounts, throttle: new LoginThrottle(config.loginThrottle) });
@@ -244,6 +254,9 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
       root: config.webDist,
       wildcard: false,
       index: 'index.html',
+      // The build writes .br and .gz beside each file (apps/web/vite.config.ts): sent as they are, also for
+      // index.html when a client route falls back to it (reply.sendFile above).
+      preCompressed: true,
       // Vite puts a content hash in every file under assets/: a returning browser may keep them for good. The
       // rest (index.html above all) names those files, so it is checked again on every visit.
       setHeaders: (reply, filePath) => {

@@ -30,6 +30,8 @@ const envSchema = z.object({
   DATABASE_PATH: z.string().min(1).default('data/fou.sqlite'),
   WEB_DIST: z.string().min(1).default('apps/web/dist'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Unset: readable lines at a terminal, JSON lines elsewhere.
+  LOG_FORMAT: z.enum(['pretty', 'json', '']).default(''),
   FOU_DEMO: z
     .enum(['0', '1', 'true', 'false', ''])
     .default('')
@@ -53,6 +55,8 @@ export interface Config {
   /** Absolute path of the built SPA; served when it exists. */
   webDist: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** One readable line per log entry (pino-pretty) instead of JSON lines: for a person at a terminal. */
+  prettyLogs?: boolean;
   /** Load the demo years and one account per role with known passwords. */
   demo: boolean;
   /**
@@ -101,7 +105,7 @@ export function parseTrustProxy(raw: string): TrustProxy | null {
 /** A reason the server cannot start that the person starting it can fix: printed as one line, exit code 1. */
 export class StartupError extends Error {}
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2), stdoutIsTty = Boolean(process.stdout.isTTY)): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
@@ -115,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     databasePath: abs(e.DATABASE_PATH),
     webDist: abs(e.WEB_DIST),
     logLevel: e.LOG_LEVEL,
+    prettyLogs: e.LOG_FORMAT === 'pretty' || (e.LOG_FORMAT === '' && stdoutIsTty),
     demo: e.FOU_DEMO || argv.includes('--demo'),
     trustProxy: e.TRUST_PROXY,
     ...(e.FOU_ADMIN_PASSWORD ? { adminPassword: e.FOU_ADMIN_PASSWORD } : {}),

@@ -797,6 +797,43 @@ export const scenarios = [
     },
   ],
   [
+    'every page’s document, JS and CSS arrive brotli-compressed, and so does every API answer above 1 KB',
+    async (ctx) => {
+      const problems = [];
+      const api = { big: 0, small: 0 };
+      for (const [name, url, role] of pages(ctx)) {
+        // A new context per page: an empty cache, so every file comes over the network.
+        const page = await newPage(ctx, DESKTOP, role);
+        const seen = [];
+        page.on('response', (r) => seen.push(r));
+        await page.goto(`${ctx.base}${url}`);
+        await settle(page);
+        for (const r of seen) {
+          const { pathname } = new URL(r.url());
+          if (r.status() !== 200 || !r.url().startsWith(ctx.base)) continue;
+          const kind = r.request().resourceType() === 'document' ? 'document' : pathname.endsWith('.js') ? 'js' : pathname.endsWith('.css') ? 'css' : pathname.startsWith('/api/') ? 'api' : null;
+          if (!kind) continue;
+          const encoding = (await r.allHeaders())['content-encoding'];
+          if (kind !== 'api') {
+            if (encoding !== 'br') problems.push(`${name}: ${kind} ${pathname} came as ${encoding ?? 'uncompressed'}`);
+            continue;
+          }
+          const size = (await r.body()).length;
+          if (size > 1024) {
+            api.big++;
+            if (encoding !== 'br') problems.push(`${name}: ${pathname} (${size} B) came as ${encoding ?? 'uncompressed'}`);
+          } else {
+            api.small++;
+            if (encoding) problems.push(`${name}: ${pathname} (${size} B, under 1 KB) came as ${encoding}`);
+          }
+        }
+        await page.context().close();
+      }
+      assert.deepEqual(problems, []);
+      assert.ok(api.big > 0 && api.small > 0, `API answers seen above and below 1 KB: ${JSON.stringify(api)}`);
+    },
+  ],
+  [
     'every page passes axe (WCAG 2.1 A and AA) with zero violations',
     async (ctx) => {
       const problems = [];
