@@ -18,7 +18,7 @@ let r: Refs;
 const web = fs.mkdtempSync(path.join(os.tmpdir(), 'fou-web-'));
 beforeAll(async () => {
   fs.writeFileSync(path.join(web, 'index.html'), '<!doctype html><title>FoU</title>');
-  fs.writeFileSync(path.join(web, 'robots.txt'), 'User-agent: *\n');
+  fs.writeFileSync(path.join(web, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   t = await makeTestApp({ webDist: web });
   r = await loadRefs(t);
 });
@@ -67,7 +67,7 @@ describe('another process holding the write lock for 12 s', () => {
       while (!postDone || reads.length < 20) {
         const me = await timed(() => t.http.get('/api/v1/auth/me'));
         expect(me.res.status).toBe(200);
-        const file = await timed(() => t.anon.get('/robots.txt'));
+        const file = await timed(() => t.anon.get('/favicon.svg'));
         expect(file.res.status).toBe(200);
         const list = await timed(() => t.http.get('/api/v1/activities?limit=5'));
         expect(list.res.status).toBe(200);
