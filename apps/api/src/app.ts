@@ -21,7 +21,7 @@ import { z } from 'zod';
 import type { Config } from './config.ts';
 import { openDatabase, sqliteCannotWrite, type Db } from './db/client.ts';
 import { normaliseStoredText } from './db/normalise-text.ts';
-import { DatabaseBusyError, isBusy, LOCK_PROBE_MS } from './db/write.ts';
+import { isBusy, LOCK_PROBE_MS } from './db/write.ts';
 import { ApiError, type FieldError } from './lib/errors.ts';
 import { registerAccessHook } from './lib/access.ts';
 import { LoginThrottle } from './lib/login-throttle.ts';
@@ -196,7 +196,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
       return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: 'Internt fel.' });
     }
     // Another process held the write lock for the whole wait: nothing was written, and a retry will likely work.
-    if (err instanceof DatabaseBusyError || isBusy(err)) {
+    if (isBusy(err)) { // DatabaseBusyError carries SQLITE_BUSY too
       request.log.warn({ err }, 'database busy');
       return reply.code(503).header('retry-after', '1').send({
         statusCode: 503, error: 'Service Unavailable', message: 'Databasen är upptagen just nu. Inget sparades; försök igen om en stund.',

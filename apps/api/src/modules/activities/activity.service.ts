@@ -295,7 +295,7 @@ export function updateActivity(db: Db, unitId: number, actor: Principal, id: num
     writeLinks(txDb, id, municipalityIds, staffIds);
     const after = hydrate(txDb, lk, [next!])[0]!;
     recordAudit(txDb, { unitId, actor, action: 'update', entity: 'activity', entityId: id, before, after });
-    countOverrides(db, unitId, row.year, overridden); // db, not tx: it writes through the connection, inside this transaction
+    countOverrides(txDb, unitId, row.year, overridden);
     return after;
   });
 }

@@ -3,7 +3,7 @@
  * personnummer, a client word followed by a name), so the chief can see whether people need guidance. Only a
  * count per unit, year and kind is kept: never the text, the activity or who saved it.
  */
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { textWarnings, type TextWarningKind } from '@fou/domain';
 import type { Db } from '../../db/client.ts';
 import * as t from '../../db/schema.ts';
@@ -19,9 +19,10 @@ export function overriddenKinds(claimed: readonly TextWarningKind[] | undefined,
 }
 
 export function countOverrides(db: Db, unitId: number, year: number, kinds: readonly TextWarningKind[]): void {
+  const o = t.textWarningOverrides;
   for (const kind of kinds) {
-    db.$client.prepare(`insert into text_warning_overrides (unit_id, year, kind, count) values (?, ?, ?, 1)
-      on conflict (unit_id, year, kind) do update set count = count + 1`).run(unitId, year, kind);
+    db.insert(o).values({ unitId, year, kind, count: 1 })
+      .onConflictDoUpdate({ target: [o.unitId, o.year, o.kind], set: { count: sql`${o.count} + 1` } }).run();
   }
 }
 
