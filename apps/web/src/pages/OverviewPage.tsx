@@ -6,9 +6,7 @@ import { preloadCharts } from '../components/Chart.tsx';
 import { CrosstabSection, ReachSection, TrendSection, VbTableSection } from '../components/ReportSections.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { useDefaultYear } from '../years/useDefaultYear.ts';
-
-const FIRST_YEAR = 2016;
+import { FIRST_PAGE_YEAR as FIRST_YEAR, requestedYear, useDefaultYear } from '../years/useDefaultYear.ts';
 
 // Every visit here draws charts: Chart.js downloads while the reports are being counted, not after.
 preloadCharts();
@@ -33,8 +31,7 @@ export function OverviewPage() {
   useDocumentTitle(t.overview.title);
   const [sp, setSp] = useSearchParams();
   const thisYear = Number(todayInSweden().slice(0, 4));
-  const yearParam = Number(sp.get('year'));
-  const requested = sp.has('year') && Number.isInteger(yearParam) && yearParam >= FIRST_YEAR && yearParam <= thisYear ? yearParam : null;
+  const requested = requestedYear(sp, thisYear);
   const chosen = useDefaultYear(requested, 'activities');
   const year = chosen.year ?? thisYear;
   const ready = chosen.year !== undefined;

@@ -9,9 +9,7 @@ import { PlanProgress, PlanStatusBadge } from '../components/PlanProgress.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useSignedIn } from '../auth/RequireAuth.tsx';
-import { useDefaultYear } from '../years/useDefaultYear.ts';
-
-const FIRST_YEAR = 2016;
+import { FIRST_PAGE_YEAR as FIRST_YEAR, requestedYear, useDefaultYear } from '../years/useDefaultYear.ts';
 
 /** The follow-up counts up to today while the year runs, the whole year once it is over, nothing before it starts. */
 export function defaultAsOf(year: number, today: string): string {
@@ -39,8 +37,7 @@ export function PlanPage() {
   const { t } = useI18n();
   const [sp] = useSearchParams();
   const thisYear = Number(todayInSweden().slice(0, 4));
-  const yearParam = Number(sp.get('year'));
-  const requested = sp.has('year') && Number.isInteger(yearParam) && yearParam >= FIRST_YEAR && yearParam <= thisYear + 1 ? yearParam : null;
+  const requested = requestedYear(sp, thisYear + 1);
   const chosen = useDefaultYear(requested, 'planItems');
   useDocumentTitle(chosen.year === undefined ? t.plan.title : t.plan.titleYear(chosen.year));
   if (chosen.isError) return <p role="alert">{t.common.loadError}</p>;

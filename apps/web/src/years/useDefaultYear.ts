@@ -6,6 +6,16 @@
 import { defaultYear, todayInSweden, type DefaultYearReason } from '@fou/domain';
 import { useYearsWithData } from '../api/reports.ts';
 
+/** The first year the yearly pages offer in their year choice. */
+export const FIRST_PAGE_YEAR = 2016;
+
+/** The year named in the address (?year=) when it is one the page offers (FIRST_PAGE_YEAR to lastYear), else null. */
+export function requestedYear(sp: URLSearchParams, lastYear: number): number | null {
+  if (!sp.has('year')) return null;
+  const y = Number(sp.get('year'));
+  return Number.isInteger(y) && y >= FIRST_PAGE_YEAR && y <= lastYear ? y : null;
+}
+
 export interface PageYear {
   /** Undefined while the years with data are on their way (only without a year in the address). */
   year: number | undefined;
