@@ -44,8 +44,6 @@ import { reportRoutes } from './modules/reports/reports.routes.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
-    /** The FoU unit this install serves (one today; the schema allows more). */
-    unitId: number;
   }
 }
 
@@ -84,7 +82,6 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   if (config.demo) {
     app.log.warn('Demoläge: demodata och ett konto per roll med lösenord som visas öppet på inloggningssidan. Använd aldrig demoläget för riktiga uppgifter.');
   }
-  app.decorate('unitId', unitId);
   app.addHook('onClose', async () => db.$client.close());
   for (const note of normalisedNotes) app.log.warn(note);
 

@@ -39,7 +39,7 @@ beforeAll(async () => {
   write('assets/index-abc123.js', APP_JS);
   webDir = dir;
   web = await makeTestApp({ webDist: dir });
-  const user = await createUser(web.app.db, web.app.unitId, { kind: 'anonymous' }, {
+  const user = await createUser(web.app.db, web.unitId, { kind: 'anonymous' }, {
     username: 'raw-chef', displayName: 'Rå Chef', role: 'chef', staffId: null, password: 'testlösenord-123',
   }, false);
   cookie = `${SESSION_COOKIE}=${createSession(web.app.db, user.id).token}`;

@@ -67,7 +67,7 @@ describe('the demo year 2018', () => {
   it('loading twice does not duplicate', () => {
     const before = rows<{ n: number }>(t, 'select count(*) n from activities')[0]!.n;
     const staffBefore = rows<{ n: number }>(t, 'select count(*) n from staff')[0]!.n;
-    expect(loadDemoData(t.app.db, t.app.unitId)).toEqual({ loaded: false, count: before });
+    expect(loadDemoData(t.app.db, t.unitId)).toEqual({ loaded: false, count: before });
     expect(rows<{ n: number }>(t, 'select count(*) n from activities')[0]!.n).toBe(before);
     expect(rows<{ n: number }>(t, 'select count(*) n from staff')[0]!.n).toBe(staffBefore);
   });

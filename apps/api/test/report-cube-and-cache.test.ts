@@ -68,7 +68,7 @@ describe('activity_counts and activity_municipality_counts', () => {
     const c = t.app.db.$client;
     const before = countTable();
     const fromSql = c.prepare(`insert into activities (unit_id, date, year, title, goal_id, area_id, type_id, format)
-      values (?, '2019-05-05', 2019, 'Direkt i databasen', ?, ?, ?, 'digitalt')`).run(t.app.unitId, r.goals.vp2018.samverkan, r.areas.ekb, r.types[0]);
+      values (?, '2019-05-05', 2019, 'Direkt i databasen', ?, ?, ?, 'digitalt')`).run(t.unitId, r.goals.vp2018.samverkan, r.areas.ekb, r.types[0]);
     expect(countTable()).toEqual(groupByActivities());
     expect(countTable()).not.toEqual(before);
     const muniBefore = muniTable();

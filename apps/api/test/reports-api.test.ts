@@ -49,7 +49,7 @@ beforeAll(async () => {
       staffIds: rng.sample(r.staff, rng.int(1, 3)),
     };
   });
-  insertActivities(t.app.db, t.app.unitId, rows.slice(0, 590));
+  insertActivities(t.app.db, t.unitId, rows.slice(0, 590));
   // The last ones through the API, as staff record them.
   for (const a of rows.slice(590)) {
     await t.http.post('/api/v1/activities').send(validBody(r, {

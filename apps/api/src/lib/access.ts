@@ -9,6 +9,7 @@ import { can as roleCan, type PermissionAction } from '@fou/domain';
 import type { Role } from '../db/schema.ts';
 import { ApiError } from './errors.ts';
 import { SESSION_COOKIE, resolveSession, type SessionInfo } from '../modules/auth/session.service.ts';
+import { UnitScopes, type UnitScope } from '../db/unit-scope.ts';
 
 /**
  * `public`: anyone (login, demo accounts). `session`: any signed-in account, even one that must change its
@@ -32,6 +33,11 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal;
     session: SessionInfo | null;
+    /**
+     * The signed-in principal's unit (db/unit-scope.ts): the only way a handler reaches a unit's data. Reading
+     * it on a request without a signed-in unit account is a programming error (the route's action let it in).
+     */
+    readonly scope: UnitScope;
   }
 }
 
@@ -59,6 +65,13 @@ export function registerAccessHook(app: FastifyInstance): void {
   });
   app.decorateRequest<Principal | null>('principal', null);
   app.decorateRequest<SessionInfo | null>('session', null);
+  const scopes = new UnitScopes(app.db);
+  app.decorateRequest('scope', {
+    getter(this: FastifyRequest): UnitScope {
+      if (this.principal?.kind !== 'user') throw new ApiError(500, `Route ${this.routeOptions.url} reads a unit without a signed-in account.`);
+      return scopes.for(this.principal.unitId);
+    },
+  });
   app.addHook('onRequest', async (request: FastifyRequest) => {
     request.principal = { kind: 'anonymous' };
     request.session = null;

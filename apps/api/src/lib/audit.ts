@@ -8,25 +8,12 @@ import type { Db } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import type { Principal } from './access.ts';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'lock' | 'unlock' | 'copy';
-export type AuditEntity =
-  | 'activity' | 'plan_item' | 'municipality' | 'area' | 'goal_framework' | 'goal' | 'activity_type'
-  | 'assignment' | 'staff' | 'user' | 'period_lock';
+import { actorName, type AuditEntry as ScopedEntry } from '../modules/audit/audit.repository.ts';
 
-export interface AuditEntry {
-  unitId: number;
-  actor: Principal;
-  action: AuditAction;
-  entity: AuditEntity;
-  entityId: number | null;
-  before?: unknown;
-  after?: unknown;
-}
-
-/** The name written into the trail: the account's name, or "system" for the seeders and scripts. */
-export function actorName(p: Principal): string {
-  return p.kind === 'user' ? `${p.displayName} (${p.username})` : 'system';
-}
+export { actorName };
+export type { AuditAction, AuditEntity } from '../modules/audit/audit.repository.ts';
+/** Transitional: services still on (db, unitId) pass the unit here; repositories use auditRepository(scope).record. */
+export type AuditEntry = ScopedEntry & { unitId: number };
 
 const inserts = new WeakMap<Database.Database, Database.Statement>();
 

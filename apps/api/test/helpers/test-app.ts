@@ -19,6 +19,8 @@ type Agent = ReturnType<typeof supertest.agent>;
 
 export interface TestApp {
   app: FastifyInstance;
+  /** The unit the first start made, which every account the helper signs in belongs to. */
+  unitId: number;
   /** supertest signed in as a FoU chief (cookie and x-csrf-token on every request). */
   http: Agent;
   /** Signed in with the role; a medarbetare records work as `staffId`, or as a staff member made for it. */
@@ -40,12 +42,13 @@ export async function makeTestApp(options: Partial<Config> = {}): Promise<TestAp
     port: 0, host: '127.0.0.1', databasePath, webDist: path.join(dir, 'no-web'), logLevel: 'silent', demo: false, ...options,
   });
   await app.ready();
+  const unitId = app.db.select({ id: t.units.id }).from(t.units).orderBy(t.units.id).limit(1).get()!.id;
   const system = { kind: 'anonymous' } as const;
   let n = 0;
 
   const signIn = async (role: Role, staffId: number | null): Promise<Agent> => {
     n += 1;
-    const user = await createUser(app.db, app.unitId, system, {
+    const user = await createUser(app.db, unitId, system, {
       username: `test-${role}-${n}`, displayName: `Test ${role} ${n}`, role, staffId, password: TEST_PASSWORD,
     }, false);
     const { token, csrfToken } = createSession(app.db, user.id);
@@ -55,13 +58,14 @@ export async function makeTestApp(options: Partial<Config> = {}): Promise<TestAp
   const agents = new Map<string, Agent>();
   return {
     app,
+    unitId,
     http: await signIn('chef', null),
     async as(role, opts = {}) {
       const key = `${role}:${opts.staffId ?? 'default'}`;
       if (!agents.has(key)) {
         let staffId = opts.staffId ?? null;
         if (role === 'medarbetare' && staffId === null) {
-          staffId = app.db.insert(t.staff).values({ unitId: app.unitId, name: 'Mia Medarbetare', title: 'Utredare' }).returning().get().id;
+          staffId = app.db.insert(t.staff).values({ unitId: unitId, name: 'Mia Medarbetare', title: 'Utredare' }).returning().get().id;
         }
         agents.set(key, await signIn(role, staffId));
       }

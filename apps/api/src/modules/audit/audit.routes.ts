@@ -9,20 +9,19 @@ const tags = ['audit'];
 const config = { action: 'audit:read' } as const;
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, unitId } = app;
 
   app.get('/audit', {
     config,
     schema: { tags, summary: 'Ändringsloggen för hela enheten, nyast först (sidor med cursor)', querystring: s.auditQuery, response: { 200: s.auditPage, ...errorResponses } },
-  }, async (req) => listAudit(db, unitId, req.query));
+  }, async (req) => listAudit(req.scope, req.query));
 
   app.get('/activities/:id/audit', {
     config,
     schema: { tags, summary: 'Ändringsloggen för en aktivitet, nyast först', params: idParam, querystring: s.auditQuery.omit({ entity: true, entityId: true }), response: { 200: s.auditPage, ...errorResponses } },
   }, async (req) => {
     // A deleted activity still has its trail; only an id that never was is unknown.
-    const trail = listAudit(db, unitId, { ...req.query, entity: 'activity', entityId: req.params.id });
-    if (trail.items.length === 0 && !req.query.cursor) getActivity(db, unitId, req.params.id);
+    const trail = listAudit(req.scope, { ...req.query, entity: 'activity', entityId: req.params.id });
+    if (trail.items.length === 0 && !req.query.cursor) getActivity(req.scope.db, req.scope.unitId, req.params.id);
     return trail;
   });
 };

@@ -9,60 +9,59 @@ const write = { action: 'reference:write' } as const;
 const tags = ['reference'];
 
 export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, unitId } = app;
 
   app.get('/reference', {
     config: read,
     schema: { tags, summary: 'All referensdata i ett svar (för formulär och rapporter)', response: { 200: s.referenceBundle } },
-  }, async () => svc.referenceBundle(db, unitId));
+  }, async (req) => svc.referenceBundle(req.scope.db, req.scope.unitId));
 
   app.get('/municipalities', { config: read, schema: { tags, summary: 'Ägarkommuner', response: { 200: z.array(s.municipality) } } },
-    async () => svc.listMunicipalities(db, unitId));
+    async (req) => svc.listMunicipalities(req.scope.db, req.scope.unitId));
   app.post('/municipalities', { config: write, schema: { tags, summary: 'Lägg till en kommun', body: s.municipalityCreate, response: { 201: s.municipality, ...errorResponses } } },
-    async (req, reply) => reply.code(201).send(await svc.createMunicipality(db, unitId, req.principal, req.body)));
+    async (req, reply) => reply.code(201).send(await svc.createMunicipality(req.scope.db, req.scope.unitId, req.principal, req.body)));
   app.patch('/municipalities/:id', { config: write, schema: { tags, summary: 'Ändra en kommun', params: s.idParam, body: s.municipalityUpdate, response: { 200: s.municipality, ...errorResponses } } },
-    async (req) => svc.updateMunicipality(db, unitId, req.principal, req.params.id, req.body));
+    async (req) => svc.updateMunicipality(req.scope.db, req.scope.unitId, req.principal, req.params.id, req.body));
   app.put('/municipalities/:id/years/:year', { config: write, schema: { tags, summary: 'Befolkning och avgift ett år', params: s.yearParams, body: s.municipalityYearPut, response: { 200: s.municipality, ...errorResponses } } },
-    async (req) => svc.putMunicipalityYear(db, unitId, req.principal, req.params.id, req.params.year, req.body));
+    async (req) => svc.putMunicipalityYear(req.scope.db, req.scope.unitId, req.principal, req.params.id, req.params.year, req.body));
 
   app.get('/areas', { config: read, schema: { tags, summary: 'Verksamhetsområden (grupper följda av sina underområden)', response: { 200: z.array(s.area) } } },
-    async () => svc.listAreas(db, unitId));
+    async (req) => svc.listAreas(req.scope.db, req.scope.unitId));
   app.post('/areas', { config: write, schema: { tags, summary: 'Lägg till ett område', body: s.areaCreate, response: { 201: s.area, ...errorResponses } } },
-    async (req, reply) => reply.code(201).send(await svc.createArea(db, unitId, req.principal, req.body)));
+    async (req, reply) => reply.code(201).send(await svc.createArea(req.scope.db, req.scope.unitId, req.principal, req.body)));
   app.patch('/areas/:id', { config: write, schema: { tags, summary: 'Ändra ett område', params: s.idParam, body: s.areaUpdate, response: { 200: s.area, ...errorResponses } } },
-    async (req) => svc.updateArea(db, unitId, req.principal, req.params.id, req.body));
+    async (req) => svc.updateArea(req.scope.db, req.scope.unitId, req.principal, req.params.id, req.body));
 
   app.get('/goal-frameworks', { config: read, schema: { tags, summary: 'Målramverk med giltighetsperioder och mål', response: { 200: z.array(s.goalFramework) } } },
-    async () => svc.listGoalFrameworks(db, unitId));
+    async (req) => svc.listGoalFrameworks(req.scope.db, req.scope.unitId));
   app.post('/goal-frameworks', { config: write, schema: { tags, summary: 'Lägg till ett målramverk', body: s.frameworkCreate, response: { 201: s.goalFramework, ...errorResponses } } },
-    async (req, reply) => reply.code(201).send(await svc.createGoalFramework(db, unitId, req.principal, req.body)));
+    async (req, reply) => reply.code(201).send(await svc.createGoalFramework(req.scope.db, req.scope.unitId, req.principal, req.body)));
   app.patch('/goal-frameworks/:id', { config: write, schema: { tags, summary: 'Ändra ett målramverk', params: s.idParam, body: s.frameworkUpdate, response: { 200: s.goalFramework, ...errorResponses } } },
-    async (req) => svc.updateGoalFramework(db, unitId, req.principal, req.params.id, req.body));
+    async (req) => svc.updateGoalFramework(req.scope.db, req.scope.unitId, req.principal, req.params.id, req.body));
   app.post('/goal-frameworks/:id/goals', { config: write, schema: { tags, summary: 'Lägg till ett mål i ett ramverk', params: s.idParam, body: s.goalCreate, response: { 201: s.goalFramework, ...errorResponses } } },
-    async (req, reply) => reply.code(201).send(await svc.addGoal(db, unitId, req.principal, req.params.id, req.body)));
+    async (req, reply) => reply.code(201).send(await svc.addGoal(req.scope.db, req.scope.unitId, req.principal, req.params.id, req.body)));
   app.patch('/goals/:id', { config: write, schema: { tags, summary: 'Ändra ett måls namn eller beskrivning (nyckeln är fast; det gamla namnet sparas i historiken)', params: s.idParam, body: s.goalUpdate, response: { 200: s.goal, ...errorResponses } } },
-    async (req) => svc.updateGoal(db, unitId, req.principal, req.params.id, req.body));
+    async (req) => svc.updateGoal(req.scope.db, req.scope.unitId, req.principal, req.params.id, req.body));
   app.get('/goals/:id/names', { config: read, schema: { tags, summary: 'Målets namn nu och tidigare namn med dagen de ersattes', params: s.idParam, response: { 200: s.goalNames, ...errorResponses } } },
-    async (req) => svc.goalNames(db, unitId, req.params.id));
+    async (req) => svc.goalNames(req.scope.db, req.scope.unitId, req.params.id));
 
   app.get('/activity-types', { config: read, schema: { tags, summary: 'Aktivitetstyper', response: { 200: z.array(s.activityType) } } },
-    async () => svc.listActivityTypes(db, unitId));
+    async (req) => svc.listActivityTypes(req.scope.db, req.scope.unitId));
   app.post('/activity-types', { config: write, schema: { tags, summary: 'Lägg till en aktivitetstyp', body: s.activityTypeCreate, response: { 201: s.activityType, ...errorResponses } } },
-    async (req, reply) => reply.code(201).send(await svc.createActivityType(db, unitId, req.principal, req.body)));
+    async (req, reply) => reply.code(201).send(await svc.createActivityType(req.scope.db, req.scope.unitId, req.principal, req.body)));
   app.patch('/activity-types/:id', { config: write, schema: { tags, summary: 'Ändra en aktivitetstyp', params: s.idParam, body: s.activityTypeUpdate, response: { 200: s.activityType, ...errorResponses } } },
-    async (req) => svc.updateActivityType(db, unitId, req.principal, req.params.id, req.body));
+    async (req) => svc.updateActivityType(req.scope.db, req.scope.unitId, req.principal, req.params.id, req.body));
 
   app.get('/assignments', { config: read, schema: { tags, summary: 'Uppdrag och projekt', response: { 200: z.array(s.assignment) } } },
-    async () => svc.listAssignments(db, unitId));
+    async (req) => svc.listAssignments(req.scope.db, req.scope.unitId));
   app.post('/assignments', { config: write, schema: { tags, summary: 'Lägg till ett uppdrag', body: s.assignmentCreate, response: { 201: s.assignment, ...errorResponses } } },
-    async (req, reply) => reply.code(201).send(await svc.createAssignment(db, unitId, req.principal, req.body)));
+    async (req, reply) => reply.code(201).send(await svc.createAssignment(req.scope.db, req.scope.unitId, req.principal, req.body)));
   app.patch('/assignments/:id', { config: write, schema: { tags, summary: 'Ändra ett uppdrag', params: s.idParam, body: s.assignmentUpdate, response: { 200: s.assignment, ...errorResponses } } },
-    async (req) => svc.updateAssignment(db, unitId, req.principal, req.params.id, req.body));
+    async (req) => svc.updateAssignment(req.scope.db, req.scope.unitId, req.principal, req.params.id, req.body));
 
   app.get('/staff', { config: read, schema: { tags, summary: 'Medarbetare', response: { 200: z.array(s.staffMember) } } },
-    async () => svc.listStaff(db, unitId));
+    async (req) => svc.listStaff(req.scope.db, req.scope.unitId));
   app.post('/staff', { config: write, schema: { tags, summary: 'Lägg till en medarbetare', body: s.staffCreate, response: { 201: s.staffMember, ...errorResponses } } },
-    async (req, reply) => reply.code(201).send(await svc.createStaff(db, unitId, req.principal, req.body)));
+    async (req, reply) => reply.code(201).send(await svc.createStaff(req.scope.db, req.scope.unitId, req.principal, req.body)));
   app.patch('/staff/:id', { config: write, schema: { tags, summary: 'Ändra en medarbetare', params: s.idParam, body: s.staffUpdate, response: { 200: s.staffMember, ...errorResponses } } },
-    async (req) => svc.updateStaff(db, unitId, req.principal, req.params.id, req.body));
+    async (req) => svc.updateStaff(req.scope.db, req.scope.unitId, req.principal, req.params.id, req.body));
 };

@@ -1,0 +1,70 @@
+/**
+ * The audit trail's storage: written in the same transaction as the change it records (call `record` inside
+ * `scope.write`), read newest first a page at a time. The table is append-only (triggers in migration 0001
+ * refuse UPDATE and DELETE), so this repository has no update or delete.
+ */
+import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import type { UnitScope } from '../../db/unit-scope.ts';
+import * as t from '../../db/schema.ts';
+import type { Principal } from '../../lib/access.ts';
+
+export type AuditAction = 'create' | 'update' | 'delete' | 'lock' | 'unlock' | 'copy';
+export type AuditEntity =
+  | 'activity' | 'plan_item' | 'municipality' | 'area' | 'goal_framework' | 'goal' | 'activity_type'
+  | 'assignment' | 'staff' | 'user' | 'period_lock' | 'unit';
+
+export interface AuditEntry {
+  actor: Principal;
+  action: AuditAction;
+  entity: AuditEntity;
+  entityId: number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface AuditPageQuery { entity?: string; entityId?: number; cursor?: string; limit: number }
+
+/** The name written into the trail: the account's name, or "system" for the seeders and scripts. */
+export function actorName(p: Principal): string {
+  return p.kind === 'user' ? `${p.displayName} (${p.username})` : 'system';
+}
+
+export function auditRepository({ db, unitId }: UnitScope) {
+  const a = t.auditLog;
+  // Every registered activity writes a row: prepared once per unit, the unit bound in it.
+  const insert = db.insert(a).values({
+    unitId,
+    userId: sql.placeholder('userId'),
+    actor: sql.placeholder('actor'),
+    action: sql.placeholder('action'),
+    entity: sql.placeholder('entity'),
+    entityId: sql.placeholder('entityId'),
+    before: sql.placeholder('before'),
+    after: sql.placeholder('after'),
+  }).prepare();
+
+  return {
+    record(e: AuditEntry): void {
+      insert.run({
+        userId: e.actor.kind === 'user' ? e.actor.userId : null,
+        actor: actorName(e.actor),
+        action: e.action,
+        entity: e.entity,
+        entityId: e.entityId,
+        before: e.before ?? null,
+        after: e.after ?? null,
+      });
+    },
+
+    /** Newest first; `cursor` is the last id of the previous page. */
+    page(q: AuditPageQuery) {
+      // Unit-wide, the newest rows come straight off the rowid (id) walked backwards; the unary + keeps SQLite from
+      // choosing the (unit_id, entity, …) index instead, which would read and sort every row of the unit.
+      const where: SQL[] = [q.entity ? eq(a.unitId, unitId) : sql`+${a.unitId} = ${unitId}`];
+      if (q.entity) where.push(eq(a.entity, q.entity));
+      if (q.entityId !== undefined) where.push(eq(a.entityId, q.entityId));
+      if (q.cursor) where.push(lt(a.id, Number(q.cursor)));
+      return db.select().from(a).where(and(...where)).orderBy(desc(a.id)).limit(q.limit + 1).all();
+    },
+  };
+}
