@@ -6,7 +6,6 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/client.ts';
 import * as t from '../db/schema.ts';
-import type { Principal } from './access.ts';
 
 import { actorName, type AuditEntry as ScopedEntry } from '../modules/audit/audit.repository.ts';
 
