@@ -129,7 +129,7 @@ describe('the permission matrix', () => {
     }
   });
 
-  for (const role of ['chef', 'medarbetare', 'rad', 'admin'] as Role[]) {
+  for (const role of ['chef', 'medarbetare', 'rad', 'admin'] as const satisfies readonly Role[]) {
     it(`answers ${role} as the table says`, async () => {
       const agent = await t.as(role);
       for (const op of operations()) {

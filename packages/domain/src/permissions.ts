@@ -1,8 +1,18 @@
 /**
- * Who may do what: the one permission table of the unit. The API asks `can()` for every route and
+ * Who may do what: the one permission table of the install. The API asks `can()` for every route and
  * `canEditActivity()` for each activity a medarbetare writes.
+ *
+ * A unit's accounts (medarbetare, chef, rad, admin) work inside their unit. The install's own accounts belong to
+ * no unit: `installation` creates units and their first admins and reads none of their data; `region` reads the
+ * regional comparison's aggregates of the units that share them, never an activity.
  */
-export const ROLE_NAMES = ['medarbetare', 'chef', 'rad', 'admin'] as const;
+export const ROLE_NAMES = ['medarbetare', 'chef', 'rad', 'admin', 'installation', 'region'] as const;
+/** The roles whose accounts belong to a unit. */
+export const UNIT_ROLE_NAMES = ['medarbetare', 'chef', 'rad', 'admin'] as const;
+export type UnitRoleName = (typeof UNIT_ROLE_NAMES)[number];
+export function isUnitRole(role: RoleName): role is UnitRoleName {
+  return (UNIT_ROLE_NAMES as readonly string[]).includes(role);
+}
 export type RoleName = (typeof ROLE_NAMES)[number];
 
 export const ACTIONS = [
@@ -13,16 +23,24 @@ export const ACTIONS = [
   'account:manage',
   'audit:read',
   'period:read', 'period:lock',
+  // The unit's own settings (whether it shares its aggregates in the regional comparison).
+  'unit:settings',
+  // The regional comparison: aggregates per unit and year of the units that share them.
+  'region:read',
+  // The install: units and their first admins.
+  'install:manage',
 ] as const;
 export type PermissionAction = (typeof ACTIONS)[number];
 
 const TABLE: Record<RoleName, ReadonlySet<PermissionAction>> = {
-  chef: new Set(ACTIONS),
+  chef: new Set(ACTIONS.filter((a) => a !== 'install:manage')),
   // A medarbetare records the unit's work; which activities they may change is decided per activity.
   medarbetare: new Set(['reference:read', 'activity:read', 'activity:write', 'report:read', 'plan:read', 'period:read']),
   // The council reviews progress: it reads and writes nothing.
   rad: new Set(['reference:read', 'activity:read', 'report:read', 'plan:read', 'period:read']),
   admin: new Set(['reference:read', 'activity:read', 'report:read', 'plan:read', 'period:read', 'account:manage']),
+  installation: new Set(['install:manage']),
+  region: new Set(['region:read']),
 };
 
 export function can(role: RoleName, action: PermissionAction): boolean {

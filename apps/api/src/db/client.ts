@@ -32,11 +32,17 @@ export function openDatabase(file: string): Db {
   // NORMAL under WAL survives a process crash (the test kills the server with SIGKILL); only an OS crash
   // could lose the last commits, which FULL would cost every write to prevent.
   sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('foreign_keys = ON');
   // SQLite's lower() and LIKE fold ASCII only; title search must match Å/Ä/Ö regardless of case.
   sqlite.function('casefold', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? v.toLocaleLowerCase('sv') : v));
   const db = drizzle(sqlite, { schema }) as Db;
+  // A migration that rebuilds a table (0008 rebuilds users) must run with foreign keys off, or dropping the old
+  // table would cascade into sessions and fail on the audit log; the migrator runs inside one transaction, where
+  // the pragma cannot change, so it is set around it. What the migrations left is then checked as a whole.
+  sqlite.pragma('foreign_keys = OFF');
   migrate(db, { migrationsFolder });
+  const broken = sqlite.pragma('foreign_key_check') as unknown[];
+  if (broken.length) throw new StartupError(`Databasfilen ${file} har ${broken.length} rader som pekar på rader som saknas efter migreringen; återställ från säkerhetskopian.`);
+  sqlite.pragma('foreign_keys = ON');
   return db;
 }
 

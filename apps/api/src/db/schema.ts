@@ -20,10 +20,20 @@ const timestamps = {
   updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 };
 
+/**
+ * The FoU units of the install. Each owns its municipalities, registers, goal frameworks, plans, accounts and
+ * activities; an install administrator creates them. `county` groups units for the regional comparison, which
+ * shows a unit's aggregates (never its activities) only when the unit has chosen to share them.
+ */
 export const units = sqliteTable('units', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
+  shortName: text('short_name'),
+  /** The county (län) the unit works in, as written by the install administrator: "Stockholms län". */
+  county: text('county'),
+  /** The unit's own choice (its chief's): show its yearly aggregates in the regional comparison. Off until chosen. */
+  sharesComparison: integer('shares_comparison', { mode: 'boolean' }).notNull().default(false),
   ...timestamps,
 });
 
@@ -235,11 +245,12 @@ export const activityMunicipalityCounts = sqliteTable(
 );
 
 /**
- * One row whose counter triggers bump on every change to the reference tables an activity points into
- * (migration 0004): the API caches those tables and re-reads them only when the counter has moved.
+ * A counter per unit that triggers bump on every change to the unit's reference tables an activity points into
+ * (migrations 0004 and 0008): the API caches those tables per unit and re-reads them only when its counter has
+ * moved, so one unit's edits do not empty another unit's cache.
  */
-export const referenceVersion = sqliteTable('reference_version', {
-  id: integer('id').primaryKey(),
+export const unitReferenceVersions = sqliteTable('unit_reference_versions', {
+  unitId: integer('unit_id').primaryKey().references(() => units.id, { onDelete: 'cascade' }),
   version: integer('version').notNull(),
 });
 
@@ -318,14 +329,19 @@ export const planItemStaff = sqliteTable(
 // ---------------------------------------------------------------------------------------------------------
 // Accounts, sessions, the audit trail and locked years.
 
-export const ROLES = ['medarbetare', 'chef', 'rad', 'admin'] as const;
+/**
+ * The unit's roles (medarbetare, chef, rad, admin) and the install's: `installation` creates units and their first
+ * admins and reads no unit's data; `region` reads only the regional comparison's aggregates for its county.
+ */
+export const ROLES = ['medarbetare', 'chef', 'rad', 'admin', 'installation', 'region'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const users = sqliteTable(
   'users',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    unitId: integer('unit_id').notNull().references(() => units.id),
+    /** The unit the account works in; null for the install's own accounts (roles installation and region). */
+    unitId: integer('unit_id').references(() => units.id),
     /** Login name, unique across the install so the login form needs no unit. Stored lower-case. */
     username: text('username').notNull(),
     displayName: text('display_name').notNull(),
@@ -334,6 +350,8 @@ export const users = sqliteTable(
     role: text('role', { enum: ROLES }).notNull(),
     /** The staff member this account records work as: a medarbetare may edit activities they are on. */
     staffId: integer('staff_id').references(() => staff.id),
+    /** A region account's county: it sees the sharing units of this county; null means every county. */
+    county: text('county'),
     mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     lastLoginAt: text('last_login_at'),

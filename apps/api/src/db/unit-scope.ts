@@ -36,7 +36,7 @@ export class UnitScope {
    * Inside a transaction it is read fresh. Treat the value as read-only.
    */
   cached<T>(key: string, load: () => T): T {
-    return cachedByReferenceVersion(this.db, `${this.unitId}:${key}`, load);
+    return cachedByReferenceVersion(this.db, this.unitId, key, load);
   }
 
   /**

@@ -20,7 +20,7 @@ export type Action = PermissionAction | 'public' | 'session';
 /** Who is asking: nobody signed in, or an account of the unit with its role. */
 export type Principal =
   | { kind: 'anonymous' }
-  | { kind: 'user'; userId: number; unitId: number; username: string; displayName: string; role: Role; staffId: number | null };
+  | { kind: 'user'; userId: number; unitId: number | null; username: string; displayName: string; role: Role; staffId: number | null };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -69,6 +69,8 @@ export function registerAccessHook(app: FastifyInstance): void {
   app.decorateRequest('scope', {
     getter(this: FastifyRequest): UnitScope {
       if (this.principal?.kind !== 'user') throw new ApiError(500, `Route ${this.routeOptions.url} reads a unit without a signed-in account.`);
+      // The install's own accounts belong to no unit; the permission table keeps them off unit routes already.
+      if (this.principal.unitId === null) throw new ApiError(403, 'Kontot hör inte till någon FoU-enhet.');
       return scopes.for(this.principal.unitId);
     },
   });

@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import supertest from 'supertest';
 import { buildApp } from '../../src/app.ts';
 import type { Config } from '../../src/config.ts';
-import type { Role } from '../../src/db/schema.ts';
+import type { UnitRoleName } from '@fou/domain';
 import * as t from '../../src/db/schema.ts';
 import { createSession, SESSION_COOKIE } from '../../src/modules/auth/session.service.ts';
 import { createUser } from '../../src/modules/users/user.service.ts';
@@ -24,7 +24,7 @@ export interface TestApp {
   /** supertest signed in as a FoU chief (cookie and x-csrf-token on every request). */
   http: Agent;
   /** Signed in with the role; a medarbetare records work as `staffId`, or as a staff member made for it. */
-  as(role: Role, options?: { staffId?: number }): Promise<Agent>;
+  as(role: UnitRoleName, options?: { staffId?: number }): Promise<Agent>;
   /** Nobody signed in. */
   anon: ReturnType<typeof supertest>;
   dir: string;
@@ -46,7 +46,7 @@ export async function makeTestApp(options: Partial<Config> = {}): Promise<TestAp
   const system = { kind: 'anonymous' } as const;
   let n = 0;
 
-  const signIn = async (role: Role, staffId: number | null): Promise<Agent> => {
+  const signIn = async (role: UnitRoleName, staffId: number | null): Promise<Agent> => {
     n += 1;
     const user = await createUser(app.db, unitId, system, {
       username: `test-${role}-${n}`, displayName: `Test ${role} ${n}`, role, staffId, password: TEST_PASSWORD,

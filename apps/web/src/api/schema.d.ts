@@ -982,10 +982,10 @@ export interface components {
                     displayName: string;
                 };
                 /**
-                 * @description medarbetare, chef (FoU-chef), rad (rådsrepresentant) eller admin
+                 * @description medarbetare, chef (FoU-chef), rad (rådsrepresentant), admin; installationens egna: installation (installationsadministratör), region (regional läsare)
                  * @enum {string}
                  */
-                role: "medarbetare" | "chef" | "rad" | "admin";
+                role: "medarbetare" | "chef" | "rad" | "admin" | "installation" | "region";
                 staffId: number | null;
                 mustChangePassword: boolean;
                 /** @description Skicka i huvudet x-csrf-token på varje skrivande anrop. */
@@ -3425,10 +3425,10 @@ export interface operations {
                             displayName: string;
                         };
                         /**
-                         * @description medarbetare, chef (FoU-chef), rad (rådsrepresentant) eller admin
+                         * @description medarbetare, chef (FoU-chef), rad (rådsrepresentant), admin; installationens egna: installation (installationsadministratör), region (regional läsare)
                          * @enum {string}
                          */
-                        role: "medarbetare" | "chef" | "rad" | "admin";
+                        role: "medarbetare" | "chef" | "rad" | "admin" | "installation" | "region";
                         staffId: number | null;
                         mustChangePassword: boolean;
                         /** @description Skicka i huvudet x-csrf-token på varje skrivande anrop. */
@@ -3595,10 +3595,10 @@ export interface operations {
                             displayName: string;
                         };
                         /**
-                         * @description medarbetare, chef (FoU-chef), rad (rådsrepresentant) eller admin
+                         * @description medarbetare, chef (FoU-chef), rad (rådsrepresentant), admin; installationens egna: installation (installationsadministratör), region (regional läsare)
                          * @enum {string}
                          */
-                        role: "medarbetare" | "chef" | "rad" | "admin";
+                        role: "medarbetare" | "chef" | "rad" | "admin" | "installation" | "region";
                         staffId: number | null;
                         mustChangePassword: boolean;
                         /** @description Skicka i huvudet x-csrf-token på varje skrivande anrop. */
@@ -3760,10 +3760,10 @@ export interface operations {
                         username: string;
                         password: string;
                         /**
-                         * @description medarbetare, chef (FoU-chef), rad (rådsrepresentant) eller admin
+                         * @description medarbetare, chef (FoU-chef), rad (rådsrepresentant), admin; installationens egna: installation (installationsadministratör), region (regional läsare)
                          * @enum {string}
                          */
-                        role: "medarbetare" | "chef" | "rad" | "admin";
+                        role: "medarbetare" | "chef" | "rad" | "admin" | "installation" | "region";
                         displayName: string;
                     }[];
                 };
@@ -3900,10 +3900,10 @@ export interface operations {
                         username: string;
                         displayName: string;
                         /**
-                         * @description medarbetare, chef (FoU-chef), rad (rådsrepresentant) eller admin
+                         * @description medarbetare, chef (FoU-chef), rad (rådsrepresentant), admin; installationens egna: installation (installationsadministratör), region (regional läsare)
                          * @enum {string}
                          */
-                        role: "medarbetare" | "chef" | "rad" | "admin";
+                        role: "medarbetare" | "chef" | "rad" | "admin" | "installation" | "region";
                         staffId: number | null;
                         mustChangePassword: boolean;
                         active: boolean;
@@ -3994,10 +3994,10 @@ export interface operations {
                         username: string;
                         displayName: string;
                         /**
-                         * @description medarbetare, chef (FoU-chef), rad (rådsrepresentant) eller admin
+                         * @description medarbetare, chef (FoU-chef), rad (rådsrepresentant), admin; installationens egna: installation (installationsadministratör), region (regional läsare)
                          * @enum {string}
                          */
-                        role: "medarbetare" | "chef" | "rad" | "admin";
+                        role: "medarbetare" | "chef" | "rad" | "admin" | "installation" | "region";
                         staffId: number | null;
                         mustChangePassword: boolean;
                         active: boolean;
@@ -4099,10 +4099,10 @@ export interface operations {
                         username: string;
                         displayName: string;
                         /**
-                         * @description medarbetare, chef (FoU-chef), rad (rådsrepresentant) eller admin
+                         * @description medarbetare, chef (FoU-chef), rad (rådsrepresentant), admin; installationens egna: installation (installationsadministratör), region (regional läsare)
                          * @enum {string}
                          */
-                        role: "medarbetare" | "chef" | "rad" | "admin";
+                        role: "medarbetare" | "chef" | "rad" | "admin" | "installation" | "region";
                         staffId: number | null;
                         mustChangePassword: boolean;
                         active: boolean;

@@ -7,7 +7,7 @@ const sv = {
   openMenu: 'Meny',
   closeMenu: 'Stäng menyn',
   nav: { label: 'Huvudmeny', register: 'Registrera', activities: 'Aktiviteter', overview: 'Översikt', accounts: 'Konton', password: 'Byt lösenord' },
-  roles: { medarbetare: 'Medarbetare', chef: 'FoU-chef', rad: 'Rådsrepresentant', admin: 'Administratör' },
+  roles: { medarbetare: 'Medarbetare', chef: 'FoU-chef', rad: 'Rådsrepresentant', admin: 'Administratör', installation: 'Installationsadministratör', region: 'Regional läsare' },
   auth: {
     signedInAs: 'Inloggad som',
     logout: 'Logga ut',
@@ -509,7 +509,7 @@ const en: Messages = {
   openMenu: 'Menu',
   closeMenu: 'Close menu',
   nav: { label: 'Main menu', register: 'Record', activities: 'Activities', overview: 'Overview', accounts: 'Accounts', password: 'Change password' },
-  roles: { medarbetare: 'Staff member', chef: 'R&D manager', rad: 'Council representative', admin: 'Administrator' },
+  roles: { medarbetare: 'Staff member', chef: 'R&D manager', rad: 'Council representative', admin: 'Administrator', installation: 'Install administrator', region: 'Regional reader' },
   auth: {
     signedInAs: 'Signed in as',
     logout: 'Sign out',

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ROLE_NAMES } from '@fou/domain';
+import { UNIT_ROLE_NAMES } from '@fou/domain';
 import { useCreateUser, useUpdateUser, useUsers } from '../api/auth-queries.ts';
 import { useReference } from '../api/queries.ts';
 import { ApiCallError, type Role, type User } from '../api/client.ts';
@@ -64,7 +64,7 @@ function CreateAccount({ onDone }: { onDone: (message: string) => void }) {
         <Field name="role" label={a.role} required error={errors.role}>
           {(x) => (
             <select {...x} className="input" value={v.role} onChange={set('role')}>
-              {ROLE_NAMES.map((r) => (
+              {UNIT_ROLE_NAMES.map((r) => (
                 <option key={r} value={r}>
                   {t.roles[r]}
                 </option>
@@ -162,7 +162,7 @@ function EditAccount({ user, isSelf, onDone }: { user: User; isSelf: boolean; on
           <Field name={id('role')} label={a.role} required error={errors.role}>
             {(x) => (
               <select {...x} className="input" value={v.role} onChange={set('role')}>
-                {ROLE_NAMES.map((r) => (
+                {UNIT_ROLE_NAMES.map((r) => (
                   <option key={r} value={r}>
                     {t.roles[r]}
                   </option>

@@ -34,7 +34,7 @@ export interface Lookups {
 }
 
 export function loadLookups(db: Db, unitId: number): Lookups {
-  return cachedByReferenceVersion(db, `activity-lookups:${unitId}`, () => readLookups(db, unitId));
+  return cachedByReferenceVersion(db, unitId, 'activity-lookups', () => readLookups(db, unitId));
 }
 
 function readLookups(db: Db, unitId: number): Lookups {

@@ -49,7 +49,8 @@ export async function changePassword(db: Db, s: SessionInfo, currentPassword: st
     const next = tx.update(t.users).set({ passwordHash, mustChangePassword: false, updatedAt: new Date().toISOString() })
       .where(eq(t.users.id, row.id)).returning().get()!;
     endOtherSessions(tx as unknown as Db, row.id, s.id);
-    recordAudit(tx as unknown as Db, {
+    // The trail is a unit's; the install's own accounts (no unit) change their password untracked, like a login.
+    if (row.unitId !== null) recordAudit(tx as unknown as Db, {
       unitId: row.unitId, actor: s.principal, action: 'update', entity: 'user', entityId: row.id,
       before: toUser(row), after: { ...toUser(next), passwordChanged: true },
     });

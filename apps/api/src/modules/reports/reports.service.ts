@@ -63,7 +63,7 @@ type Statement = ReturnType<Db['$client']['prepare']>;
 const prepared = new WeakMap<Db['$client'], Record<keyof typeof LOOKUPS, Statement>>();
 
 function loadCtx(db: Db, unitId: number): Ctx {
-  return cachedByReferenceVersion(db, `report-ctx:${unitId}`, () => readCtx(db, unitId));
+  return cachedByReferenceVersion(db, unitId, 'report-ctx', () => readCtx(db, unitId));
 }
 
 function readCtx(db: Db, unitId: number): Ctx {

@@ -1,6 +1,7 @@
 /** Accounts of the unit: creation, changes, deactivation, and the first admin at start. */
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import type { UnitRoleName } from '@fou/domain';
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write.ts';
 import * as t from '../../db/schema.ts';
@@ -111,7 +112,7 @@ export async function ensureFirstAdmin(db: Db, unitId: number, configured?: stri
   return configured ? null : password;
 }
 
-export interface DemoAccount { username: string; password: string; role: User['role']; displayName: string }
+export interface DemoAccount { username: string; password: string; role: UnitRoleName; displayName: string }
 
 /** One account per role with known passwords, for demos only; the medarbetare records work as a demo staff member. */
 export async function ensureDemoAccounts(db: Db, unitId: number): Promise<DemoAccount[]> {
