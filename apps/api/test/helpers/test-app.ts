@@ -14,6 +14,7 @@ import type { UnitRoleName } from '@fou/domain';
 import * as t from '../../src/db/schema.ts';
 import { createSession, SESSION_COOKIE } from '../../src/modules/auth/session.service.ts';
 import { createUser } from '../../src/modules/users/user.service.ts';
+import { hashPassword } from '../../src/modules/users/password.ts';
 
 type Agent = ReturnType<typeof supertest.agent>;
 
@@ -25,6 +26,11 @@ export interface TestApp {
   http: Agent;
   /** Signed in with the role; a medarbetare records work as `staffId`, or as a staff member made for it. */
   as(role: UnitRoleName, options?: { staffId?: number }): Promise<Agent>;
+  /**
+   * Signed in with one of the install's own roles: an account of no unit (`region` sees `county`, or every
+   * county when it is null). Made directly in the table: the API's own way of making them is under test elsewhere.
+   */
+  asInstall(role: 'installation' | 'region', options?: { county?: string | null }): Promise<Agent>;
   /** Nobody signed in. */
   anon: ReturnType<typeof supertest>;
   dir: string;
@@ -70,6 +76,15 @@ export async function makeTestApp(options: Partial<Config> = {}): Promise<TestAp
         agents.set(key, await signIn(role, staffId));
       }
       return agents.get(key)!;
+    },
+    async asInstall(role, opts = {}) {
+      n += 1;
+      const user = app.db.insert(t.users).values({
+        unitId: null, username: `test-${role}-${n}`, displayName: `Test ${role} ${n}`, role, county: opts.county ?? null,
+        passwordHash: await hashPassword(TEST_PASSWORD),
+      }).returning().get();
+      const { token, csrfToken } = createSession(app.db, user.id);
+      return supertest.agent(app.server).set('Cookie', `${SESSION_COOKIE}=${token}`).set('x-csrf-token', csrfToken);
     },
     anon: supertest(app.server),
     dir,
