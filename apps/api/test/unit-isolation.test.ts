@@ -112,7 +112,8 @@ function snapshotB(): Record<string, unknown[]> {
  * How each operation is aimed at unit B. `aimed`: the request names one of B's rows (path id, or B's ids in the
  * body), so it must be refused; otherwise it must answer without showing B.
  */
-interface Aim { path?: Record<string, string | number>; query?: Record<string, string | number>; body?: unknown; aimed: boolean }
+type Params = Record<string, string | number | undefined>;
+interface Aim { path?: Params | undefined; query?: Params | undefined; body?: unknown; aimed: boolean }
 const activityBody = () => ({
   date: '2019-04-01', title: 'Ett seminarium', goalId: b.goal, areaId: b.area, typeId: b.type, format: 'fysiskt',
   assignmentId: b.assignment, planItemId: b.planItem, municipalityIds: [b.municipality], staffIds: [b.staff],
