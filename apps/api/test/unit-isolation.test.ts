@@ -249,7 +249,7 @@ describe('unit isolation', () => {
           let req = agent[op.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](url);
           if (aim.query) req = req.query(aim.query);
           const res = await (aim.body === undefined ? req : req.send(aim.body as object));
-          const label = `${role} ${op.method} ${url}?${new URLSearchParams(Object.entries(aim.query ?? {}).map(([k, v]) => [k, String(v)]))} → ${res.status}`;
+          const label = `${role} ${op.method} ${url}?${new URLSearchParams(Object.entries(aim.query ?? {}).map(([k, v]): [string, string] => [k, String(v)]))} → ${res.status}`;
           expect(res.status, `${label}: ${res.text.slice(0, 300)}`).toBeLessThan(500);
           const text = res.text ?? '';
           if (text.includes(MARK)) failures.push(`${label}: shows unit B (${text.slice(Math.max(0, text.indexOf(MARK) - 60), text.indexOf(MARK) + 40)})`);
