@@ -16,33 +16,33 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/plan-items', {
     config: read,
     schema: { tags, summary: 'Verksamhetsplanens punkter ett år (i målordning, sedan punktens plats)', querystring: s.planItemListQuery, response: { 200: z.array(s.planItem), ...errorResponses } },
-  }, async (req) => svc.listPlanItems(req.scope.db, req.scope.unitId, req.query));
+  }, async (req) => svc.listPlanItems(req.scope, req.query));
 
   app.post('/plan-items/copy', {
     config: write,
     schema: { tags, summary: 'Kopiera ett års plan till ett senare år (ej avslutade punkter förs över med hänvisning)', body: s.planCopyInput, response: { 201: s.planCopyResult, ...errorResponses } },
-  }, async (req, reply) => reply.code(201).send(await svc.copyPlan(req.scope.db, req.scope.unitId, req.principal, req.body.fromYear, req.body.toYear)));
+  }, async (req, reply) => reply.code(201).send(await svc.copyPlan(req.scope, req.principal, req.body.fromYear, req.body.toYear)));
 
   app.get('/plan-items/:id', {
     config: read,
     schema: { tags, summary: 'En planpunkt', params: idParam, response: { 200: s.planItem, ...errorResponses } },
-  }, async (req) => svc.getPlanItem(req.scope.db, req.scope.unitId, req.params.id));
+  }, async (req) => svc.getPlanItem(req.scope, req.params.id));
 
   app.post('/plan-items', {
     config: write,
     schema: { tags, summary: 'Lägg till en planpunkt', body: s.planItemInput, response: { 201: s.planItem, ...errorResponses } },
-  }, async (req, reply) => reply.code(201).send(await svc.createPlanItem(req.scope.db, req.scope.unitId, req.principal, req.body)));
+  }, async (req, reply) => reply.code(201).send(await svc.createPlanItem(req.scope, req.principal, req.body)));
 
   app.put('/plan-items/:id', {
     config: write,
     schema: { tags, summary: 'Ändra en planpunkt (med versionen du läste)', params: idParam, body: s.planItemUpdate, response: { 200: s.planItem, ...errorResponses } },
-  }, async (req) => svc.updatePlanItem(req.scope.db, req.scope.unitId, req.principal, req.params.id, req.body));
+  }, async (req) => svc.updatePlanItem(req.scope, req.principal, req.params.id, req.body));
 
   app.delete('/plan-items/:id', {
     config: write,
     schema: { tags, summary: 'Ta bort en planpunkt (kopplade aktiviteter blir kvar utan koppling)', params: idParam, querystring: s.planItemDeleteQuery, response: { 204: z.null().meta({ description: 'Borttagen' }), ...errorResponses } },
   }, async (req, reply) => {
-    await svc.deletePlanItem(req.scope.db, req.scope.unitId, req.principal, req.params.id, req.query.version);
+    await svc.deletePlanItem(req.scope, req.principal, req.params.id, req.query.version);
     return reply.code(204).send(null);
   });
 
@@ -56,7 +56,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: s.planFollowup, ...errorResponses },
     },
   }, async (req, reply) => {
-    const report = svc.planFollowup(req.scope.db, req.scope.unitId, req.query);
+    const report = svc.planFollowup(req.scope, req.query);
     return sendTables(reply, req, `planuppfoljning-${report.year}`, followupTables(report), report);
   });
 };

@@ -1,20 +1,16 @@
 /** The annual plan: its items, the follow-up of what has been done on each, and next year's copy. */
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import {
   frameworkForDate, goalLabelForYear, goalNameForYear, isPlanItemFinished, isPlanItemFlagged, planCoverage, planProgress, todayInSweden,
 } from '@fou/domain';
-import type { Db } from '../../db/client.ts';
-import { writeTransaction } from '../../db/write.ts';
-import * as t from '../../db/schema.ts';
+import type { UnitScope } from '../../db/unit-scope.ts';
 import { areaIdsWithChildren, goalIdsForKey } from '../reference/reference.service.ts';
 import type { Principal } from '../../lib/access.ts';
-import { recordAudit } from '../../lib/audit.ts';
 import { badRequest, conflict, FieldErrors, notFound } from '../../lib/errors.ts';
+import { auditRepository } from '../audit/audit.repository.ts';
 import { loadLookups, type Lookups } from '../activities/activity.service.ts';
 import { assertYearOpen } from '../period-locks/period-lock.service.ts';
 import type { FollowupQuery, PlanFollowup, PlanItem, PlanItemInput, PlanItemListQuery, PlanItemUpdate } from './plan.schemas.ts';
-
-type PlanItemRow = typeof t.planItems.$inferSelect;
+import { planRepository, type PlanItemRow } from './plan.repository.ts';
 
 /**
  * The framework a plan year works under: the one valid on 1 January. VP 2018 ends 2023-12-31 and VP 2024
@@ -56,17 +52,13 @@ function resolveInput(lk: Lookups, input: PlanItemInput) {
   };
 }
 
-function hydrate(db: Db, lk: Lookups, rows: PlanItemRow[]): PlanItem[] {
+function hydrate(scope: UnitScope, lk: Lookups, rows: PlanItemRow[]): PlanItem[] {
   if (rows.length === 0) return [];
-  const staffRows = db.select().from(t.planItemStaff).where(inArray(t.planItemStaff.planItemId, rows.map((r) => r.id))).all();
-  const fromIds = rows.map((r) => r.carriedFromId).filter((x): x is number => x !== null);
-  const origins = new Map(fromIds.length
-    ? db.select({ id: t.planItems.id, year: t.planItems.year, title: t.planItems.title }).from(t.planItems).where(inArray(t.planItems.id, fromIds)).all().map((o) => [o.id, o])
-    : []);
+  const repo = scope.repo(planRepository);
+  const staffRows = repo.staffOf(rows.map((r) => r.id));
+  const origins = new Map(repo.origins(rows.map((r) => r.carriedFromId).filter((x): x is number => x !== null)).map((o) => [o.id, o]));
   // An item carries its goal's name as it read at the end of the item's year: a later rename leaves past plans as they were.
-  const goalIds = [...new Set(rows.map((r) => r.goalId))];
-  const history = db.select().from(t.goalNameHistory).where(inArray(t.goalNameHistory.goalId, goalIds))
-    .orderBy(asc(t.goalNameHistory.replacedOn), asc(t.goalNameHistory.id)).all();
+  const history = repo.goalNameHistory([...new Set(rows.map((r) => r.goalId))]);
   return rows.map((r) => {
     const goal = lk.goals.get(r.goalId)!;
     const { name, shortName } = goalLabelForYear(goal, history.filter((h) => h.goalId === r.goalId), r.year);
@@ -97,17 +89,8 @@ function inPlanOrder(rows: PlanItemRow[], goalOrder: Map<number, number>): PlanI
   return [...rows].sort((a, b) => (goalOrder.get(a.goalId) ?? 0) - (goalOrder.get(b.goalId) ?? 0) || a.sortOrder - b.sortOrder || a.id - b.id);
 }
 
-function goalSortOrders(db: Db): Map<number, number> {
-  return new Map(db.select({ id: t.goals.id, sortOrder: t.goals.sortOrder }).from(t.goals).all().map((g) => [g.id, g.sortOrder]));
-}
-
-function writeStaff(db: Db, planItemId: number, staffIds: number[]) {
-  db.delete(t.planItemStaff).where(eq(t.planItemStaff.planItemId, planItemId)).run();
-  if (staffIds.length) db.insert(t.planItemStaff).values(staffIds.map((staffId) => ({ planItemId, staffId }))).run();
-}
-
-function findRow(db: Db, unitId: number, id: number): PlanItemRow {
-  const row = db.select().from(t.planItems).where(and(eq(t.planItems.id, id), eq(t.planItems.unitId, unitId))).get();
+function findRow(scope: UnitScope, id: number): PlanItemRow {
+  const row = scope.repo(planRepository).find(id);
   if (!row) throw notFound(`Planpunkt ${id}`);
   return row;
 }
@@ -119,87 +102,80 @@ function staleVersion(current: number, sent: number) {
   );
 }
 
-export function listPlanItems(db: Db, unitId: number, q: PlanItemListQuery): PlanItem[] {
-  const p = t.planItems;
-  const where = [eq(p.unitId, unitId), eq(p.year, q.year)];
+export function listPlanItems(scope: UnitScope, q: PlanItemListQuery): PlanItem[] {
+  const filter: { goalIds?: number[]; areaIds?: number[] } = {};
   const errors = new FieldErrors();
   if (q.goal !== undefined) {
-    const ids = goalIdsForKey(db, unitId, q.goal);
+    const ids = goalIdsForKey(scope.db, scope.unitId, q.goal);
     if (!ids) errors.add('goal', 'unknown_goal', `Inget mål har nyckeln ${q.goal}.`, 'querystring');
-    else where.push(inArray(p.goalId, ids));
+    else filter.goalIds = ids;
   }
   if (q.area !== undefined) {
-    const ids = areaIdsWithChildren(db, unitId, q.area);
+    const ids = areaIdsWithChildren(scope.db, scope.unitId, q.area);
     if (!ids) errors.add('area', 'unknown_area', `Inget område har koden ${q.area}.`, 'querystring');
-    else where.push(inArray(p.areaId, ids));
+    else filter.areaIds = ids;
   }
   errors.throwIfAny();
-  const lk = loadLookups(db, unitId);
-  const rows = db.select().from(p).where(and(...where)).all();
-  return hydrate(db, lk, inPlanOrder(rows, goalSortOrders(db)));
+  const lk = loadLookups(scope.db, scope.unitId);
+  const repo = scope.repo(planRepository);
+  return hydrate(scope, lk, inPlanOrder(repo.ofYear(q.year, filter), repo.goalSortOrders()));
 }
 
-export function getPlanItem(db: Db, unitId: number, id: number): PlanItem {
-  return hydrate(db, loadLookups(db, unitId), [findRow(db, unitId, id)])[0]!;
+export function getPlanItem(scope: UnitScope, id: number): PlanItem {
+  return hydrate(scope, loadLookups(scope.db, scope.unitId), [findRow(scope, id)])[0]!;
 }
 
-export function createPlanItem(db: Db, unitId: number, actor: Principal, input: PlanItemInput): Promise<PlanItem> {
-  const lk = loadLookups(db, unitId);
+export function createPlanItem(scope: UnitScope, actor: Principal, input: PlanItemInput): Promise<PlanItem> {
+  const lk = loadLookups(scope.db, scope.unitId);
   const { row, staffIds } = resolveInput(lk, input);
-  return writeTransaction(db, (tx) => {
-    const txDb = tx as unknown as Db;
-    assertYearOpen(txDb, unitId, row.year);
+  const repo = scope.repo(planRepository);
+  return scope.write(() => {
+    assertYearOpen(scope.db, scope.unitId, row.year);
     // New items go last in the year unless a place is given.
-    const sortOrder = row.sortOrder ?? (tx.select({ m: sql<number>`coalesce(max(${t.planItems.sortOrder}), 0)` }).from(t.planItems)
-      .where(and(eq(t.planItems.unitId, unitId), eq(t.planItems.year, row.year))).get()!.m + 1);
-    const inserted = tx.insert(t.planItems).values({ unitId, ...row, sortOrder }).returning().get();
-    writeStaff(txDb, inserted.id, staffIds);
-    const item = hydrate(txDb, lk, [inserted])[0]!;
-    recordAudit(txDb, { unitId, actor, action: 'create', entity: 'plan_item', entityId: item.id, after: item });
+    const inserted = repo.insert({ ...row, sortOrder: row.sortOrder ?? repo.nextSortOrder(row.year) });
+    repo.replaceStaff(inserted.id, staffIds);
+    const item = hydrate(scope, lk, [inserted])[0]!;
+    scope.repo(auditRepository).record({ actor, action: 'create', entity: 'plan_item', entityId: item.id, after: item });
     return item;
   });
 }
 
-export function updatePlanItem(db: Db, unitId: number, actor: Principal, id: number, input: PlanItemUpdate): Promise<PlanItem> {
-  const lk = loadLookups(db, unitId);
-  return writeTransaction(db, (tx) => {
-    const txDb = tx as unknown as Db;
-    const current = findRow(txDb, unitId, id);
+export function updatePlanItem(scope: UnitScope, actor: Principal, id: number, input: PlanItemUpdate): Promise<PlanItem> {
+  const lk = loadLookups(scope.db, scope.unitId);
+  const repo = scope.repo(planRepository);
+  return scope.write(() => {
+    const current = findRow(scope, id);
     if (current.version !== input.version) throw staleVersion(current.version, input.version);
     const { row, staffIds } = resolveInput(lk, input);
     // The adopted annual report quotes the plan's statuses and outcomes: a locked year's plan stays as reported.
-    assertYearOpen(txDb, unitId, current.year);
-    assertYearOpen(txDb, unitId, row.year);
+    assertYearOpen(scope.db, scope.unitId, current.year);
+    assertYearOpen(scope.db, scope.unitId, row.year);
     if (row.year !== current.year) {
       // Activities link to an item of their own year; moving the item would break that for the linked ones.
-      const linked = tx.select({ n: sql<number>`count(*)` }).from(t.activities).where(eq(t.activities.planItemId, id)).get()!.n;
+      const linked = repo.linkedActivityCount(id);
       if (linked > 0) {
         throw badRequest([{ field: 'year', in: 'body', code: 'plan_item_has_activities', message: `Punkten har ${linked} kopplade aktiviteter från ${current.year}; året kan inte ändras.` }]);
       }
     }
-    const before = hydrate(txDb, lk, [current])[0]!;
-    const next = tx.update(t.planItems)
-      .set({ ...row, version: current.version + 1, updatedAt: new Date().toISOString() })
-      .where(and(eq(t.planItems.id, id), eq(t.planItems.version, input.version)))
-      .returning().get()!;
-    writeStaff(txDb, id, staffIds);
-    const after = hydrate(txDb, lk, [next])[0]!;
-    recordAudit(txDb, { unitId, actor, action: 'update', entity: 'plan_item', entityId: id, before, after });
+    const before = hydrate(scope, lk, [current])[0]!;
+    const next = repo.update(id, input.version, { ...row, version: current.version + 1, updatedAt: new Date().toISOString() })!;
+    repo.replaceStaff(id, staffIds);
+    const after = hydrate(scope, lk, [next])[0]!;
+    scope.repo(auditRepository).record({ actor, action: 'update', entity: 'plan_item', entityId: id, before, after });
     return after;
   });
 }
 
-export async function deletePlanItem(db: Db, unitId: number, actor: Principal, id: number, version?: number): Promise<void> {
-  const lk = loadLookups(db, unitId);
-  await writeTransaction(db, (tx) => {
-    const txDb = tx as unknown as Db;
-    const current = findRow(txDb, unitId, id);
+export async function deletePlanItem(scope: UnitScope, actor: Principal, id: number, version?: number): Promise<void> {
+  const lk = loadLookups(scope.db, scope.unitId);
+  await scope.write(() => {
+    const current = findRow(scope, id);
     if (version !== undefined && current.version !== version) throw staleVersion(current.version, version);
-    assertYearOpen(txDb, unitId, current.year);
-    const before = hydrate(txDb, lk, [current])[0]!;
+    assertYearOpen(scope.db, scope.unitId, current.year);
+    const before = hydrate(scope, lk, [current])[0]!;
     // Linked activities stay and lose the link (the foreign key sets it null), as do items carried from it.
-    tx.delete(t.planItems).where(eq(t.planItems.id, id)).run();
-    recordAudit(txDb, { unitId, actor, action: 'delete', entity: 'plan_item', entityId: id, before });
+    scope.repo(planRepository).remove(id);
+    scope.repo(auditRepository).record({ actor, action: 'delete', entity: 'plan_item', entityId: id, before });
   });
 }
 
@@ -208,10 +184,10 @@ export async function deletePlanItem(db: Db, unitId: number, actor: Principal, i
  * those not finished (neither genomförd nor inte genomförd) keep a reference to the item they carry on.
  * Goals follow their key into the framework valid in the new year.
  */
-export function copyPlan(db: Db, unitId: number, actor: Principal, fromYear: number, toYear: number) {
-  const lk = loadLookups(db, unitId);
-  const p = t.planItems;
-  const source = db.select().from(p).where(and(eq(p.unitId, unitId), eq(p.year, fromYear))).all();
+export function copyPlan(scope: UnitScope, actor: Principal, fromYear: number, toYear: number) {
+  const lk = loadLookups(scope.db, scope.unitId);
+  const repo = scope.repo(planRepository);
+  const source = repo.ofYear(fromYear);
   if (source.length === 0) {
     throw badRequest([{ field: 'fromYear', in: 'body', code: 'no_plan_items', message: `Det finns ingen plan för ${fromYear} att kopiera.` }]);
   }
@@ -222,54 +198,47 @@ export function copyPlan(db: Db, unitId: number, actor: Principal, fromYear: num
   if (missing.length) {
     throw badRequest([{ field: 'toYear', in: 'body', code: 'goal_missing_in_framework', message: `${framework.name} saknar målen ${missing.join(', ')}: lägg till dem först.` }]);
   }
-  const ordered = inPlanOrder(source, goalSortOrders(db));
-  return writeTransaction(db, (tx) => {
-    const txDb = tx as unknown as Db;
-    assertYearOpen(txDb, unitId, toYear);
-    const existing = tx.select({ n: sql<number>`count(*)` }).from(p).where(and(eq(p.unitId, unitId), eq(p.year, toYear))).get()!.n;
+  const ordered = inPlanOrder(source, repo.goalSortOrders());
+  return scope.write(() => {
+    assertYearOpen(scope.db, scope.unitId, toYear);
+    const existing = repo.countOfYear(toYear);
     if (existing > 0) throw conflict(`Planen för ${toYear} har redan ${existing} punkter; ta bort dem först eller lägg till punkter en och en.`);
-    const staffRows = tx.select().from(t.planItemStaff).where(inArray(t.planItemStaff.planItemId, source.map((r) => r.id))).all();
+    const staffRows = repo.staffOf(source.map((r) => r.id));
     const created: PlanItemRow[] = [];
     for (const r of ordered) {
-      const row = tx.insert(p).values({
-        unitId, year: toYear, title: r.title, goalId: targetGoals.get(lk.goals.get(r.goalId)!.key)!, areaId: r.areaId,
+      const row = repo.insert({
+        year: toYear, title: r.title, goalId: targetGoals.get(lk.goals.get(r.goalId)!.key)!, areaId: r.areaId,
         planned: r.planned, targetCount: r.targetCount, status: 'planerad', outcome: null,
         carriedFromId: isPlanItemFinished(r.status) ? null : r.id, sortOrder: r.sortOrder,
-      }).returning().get();
-      writeStaff(txDb, row.id, staffRows.filter((s) => s.planItemId === r.id).map((s) => s.staffId));
+      });
+      repo.replaceStaff(row.id, staffRows.filter((s) => s.planItemId === r.id).map((s) => s.staffId));
       created.push(row);
     }
-    const items = hydrate(txDb, lk, created);
+    const items = hydrate(scope, lk, created);
+    const audit = scope.repo(auditRepository);
     for (const item of items) {
-      recordAudit(txDb, { unitId, actor, action: 'copy', entity: 'plan_item', entityId: item.id, before: { fromYear, carriedFromId: item.carriedFrom?.id ?? null }, after: item });
+      audit.record({ actor, action: 'copy', entity: 'plan_item', entityId: item.id, before: { fromYear, carriedFromId: item.carriedFrom?.id ?? null }, after: item });
     }
     return { fromYear, toYear, copied: items.length, carried: items.filter((i) => i.carriedFrom !== null).length, items };
   });
 }
 
-export function planFollowup(db: Db, unitId: number, q: FollowupQuery): PlanFollowup {
+export function planFollowup(scope: UnitScope, q: FollowupQuery): PlanFollowup {
   const yearEnd = `${q.year}-12-31`;
   const today = todayInSweden();
   const asOf = q.asOf ?? (today < yearEnd ? (today < `${q.year}-01-01` ? `${q.year}-01-01` : today) : yearEnd);
   if (Number(asOf.slice(0, 4)) !== q.year) {
     throw badRequest([{ field: 'asOf', in: 'querystring', code: 'as_of_outside_year', message: `asOf måste ligga inom ${q.year}.` }]);
   }
-  const lk = loadLookups(db, unitId);
-  const p = t.planItems;
-  const goalOrder = goalSortOrders(db);
-  const rows = inPlanOrder(db.select().from(p).where(and(eq(p.unitId, unitId), eq(p.year, q.year))).all(), goalOrder);
-  const stats = new Map(rows.length
-    ? db.select({ id: t.activities.planItemId, n: sql<number>`count(*)`, last: sql<string>`max(${t.activities.date})` }).from(t.activities)
-      .where(and(eq(t.activities.unitId, unitId), inArray(t.activities.planItemId, rows.map((r) => r.id)), lte(t.activities.date, asOf)))
-      .groupBy(t.activities.planItemId).all().map((s) => [s.id!, s])
-    : []);
+  const lk = loadLookups(scope.db, scope.unitId);
+  const repo = scope.repo(planRepository);
+  const goalOrder = repo.goalSortOrders();
+  const rows = inPlanOrder(repo.ofYear(q.year), goalOrder);
+  const stats = repo.activityStats(rows.map((r) => r.id), asOf);
   const framework = frameworkForYear(lk.frameworks, q.year);
   const yearGoals = [...lk.goals.values()].filter((g) => g.frameworkId === framework?.id || rows.some((r) => r.goalId === g.id));
   // Each year keeps the goal names it had at its end, whatever the goals were renamed to later.
-  const history = yearGoals.length
-    ? db.select().from(t.goalNameHistory).where(inArray(t.goalNameHistory.goalId, yearGoals.map((g) => g.id)))
-      .orderBy(asc(t.goalNameHistory.replacedOn), asc(t.goalNameHistory.id)).all()
-    : [];
+  const history = repo.goalNameHistory(yearGoals.map((g) => g.id));
   const goalName = (id: number) => goalNameForYear(lk.goals.get(id)!.name, history.filter((h) => h.goalId === id), q.year);
   const groupOf = (areaId: number) => {
     const a = lk.areas.get(areaId)!;
@@ -297,7 +266,7 @@ export function planFollowup(db: Db, unitId: number, q: FollowupQuery): PlanFoll
   });
   const goalKeys = [...new Map(yearGoals.sort((a, b) => (goalOrder.get(a.id) ?? 0) - (goalOrder.get(b.id) ?? 0)).map((g) => [g.key, g])).values()];
   const groups = [...lk.areas.values()].filter((a) => a.parentId === null);
-  const areaOrder = new Map(db.select({ id: t.areas.id, sortOrder: t.areas.sortOrder }).from(t.areas).where(eq(t.areas.unitId, unitId)).all().map((a) => [a.id, a.sortOrder]));
+  const areaOrder = repo.areaSortOrders();
   groups.sort((a, b) => (areaOrder.get(a.id) ?? 0) - (areaOrder.get(b.id) ?? 0) || a.id - b.id);
   return {
     year: q.year,

@@ -101,7 +101,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: s.distributionQuery, response: { 200: ok(s.distribution), ...errorResponses },
     },
   }, async (req, reply) => {
-    const r = svc.distributionReport(req.scope.db, req.scope.unitId, req.query);
+    const r = svc.distributionReport(req.scope, req.query);
     return sendTables(reply, req, `fordelning-${req.query.dimension}${periodSuffix(req.query)}`, [distributionTable(r)], r);
   });
 
@@ -112,7 +112,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: s.crosstabQuery, response: { 200: ok(s.crosstab), ...errorResponses },
     },
   }, async (req, reply) => {
-    const r = svc.crosstabReport(req.scope.db, req.scope.unitId, req.query);
+    const r = svc.crosstabReport(req.scope, req.query);
     return sendTables(reply, req, `korstabell-${req.query.rows}-${req.query.cols}${periodSuffix(req.query)}`, crosstabTables(req.query, r), r);
   });
 
@@ -123,7 +123,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       description: FILES, querystring: s.trendQuery, response: { 200: ok(s.trend), ...errorResponses },
     },
   }, async (req, reply) => {
-    const r = svc.trendReport(req.scope.db, req.scope.unitId, req.query);
+    const r = svc.trendReport(req.scope, req.query);
     return sendTables(reply, req, `trend-${req.query.dimension}-${req.query.fromYear}-${req.query.toYear}`, trendTables(req.query, r), r);
   });
 
@@ -134,7 +134,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: s.reachQuery, response: { 200: ok(s.reach), ...errorResponses },
     },
   }, async (req, reply) => {
-    const r = svc.reachReport(req.scope.db, req.scope.unitId, req.query);
+    const r = svc.reachReport(req.scope, req.query);
     return sendTables(reply, req, `nackvidd${periodSuffix(req.query)}`, [reachTable(r)], r);
   });
 
@@ -145,7 +145,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       params: s.vbParams, querystring: s.vbQuery, response: { 200: ok(s.vb), ...errorResponses },
     },
   }, async (req, reply) => {
-    const r = svc.vbReport(req.scope.db, req.scope.unitId, req.params.year, req.query);
+    const r = svc.vbReport(req.scope, req.params.year, req.query);
     return sendTables(reply, req, `vb-${req.params.year}${req.query.table ? `-${req.query.table}` : ''}`, vbTables(r), r);
   });
 
@@ -157,5 +157,5 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       description: 'Översikten och verksamhetsplanen väljer med den här listan vilket år de öppnar på.',
       response: { 200: s.years, ...errorResponses },
     },
-  }, async (req) => svc.yearsWithData(req.scope.db, req.scope.unitId));
+  }, async (req) => svc.yearsWithData(req.scope));
 };

@@ -1,22 +1,20 @@
 /**
- * The annual report's tables. Counts come from one GROUP BY per report: over activity_counts or
- * activity_municipality_counts (kept by triggers, a few hundred rows a year) when the question is by goal, area
- * or municipality over whole years, otherwise over the covering report index. The small reference tables are read into JS (and kept until they change), to give every value
- * of a dimension its label and its place.
+ * The annual report's tables. The counts come from one GROUP BY per report (reports.repository.ts picks the count
+ * tables or the covering report index); the unit's small reference tables are read into JS (and kept until they
+ * change), to give every value of a dimension its label and its place, and to check a filter's codes and ids
+ * against the unit's own before anything is counted.
  */
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { goalNameForYear, roundPercents, percentsHalfUp, yearOf, type RoundingMethod } from '@fou/domain';
-import type { Db } from '../../db/client.ts';
-import * as t from '../../db/schema.ts';
-import { cachedByReferenceVersion } from '../../db/reference-cache.ts';
+import type { UnitScope } from '../../db/unit-scope.ts';
+import { FieldErrors } from '../../lib/errors.ts';
 import { referenceData } from '../../seed/reference-seed.ts';
-import { activityFilters } from '../activities/activity.service.ts';
-import { areaIdsWithChildren, FORMATS, goalIdsForKey } from '../reference/reference.service.ts';
+import { FORMATS } from '../reference/reference.service.ts';
 import type {
   Crosstab, CrosstabQuery, Dimension, Distribution, DistributionQuery, Filters, PeriodQuery, Reach, ReachQuery,
   SingleDimension, Trend, TrendQuery, Vb, VbQuery, Years,
 } from './reports.schemas.ts';
 import { MULTI_VALUED } from './reports.schemas.ts';
+import { reportsRepository, type ActivityFilter, type CountColumn, type ReportReference } from './reports.repository.ts';
 
 export const NONE_KEY = 'none';
 const NONE_LABEL = 'Ej angivet';
@@ -28,65 +26,29 @@ const MULTI_NOTE = {
 // One collator for the request's sorting: localeCompare with a locale builds a new one on every call.
 const swedish = new Intl.Collator('sv');
 
-interface Framework { id: number; code: string; name: string; validFrom: string; validTo: string | null }
-interface Goal { id: number; key: string; name: string; frameworkId: number; sortOrder: number; history: { name: string; replacedOn: string }[] }
+type Framework = ReportReference['frameworks'][number];
+type Goal = ReportReference['goals'][number] & { history: { name: string; replacedOn: string }[] };
 
 /** The unit's reference tables, as labels and order for the reports. */
-interface Ctx {
-  frameworks: Framework[];
+interface Ctx extends Omit<ReportReference, 'goals' | 'goalHistory'> {
   goals: Goal[];
-  areas: { id: number; code: string; name: string; reportLabel: string | null; parentId: number | null; sortOrder: number }[];
-  municipalities: { id: number; code: string; name: string; active: boolean }[];
-  staff: { id: number; name: string; active: boolean }[];
-  types: { id: number; name: string; active: boolean }[];
-  assignments: { id: number; title: string; active: boolean }[];
 }
 
-/**
- * The lookups as statements prepared once per connection: at a report's scale their preparing, not their
- * reading, is what would show next to the GROUP BY.
- */
-const LOOKUPS = {
-  frameworks: 'select id, code, name, valid_from as validFrom, valid_to as validTo from goal_frameworks where unit_id = ? order by valid_from',
-  goals: `select g.id, g.key, g.name, g.framework_id as frameworkId, g.sort_order as sortOrder from goals g
-    join goal_frameworks f on f.id = g.framework_id where f.unit_id = ? order by g.sort_order, g.id`,
-  history: `select h.goal_id as goalId, h.name, h.replaced_on as replacedOn from goal_name_history h
-    join goals g on g.id = h.goal_id join goal_frameworks f on f.id = g.framework_id where f.unit_id = ?
-    order by h.replaced_on, h.id`,
-  areas: 'select id, code, name, report_label as reportLabel, parent_id as parentId, sort_order as sortOrder from areas where unit_id = ? order by sort_order, id',
-  municipalities: 'select id, code, name, active from municipalities where unit_id = ? order by sort_order, id',
-  staff: 'select id, name, active from staff where unit_id = ?',
-  types: 'select id, name, active from activity_types where unit_id = ? order by sort_order, id',
-  assignments: 'select id, title, active from assignments where unit_id = ?',
-} as const;
-type Statement = ReturnType<Db['$client']['prepare']>;
-const prepared = new WeakMap<Db['$client'], Record<keyof typeof LOOKUPS, Statement>>();
-
-function loadCtx(db: Db, unitId: number): Ctx {
-  return cachedByReferenceVersion(db, unitId, 'report-ctx', () => readCtx(db, unitId));
-}
-
-function readCtx(db: Db, unitId: number): Ctx {
-  const client = db.$client;
-  let st = prepared.get(client);
-  if (!st) {
-    st = Object.fromEntries(Object.entries(LOOKUPS).map(([k, q]) => [k, client.prepare(q)])) as Record<keyof typeof LOOKUPS, Statement>;
-    prepared.set(client, st);
-  }
-  const all = <T>(k: keyof typeof LOOKUPS) => st[k].all(unitId) as T[];
-  const bool = <T extends { active: number }>(rows: T[]) => rows.map((r): Omit<T, 'active'> & { active: boolean } => ({ ...r, active: r.active === 1 }));
-  const history = all<{ goalId: number; name: string; replacedOn: string }>('history');
-  return {
-    frameworks: all<Framework>('frameworks'),
-    goals: all<Omit<Goal, 'history'>>('goals').map((g) => ({
-      ...g, history: history.filter((h) => h.goalId === g.id).map(({ name, replacedOn }) => ({ name, replacedOn })),
-    })),
-    areas: all<Ctx['areas'][number]>('areas'),
-    municipalities: bool(all<{ id: number; code: string; name: string; active: number }>('municipalities')),
-    staff: bool(all<{ id: number; name: string; active: number }>('staff')).sort((a, b) => swedish.compare(a.name, b.name) || a.id - b.id),
-    types: bool(all<{ id: number; name: string; active: number }>('types')),
-    assignments: bool(all<{ id: number; title: string; active: number }>('assignments')).sort((a, b) => swedish.compare(a.title, b.title) || a.id - b.id),
-  };
+function loadCtx(scope: UnitScope): Ctx {
+  return scope.cached('report-ctx', () => {
+    const r = scope.repo(reportsRepository).referenceTables();
+    return {
+      frameworks: r.frameworks,
+      goals: r.goals.map((g) => ({
+        ...g, history: r.goalHistory.filter((h) => h.goalId === g.id).map(({ name, replacedOn }) => ({ name, replacedOn })),
+      })),
+      areas: r.areas,
+      municipalities: r.municipalities,
+      staff: r.staff.sort((a, b) => swedish.compare(a.name, b.name) || a.id - b.id),
+      types: r.types,
+      assignments: r.assignments.sort((a, b) => swedish.compare(a.title, b.title) || a.id - b.id),
+    };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -100,54 +62,43 @@ function periodOf(q: PeriodQuery): Period {
 }
 
 /**
- * The WHERE of a report, twice over: on activities (always), and on activity_counts when the count table can
- * answer it, i.e. the period is whole years and the only filters are goal and area (its own columns).
+ * The report's filter as the unit's ids. Codes and ids are looked up among the unit's own reference rows only: one
+ * of another unit's (or none at all) is a 400 naming the field, and so can never reach another unit's activities.
+ * A goal key covers that goal in every framework; an area group covers its children.
  */
-interface ReportFilter { where: SQL[]; cube: CubeFilter | null }
-interface CubeFilter { unitId: number; fromYear: number | null; toYear: number | null; goalIds: number[] | null; areaIds: number[] | null }
-
-/** The count tables kept by triggers: activities per year, goal and area, and the same per municipality. */
-type CountTable = typeof t.activityCounts | typeof t.activityMunicipalityCounts;
-
-function cubeWhere(c: CountTable, f: CubeFilter): SQL[] {
-  const where: SQL[] = [eq(c.unitId, f.unitId)];
-  if (f.fromYear !== null) where.push(sql`${c.year} >= ${f.fromYear}`);
-  if (f.toYear !== null) where.push(sql`${c.year} <= ${f.toYear}`);
-  if (f.goalIds) where.push(inArray(c.goalId, f.goalIds));
-  if (f.areaIds) where.push(inArray(c.areaId, f.areaIds));
-  return where;
-}
-
-const wholeYears = (p: Period) =>
-  (p.from === null || p.from.endsWith('-01-01')) && (p.to === null || p.to.endsWith('-12-31'));
-
-function filterOf(db: Db, unitId: number, period: Period, f: Filters): ReportFilter {
-  const a = t.activities;
-  const where = activityFilters(db, unitId, {
-    from: period.year === null ? period.from ?? undefined : undefined,
-    to: period.year === null ? period.to ?? undefined : undefined,
-    goal: f.goal, area: f.area, municipality: f.municipality, staff: f.staff, type: f.type, assignment: f.assignment,
-  });
-  if (period.year !== null) where.push(eq(a.year, period.year));
-  else {
-    // The year bounds add nothing logically; they let SQLite range-scan the (unit_id, year, …) index.
-    if (period.from) where.push(sql`${a.year} >= ${yearOf(period.from)}`);
-    if (period.to) where.push(sql`${a.year} <= ${yearOf(period.to)}`);
+function filterOf(ctx: Ctx, period: Period, f: Filters): ActivityFilter {
+  const out: ActivityFilter = period.year !== null ? { year: period.year } : {};
+  if (period.year === null && period.from !== null) out.from = period.from;
+  if (period.year === null && period.to !== null) out.to = period.to;
+  const errors = new FieldErrors();
+  if (f.goal !== undefined) {
+    const ids = ctx.goals.filter((g) => g.key === f.goal).map((g) => g.id);
+    if (!ids.length) errors.add('goal', 'unknown_goal', `Inget mål har nyckeln ${f.goal}.`, 'querystring');
+    else out.goalIds = ids;
   }
-  if (f.line) where.push(eq(a.line, f.line));
-  if (f.format) where.push(eq(a.format, f.format));
-
-  const onlyCubeFilters = [f.municipality, f.staff, f.type, f.assignment, f.line, f.format].every((v) => v === undefined);
-  if (!onlyCubeFilters || !wholeYears(period)) return { where, cube: null };
-  // activityFilters has already refused unknown keys and codes.
-  const cube: CubeFilter = {
-    unitId,
-    fromYear: period.from ? yearOf(period.from) : null,
-    toYear: period.to ? yearOf(period.to) : null,
-    goalIds: f.goal === undefined ? null : goalIdsForKey(db, unitId, f.goal)!,
-    areaIds: f.area === undefined ? null : areaIdsWithChildren(db, unitId, f.area)!,
+  if (f.area !== undefined) {
+    const area = ctx.areas.find((x) => x.code === f.area);
+    if (!area) errors.add('area', 'unknown_area', `Inget område har koden ${f.area}.`, 'querystring');
+    else out.areaIds = [area.id, ...ctx.areas.filter((x) => x.parentId === area.id).map((x) => x.id)];
+  }
+  if (f.municipality !== undefined) {
+    const m = ctx.municipalities.find((x) => x.code === f.municipality);
+    if (!m) errors.add('municipality', 'unknown_municipality', `Ingen kommun har koden ${f.municipality}.`, 'querystring');
+    else out.municipalityId = m.id;
+  }
+  const known = (field: 'staff' | 'type' | 'assignment', rows: { id: number }[], id: number | undefined, what: string) => {
+    if (id === undefined) return false;
+    if (rows.some((r) => r.id === id)) return true;
+    errors.add(field, `unknown_${field}`, `${what} med id ${id} finns inte.`, 'querystring');
+    return false;
   };
-  return { where, cube };
+  if (known('staff', ctx.staff, f.staff, 'Medarbetare')) out.staffId = f.staff!;
+  if (known('type', ctx.types, f.type, 'Aktivitetstyp')) out.typeId = f.type!;
+  if (known('assignment', ctx.assignments, f.assignment, 'Uppdrag')) out.assignmentId = f.assignment!;
+  if (f.line !== undefined) out.line = f.line;
+  if (f.format !== undefined) out.format = f.format;
+  errors.throwIfAny();
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -155,11 +106,9 @@ function filterOf(db: Db, unitId: number, period: Period, f: Filters): ReportFil
 
 interface DimValue { key: string; label: string; active: boolean }
 interface DimSpec {
-  expr: SQL;
-  /** The same column in the count tables, for the dimensions they keep. */
-  cubeColumn?: 'goalId' | 'areaId' | 'municipalityId';
-  join?: 'municipality' | 'staff';
-  keyOf: (raw: unknown) => string;
+  /** The activity column grouped by. */
+  column: CountColumn;
+  keyOf: (raw: number | string) => string;
   values: DimValue[];
   /** Whether the dimension can be unset on an activity (a row "Ej angivet" then shows when it is). */
   nullable: boolean;
@@ -194,20 +143,18 @@ function areaGroups(ctx: Ctx) {
 }
 
 function dimensionSpec(ctx: Ctx, dim: Dimension, period: Period, vbLabels = false): DimSpec {
-  const a = t.activities;
   const byId = <T>(rows: T[], id: (r: T) => number) => new Map(rows.map((r) => [id(r), r]));
   switch (dim) {
     case 'goal': {
       const goals = byId(ctx.goals, (g) => g.id);
-      return { expr: sql`${a.goalId}`, cubeColumn: 'goalId', keyOf: (raw) => goals.get(raw as number)?.key ?? String(raw), values: goalValues(ctx, frameworksIn(ctx, period), labelYearOf(period)), nullable: false };
+      return { column: 'goal', keyOf: (raw) => goals.get(Number(raw))?.key ?? String(raw), values: goalValues(ctx, frameworksIn(ctx, period), labelYearOf(period)), nullable: false };
     }
     case 'areaGroup': {
       const areas = byId(ctx.areas, (x) => x.id);
       return {
-        expr: sql`${a.areaId}`,
-        cubeColumn: 'areaId',
+        column: 'area',
         keyOf: (raw) => {
-          const area = areas.get(raw as number);
+          const area = areas.get(Number(raw));
           const group = area?.parentId ? areas.get(area.parentId) : area;
           return group?.code ?? String(raw);
         },
@@ -220,66 +167,38 @@ function dimensionSpec(ctx: Ctx, dim: Dimension, period: Period, vbLabels = fals
       const parents = new Set(ctx.areas.map((x) => x.parentId));
       // The areas an activity can be recorded on: groups without children, and the children of the others.
       const leaves = areaGroups(ctx).flatMap((g) => (parents.has(g.id) ? ctx.areas.filter((x) => x.parentId === g.id) : [g]));
-      return { expr: sql`${a.areaId}`, cubeColumn: 'areaId', keyOf: (raw) => areas.get(raw as number)?.code ?? String(raw), values: leaves.map((x) => ({ key: x.code, label: x.name, active: true })), nullable: false };
+      return { column: 'area', keyOf: (raw) => areas.get(Number(raw))?.code ?? String(raw), values: leaves.map((x) => ({ key: x.code, label: x.name, active: true })), nullable: false };
     }
     case 'type':
-      return { expr: sql`${a.typeId}`, keyOf: String, values: ctx.types.map((x) => ({ key: String(x.id), label: x.name, active: x.active })), nullable: false };
+      return { column: 'type', keyOf: String, values: ctx.types.map((x) => ({ key: String(x.id), label: x.name, active: x.active })), nullable: false };
     case 'format':
-      return { expr: sql`${a.format}`, keyOf: String, values: FORMATS.map((x) => ({ key: x.code, label: x.name, active: true })), nullable: false };
+      return { column: 'format', keyOf: String, values: FORMATS.map((x) => ({ key: x.code, label: x.name, active: true })), nullable: false };
     case 'line':
-      return { expr: sql`${a.line}`, keyOf: String, values: referenceData.lines.map((x: { code: string; name: string }) => ({ key: x.code, label: x.name, active: true })), nullable: true };
+      return { column: 'line', keyOf: String, values: referenceData.lines.map((x: { code: string; name: string }) => ({ key: x.code, label: x.name, active: true })), nullable: true };
     case 'assignment':
-      return { expr: sql`${a.assignmentId}`, keyOf: String, values: ctx.assignments.map((x) => ({ key: String(x.id), label: x.title, active: x.active })), nullable: true };
+      return { column: 'assignment', keyOf: String, values: ctx.assignments.map((x) => ({ key: String(x.id), label: x.title, active: x.active })), nullable: true };
     case 'staff':
-      return { expr: sql`${t.activityStaff.staffId}`, join: 'staff', keyOf: String, values: ctx.staff.map((x) => ({ key: String(x.id), label: x.name, active: x.active })), nullable: false };
+      return { column: 'staff', keyOf: String, values: ctx.staff.map((x) => ({ key: String(x.id), label: x.name, active: x.active })), nullable: false };
     case 'municipality': {
       const munis = byId(ctx.municipalities, (m) => m.id);
-      return { expr: sql`${t.activityMunicipalities.municipalityId}`, join: 'municipality', cubeColumn: 'municipalityId', keyOf: (raw) => munis.get(raw as number)?.code ?? String(raw), values: ctx.municipalities.map((m) => ({ key: m.code, label: m.name, active: m.active })), nullable: false };
+      return { column: 'municipality', keyOf: (raw) => munis.get(Number(raw))?.code ?? String(raw), values: ctx.municipalities.map((m) => ({ key: m.code, label: m.name, active: m.active })), nullable: false };
     }
   }
 }
 
-/** One GROUP BY over the filtered activities (or their counts), optionally by year first; null groups come back as key none. */
-function countBy(db: Db, filter: ReportFilter, specs: DimSpec[], byYear = false): { keys: string[]; year: number | null; n: number }[] {
-  const perMunicipality = specs.some((s) => s.cubeColumn === 'municipalityId');
-  const cubeTable: CountTable = perMunicipality ? t.activityMunicipalityCounts : t.activityCounts;
-  const fromCube = filter.cube !== null && specs.every((s) => s.cubeColumn);
-  const column = (s: DimSpec) => {
-    if (!fromCube) return s.expr;
-    return s.cubeColumn === 'municipalityId' ? sql`${t.activityMunicipalityCounts.municipalityId}` : sql`${cubeTable[s.cubeColumn!]}`;
-  };
-  const groups = [
-    ...(byYear ? [fromCube ? sql`${cubeTable.year}` : sql`${t.activities.year}`] : []),
-    ...specs.map(column),
-  ];
-  const cols = groups.map((g, i) => sql`${g} as ${sql.raw(`g${i}`)}`);
-  const groupBy = sql.join(groups.map((_, i) => sql.raw(`g${i}`)), sql`, `);
-  let query: SQL;
-  if (fromCube) {
-    query = sql`select ${sql.join(cols, sql`, `)}, sum(${cubeTable.n}) as n from ${cubeTable} where ${and(...cubeWhere(cubeTable, filter.cube!))} group by ${groupBy}`;
-  } else {
-    const joins = specs.map((s) => s.join === 'municipality'
-      ? sql` join ${t.activityMunicipalities} on ${t.activityMunicipalities.activityId} = ${t.activities.id}`
-      : s.join === 'staff' ? sql` join ${t.activityStaff} on ${t.activityStaff.activityId} = ${t.activities.id}` : sql``);
-    query = sql`select ${sql.join(cols, sql`, `)}, count(*) as n from ${t.activities}${sql.join(joins, sql``)} where ${and(...filter.where)} group by ${groupBy}`;
-  }
-  const offset = byYear ? 1 : 0;
-  return db.all<Record<string, unknown>>(query).map((r) => ({
-    year: byYear ? Number(r.g0) : null,
+/** One GROUP BY over the filtered activities, optionally by year first; null groups come back as key none. */
+function countBy(scope: UnitScope, filter: ActivityFilter, specs: DimSpec[], byYear = false): { keys: string[]; year: number | null; n: number }[] {
+  return scope.repo(reportsRepository).countBy(filter, specs.map((s) => s.column), byYear).map((r) => ({
+    year: r.year,
     keys: specs.map((s, i) => {
-      const raw = r[`g${offset + i}`];
+      const raw = r.values[i];
       return raw === null || raw === undefined ? NONE_KEY : s.keyOf(raw);
     }),
-    n: Number(r.n),
+    n: r.n,
   }));
 }
 
-function countActivities(db: Db, filter: ReportFilter): number {
-  if (filter.cube) {
-    return Number(db.select({ n: sql<number>`coalesce(sum(${t.activityCounts.n}), 0)` }).from(t.activityCounts).where(and(...cubeWhere(t.activityCounts, filter.cube))).get()!.n);
-  }
-  return db.select({ n: sql<number>`count(*)` }).from(t.activities).where(and(...filter.where)).get()!.n;
-}
+const countActivities = (scope: UnitScope, filter: ActivityFilter) => scope.repo(reportsRepository).countActivities(filter);
 
 /** The rows a dimension shows: every active value, inactive ones that occur, and none when it occurs. */
 function rowsOf(spec: DimSpec, counts: Map<string, number>): { key: string; label: string }[] {
@@ -294,15 +213,15 @@ const shareOf = (count: number, total: number) => (total > 0 ? count / total : 0
 // ---------------------------------------------------------------------------------------------------------
 // Reports
 
-export function distributionReport(db: Db, unitId: number, q: DistributionQuery): Distribution {
-  const ctx = loadCtx(db, unitId);
+export function distributionReport(scope: UnitScope, q: DistributionQuery): Distribution {
+  const ctx = loadCtx(scope);
   const period = periodOf(q);
-  const filter = filterOf(db, unitId, period, q);
+  const filter = filterOf(ctx, period, q);
   const spec = dimensionSpec(ctx, q.dimension, period);
   const counts = new Map<string, number>();
-  for (const r of countBy(db, filter, [spec])) add(counts, r.keys[0]!, r.n);
+  for (const r of countBy(scope, filter, [spec])) add(counts, r.keys[0]!, r.n);
   const multiValued = MULTI_VALUED.includes(q.dimension);
-  const total = multiValued ? countActivities(db, filter) : [...counts.values()].reduce((s, n) => s + n, 0);
+  const total = multiValued ? countActivities(scope, filter) : [...counts.values()].reduce((s, n) => s + n, 0);
   const rows = rowsOf(spec, counts);
   const rowCounts = rows.map((r) => counts.get(r.key) ?? 0);
   // Shares of activities under a multi-valued dimension overlap: only per-row rounding means anything there.
@@ -320,16 +239,16 @@ export function distributionReport(db: Db, unitId: number, q: DistributionQuery)
   };
 }
 
-export function crosstabReport(db: Db, unitId: number, q: CrosstabQuery): Crosstab {
-  const ctx = loadCtx(db, unitId);
+export function crosstabReport(scope: UnitScope, q: CrosstabQuery): Crosstab {
+  const ctx = loadCtx(scope);
   const period = periodOf(q);
-  const filter = filterOf(db, unitId, period, q);
+  const filter = filterOf(ctx, period, q);
   const rs = dimensionSpec(ctx, q.rows, period);
   const cs = dimensionSpec(ctx, q.cols, period);
   const cells = new Map<string, number>();
   const rowSums = new Map<string, number>();
   const colSums = new Map<string, number>();
-  for (const r of countBy(db, filter, [rs, cs])) {
+  for (const r of countBy(scope, filter, [rs, cs])) {
     add(cells, `${r.keys[0]}\u0000${r.keys[1]}`, r.n);
     add(rowSums, r.keys[0]!, r.n);
     add(colSums, r.keys[1]!, r.n);
@@ -352,15 +271,15 @@ export function crosstabReport(db: Db, unitId: number, q: CrosstabQuery): Crosst
   return { rows, columns, counts, rowTotals, columnTotals, grandTotal, percentBase: q.percent, percents };
 }
 
-export function trendReport(db: Db, unitId: number, q: TrendQuery): Trend {
-  const ctx = loadCtx(db, unitId);
+export function trendReport(scope: UnitScope, q: TrendQuery): Trend {
+  const ctx = loadCtx(scope);
   const period: Period = { from: `${q.fromYear}-01-01`, to: `${q.toYear}-12-31`, year: null };
-  const filter = filterOf(db, unitId, period, q);
+  const filter = filterOf(ctx, period, q);
   const spec = dimensionSpec(ctx, q.dimension, period);
   const years = Array.from({ length: q.toYear - q.fromYear + 1 }, (_, i) => q.fromYear + i);
   const cells = new Map<string, number>();
   const sums = new Map<string, number>();
-  for (const r of countBy(db, filter, [spec], true)) {
+  for (const r of countBy(scope, filter, [spec], true)) {
     add(cells, `${r.year}\u0000${r.keys[0]}`, r.n);
     add(sums, r.keys[0]!, r.n);
   }
@@ -394,14 +313,14 @@ function yearLabel(ctx: Ctx, dim: SingleDimension, row: { key: string; label: st
   return row.label;
 }
 
-export function reachReport(db: Db, unitId: number, q: ReachQuery): Reach {
-  const ctx = loadCtx(db, unitId);
+export function reachReport(scope: UnitScope, q: ReachQuery): Reach {
+  const ctx = loadCtx(scope);
   const period = periodOf(q);
-  const filter = filterOf(db, unitId, period, q);
+  const filter = filterOf(ctx, period, q);
   const spec = dimensionSpec(ctx, 'municipality', period);
   const counts = new Map<string, number>();
-  for (const r of countBy(db, filter, [spec])) add(counts, r.keys[0]!, r.n);
-  const total = countActivities(db, filter);
+  for (const r of countBy(scope, filter, [spec])) add(counts, r.keys[0]!, r.n);
+  const total = countActivities(scope, filter);
   const rows = rowsOf(spec, counts);
   const rowCounts = rows.map((r) => counts.get(r.key) ?? 0);
   const percents = percentsHalfUp(rowCounts, total);
@@ -418,15 +337,15 @@ export function reachReport(db: Db, unitId: number, q: ReachQuery): Reach {
 }
 
 /** The two tables of the annual report's section "Intern uppföljning av VP", from one GROUP BY. */
-export function vbReport(db: Db, unitId: number, year: number, q: VbQuery): Vb {
-  const ctx = loadCtx(db, unitId);
+export function vbReport(scope: UnitScope, year: number, q: VbQuery): Vb {
+  const ctx = loadCtx(scope);
   const period = periodOf({ year });
-  const filter = filterOf(db, unitId, period, {});
+  const filter = filterOf(ctx, period, {});
   const areaSpec = dimensionSpec(ctx, 'areaGroup', period, true);
   const goalSpec = dimensionSpec(ctx, 'goal', period);
   const areaCounts = new Map<string, number>();
   const goalCounts = new Map<string, number>();
-  for (const r of countBy(db, filter, [areaSpec, goalSpec])) {
+  for (const r of countBy(scope, filter, [areaSpec, goalSpec])) {
     add(areaCounts, r.keys[0]!, r.n);
     add(goalCounts, r.keys[1]!, r.n);
   }
@@ -453,22 +372,11 @@ export function vbReport(db: Db, unitId: number, year: number, q: VbQuery): Vb {
  * Which years have activities or plan items, newest first. Activities from activity_counts (kept by triggers, a few
  * hundred rows a year) rather than the activities themselves, so this stays cheap at a million activities.
  */
-export function yearsWithData(db: Db, unitId: number): Years {
-  const activities = db
-    .select({ year: t.activityCounts.year, n: sql<number>`sum(${t.activityCounts.n})` })
-    .from(t.activityCounts)
-    .where(eq(t.activityCounts.unitId, unitId))
-    .groupBy(t.activityCounts.year)
-    .all();
-  const plans = db
-    .select({ year: t.planItems.year, n: sql<number>`count(*)` })
-    .from(t.planItems)
-    .where(eq(t.planItems.unitId, unitId))
-    .groupBy(t.planItems.year)
-    .all();
+export function yearsWithData(scope: UnitScope): Years {
+  const { activities, planItems } = scope.repo(reportsRepository).yearsWithData();
   const byYear = new Map<number, { year: number; activities: number; planItems: number }>();
   const row = (year: number) => byYear.get(year) ?? byYear.set(year, { year, activities: 0, planItems: 0 }).get(year)!;
   for (const a of activities) if (a.n > 0) row(a.year).activities = a.n;
-  for (const p of plans) if (p.n > 0) row(p.year).planItems = p.n;
+  for (const p of planItems) if (p.n > 0) row(p.year).planItems = p.n;
   return { years: [...byYear.values()].sort((a, b) => b.year - a.year) };
 }
