@@ -31,7 +31,10 @@ export function actorName(p: Principal): string {
 
 export function auditRepository({ db, unitId }: UnitScope) {
   const a = t.auditLog;
-  // Every registered activity writes a row: prepared once per unit, the unit bound in it.
+  // Every registered activity writes a row: prepared once per unit, the unit bound in it. before and after go in
+  // as JSON text made here: through the json column's encoder a placeholder's null would become the text 'null',
+  // and "no value" must stay SQL NULL.
+  const json = (name: string) => sql`${sql.placeholder(name)}`;
   const insert = db.insert(a).values({
     unitId,
     userId: sql.placeholder('userId'),
@@ -39,8 +42,8 @@ export function auditRepository({ db, unitId }: UnitScope) {
     action: sql.placeholder('action'),
     entity: sql.placeholder('entity'),
     entityId: sql.placeholder('entityId'),
-    before: sql.placeholder('before'),
-    after: sql.placeholder('after'),
+    before: json('before'),
+    after: json('after'),
   }).prepare();
 
   return {
@@ -51,8 +54,8 @@ export function auditRepository({ db, unitId }: UnitScope) {
         action: e.action,
         entity: e.entity,
         entityId: e.entityId,
-        before: e.before ?? null,
-        after: e.after ?? null,
+        before: e.before == null ? null : JSON.stringify(e.before),
+        after: e.after == null ? null : JSON.stringify(e.after),
       });
     },
 

@@ -5,6 +5,7 @@ import {
 } from '@fou/domain';
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write.ts';
+import { UnitScope } from '../../db/unit-scope.ts';
 import * as t from '../../db/schema.ts';
 import { areaIdsWithChildren, goalIdsForKey } from '../reference/reference.service.ts';
 import type { Principal } from '../../lib/access.ts';
@@ -134,21 +135,21 @@ export function listPlanItems(db: Db, unitId: number, q: PlanItemListQuery): Pla
     else where.push(inArray(p.areaId, ids));
   }
   errors.throwIfAny();
-  const lk = loadLookups(db, unitId);
+  const lk = loadLookups(new UnitScope(db, unitId));
   const rows = db.select().from(p).where(and(...where)).all();
   return hydrate(db, lk, inPlanOrder(rows, goalSortOrders(db)));
 }
 
 export function getPlanItem(db: Db, unitId: number, id: number): PlanItem {
-  return hydrate(db, loadLookups(db, unitId), [findRow(db, unitId, id)])[0]!;
+  return hydrate(db, loadLookups(new UnitScope(db, unitId)), [findRow(db, unitId, id)])[0]!;
 }
 
 export function createPlanItem(db: Db, unitId: number, actor: Principal, input: PlanItemInput): Promise<PlanItem> {
-  const lk = loadLookups(db, unitId);
+  const lk = loadLookups(new UnitScope(db, unitId));
   const { row, staffIds } = resolveInput(lk, input);
   return writeTransaction(db, (tx) => {
     const txDb = tx as unknown as Db;
-    assertYearOpen(txDb, unitId, row.year);
+    assertYearOpen(new UnitScope(db, unitId), row.year);
     // New items go last in the year unless a place is given.
     const sortOrder = row.sortOrder ?? (tx.select({ m: sql<number>`coalesce(max(${t.planItems.sortOrder}), 0)` }).from(t.planItems)
       .where(and(eq(t.planItems.unitId, unitId), eq(t.planItems.year, row.year))).get()!.m + 1);
@@ -161,15 +162,15 @@ export function createPlanItem(db: Db, unitId: number, actor: Principal, input: 
 }
 
 export function updatePlanItem(db: Db, unitId: number, actor: Principal, id: number, input: PlanItemUpdate): Promise<PlanItem> {
-  const lk = loadLookups(db, unitId);
+  const lk = loadLookups(new UnitScope(db, unitId));
   return writeTransaction(db, (tx) => {
     const txDb = tx as unknown as Db;
     const current = findRow(txDb, unitId, id);
     if (current.version !== input.version) throw staleVersion(current.version, input.version);
     const { row, staffIds } = resolveInput(lk, input);
     // The adopted annual report quotes the plan's statuses and outcomes: a locked year's plan stays as reported.
-    assertYearOpen(txDb, unitId, current.year);
-    assertYearOpen(txDb, unitId, row.year);
+    assertYearOpen(new UnitScope(db, unitId), current.year);
+    assertYearOpen(new UnitScope(db, unitId), row.year);
     if (row.year !== current.year) {
       // Activities link to an item of their own year; moving the item would break that for the linked ones.
       const linked = tx.select({ n: sql<number>`count(*)` }).from(t.activities).where(eq(t.activities.planItemId, id)).get()!.n;
@@ -190,12 +191,12 @@ export function updatePlanItem(db: Db, unitId: number, actor: Principal, id: num
 }
 
 export async function deletePlanItem(db: Db, unitId: number, actor: Principal, id: number, version?: number): Promise<void> {
-  const lk = loadLookups(db, unitId);
+  const lk = loadLookups(new UnitScope(db, unitId));
   await writeTransaction(db, (tx) => {
     const txDb = tx as unknown as Db;
     const current = findRow(txDb, unitId, id);
     if (version !== undefined && current.version !== version) throw staleVersion(current.version, version);
-    assertYearOpen(txDb, unitId, current.year);
+    assertYearOpen(new UnitScope(db, unitId), current.year);
     const before = hydrate(txDb, lk, [current])[0]!;
     // Linked activities stay and lose the link (the foreign key sets it null), as do items carried from it.
     tx.delete(t.planItems).where(eq(t.planItems.id, id)).run();
@@ -209,7 +210,7 @@ export async function deletePlanItem(db: Db, unitId: number, actor: Principal, i
  * Goals follow their key into the framework valid in the new year.
  */
 export function copyPlan(db: Db, unitId: number, actor: Principal, fromYear: number, toYear: number) {
-  const lk = loadLookups(db, unitId);
+  const lk = loadLookups(new UnitScope(db, unitId));
   const p = t.planItems;
   const source = db.select().from(p).where(and(eq(p.unitId, unitId), eq(p.year, fromYear))).all();
   if (source.length === 0) {
@@ -225,7 +226,7 @@ export function copyPlan(db: Db, unitId: number, actor: Principal, fromYear: num
   const ordered = inPlanOrder(source, goalSortOrders(db));
   return writeTransaction(db, (tx) => {
     const txDb = tx as unknown as Db;
-    assertYearOpen(txDb, unitId, toYear);
+    assertYearOpen(new UnitScope(db, unitId), toYear);
     const existing = tx.select({ n: sql<number>`count(*)` }).from(p).where(and(eq(p.unitId, unitId), eq(p.year, toYear))).get()!.n;
     if (existing > 0) throw conflict(`Planen för ${toYear} har redan ${existing} punkter; ta bort dem först eller lägg till punkter en och en.`);
     const staffRows = tx.select().from(t.planItemStaff).where(inArray(t.planItemStaff.planItemId, source.map((r) => r.id))).all();
@@ -254,7 +255,7 @@ export function planFollowup(db: Db, unitId: number, q: FollowupQuery): PlanFoll
   if (Number(asOf.slice(0, 4)) !== q.year) {
     throw badRequest([{ field: 'asOf', in: 'querystring', code: 'as_of_outside_year', message: `asOf måste ligga inom ${q.year}.` }]);
   }
-  const lk = loadLookups(db, unitId);
+  const lk = loadLookups(new UnitScope(db, unitId));
   const p = t.planItems;
   const goalOrder = goalSortOrders(db);
   const rows = inPlanOrder(db.select().from(p).where(and(eq(p.unitId, unitId), eq(p.year, q.year))).all(), goalOrder);

@@ -9,6 +9,7 @@ import { goalNameForYear, roundPercents, percentsHalfUp, yearOf, type RoundingMe
 import type { Db } from '../../db/client.ts';
 import * as t from '../../db/schema.ts';
 import { cachedByReferenceVersion } from '../../db/reference-cache.ts';
+import { UnitScope } from '../../db/unit-scope.ts';
 import { referenceData } from '../../seed/reference-seed.ts';
 import { activityFilters } from '../activities/activity.service.ts';
 import { areaIdsWithChildren, FORMATS, goalIdsForKey } from '../reference/reference.service.ts';
@@ -123,7 +124,7 @@ const wholeYears = (p: Period) =>
 
 function filterOf(db: Db, unitId: number, period: Period, f: Filters): ReportFilter {
   const a = t.activities;
-  const where = activityFilters(db, unitId, {
+  const where = activityFilters(new UnitScope(db, unitId), {
     from: period.year === null ? period.from ?? undefined : undefined,
     to: period.year === null ? period.to ?? undefined : undefined,
     goal: f.goal, area: f.area, municipality: f.municipality, staff: f.staff, type: f.type, assignment: f.assignment,
