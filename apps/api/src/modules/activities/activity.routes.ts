@@ -13,7 +13,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/activities', {
     config: { action: 'activity:read' },
     schema: { tags, summary: 'Lista aktiviteter (filter, sorterat på datum och id, sidor med cursor)', querystring: s.activityListQuery, response: { 200: s.activityPage, ...errorResponses } },
-  }, async (req) => svc.listActivities(req.scope.db, req.scope.unitId, req.query));
+  }, async (req) => svc.listActivities(req.scope, req.query));
 
   // Before /activities/:id in reading order; the router matches the static segment first either way.
   app.get('/activities/goal-suggestions', {
@@ -24,7 +24,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
       description: `Bygger på de senaste ${s.SUGGESTION_WINDOW} aktiviteterna (datum, sedan id, nyast först). Lika många: det mål som användes senast. Typer utan aktiviteter saknas i listan.`,
       response: { 200: s.goalSuggestions, ...errorResponses },
     },
-  }, async (req) => svc.goalSuggestions(req.scope.db, req.scope.unitId));
+  }, async (req) => svc.goalSuggestions(req.scope));
 
   app.get('/activities/text-warning-overrides', {
     // The chief's oversight, like the audit log: how often the form's warnings about client data were saved past.
@@ -33,28 +33,28 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
       tags, summary: 'Hur ofta formulärets varningar om klientuppgifter sparades förbi: antal per år och slag, aldrig texterna',
       response: { 200: s.textWarningOverrides, ...errorResponses },
     },
-  }, async (req) => ({ items: listOverrides(req.scope.db, req.scope.unitId) }));
+  }, async (req) => ({ items: listOverrides(req.scope) }));
 
   app.get('/activities/:id', {
     config: { action: 'activity:read' },
     schema: { tags, summary: 'En aktivitet', params: idParam, response: { 200: s.activity, ...errorResponses } },
-  }, async (req) => svc.getActivity(req.scope.db, req.scope.unitId, req.params.id));
+  }, async (req) => svc.getActivity(req.scope, req.params.id));
 
   app.post('/activities', {
     config: { action: 'activity:write' },
     schema: { tags, summary: 'Registrera en aktivitet', body: s.activityInput, response: { 201: s.activity, ...errorResponses } },
-  }, async (req, reply) => reply.code(201).send(await svc.createActivity(req.scope.db, req.scope.unitId, req.principal, req.body)));
+  }, async (req, reply) => reply.code(201).send(await svc.createActivity(req.scope, req.principal, req.body)));
 
   app.put('/activities/:id', {
     config: { action: 'activity:write' },
     schema: { tags, summary: 'Ändra en aktivitet (med versionen du läste)', params: idParam, body: s.activityUpdate, response: { 200: s.activity, ...errorResponses } },
-  }, async (req) => svc.updateActivity(req.scope.db, req.scope.unitId, req.principal, req.params.id, req.body));
+  }, async (req) => svc.updateActivity(req.scope, req.principal, req.params.id, req.body));
 
   app.delete('/activities/:id', {
     config: { action: 'activity:write' },
     schema: { tags, summary: 'Ta bort en aktivitet', params: idParam, querystring: s.deleteQuery, response: { 204: z.null().meta({ description: 'Borttagen' }), ...errorResponses } },
   }, async (req, reply) => {
-    await svc.deleteActivity(req.scope.db, req.scope.unitId, req.principal, req.params.id, req.query.version);
+    await svc.deleteActivity(req.scope, req.principal, req.params.id, req.query.version);
     return reply.code(204).send(null);
   });
 };

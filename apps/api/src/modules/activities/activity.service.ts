@@ -1,16 +1,12 @@
-/** Activities: the rules of a valid record, and their storage. */
-import type Database from 'better-sqlite3';
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+/** Activities: the rules of a valid record (its storage is activity.repository.ts). */
+import type { SQL } from 'drizzle-orm';
 import { canEditActivity, frameworkForDate, yearOf } from '@fou/domain';
-import type { Db } from '../../db/client.ts';
-import { retryWhileBusy, writeTransaction } from '../../db/write.ts';
-import { cachedByReferenceVersion } from '../../db/reference-cache.ts';
-import * as t from '../../db/schema.ts';
-import { areaIdsWithChildren, goalIdsForKey } from '../reference/reference.service.ts';
+import type { UnitScope } from '../../db/unit-scope.ts';
 import type { Principal } from '../../lib/access.ts';
-import { recordAudit } from '../../lib/audit.ts';
 import { ApiError, badRequest, conflict, FieldErrors, notFound } from '../../lib/errors.ts';
+import { auditRepository } from '../audit/audit.repository.ts';
 import { assertYearOpen } from '../period-locks/period-lock.service.ts';
+import { activityRepository, type ActivityFilter, type ActivityRow, type ReferenceRows } from './activity.repository.ts';
 import { countOverrides, overriddenKinds } from './text-warnings.service.ts';
 import { SUGGESTION_WINDOW, type Activity, type ActivityInput, type ActivityListQuery, type ActivityUpdate, type GoalSuggestions } from './activity.schemas.ts';
 
@@ -33,34 +29,29 @@ export interface Lookups {
   inactive: Record<'areas' | 'types' | 'assignments' | 'municipalities' | 'staff', Set<number>>;
 }
 
-export function loadLookups(db: Db, unitId: number): Lookups {
-  return cachedByReferenceVersion(db, unitId, 'activity-lookups', () => readLookups(db, unitId));
+export function loadLookups(scope: UnitScope): Lookups {
+  return scope.cached('activity-lookups', () => toLookups(scope.repo(activityRepository).referenceRows()));
 }
 
-function readLookups(db: Db, unitId: number): Lookups {
-  const frameworks = db.select().from(t.goalFrameworks).where(eq(t.goalFrameworks.unitId, unitId)).all();
-  const fwCode = new Map(frameworks.map((f) => [f.id, f.code]));
-  const goals = db.select().from(t.goals).where(inArray(t.goals.frameworkId, frameworks.map((f) => f.id))).all();
-  const areas = db.select().from(t.areas).where(eq(t.areas.unitId, unitId)).all();
-  const parents = new Set(areas.map((a) => a.parentId));
-  const types = db.select({ id: t.activityTypes.id, name: t.activityTypes.name, active: t.activityTypes.active }).from(t.activityTypes).where(eq(t.activityTypes.unitId, unitId)).all();
-  const assignments = db.select({ id: t.assignments.id, title: t.assignments.title, active: t.assignments.active }).from(t.assignments).where(eq(t.assignments.unitId, unitId)).all();
-  const staff = db.select({ id: t.staff.id, name: t.staff.name, active: t.staff.active }).from(t.staff).where(eq(t.staff.unitId, unitId)).all();
-  const municipalityRows = db.select({ id: t.municipalities.id, code: t.municipalities.code, name: t.municipalities.name, active: t.municipalities.active }).from(t.municipalities).where(eq(t.municipalities.unitId, unitId)).orderBy(asc(t.municipalities.sortOrder)).all();
-  const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
-  const inactive = (rows: { id: number; active: boolean }[]) => new Set(rows.filter((r) => !r.active).map((r) => r.id));
-  const municipalities = byId(municipalityRows);
+function toLookups(rows: ReferenceRows): Lookups {
+  const parents = new Set(rows.areas.map((a) => a.parentId));
+  const byId = <T extends { id: number }>(list: T[]) => new Map(list.map((r) => [r.id, r]));
+  const inactive = (list: { id: number; active: boolean }[]) => new Set(list.filter((r) => !r.active).map((r) => r.id));
+  const municipalities = byId(rows.municipalities);
   return {
-    frameworks,
-    goals: byId(goals.map((g) => ({ id: g.id, key: g.key, name: g.name, shortName: g.shortName, frameworkId: g.frameworkId, frameworkCode: fwCode.get(g.frameworkId)! }))),
-    areas: byId(areas.map((a) => ({ id: a.id, code: a.code, name: a.name, parentId: a.parentId, isLeaf: !parents.has(a.id) }))),
-    types: byId(types.map(({ id, name }) => ({ id, name }))),
-    assignments: byId(assignments.map(({ id, title }) => ({ id, title }))),
+    frameworks: rows.frameworks,
+    goals: byId(rows.goals),
+    areas: byId(rows.areas.map((a) => ({ id: a.id, code: a.code, name: a.name, parentId: a.parentId, isLeaf: !parents.has(a.id) }))),
+    types: byId(rows.types.map(({ id, name }) => ({ id, name }))),
+    assignments: byId(rows.assignments.map(({ id, title }) => ({ id, title }))),
     municipalities,
     municipalityRank: new Map([...municipalities.keys()].map((id, i) => [id, i])),
-    staff: byId(staff.map(({ id, name }) => ({ id, name }))),
-    planItems: byId(db.select({ id: t.planItems.id, title: t.planItems.title, year: t.planItems.year }).from(t.planItems).where(eq(t.planItems.unitId, unitId)).all()),
-    inactive: { areas: inactive(areas), types: inactive(types), assignments: inactive(assignments), municipalities: inactive(municipalityRows), staff: inactive(staff) },
+    staff: byId(rows.staff.map(({ id, name }) => ({ id, name }))),
+    planItems: byId(rows.planItems),
+    inactive: {
+      areas: inactive(rows.areas), types: inactive(rows.types), assignments: inactive(rows.assignments),
+      municipalities: inactive(rows.municipalities), staff: inactive(rows.staff),
+    },
   };
 }
 
@@ -137,8 +128,6 @@ function resolveInput(lk: Lookups, input: ActivityInput, current?: Current) {
   };
 }
 
-type ActivityRow = typeof t.activities.$inferSelect;
-
 const swedish = new Intl.Collator('sv');
 
 /** One activity in the API's shape, from its row and the ids of its municipalities and staff. */
@@ -173,60 +162,16 @@ function toApi(lk: Lookups, r: ActivityRow, municipalityIds: readonly number[], 
 }
 
 /** Turns rows into the API's shape, fetching their municipalities and staff in one query each. */
-function hydrate(db: Db, lk: Lookups, rows: ActivityRow[]): Activity[] {
+function hydrate(scope: UnitScope, lk: Lookups, rows: ActivityRow[]): Activity[] {
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const linked = (pairs: { activityId: number; other: number }[]) => {
-    const by = new Map<number, number[]>();
-    for (const p of pairs) (by.get(p.activityId) ?? by.set(p.activityId, []).get(p.activityId)!).push(p.other);
-    return by;
-  };
-  const munis = linked(db.select({ activityId: t.activityMunicipalities.activityId, other: t.activityMunicipalities.municipalityId }).from(t.activityMunicipalities).where(inArray(t.activityMunicipalities.activityId, ids)).all());
-  const staffOfRow = linked(db.select({ activityId: t.activityStaff.activityId, other: t.activityStaff.staffId }).from(t.activityStaff).where(inArray(t.activityStaff.activityId, ids)).all());
-  return rows.map((r) => toApi(lk, r, munis.get(r.id) ?? [], staffOfRow.get(r.id) ?? []));
+  const links = scope.repo(activityRepository).links(rows.map((r) => r.id));
+  return rows.map((r) => toApi(lk, r, links.municipalities.get(r.id) ?? [], links.staff.get(r.id) ?? []));
 }
 
-/**
- * Registering an activity is the hot write (a unit's staff all report after the same seminar): its statements
- * are prepared once per connection instead of built and prepared again on every request.
- */
-interface WriteStatements {
-  insert: Database.Statement<unknown[], ActivityRow>;
-  insertMunicipality: Database.Statement<[number, number]>;
-  insertStaff: Database.Statement<[number, number]>;
-}
-const writeStatements = new WeakMap<Database.Database, WriteStatements>();
-
-function statementsFor(db: Db): WriteStatements {
-  let st = writeStatements.get(db.$client);
-  if (!st) {
-    const c = db.$client;
-    st = {
-      insert: c.prepare<unknown[], ActivityRow>(`insert into activities
-          (unit_id, date, year, title, description, goal_id, area_id, type_id, format, participants, assignment_id, line, plan_item_id)
-          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        returning id, unit_id as unitId, date, year, title, description, goal_id as goalId, area_id as areaId, type_id as typeId,
-          format, participants, assignment_id as assignmentId, line, plan_item_id as planItemId, version,
-          created_at as createdAt, updated_at as updatedAt`),
-      insertMunicipality: c.prepare('insert into activity_municipalities (activity_id, municipality_id) values (?, ?)'),
-      insertStaff: c.prepare('insert into activity_staff (activity_id, staff_id) values (?, ?)'),
-    };
-    writeStatements.set(c, st);
-  }
-  return st;
-}
-
-function writeLinks(db: Db, activityId: number, municipalityIds: number[], staffIds: number[]) {
-  db.delete(t.activityMunicipalities).where(eq(t.activityMunicipalities.activityId, activityId)).run();
-  db.delete(t.activityStaff).where(eq(t.activityStaff.activityId, activityId)).run();
-  if (municipalityIds.length) db.insert(t.activityMunicipalities).values(municipalityIds.map((municipalityId) => ({ activityId, municipalityId }))).run();
-  db.insert(t.activityStaff).values(staffIds.map((staffId) => ({ activityId, staffId }))).run();
-}
-
-export function getActivity(db: Db, unitId: number, id: number): Activity {
-  const row = db.select().from(t.activities).where(and(eq(t.activities.id, id), eq(t.activities.unitId, unitId))).get();
+export function getActivity(scope: UnitScope, id: number): Activity {
+  const row = scope.repo(activityRepository).get(id);
   if (!row) throw notFound(`Aktivitet ${id}`);
-  return hydrate(db, loadLookups(db, unitId), [row])[0]!;
+  return hydrate(scope, loadLookups(scope), [row])[0]!;
 }
 
 /** A medarbetare writes only activities they are on, before and after the change; the system writes all. */
@@ -235,83 +180,65 @@ function assertMayEdit(actor: Principal, staffIds: readonly number[]): void {
   throw new ApiError(403, 'Du kan bara registrera och ändra aktiviteter där du själv står som medarbetare.');
 }
 
-function staffOf(db: Db, activityId: number): number[] {
-  return db.select({ id: t.activityStaff.staffId }).from(t.activityStaff).where(eq(t.activityStaff.activityId, activityId)).all().map((r) => r.id);
+/** The activity as stored now, inside the write: 404 unless it is the unit's, 403 unless the actor may change it. */
+function currentForChange(scope: UnitScope, lk: Lookups, actor: Principal, id: number) {
+  const repo = scope.repo(activityRepository);
+  const row = repo.get(id);
+  if (!row) throw notFound(`Aktivitet ${id}`);
+  const links = repo.links([id]);
+  const staffIds = links.staff.get(id) ?? [];
+  assertMayEdit(actor, staffIds);
+  return { row, api: toApi(lk, row, links.municipalities.get(id) ?? [], staffIds) };
 }
 
-interface CreateArgs { db: Db; unitId: number; actor: Principal; lk: Lookups; resolved: ReturnType<typeof resolveInput> }
-const creators = new WeakMap<Database.Database, (args: CreateArgs) => Activity>();
-
-/** The insert and its trail as one immediate transaction, its function made once per connection. */
-function creatorFor(db: Db): (args: CreateArgs) => Activity {
-  let create = creators.get(db.$client);
-  if (!create) {
-    const st = statementsFor(db);
-    create = db.$client.transaction(({ db: d, unitId, actor, lk, resolved: { row, municipalityIds, staffIds, overridden } }: CreateArgs) => {
-      assertYearOpen(d, unitId, row.year);
-      const inserted = st.insert.get(unitId, row.date, row.year, row.title, row.description, row.goalId, row.areaId, row.typeId,
-        row.format, row.participants, row.assignmentId, row.line, row.planItemId)!;
-      for (const m of municipalityIds) st.insertMunicipality.run(inserted.id, m);
-      for (const s of staffIds) st.insertStaff.run(inserted.id, s);
-      // Everything the answer shows was just written or is in the lookups: no need to read it back.
-      const after = toApi(lk, inserted, municipalityIds, staffIds);
-      recordAudit(d, { unitId, actor, action: 'create', entity: 'activity', entityId: inserted.id, after });
-      countOverrides(d, unitId, row.year, overridden);
-      return after;
-    }).immediate;
-    creators.set(db.$client, create);
-  }
-  return create;
+export function createActivity(scope: UnitScope, actor: Principal, input: ActivityInput): Promise<Activity> {
+  const lk = loadLookups(scope);
+  const { row, municipalityIds, staffIds, overridden } = resolveInput(lk, input);
+  assertMayEdit(actor, staffIds);
+  const activities = scope.repo(activityRepository);
+  const audit = scope.repo(auditRepository);
+  return scope.write(() => {
+    assertYearOpen(scope, row.year);
+    const inserted = activities.insert(row, municipalityIds, staffIds);
+    // Everything the answer shows was just written or is in the lookups: no need to read it back.
+    const after = toApi(lk, inserted, municipalityIds, staffIds);
+    audit.record({ actor, action: 'create', entity: 'activity', entityId: inserted.id, after });
+    countOverrides(scope, row.year, overridden);
+    return after;
+  });
 }
 
-export function createActivity(db: Db, unitId: number, actor: Principal, input: ActivityInput): Promise<Activity> {
-  const lk = loadLookups(db, unitId);
-  const resolved = resolveInput(lk, input);
-  assertMayEdit(actor, resolved.staffIds);
-  const create = creatorFor(db);
-  return retryWhileBusy(() => create({ db, unitId, actor, lk, resolved }));
-}
-
-export function updateActivity(db: Db, unitId: number, actor: Principal, id: number, input: ActivityUpdate): Promise<Activity> {
-  const lk = loadLookups(db, unitId);
-  return writeTransaction(db, (tx) => {
-    const txDb = tx as unknown as Db;
-    const current = tx.select().from(t.activities).where(and(eq(t.activities.id, id), eq(t.activities.unitId, unitId))).get();
-    if (!current) throw notFound(`Aktivitet ${id}`);
-    assertMayEdit(actor, staffOf(txDb, id));
+export function updateActivity(scope: UnitScope, actor: Principal, id: number, input: ActivityUpdate): Promise<Activity> {
+  const lk = loadLookups(scope);
+  return scope.write(() => {
+    const { row: current, api: before } = currentForChange(scope, lk, actor, id);
     if (current.version !== input.version) throw staleVersion(current.version, input.version);
-    const before = hydrate(txDb, lk, [current])[0]!;
     const { row, municipalityIds, staffIds, overridden } = resolveInput(lk, input, {
       areaId: current.areaId, typeId: current.typeId, assignmentId: current.assignmentId,
       municipalityIds: before.municipalities.map((m) => m.id), staffIds: before.staff.map((s) => s.id),
     });
     assertMayEdit(actor, staffIds);
-    assertYearOpen(txDb, unitId, current.year);
-    assertYearOpen(txDb, unitId, row.year);
-    const next = tx.update(t.activities)
-      .set({ ...row, version: current.version + 1, updatedAt: new Date().toISOString() })
-      .where(and(eq(t.activities.id, id), eq(t.activities.version, input.version)))
-      .returning().get();
-    writeLinks(txDb, id, municipalityIds, staffIds);
-    const after = hydrate(txDb, lk, [next!])[0]!;
-    recordAudit(txDb, { unitId, actor, action: 'update', entity: 'activity', entityId: id, before, after });
-    countOverrides(txDb, unitId, row.year, overridden);
+    assertYearOpen(scope, current.year);
+    assertYearOpen(scope, row.year);
+    const activities = scope.repo(activityRepository);
+    // The immediate transaction holds the write lock since the read above: the version cannot have moved.
+    const next = activities.update(id, input.version, row)!;
+    activities.replaceLinks(id, municipalityIds, staffIds);
+    const after = toApi(lk, next, municipalityIds, staffIds);
+    scope.repo(auditRepository).record({ actor, action: 'update', entity: 'activity', entityId: id, before, after });
+    countOverrides(scope, row.year, overridden);
     return after;
   });
 }
 
-export async function deleteActivity(db: Db, unitId: number, actor: Principal, id: number, version?: number): Promise<void> {
-  const lk = loadLookups(db, unitId);
-  await writeTransaction(db, (tx) => {
-    const txDb = tx as unknown as Db;
-    const current = tx.select().from(t.activities).where(and(eq(t.activities.id, id), eq(t.activities.unitId, unitId))).get();
-    if (!current) throw notFound(`Aktivitet ${id}`);
-    assertMayEdit(actor, staffOf(txDb, id));
+export async function deleteActivity(scope: UnitScope, actor: Principal, id: number, version?: number): Promise<void> {
+  const lk = loadLookups(scope);
+  await scope.write(() => {
+    const { row: current, api: before } = currentForChange(scope, lk, actor, id);
     if (version !== undefined && current.version !== version) throw staleVersion(current.version, version);
-    assertYearOpen(txDb, unitId, current.year);
-    const before = hydrate(txDb, lk, [current])[0]!;
-    tx.delete(t.activities).where(eq(t.activities.id, id)).run();
-    recordAudit(txDb, { unitId, actor, action: 'delete', entity: 'activity', entityId: id, before });
+    assertYearOpen(scope, current.year);
+    scope.repo(activityRepository).delete(id);
+    scope.repo(auditRepository).record({ actor, action: 'delete', entity: 'activity', entityId: id, before });
   });
 }
 
@@ -335,63 +262,69 @@ function decodeCursor(s: string): Cursor {
   throw badRequest([{ field: 'cursor', in: 'querystring', code: 'invalid_cursor', message: 'Ogiltig cursor: använd nextCursor från föregående svar.' }]);
 }
 
-/** Translates the list's filters to SQL; unknown codes are the client's error, not an empty list. */
-export function activityFilters(db: Db, unitId: number, q: Omit<ActivityListQuery, 'order' | 'limit' | 'cursor' | 'withTotal'>): SQL[] {
-  const a = t.activities;
-  const where: SQL[] = [eq(a.unitId, unitId)];
+export type ActivityFilterQuery = Omit<ActivityListQuery, 'order' | 'limit' | 'cursor' | 'withTotal'>;
+
+/**
+ * The list's filters as this unit's ids; an unknown code or id is the client's error, not an empty list. Codes
+ * and ids are looked up in the unit's own reference tables, so another unit's id is unknown here too.
+ */
+function resolveFilter(lk: Lookups, q: ActivityFilterQuery): ActivityFilter {
+  const f: ActivityFilter = {};
   const errors = new FieldErrors();
-  if (q.from) where.push(sql`${a.date} >= ${q.from}`);
-  if (q.to) where.push(sql`${a.date} <= ${q.to}`);
+  if (q.from) f.from = q.from;
+  if (q.to) f.to = q.to;
   if (q.goal !== undefined) {
-    const ids = goalIdsForKey(db, unitId, q.goal);
-    if (!ids) errors.add('goal', 'unknown_goal', `Inget mål har nyckeln ${q.goal}.`, 'querystring');
-    else where.push(inArray(a.goalId, ids));
+    // By key across the unit's frameworks, so a filter spans years under different plans.
+    const ids = [...lk.goals.values()].filter((g) => g.key === q.goal).map((g) => g.id);
+    if (!ids.length) errors.add('goal', 'unknown_goal', `Inget mål har nyckeln ${q.goal}.`, 'querystring');
+    else f.goalIds = ids;
   }
   if (q.area !== undefined) {
-    const ids = areaIdsWithChildren(db, unitId, q.area);
-    if (!ids) errors.add('area', 'unknown_area', `Inget område har koden ${q.area}.`, 'querystring');
-    else where.push(inArray(a.areaId, ids));
+    // A group stands for itself and the areas under it.
+    const area = [...lk.areas.values()].find((x) => x.code === q.area);
+    if (!area) errors.add('area', 'unknown_area', `Inget område har koden ${q.area}.`, 'querystring');
+    else f.areaIds = [area.id, ...[...lk.areas.values()].filter((x) => x.parentId === area.id).map((x) => x.id)];
   }
   if (q.municipality !== undefined) {
-    const m = db.select().from(t.municipalities).where(and(eq(t.municipalities.code, q.municipality), eq(t.municipalities.unitId, unitId))).get();
+    const m = [...lk.municipalities.values()].find((x) => x.code === q.municipality);
     if (!m) errors.add('municipality', 'unknown_municipality', `Ingen kommun har koden ${q.municipality}.`, 'querystring');
-    else where.push(sql`exists (select 1 from activity_municipalities am where am.activity_id = ${a.id} and am.municipality_id = ${m.id})`);
+    else f.municipalityId = m.id;
   }
-  const byId = (field: 'staff' | 'type' | 'assignment' | 'planItem', table: typeof t.staff | typeof t.activityTypes | typeof t.assignments | typeof t.planItems, value: number | undefined, what: string) => {
-    if (value === undefined) return false;
-    const row = db.select({ id: table.id }).from(table).where(and(eq(table.id, value), eq(table.unitId, unitId))).get();
-    if (!row) errors.add(field, `unknown_${field === 'planItem' ? 'plan_item' : field}`, `${what} med id ${value} finns inte.`, 'querystring');
-    return !!row;
+  const known = (field: 'staff' | 'type' | 'assignment' | 'planItem', rows: Map<number, unknown>, value: number | undefined, what: string) => {
+    if (value === undefined) return undefined;
+    if (rows.has(value)) return value;
+    errors.add(field, `unknown_${field === 'planItem' ? 'plan_item' : field}`, `${what} med id ${value} finns inte.`, 'querystring');
+    return undefined;
   };
-  if (byId('staff', t.staff, q.staff, 'Medarbetare')) {
-    where.push(sql`exists (select 1 from activity_staff s where s.activity_id = ${a.id} and s.staff_id = ${q.staff})`);
-  }
-  if (byId('type', t.activityTypes, q.type, 'Aktivitetstyp')) where.push(eq(a.typeId, q.type!));
-  if (byId('assignment', t.assignments, q.assignment, 'Uppdrag')) where.push(eq(a.assignmentId, q.assignment!));
-  if (byId('planItem', t.planItems, q.planItem, 'Planpunkt')) where.push(eq(a.planItemId, q.planItem!));
-  if (q.q?.trim()) {
-    const pattern = `%${q.q.trim().toLocaleLowerCase('sv').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(sql`casefold(${a.title}) like ${pattern} escape '\\'`);
-  }
+  const staffId = known('staff', lk.staff, q.staff, 'Medarbetare');
+  const typeId = known('type', lk.types, q.type, 'Aktivitetstyp');
+  const assignmentId = known('assignment', lk.assignments, q.assignment, 'Uppdrag');
+  const planItemId = known('planItem', lk.planItems, q.planItem, 'Planpunkt');
+  if (staffId !== undefined) f.staffId = staffId;
+  if (typeId !== undefined) f.typeId = typeId;
+  if (assignmentId !== undefined) f.assignmentId = assignmentId;
+  if (planItemId !== undefined) f.planItemId = planItemId;
+  if (q.q?.trim()) f.titlePattern = `%${q.q.trim().toLocaleLowerCase('sv').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   errors.throwIfAny();
-  return where;
+  return f;
 }
 
-export function listActivities(db: Db, unitId: number, q: ActivityListQuery) {
-  const where = activityFilters(db, unitId, q);
-  const a = t.activities;
-  const filtered = and(...where);
-  if (q.cursor) {
-    const c = decodeCursor(q.cursor);
-    where.push(q.order === 'asc' ? sql`(${a.date}, ${a.id}) > (${c.date}, ${c.id})` : sql`(${a.date}, ${a.id}) < (${c.date}, ${c.id})`);
-  }
-  const dir = q.order === 'asc' ? asc : desc;
-  const rows = db.select().from(a).where(and(...where)).orderBy(dir(a.date), dir(a.id)).limit(q.limit + 1).all();
+/** The filters as the WHERE on activities (the unit first), for the reports to count under. */
+export function activityFilters(scope: UnitScope, q: ActivityFilterQuery): SQL[] {
+  return scope.repo(activityRepository).filterSql(resolveFilter(loadLookups(scope), q));
+}
+
+export function listActivities(scope: UnitScope, q: ActivityListQuery) {
+  const lk = loadLookups(scope);
+  const filter = resolveFilter(lk, q);
+  const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+  const repo = scope.repo(activityRepository);
+  const rows = repo.page(filter, { order: q.order, limit: q.limit + 1, ...(after ? { after } : {}) });
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   const nextCursor = rows.length > q.limit && last ? encodeCursor({ date: last.date, id: last.id }) : null;
-  const total = q.withTotal === 'true' ? db.select({ n: sql<number>`count(*)` }).from(a).where(filtered).get()!.n : undefined;
-  return { items: hydrate(db, loadLookups(db, unitId), page), nextCursor, ...(total === undefined ? {} : { total }) };
+  const total = q.withTotal === 'true' ? repo.count(filter) : undefined;
+  return { items: hydrate(scope, lk, page), nextCursor, ...(total === undefined ? {} : { total }) };
 }
 
 /**
@@ -399,16 +332,9 @@ export function listActivities(db: Db, unitId: number, q: ActivityListQuery) {
  * the goal key most often recorded with it among the latest activities (by key, so it survives a framework change);
  * a tie goes to the goal used most recently.
  */
-export function goalSuggestions(db: Db, unitId: number): GoalSuggestions {
-  const a = t.activities;
-  const rows = db
-    .select({ typeId: a.typeId, goalId: a.goalId })
-    .from(a)
-    .where(eq(a.unitId, unitId))
-    .orderBy(desc(a.date), desc(a.id))
-    .limit(SUGGESTION_WINDOW)
-    .all();
-  const goals = loadLookups(db, unitId).goals;
+export function goalSuggestions(scope: UnitScope): GoalSuggestions {
+  const rows = scope.repo(activityRepository).recentTypeGoals(SUGGESTION_WINDOW);
+  const goals = loadLookups(scope).goals;
   // Per type: each goal key's count and the position of its most recent use (rows are newest first).
   const byType = new Map<number, Map<string, { count: number; first: number }>>();
   rows.forEach((row, i) => {

@@ -3,10 +3,9 @@
  * personnummer, a client word followed by a name), so the chief can see whether people need guidance. Only a
  * count per unit, year and kind is kept: never the text, the activity or who saved it.
  */
-import { asc, eq, sql } from 'drizzle-orm';
 import { textWarnings, type TextWarningKind } from '@fou/domain';
-import type { Db } from '../../db/client.ts';
-import * as t from '../../db/schema.ts';
+import type { UnitScope } from '../../db/unit-scope.ts';
+import { textWarningsRepository, type TextWarningCount } from './text-warnings.repository.ts';
 
 /**
  * The kinds the client says it overrode, kept only where the server finds the same warning in the saved text:
@@ -18,16 +17,11 @@ export function overriddenKinds(claimed: readonly TextWarningKind[] | undefined,
   return [...new Set(claimed)].filter((k) => found.has(k));
 }
 
-export function countOverrides(db: Db, unitId: number, year: number, kinds: readonly TextWarningKind[]): void {
-  const o = t.textWarningOverrides;
-  for (const kind of kinds) {
-    db.insert(o).values({ unitId, year, kind, count: 1 })
-      .onConflictDoUpdate({ target: [o.unitId, o.year, o.kind], set: { count: sql`${o.count} + 1` } }).run();
-  }
+/** Inside the activity's `scope.write`: the count goes in with the activity or not at all. */
+export function countOverrides(scope: UnitScope, year: number, kinds: readonly TextWarningKind[]): void {
+  if (kinds.length) scope.repo(textWarningsRepository).add(year, kinds);
 }
 
-export function listOverrides(db: Db, unitId: number): { year: number; kind: TextWarningKind; count: number }[] {
-  return db.select({ year: t.textWarningOverrides.year, kind: t.textWarningOverrides.kind, count: t.textWarningOverrides.count })
-    .from(t.textWarningOverrides).where(eq(t.textWarningOverrides.unitId, unitId))
-    .orderBy(asc(t.textWarningOverrides.year), asc(t.textWarningOverrides.kind)).all();
+export function listOverrides(scope: UnitScope): TextWarningCount[] {
+  return scope.repo(textWarningsRepository).list();
 }

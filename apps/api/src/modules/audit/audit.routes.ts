@@ -21,7 +21,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req) => {
     // A deleted activity still has its trail; only an id that never was is unknown.
     const trail = listAudit(req.scope, { ...req.query, entity: 'activity', entityId: req.params.id });
-    if (trail.items.length === 0 && !req.query.cursor) getActivity(req.scope.db, req.scope.unitId, req.params.id);
+    if (trail.items.length === 0 && !req.query.cursor) getActivity(req.scope, req.params.id);
     return trail;
   });
 };

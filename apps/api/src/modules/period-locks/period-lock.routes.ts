@@ -18,18 +18,18 @@ export const periodLockRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/period-locks', {
     config: { action: 'period:read' },
     schema: { tags, summary: 'Låsta år (årsredovisningen fastställd)', response: { 200: z.array(lock), ...errorResponses } },
-  }, async (req) => svc.listLocks(req.scope.db, req.scope.unitId));
+  }, async (req) => svc.listLocks(req.scope));
 
   app.put('/period-locks/:year', {
     config: { action: 'period:lock' },
     schema: { tags, summary: 'Lås ett år', params: yearParam, response: { 200: lock, ...errorResponses } },
-  }, async (req) => svc.lockYear(req.scope.db, req.scope.unitId, req.principal, req.params.year));
+  }, async (req) => svc.lockYear(req.scope, req.principal, req.params.year));
 
   app.delete('/period-locks/:year', {
     config: { action: 'period:lock' },
     schema: { tags, summary: 'Lås upp ett år', params: yearParam, response: { 204: z.null().meta({ description: 'Upplåst' }), ...errorResponses } },
   }, async (req, reply) => {
-    await svc.unlockYear(req.scope.db, req.scope.unitId, req.principal, req.params.year);
+    await svc.unlockYear(req.scope, req.principal, req.params.year);
     return reply.code(204).send(null);
   });
 };

@@ -116,21 +116,21 @@ export function listPlanItems(scope: UnitScope, q: PlanItemListQuery): PlanItem[
     else filter.areaIds = ids;
   }
   errors.throwIfAny();
-  const lk = loadLookups(scope.db, scope.unitId);
+  const lk = loadLookups(scope);
   const repo = scope.repo(planRepository);
   return hydrate(scope, lk, inPlanOrder(repo.ofYear(q.year, filter), repo.goalSortOrders()));
 }
 
 export function getPlanItem(scope: UnitScope, id: number): PlanItem {
-  return hydrate(scope, loadLookups(scope.db, scope.unitId), [findRow(scope, id)])[0]!;
+  return hydrate(scope, loadLookups(scope), [findRow(scope, id)])[0]!;
 }
 
 export function createPlanItem(scope: UnitScope, actor: Principal, input: PlanItemInput): Promise<PlanItem> {
-  const lk = loadLookups(scope.db, scope.unitId);
+  const lk = loadLookups(scope);
   const { row, staffIds } = resolveInput(lk, input);
   const repo = scope.repo(planRepository);
   return scope.write(() => {
-    assertYearOpen(scope.db, scope.unitId, row.year);
+    assertYearOpen(scope, row.year);
     // New items go last in the year unless a place is given.
     const inserted = repo.insert({ ...row, sortOrder: row.sortOrder ?? repo.nextSortOrder(row.year) });
     repo.replaceStaff(inserted.id, staffIds);
@@ -141,15 +141,15 @@ export function createPlanItem(scope: UnitScope, actor: Principal, input: PlanIt
 }
 
 export function updatePlanItem(scope: UnitScope, actor: Principal, id: number, input: PlanItemUpdate): Promise<PlanItem> {
-  const lk = loadLookups(scope.db, scope.unitId);
+  const lk = loadLookups(scope);
   const repo = scope.repo(planRepository);
   return scope.write(() => {
     const current = findRow(scope, id);
     if (current.version !== input.version) throw staleVersion(current.version, input.version);
     const { row, staffIds } = resolveInput(lk, input);
     // The adopted annual report quotes the plan's statuses and outcomes: a locked year's plan stays as reported.
-    assertYearOpen(scope.db, scope.unitId, current.year);
-    assertYearOpen(scope.db, scope.unitId, row.year);
+    assertYearOpen(scope, current.year);
+    assertYearOpen(scope, row.year);
     if (row.year !== current.year) {
       // Activities link to an item of their own year; moving the item would break that for the linked ones.
       const linked = repo.linkedActivityCount(id);
@@ -167,11 +167,11 @@ export function updatePlanItem(scope: UnitScope, actor: Principal, id: number, i
 }
 
 export async function deletePlanItem(scope: UnitScope, actor: Principal, id: number, version?: number): Promise<void> {
-  const lk = loadLookups(scope.db, scope.unitId);
+  const lk = loadLookups(scope);
   await scope.write(() => {
     const current = findRow(scope, id);
     if (version !== undefined && current.version !== version) throw staleVersion(current.version, version);
-    assertYearOpen(scope.db, scope.unitId, current.year);
+    assertYearOpen(scope, current.year);
     const before = hydrate(scope, lk, [current])[0]!;
     // Linked activities stay and lose the link (the foreign key sets it null), as do items carried from it.
     scope.repo(planRepository).remove(id);
@@ -185,7 +185,7 @@ export async function deletePlanItem(scope: UnitScope, actor: Principal, id: num
  * Goals follow their key into the framework valid in the new year.
  */
 export function copyPlan(scope: UnitScope, actor: Principal, fromYear: number, toYear: number) {
-  const lk = loadLookups(scope.db, scope.unitId);
+  const lk = loadLookups(scope);
   const repo = scope.repo(planRepository);
   const source = repo.ofYear(fromYear);
   if (source.length === 0) {
@@ -200,7 +200,7 @@ export function copyPlan(scope: UnitScope, actor: Principal, fromYear: number, t
   }
   const ordered = inPlanOrder(source, repo.goalSortOrders());
   return scope.write(() => {
-    assertYearOpen(scope.db, scope.unitId, toYear);
+    assertYearOpen(scope, toYear);
     const existing = repo.countOfYear(toYear);
     if (existing > 0) throw conflict(`Planen för ${toYear} har redan ${existing} punkter; ta bort dem först eller lägg till punkter en och en.`);
     const staffRows = repo.staffOf(source.map((r) => r.id));
@@ -230,7 +230,7 @@ export function planFollowup(scope: UnitScope, q: FollowupQuery): PlanFollowup {
   if (Number(asOf.slice(0, 4)) !== q.year) {
     throw badRequest([{ field: 'asOf', in: 'querystring', code: 'as_of_outside_year', message: `asOf måste ligga inom ${q.year}.` }]);
   }
-  const lk = loadLookups(scope.db, scope.unitId);
+  const lk = loadLookups(scope);
   const repo = scope.repo(planRepository);
   const goalOrder = repo.goalSortOrders();
   const rows = inPlanOrder(repo.ofYear(q.year), goalOrder);
