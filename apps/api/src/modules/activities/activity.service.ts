@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { canEditActivity, frameworkForDate, yearOf } from '@fou/domain';
 import type { Db } from '../../db/client.ts';
+import { UnitScope } from '../../db/unit-scope.ts';
 import { retryWhileBusy, writeTransaction } from '../../db/write.ts';
 import { cachedByReferenceVersion } from '../../db/reference-cache.ts';
 import * as t from '../../db/schema.ts';
@@ -343,12 +344,12 @@ export function activityFilters(db: Db, unitId: number, q: Omit<ActivityListQuer
   if (q.from) where.push(sql`${a.date} >= ${q.from}`);
   if (q.to) where.push(sql`${a.date} <= ${q.to}`);
   if (q.goal !== undefined) {
-    const ids = goalIdsForKey(db, unitId, q.goal);
+    const ids = goalIdsForKey(new UnitScope(db, unitId), q.goal);
     if (!ids) errors.add('goal', 'unknown_goal', `Inget mål har nyckeln ${q.goal}.`, 'querystring');
     else where.push(inArray(a.goalId, ids));
   }
   if (q.area !== undefined) {
-    const ids = areaIdsWithChildren(db, unitId, q.area);
+    const ids = areaIdsWithChildren(new UnitScope(db, unitId), q.area);
     if (!ids) errors.add('area', 'unknown_area', `Inget område har koden ${q.area}.`, 'querystring');
     else where.push(inArray(a.areaId, ids));
   }

@@ -4,6 +4,7 @@ import {
   frameworkForDate, goalLabelForYear, goalNameForYear, isPlanItemFinished, isPlanItemFlagged, planCoverage, planProgress, todayInSweden,
 } from '@fou/domain';
 import type { Db } from '../../db/client.ts';
+import { UnitScope } from '../../db/unit-scope.ts';
 import { writeTransaction } from '../../db/write.ts';
 import * as t from '../../db/schema.ts';
 import { areaIdsWithChildren, goalIdsForKey } from '../reference/reference.service.ts';
@@ -124,12 +125,12 @@ export function listPlanItems(db: Db, unitId: number, q: PlanItemListQuery): Pla
   const where = [eq(p.unitId, unitId), eq(p.year, q.year)];
   const errors = new FieldErrors();
   if (q.goal !== undefined) {
-    const ids = goalIdsForKey(db, unitId, q.goal);
+    const ids = goalIdsForKey(new UnitScope(db, unitId), q.goal);
     if (!ids) errors.add('goal', 'unknown_goal', `Inget mål har nyckeln ${q.goal}.`, 'querystring');
     else where.push(inArray(p.goalId, ids));
   }
   if (q.area !== undefined) {
-    const ids = areaIdsWithChildren(db, unitId, q.area);
+    const ids = areaIdsWithChildren(new UnitScope(db, unitId), q.area);
     if (!ids) errors.add('area', 'unknown_area', `Inget område har koden ${q.area}.`, 'querystring');
     else where.push(inArray(p.areaId, ids));
   }

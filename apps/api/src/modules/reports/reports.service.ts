@@ -7,6 +7,7 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { goalNameForYear, roundPercents, percentsHalfUp, yearOf, type RoundingMethod } from '@fou/domain';
 import type { Db } from '../../db/client.ts';
+import { UnitScope } from '../../db/unit-scope.ts';
 import * as t from '../../db/schema.ts';
 import { cachedByReferenceVersion } from '../../db/reference-cache.ts';
 import { referenceData } from '../../seed/reference-seed.ts';
@@ -144,8 +145,8 @@ function filterOf(db: Db, unitId: number, period: Period, f: Filters): ReportFil
     unitId,
     fromYear: period.from ? yearOf(period.from) : null,
     toYear: period.to ? yearOf(period.to) : null,
-    goalIds: f.goal === undefined ? null : goalIdsForKey(db, unitId, f.goal)!,
-    areaIds: f.area === undefined ? null : areaIdsWithChildren(db, unitId, f.area)!,
+    goalIds: f.goal === undefined ? null : goalIdsForKey(new UnitScope(db, unitId), f.goal)!,
+    areaIds: f.area === undefined ? null : areaIdsWithChildren(new UnitScope(db, unitId), f.area)!,
   };
   return { where, cube };
 }
