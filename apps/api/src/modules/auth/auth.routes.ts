@@ -74,7 +74,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ demoAccounts: DemoAccount[] | n
     const verdict = throttle.checkPasswordChange(userId);
     if (verdict.wait > 0) tooMany(reply, verdict.wait, 'För många försök med fel nuvarande lösenord.');
     try {
-      await svc.changePassword(req.scope, req.session!, req.body.currentPassword, req.body.newPassword);
+      await svc.changePassword(sessions, req.session!.principal.unitId === null ? null : req.scope, req.session!, req.body.currentPassword, req.body.newPassword);
     } catch (err) {
       if (err instanceof ApiError && err.fields?.some((f) => f.code === 'wrong_password')) throttle.passwordChangeFailed(userId);
       throw err;

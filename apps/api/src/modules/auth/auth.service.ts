@@ -3,7 +3,6 @@ import type { UnitScope } from '../../db/unit-scope.ts';
 import { ApiError, badRequest } from '../../lib/errors.ts';
 import { auditRepository } from '../audit/audit.repository.ts';
 import { assertNewPassword, hashPassword, needsRehash, verifyPassword } from '../users/password.ts';
-import { userRepository } from '../users/user.repository.ts';
 import { toUser } from '../users/user.service.ts';
 import type { SessionRepository } from './session.repository.ts';
 import { createSession, type SessionInfo } from './session.service.ts';
@@ -35,10 +34,12 @@ export function meOf(s: SessionInfo): Me {
   return { user: { id: p.userId, username: p.username, displayName: p.displayName }, role: p.role, staffId: p.staffId, mustChangePassword: s.mustChangePassword, csrfToken: s.csrfToken };
 }
 
-/** The signed-in account's own password: `scope` is its unit (req.scope). */
-export async function changePassword(scope: UnitScope, s: SessionInfo, currentPassword: string, newPassword: string): Promise<void> {
-  const users = scope.repo(userRepository);
-  const row = users.byId(s.principal.userId);
+/**
+ * The signed-in account's own password. `unit` is the account's unit (req.scope), whose audit trail records the
+ * change; an account of the install itself has none, and changes its password untracked, like a sign-in.
+ */
+export async function changePassword(sessions: SessionRepository, unit: UnitScope | null, s: SessionInfo, currentPassword: string, newPassword: string): Promise<void> {
+  const row = sessions.ownAccount(s.principal.userId);
   if (!row) throw new ApiError(401, 'Kontot finns inte längre.');
   if (!(await verifyPassword(row.passwordHash, currentPassword))) {
     throw badRequest([{ field: 'currentPassword', in: 'body', code: 'wrong_password', message: 'Nuvarande lösenord stämmer inte.' }]);
@@ -48,11 +49,11 @@ export async function changePassword(scope: UnitScope, s: SessionInfo, currentPa
   }
   await assertNewPassword(newPassword, { username: row.username, displayName: row.displayName }, 'newPassword');
   const passwordHash = await hashPassword(newPassword);
-  await scope.write(() => {
-    const next = users.update(row.id, { passwordHash, mustChangePassword: false });
+  await sessions.write(() => {
+    const next = sessions.setOwnPassword(row.id, passwordHash);
     if (!next) throw new ApiError(401, 'Kontot finns inte längre.');
-    users.endSessions(row.id, s.id);
-    scope.repo(auditRepository).record({
+    sessions.endOtherSessions(row.id, s.id);
+    unit?.repo(auditRepository).record({
       actor: s.principal, action: 'update', entity: 'user', entityId: row.id,
       before: toUser(row), after: { ...toUser(next), passwordChanged: true },
     });

@@ -3,9 +3,11 @@
  * up before anyone knows which unit is asking, and the account found decides it (its unit becomes the
  * principal's). So this repository is built once per connection from the database alone (app.ts keeps it as
  * app.sessions), and every statement in it is keyed by a token's hash, a username or an account id it found.
- * Unit-bound work on accounts (changing them, ending their sessions) goes through users/user.repository.ts.
+ * Besides that, only the signed-in account's own row is written here (its sign-in, its own password): an
+ * account of the install itself has no unit to reach it through. Work on other accounts (an admin changing
+ * them, ending their sessions) is a unit's and goes through users/user.repository.ts.
  */
-import { eq, lt, sql } from 'drizzle-orm';
+import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import * as t from '../../db/schema.ts';
 import { writeTransaction } from '../../db/write.ts';
@@ -46,6 +48,18 @@ export function sessionRepository(db: Db) {
     /** Marks the sign-in on the account the password was just proven for, with a redone hash if given. */
     recordSignIn(userId: number, passwordHash?: string): void {
       db.update(u).set({ lastLoginAt: new Date().toISOString(), ...(passwordHash ? { passwordHash } : {}) }).where(eq(u.id, userId)).run();
+    },
+    /** The signed-in account's own row, by the id its session carries. */
+    ownAccount(userId: number) {
+      return db.select().from(u).where(eq(u.id, userId)).get();
+    },
+    /** A password the account chose itself: no longer one it must change. */
+    setOwnPassword(userId: number, passwordHash: string) {
+      return db.update(u).set({ passwordHash, mustChangePassword: false, updatedAt: new Date().toISOString() }).where(eq(u.id, userId)).returning().get();
+    },
+    /** Ends the account's other sessions: all but `keep`, the one that asked. */
+    endOtherSessions(userId: number, keep: string): void {
+      db.delete(s).where(and(eq(s.userId, userId), ne(s.id, keep))).run();
     },
     /** `fn` as one immediate write transaction (db/write.ts), as UnitScope.write is for a unit's writes. */
     write<T>(fn: () => T): Promise<T> {

@@ -5,7 +5,7 @@
  * unit, both when read and when written. So an id of another unit reads as absent and writes nothing, and the
  * service's "not found" covers it without knowing units exist.
  */
-import { and, asc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { UnitScope } from '../../db/unit-scope.ts';
 import * as t from '../../db/schema.ts';
 
@@ -30,7 +30,7 @@ export type StaffValues = Pick<StaffRow, 'name'> & Partial<Pick<StaffRow, 'title
 
 const now = () => new Date().toISOString();
 /** A date range as SQL: outside [from, to], an open end reading as the far future. */
-const outside = (date: SQL | SQL.Aliased | ReturnType<typeof sql>, from: string, to: string | null) =>
+const outside = (date: SQL, from: string, to: string | null) =>
   sql`(${date} < ${from} OR ${date} > ${to ?? '9999-12-31'})`;
 
 export function referenceRepository({ db, unitId }: UnitScope) {
@@ -95,13 +95,10 @@ export function referenceRepository({ db, unitId }: UnitScope) {
       return db.select({ title: p.title, year: p.year }).from(p).where(and(eq(p.unitId, unitId), eq(p.areaId, areaId)))
         .orderBy(asc(p.year), asc(p.sortOrder), asc(p.id)).all();
     },
-    /** The area with the code and its children's ids; undefined when the unit has no such code. */
-    areaIdsWithChildren(code: string): number[] | undefined {
-      const rows = db.select({ id: a.id, code: a.code, parentId: a.parentId }).from(a)
-        .where(and(eq(a.unitId, unitId), or(eq(a.code, code), inArray(a.parentId, db.select({ id: a.id }).from(a).where(and(eq(a.unitId, unitId), eq(a.code, code)))))))
-        .all();
-      const area = rows.find((r) => r.code === code);
-      return area ? [area.id, ...rows.filter((r) => r.parentId === area.id).map((r) => r.id)] : undefined;
+    /** Per area code, the area's id followed by its children's ids, across the unit's areas. */
+    areaIdsByCode(): Map<string, number[]> {
+      const rows = db.select({ id: a.id, code: a.code, parentId: a.parentId }).from(a).where(eq(a.unitId, unitId)).orderBy(asc(a.id)).all();
+      return new Map(rows.map((r) => [r.code, [r.id, ...rows.filter((c) => c.parentId === r.id).map((c) => c.id)]]));
     },
 
     // Goal frameworks and goals

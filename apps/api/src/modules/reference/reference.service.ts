@@ -322,5 +322,5 @@ export function goalIdsForKey(scope: UnitScope, key: string): number[] | undefin
   return scope.cached('goal-ids-by-key', () => repo(scope).goalIdsByKey()).get(key);
 }
 export function areaIdsWithChildren(scope: UnitScope, code: string): number[] | undefined {
-  return repo(scope).areaIdsWithChildren(code);
+  return scope.cached('area-ids-by-code', () => repo(scope).areaIdsByCode()).get(code);
 }
