@@ -55,7 +55,7 @@ log(`Genererar ${N.toLocaleString('sv')} aktiviteter i ${file} …`);
 const t0 = process.hrtime.bigint();
 {
   const db = openDatabase(file);
-  const unitId = seedReferenceData(db);
+  const unitId = await seedReferenceData(db);
   const refs = prepareDemoRefs(db, unitId);
   const rng = createRng(20260101);
   const perYear = quotas(N, YEARS.map((y) => (y === 2017 ? 0.4 : 1)));

@@ -38,12 +38,16 @@ import { userRoutes } from './modules/users/user.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { periodLockRoutes } from './modules/period-locks/period-lock.routes.ts';
 import { ensureDemoAccounts, ensureFirstAdmin } from './modules/users/user.service.ts';
+import { sessionRepository, type SessionRepository } from './modules/auth/session.repository.ts';
+import { UnitScope } from './db/unit-scope.ts';
 import { planRoutes } from './modules/plan/plan.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
+    /** The install's sessions and sign-in lookups (modules/auth/session.repository.ts), built once. */
+    sessions: SessionRepository;
   }
 }
 
@@ -54,7 +58,7 @@ z.config(z.locales.sv());
 
 export async function buildApp(config: Config): Promise<FastifyInstance> {
   const db = openDatabase(config.databasePath);
-  const unitId = seedReferenceData(db);
+  const unitId = await seedReferenceData(db);
   if (config.demo) loadDemoData(db, unitId);
   const normalisedNotes: string[] = [];
   normaliseStoredText(db, (note) => normalisedNotes.push(note));
@@ -79,14 +83,16 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', db);
+  app.decorate('sessions', sessionRepository(db));
   if (config.demo) {
     app.log.warn('Demoläge: demodata och ett konto per roll med lösenord som visas öppet på inloggningssidan. Använd aldrig demoläget för riktiga uppgifter.');
   }
   app.addHook('onClose', async () => db.$client.close());
   for (const note of normalisedNotes) app.log.warn(note);
 
-  const demoAccounts = config.demo ? await ensureDemoAccounts(db, unitId) : null;
-  const oneTimePassword = await ensureFirstAdmin(db, unitId, config.adminPassword);
+  const firstUnit = new UnitScope(db, unitId);
+  const demoAccounts = config.demo ? await ensureDemoAccounts(firstUnit) : null;
+  const oneTimePassword = await ensureFirstAdmin(firstUnit, config.adminPassword);
   if (oneTimePassword) {
     // Shown once: it is stored only as a hash, and the first sign-in must replace it.
     // Marked as a banner: at a terminal it is the line that stands out (lib/logging.ts).

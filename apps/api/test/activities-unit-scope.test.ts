@@ -6,6 +6,7 @@
  */
 import { eq, inArray } from 'drizzle-orm';
 import supertest from 'supertest';
+import { UnitScope } from '../src/db/unit-scope.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as s from '../src/db/schema.ts';
 import { createSession, SESSION_COOKIE } from '../src/modules/auth/session.service.ts';
@@ -59,10 +60,10 @@ beforeAll(async () => {
   db.insert(s.periodLocks).values({ unitId: unit, year: 2019 }).run();
   b = { unit, framework, goal, area, type, assignment, planItem, municipality, staff, activity };
 
-  const user = await createUser(db, unit, { kind: 'anonymous' }, {
+  const user = await createUser(new UnitScope(db, unit), { kind: 'anonymous' }, {
     username: 'sodertorn-chef', displayName: 'Chef i Södertörn', role: 'chef', staffId: null, password: TEST_PASSWORD,
   }, false);
-  const { token, csrfToken } = createSession(db, user.id);
+  const { token, csrfToken } = createSession(t.app.sessions, user.id);
   bChief = supertest.agent(t.app.server).set('Cookie', `${SESSION_COOKIE}=${token}`).set('x-csrf-token', csrfToken);
   before = snapshotOfB();
 });

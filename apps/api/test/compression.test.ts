@@ -12,6 +12,7 @@ import { makeTestApp, type TestApp } from './helpers/test-app.ts';
 import { loadRefs, validBody } from './helpers/fixtures.ts';
 import { createSession, SESSION_COOKIE } from '../src/modules/auth/session.service.ts';
 import { createUser } from '../src/modules/users/user.service.ts';
+import { UnitScope } from '../src/db/unit-scope.ts';
 
 const INDEX_HTML = `<!doctype html><html lang="sv"><head><title>FoU</title><script type="module" src="/assets/index-abc123.js"></script></head><body><div id="root"></div>${'<!-- utfyllnad -->'.repeat(40)}</body></html>`;
 // Big enough to be worth compressing, and compressible like real JavaScript.
@@ -39,10 +40,10 @@ beforeAll(async () => {
   write('assets/index-abc123.js', APP_JS);
   webDir = dir;
   web = await makeTestApp({ webDist: dir });
-  const user = await createUser(web.app.db, web.unitId, { kind: 'anonymous' }, {
+  const user = await createUser(new UnitScope(web.app.db, web.unitId), { kind: 'anonymous' }, {
     username: 'raw-chef', displayName: 'Rå Chef', role: 'chef', staffId: null, password: 'testlösenord-123',
   }, false);
-  cookie = `${SESSION_COOKIE}=${createSession(web.app.db, user.id).token}`;
+  cookie = `${SESSION_COOKIE}=${createSession(web.app.sessions, user.id).token}`;
 });
 afterAll(async () => {
   await web?.close();

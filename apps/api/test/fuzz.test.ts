@@ -275,7 +275,7 @@ describe('fuzzing every operation in the OpenAPI spec', () => {
           // Signed in as the chief, afresh each time: a fuzzed logout or password change must not leave the rest
           // of the run answered by 401s, which would test nothing.
           if (keepChiefUsable(t, chiefId)) before = checksum(t);
-          const { token, csrfToken } = createSession(t.app.db, chiefId);
+          const { token, csrfToken } = createSession(t.app.sessions, chiefId);
           const headers = { cookie: `${SESSION_COOKIE}=${token}`, 'x-csrf-token': csrfToken, ...req.headers };
           const res = await t.app.inject({ method: req.method as 'GET', url: req.url, headers, payload: req.payload });
           sent++;

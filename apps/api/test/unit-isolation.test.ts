@@ -64,7 +64,7 @@ async function addUnitBUser(): Promise<void> {
   b.user = db.insert(t.users).values({
     unitId: b.unit, username: 'zeta.chef', displayName: `${MARK} Chef`, role: 'chef', staffId: b.staff, passwordHash: await hashPassword(TEST_PASSWORD),
   }).returning().get().id;
-  createSession(db, b.user);
+  createSession(app.app.sessions, b.user);
   for (const entity of ['activity', 'plan_item', 'staff'] as const) {
     b.auditMax = db.insert(t.auditLog).values({
       unitId: b.unit, userId: b.user, actor: `${MARK} Chef (zeta.chef)`, action: 'create', entity,

@@ -82,7 +82,7 @@ export function registerAccessHook(app: FastifyInstance): void {
     if (!action) throw new ApiError(500, `Route ${request.routeOptions.url} has no access rule.`);
     if (action === 'public') return;
     const token = request.cookies[SESSION_COOKIE];
-    const session = token ? resolveSession(app.db, token) : null;
+    const session = token ? resolveSession(app.sessions, token) : null;
     if (!session) throw new ApiError(401, 'Du är inte inloggad, eller så har sessionen gått ut. Logga in igen.');
     request.session = session;
     request.principal = session.principal;

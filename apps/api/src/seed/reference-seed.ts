@@ -2,63 +2,46 @@
  * Seeds the reference data (unit, municipalities, areas, goal frameworks, activity types) on first start.
  * It only inserts what is missing, so it is safe on every start and never overwrites what the chief edited.
  */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import * as t from '../db/schema.ts';
+import { UnitScope } from '../db/unit-scope.ts';
+import { writeTransaction } from '../db/write.ts';
+import { referenceRepository } from '../modules/reference/reference.repository.ts';
 import reference from './data/reference-data.json' with { type: 'json' };
 
 export type ReferenceData = typeof reference;
 export const referenceData: ReferenceData = reference;
 
-export function seedReferenceData(db: Db): number {
-  return db.transaction((tx) => {
-    const existing = tx.select().from(t.units).where(eq(t.units.code, reference.unit.code)).get();
+/** The seeded unit's id; its registers are written through the unit's own repository, in one transaction. */
+export function seedReferenceData(db: Db): Promise<number> {
+  return writeTransaction(db, () => {
+    // The unit row itself is the install's, not a unit's: found or made here, before there is a scope.
+    const existing = db.select({ id: t.units.id }).from(t.units).where(eq(t.units.code, reference.unit.code)).get();
     if (existing) return existing.id;
-
-    const unit = tx.insert(t.units).values(reference.unit).returning().get();
-    const unitId = unit.id;
+    const unitId = db.insert(t.units).values(reference.unit).returning({ id: t.units.id }).get().id;
+    const r = new UnitScope(db, unitId).repo(referenceRepository);
 
     for (const m of reference.municipalities) {
-      const row = tx
-        .insert(t.municipalities)
-        .values({ unitId, code: m.code, name: m.name, sortOrder: m.sortOrder })
-        .returning()
-        .get();
-      for (const y of m.years) {
-        tx.insert(t.municipalityYears).values({ municipalityId: row.id, ...y }).run();
-      }
+      const row = r.insertMunicipality({ code: m.code, name: m.name, sortOrder: m.sortOrder });
+      for (const y of m.years) r.putMunicipalityYear(row.id, y.year, { population: y.population, feeSek: y.feeSek });
     }
-
     for (const a of reference.areas) {
-      const group = tx
-        .insert(t.areas)
-        .values({ unitId, code: a.code, name: a.name, reportLabel: a.reportLabel, sortOrder: a.sortOrder })
-        .returning()
-        .get();
-      for (const c of a.children) {
-        tx.insert(t.areas).values({ unitId, code: c.code, name: c.name, parentId: group.id, sortOrder: c.sortOrder }).run();
-      }
+      const group = r.insertArea({ code: a.code, name: a.name, reportLabel: a.reportLabel, sortOrder: a.sortOrder });
+      for (const c of a.children) r.insertArea({ code: c.code, name: c.name, parentId: group.id, sortOrder: c.sortOrder });
     }
-
     for (const f of reference.goalFrameworks) {
-      const fw = tx
-        .insert(t.goalFrameworks)
-        .values({ unitId, code: f.code, name: f.name, validFrom: f.validFrom, validTo: f.validTo })
-        .returning()
-        .get();
-      for (const g of f.goals) tx.insert(t.goals).values({ frameworkId: fw.id, ...g }).run();
+      const fw = r.insertFramework({ code: f.code, name: f.name, validFrom: f.validFrom, validTo: f.validTo });
+      for (const g of f.goals) r.insertGoal(fw.id, g);
     }
-
-    reference.activityTypes.forEach((name, i) => {
-      tx.insert(t.activityTypes).values({ unitId, name, sortOrder: i + 1 }).run();
-    });
+    reference.activityTypes.forEach((name, i) => r.insertActivityType({ name, sortOrder: i + 1 }));
     return unitId;
-  }, { behavior: 'immediate' });
+  });
 }
 
 /** Looks up a seeded row's id by code, for the demo loader and tests. */
 export function areaIdByCode(db: Db, unitId: number, code: string): number {
-  const row = db.select({ id: t.areas.id }).from(t.areas).where(and(eq(t.areas.unitId, unitId), eq(t.areas.code, code))).get();
-  if (!row) throw new Error(`area ${code} is not seeded`);
-  return row.id;
+  const id = new UnitScope(db, unitId).repo(referenceRepository).areas().find((a) => a.code === code)?.id;
+  if (id === undefined) throw new Error(`area ${code} is not seeded`);
+  return id;
 }

@@ -15,6 +15,7 @@ import * as t from '../../src/db/schema.ts';
 import { createSession, SESSION_COOKIE } from '../../src/modules/auth/session.service.ts';
 import { createUser } from '../../src/modules/users/user.service.ts';
 import { hashPassword } from '../../src/modules/users/password.ts';
+import { UnitScope } from '../../src/db/unit-scope.ts';
 
 type Agent = ReturnType<typeof supertest.agent>;
 
@@ -54,10 +55,10 @@ export async function makeTestApp(options: Partial<Config> = {}): Promise<TestAp
 
   const signIn = async (role: UnitRoleName, staffId: number | null): Promise<Agent> => {
     n += 1;
-    const user = await createUser(app.db, unitId, system, {
+    const user = await createUser(new UnitScope(app.db, unitId), system, {
       username: `test-${role}-${n}`, displayName: `Test ${role} ${n}`, role, staffId, password: TEST_PASSWORD,
     }, false);
-    const { token, csrfToken } = createSession(app.db, user.id);
+    const { token, csrfToken } = createSession(app.sessions, user.id);
     return supertest.agent(app.server).set('Cookie', `${SESSION_COOKIE}=${token}`).set('x-csrf-token', csrfToken);
   };
 
@@ -83,7 +84,7 @@ export async function makeTestApp(options: Partial<Config> = {}): Promise<TestAp
         unitId: null, username: `test-${role}-${n}`, displayName: `Test ${role} ${n}`, role, county: opts.county ?? null,
         passwordHash: await hashPassword(TEST_PASSWORD),
       }).returning().get();
-      const { token, csrfToken } = createSession(app.db, user.id);
+      const { token, csrfToken } = createSession(app.sessions, user.id);
       return supertest.agent(app.server).set('Cookie', `${SESSION_COOKIE}=${token}`).set('x-csrf-token', csrfToken);
     },
     anon: supertest(app.server),

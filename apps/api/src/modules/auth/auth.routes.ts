@@ -18,7 +18,7 @@ function tooMany(reply: FastifyReply, waitMs: number, message: string): never {
 }
 
 export const authRoutes: FastifyPluginAsyncZod<{ demoAccounts: DemoAccount[] | null; throttle: LoginThrottle }> = async (app, opts) => {
-  const { db } = app;
+  const { sessions } = app;
   // Failures only, per address, per account and per browser: lib/login-throttle.ts says why and how much.
   const { throttle } = opts;
 
@@ -37,7 +37,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ demoAccounts: DemoAccount[] | n
     }
     let result: Awaited<ReturnType<typeof svc.login>>;
     try {
-      result = await svc.login(db, username, req.body.password);
+      result = await svc.login(sessions, username, req.body.password);
     } catch (err) {
       if (err instanceof ApiError && err.statusCode === 401) throttle.failed(req.ip, username, device);
       throw err;
@@ -56,7 +56,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ demoAccounts: DemoAccount[] | n
     config: { action: 'session' },
     schema: { tags, summary: 'Logga ut', response: { 204: z.null().meta({ description: 'Utloggad' }), ...errorResponses } },
   }, async (req, reply) => {
-    await endSession(db, req.session!.id);
+    await endSession(sessions, req.session!.id);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.code(204).send(null);
   });
@@ -74,7 +74,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ demoAccounts: DemoAccount[] | n
     const verdict = throttle.checkPasswordChange(userId);
     if (verdict.wait > 0) tooMany(reply, verdict.wait, 'För många försök med fel nuvarande lösenord.');
     try {
-      await svc.changePassword(db, req.session!, req.body.currentPassword, req.body.newPassword);
+      await svc.changePassword(sessions, req.session!.principal.unitId === null ? null : req.scope, req.session!, req.body.currentPassword, req.body.newPassword);
     } catch (err) {
       if (err instanceof ApiError && err.fields?.some((f) => f.code === 'wrong_password')) throttle.passwordChangeFailed(userId);
       throw err;
@@ -102,7 +102,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ demoAccounts: DemoAccount[] | n
     },
   }, async (req) => {
     const token = req.cookies[SESSION_COOKIE];
-    const session = token ? resolveSession(db, token) : null;
+    const session = token ? resolveSession(sessions, token) : null;
     return session ? { signedIn: true as const, me: svc.meOf(session) } : { signedIn: false as const };
   });
 };

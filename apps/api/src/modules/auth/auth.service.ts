@@ -1,28 +1,27 @@
 /** Signing in and out, and changing one's own password. */
-import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { writeTransaction } from '../../db/write.ts';
-import * as t from '../../db/schema.ts';
-import { recordAudit } from '../../lib/audit.ts';
+import type { UnitScope } from '../../db/unit-scope.ts';
 import { ApiError, badRequest } from '../../lib/errors.ts';
+import { auditRepository } from '../audit/audit.repository.ts';
 import { assertNewPassword, hashPassword, needsRehash, verifyPassword } from '../users/password.ts';
 import { toUser } from '../users/user.service.ts';
-import { createSession, endOtherSessions, type SessionInfo } from './session.service.ts';
+import type { SessionRepository } from './session.repository.ts';
+import { createSession, type SessionInfo } from './session.service.ts';
 import type { Me } from './auth.schemas.ts';
 
 // Verified when the username is unknown, so a wrong name takes as long as a wrong password.
 let decoyHash: Promise<string> | null = null;
 
-export async function login(db: Db, username: string, password: string): Promise<{ token: string; me: Me }> {
-  const row = db.select().from(t.users).where(eq(t.users.username, username.trim().toLowerCase())).get();
+/** Usernames are unique in the install, so signing in needs no unit: the account found brings its own. */
+export async function login(sessions: SessionRepository, username: string, password: string): Promise<{ token: string; me: Me }> {
+  const row = sessions.accountByUsername(username.trim().toLowerCase());
   decoyHash ??= hashPassword('decoy-password-never-used');
   const ok = await verifyPassword(row?.passwordHash ?? (await decoyHash), password);
   if (!row || !ok || !row.active) throw new ApiError(401, 'Fel användarnamn eller lösenord.');
   // The password was just proven, so a hash from older settings can be redone now (nothing else changes).
   const passwordHash = needsRehash(row.passwordHash) ? await hashPassword(password) : undefined;
-  const { token, csrfToken } = await writeTransaction(db, (tx) => {
-    tx.update(t.users).set({ lastLoginAt: new Date().toISOString(), ...(passwordHash ? { passwordHash } : {}) }).where(eq(t.users.id, row.id)).run();
-    return createSession(tx as unknown as Db, row.id);
+  const { token, csrfToken } = await sessions.write(() => {
+    sessions.recordSignIn(row.id, passwordHash);
+    return createSession(sessions, row.id);
   });
   return {
     token,
@@ -35,8 +34,13 @@ export function meOf(s: SessionInfo): Me {
   return { user: { id: p.userId, username: p.username, displayName: p.displayName }, role: p.role, staffId: p.staffId, mustChangePassword: s.mustChangePassword, csrfToken: s.csrfToken };
 }
 
-export async function changePassword(db: Db, s: SessionInfo, currentPassword: string, newPassword: string): Promise<void> {
-  const row = db.select().from(t.users).where(eq(t.users.id, s.principal.userId)).get()!;
+/**
+ * The signed-in account's own password. `unit` is the account's unit (req.scope), whose audit trail records the
+ * change; an account of the install itself has none, and changes its password untracked, like a sign-in.
+ */
+export async function changePassword(sessions: SessionRepository, unit: UnitScope | null, s: SessionInfo, currentPassword: string, newPassword: string): Promise<void> {
+  const row = sessions.ownAccount(s.principal.userId);
+  if (!row) throw new ApiError(401, 'Kontot finns inte längre.');
   if (!(await verifyPassword(row.passwordHash, currentPassword))) {
     throw badRequest([{ field: 'currentPassword', in: 'body', code: 'wrong_password', message: 'Nuvarande lösenord stämmer inte.' }]);
   }
@@ -45,13 +49,12 @@ export async function changePassword(db: Db, s: SessionInfo, currentPassword: st
   }
   await assertNewPassword(newPassword, { username: row.username, displayName: row.displayName }, 'newPassword');
   const passwordHash = await hashPassword(newPassword);
-  await writeTransaction(db, (tx) => {
-    const next = tx.update(t.users).set({ passwordHash, mustChangePassword: false, updatedAt: new Date().toISOString() })
-      .where(eq(t.users.id, row.id)).returning().get()!;
-    endOtherSessions(tx as unknown as Db, row.id, s.id);
-    // The trail is a unit's; the install's own accounts (no unit) change their password untracked, like a login.
-    if (row.unitId !== null) recordAudit(tx as unknown as Db, {
-      unitId: row.unitId, actor: s.principal, action: 'update', entity: 'user', entityId: row.id,
+  await sessions.write(() => {
+    const next = sessions.setOwnPassword(row.id, passwordHash);
+    if (!next) throw new ApiError(401, 'Kontot finns inte längre.');
+    sessions.endOtherSessions(row.id, s.id);
+    unit?.repo(auditRepository).record({
+      actor: s.principal, action: 'update', entity: 'user', entityId: row.id,
       before: toUser(row), after: { ...toUser(next), passwordChanged: true },
     });
   });

@@ -106,12 +106,12 @@ export function listPlanItems(scope: UnitScope, q: PlanItemListQuery): PlanItem[
   const filter: { goalIds?: number[]; areaIds?: number[] } = {};
   const errors = new FieldErrors();
   if (q.goal !== undefined) {
-    const ids = goalIdsForKey(scope.db, scope.unitId, q.goal);
+    const ids = goalIdsForKey(scope, q.goal);
     if (!ids) errors.add('goal', 'unknown_goal', `Inget mål har nyckeln ${q.goal}.`, 'querystring');
     else filter.goalIds = ids;
   }
   if (q.area !== undefined) {
-    const ids = areaIdsWithChildren(scope.db, scope.unitId, q.area);
+    const ids = areaIdsWithChildren(scope, q.area);
     if (!ids) errors.add('area', 'unknown_area', `Inget område har koden ${q.area}.`, 'querystring');
     else filter.areaIds = ids;
   }
