@@ -13,7 +13,7 @@ import type { Me } from './auth.schemas.ts';
 // Verified when the username is unknown, so a wrong name takes as long as a wrong password.
 let decoyHash: Promise<string> | null = null;
 
-export async function login(db: Db, username: string, password: string): Promise<{ token: string; me: Me }> {
+export async function login(db: Db, username: string, password: string): Promise<{ token: string; me: Omit<Me, 'unit'> }> {
   const row = db.select().from(t.users).where(eq(t.users.username, username.trim().toLowerCase())).get();
   decoyHash ??= hashPassword('decoy-password-never-used');
   const ok = await verifyPassword(row?.passwordHash ?? (await decoyHash), password);
@@ -30,7 +30,7 @@ export async function login(db: Db, username: string, password: string): Promise
   };
 }
 
-export function meOf(s: SessionInfo): Me {
+export function meOf(s: SessionInfo): Omit<Me, 'unit'> {
   const p = s.principal;
   return { user: { id: p.userId, username: p.username, displayName: p.displayName }, role: p.role, staffId: p.staffId, mustChangePassword: s.mustChangePassword, csrfToken: s.csrfToken };
 }
