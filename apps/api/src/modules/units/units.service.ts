@@ -61,8 +61,10 @@ function clashError(clash: 'code' | 'name', v: { code?: string; name?: string })
 }
 
 export async function createUnit(repo: InstallRepository, actor: Principal, input: UnitCreate): Promise<Unit> {
-  const code = input.code ?? codeFrom(input.shortName);
   const id = await repo.write(() => {
+    // A derived code steps aside for an existing one ("andra", "andra-2"); a given code must be free.
+    let code = input.code ?? codeFrom(input.shortName);
+    if (input.code === undefined) for (let n = 2; repo.unitClash(code, null) === 'code'; n++) code = `${codeFrom(input.shortName).slice(0, 36)}-${n}`;
     const clash = repo.unitClash(code, input.name);
     if (clash) throw clashError(clash, { code, name: input.name });
     const row = repo.insertUnit({ code, name: input.name, shortName: input.shortName, county: input.county });
