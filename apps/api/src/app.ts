@@ -95,13 +95,13 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   const oneTimePassword = await ensureFirstAdmin(db, unitId, config.adminPassword);
   // Every install has an install administrator, so units can be added: a new install, and an upgraded one at its next start.
   const installAdmin = await ensureInstallAdmin(installRepository(db), config.installAdminPassword);
-  const installPart = installAdmin?.password ? `installationsadministratören "${installAdmin.username}" med engångslösenordet ${installAdmin.password}` : null;
   if (oneTimePassword) {
     // Shown once: it is stored only as a hash, and the first sign-in must replace it.
     // Marked as a banner: at a terminal it is the line that stands out (lib/logging.ts).
-    app.log.warn({ [BANNER]: true }, `FÖRSTA START: inga konton fanns, så kontot "admin" skapades med engångslösenordet ${oneTimePassword}${installPart ? `, och ${installPart}` : ''} (logga in och byt dem).`);
-  } else if (installPart) {
-    app.log.warn({ [BANNER]: true }, `INSTALLATIONEN: ingen installationsadministratör fanns, så ${installPart} skapades (logga in och byt det; där läggs nya FoU-enheter upp).`);
+    const install = installAdmin?.password ? `; installationsadministratören "${installAdmin.username}" (lägger upp FoU-enheter) fick engångslösenordet ${installAdmin.password}` : '';
+    app.log.warn({ [BANNER]: true }, `FÖRSTA START: inga konton fanns, så kontot "admin" skapades med engångslösenordet ${oneTimePassword} (logga in och byt det)${install}`);
+  } else if (installAdmin?.password) {
+    app.log.warn({ [BANNER]: true }, `INSTALLATIONEN: ingen installationsadministratör fanns, så kontot "${installAdmin.username}" skapades med engångslösenordet ${installAdmin.password} (logga in och byt det; där läggs nya FoU-enheter upp)`);
   }
 
   await app.register(fastifyCookie);
