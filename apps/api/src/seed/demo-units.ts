@@ -18,12 +18,18 @@ export interface DemoAccountOfUnit { username: string; password: string; role: R
 
 const system: Principal = { kind: 'anonymous' };
 
-async function ensureAccount(db: Db, unitId: number | null, a: Omit<DemoAccountOfUnit, 'unit'> & { staffId?: number | null; county?: string | null }): Promise<void> {
-  if (db.select({ id: t.users.id }).from(t.users).where(eq(t.users.username, a.username)).get()) return;
-  db.insert(t.users).values({
-    unitId, username: a.username, displayName: a.displayName, role: a.role, staffId: a.staffId ?? null, county: a.county ?? null,
-    passwordHash: await hashPassword(a.password), mustChangePassword: false,
-  }).run();
+type Account = Omit<DemoAccountOfUnit, 'unit'> & { staffId?: number | null; county?: string | null };
+
+/** The missing ones, their hashes made side by side (argon2 runs off the main thread): demo start stays quick. */
+async function ensureAccounts(db: Db, accounts: { unitId: number | null; a: Account }[]): Promise<void> {
+  const missing = accounts.filter(({ a }) => !db.select({ id: t.users.id }).from(t.users).where(eq(t.users.username, a.username)).get());
+  const hashes = await Promise.all(missing.map(({ a }) => hashPassword(a.password)));
+  missing.forEach(({ unitId, a }, i) => {
+    db.insert(t.users).values({
+      unitId, username: a.username, displayName: a.displayName, role: a.role, staffId: a.staffId ?? null, county: a.county ?? null,
+      passwordHash: hashes[i]!, mustChangePassword: false,
+    }).run();
+  });
 }
 
 /** Creates (once) Södertörn with its demo year, and the accounts; returns the accounts beyond Nordväst's. */
@@ -50,8 +56,7 @@ export async function loadDemoUnits(db: Db, firstUnitId: number): Promise<DemoAc
     { username: 'installation', password: 'demo-installation', role: 'installation', displayName: 'Installationsadministratör (demo)' },
     { username: 'region', password: 'demo-region-stockholm', role: 'region', displayName: 'Region Stockholms län (demo)', county: 'Stockholms län' },
   ] as const;
-  for (const a of ofSodertorn) await ensureAccount(db, sodertorn.id, a);
-  for (const a of ofInstall) await ensureAccount(db, null, a);
+  await ensureAccounts(db, [...ofSodertorn.map((a) => ({ unitId: sodertorn.id, a })), ...ofInstall.map((a) => ({ unitId: null, a }))]);
   const shown = ({ username, password, role, displayName }: Omit<DemoAccountOfUnit, 'unit'>, unit: string | null) => ({ username, password, role, displayName, unit });
   return [...ofSodertorn.map((a) => shown(a, sodertorn.name)), ...ofInstall.map((a) => shown(a, null))];
 }
