@@ -128,7 +128,7 @@ function UnitsTable({ onNotice }: { onNotice: (m: string) => void }) {
   if (units.isError) return <p role="alert">{t.common.loadError}</p>;
   if (!units.data.length) return <p>{u.empty}</p>;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap units-wrap">
       <table className="data-table units-table">
         <caption className="visually-hidden">{u.title}</caption>
         <thead>
@@ -191,7 +191,7 @@ function InstallAccounts({ onNotice }: { onNotice: (m: string) => void }) {
       {accounts.isPending ? <p>{t.common.loading}</p> : null}
       {accounts.isError ? <p role="alert">{t.common.loadError}</p> : null}
       {accounts.data ? (
-        <div className="table-wrap">
+        <div className="table-wrap units-wrap">
           <table className="data-table">
             <caption className="visually-hidden">{u.installAccounts}</caption>
             <thead>
@@ -238,6 +238,7 @@ function InstallAccounts({ onNotice }: { onNotice: (m: string) => void }) {
       {errors.form ? <p role="alert" className="field__error">{errors.form}</p> : null}
       <form
         noValidate
+        className="unit-form"
         aria-label={u.createAccountTitle}
         onSubmit={(e) => {
           e.preventDefault();
