@@ -282,6 +282,19 @@ export function UnitsPage() {
   const u = t.units;
   useDocumentTitle(u.title);
   const [notice, setNotice] = useState<string | null>(null);
+  // Both lists are asked for at once, and the page is drawn when both have come: nothing below a list that
+  // arrives later is pushed down (the layout-shift check in the end-to-end run).
+  const units = useUnits();
+  const accounts = useInstallAccounts();
+  if (units.isPending || accounts.isPending) {
+    return (
+      <>
+        <h1>{u.title}</h1>
+        <p>{u.intro}</p>
+        <p>{t.common.loading}</p>
+      </>
+    );
+  }
   return (
     <>
       <h1>{u.title}</h1>
