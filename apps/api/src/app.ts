@@ -20,6 +20,8 @@ import {
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import { openDatabase, sqliteCannotWrite, type Db } from './db/client.ts';
+import { units } from './db/schema.ts';
+import { eq } from 'drizzle-orm';
 import { normaliseStoredText } from './db/normalise-text.ts';
 import { isBusy, LOCK_PROBE_MS } from './db/write.ts';
 import { ApiError, type FieldError } from './lib/errors.ts';
@@ -42,6 +44,10 @@ import { sessionRepository, type SessionRepository } from './modules/auth/sessio
 import { UnitScope } from './db/unit-scope.ts';
 import { planRoutes } from './modules/plan/plan.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
+import { unitRoutes } from './modules/units/units.routes.ts';
+import { installRepository } from './modules/units/units.repository.ts';
+import { ensureInstallAdmin } from './modules/units/units.service.ts';
+import { loadDemoUnits } from './seed/demo-units.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -91,12 +97,17 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   for (const note of normalisedNotes) app.log.warn(note);
 
   const firstUnit = new UnitScope(db, unitId);
-  const demoAccounts = config.demo ? await ensureDemoAccounts(firstUnit) : null;
+  const demoAccounts = config.demo ? await allDemoAccounts(db, firstUnit) : null;
   const oneTimePassword = await ensureFirstAdmin(firstUnit, config.adminPassword);
+  // Every install has an install administrator, so units can be added: a new install, and an upgraded one at its next start.
+  const installAdmin = await ensureInstallAdmin(installRepository(db), config.installAdminPassword);
   if (oneTimePassword) {
     // Shown once: it is stored only as a hash, and the first sign-in must replace it.
     // Marked as a banner: at a terminal it is the line that stands out (lib/logging.ts).
-    app.log.warn({ [BANNER]: true }, `FÖRSTA START: inga konton fanns, så kontot "admin" skapades med engångslösenordet ${oneTimePassword} (logga in och byt det).`);
+    const install = installAdmin?.password ? `; installationsadministratören "${installAdmin.username}" (lägger upp FoU-enheter) fick engångslösenordet ${installAdmin.password}` : '';
+    app.log.warn({ [BANNER]: true }, `FÖRSTA START: inga konton fanns, så kontot "admin" skapades med engångslösenordet ${oneTimePassword} (logga in och byt det)${install}`);
+  } else if (installAdmin?.password) {
+    app.log.warn({ [BANNER]: true }, `INSTALLATIONEN: ingen installationsadministratör fanns, så kontot "${installAdmin.username}" skapades med engångslösenordet ${installAdmin.password} (logga in och byt det; där läggs nya FoU-enheter upp)`);
   }
 
   await app.register(fastifyCookie);
@@ -143,6 +154,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
         { name: 'audit', description: 'Ändringsloggen' },
         { name: 'period-locks', description: 'Låsta år' },
         { name: 'plan', description: 'Verksamhetsplanens punkter och uppföljningen av dem' },
+        { name: 'install', description: 'Installationen: FoU-enheter, deras första administratör och installationens egna konton' },
         { name: 'reports', description: 'Rapporter: fördelningar, korstabeller, trender, nådda kommuner och verksamhetsberättelsens tabeller; som JSON, CSV eller XLSX' },
       ],
       components: {
@@ -251,6 +263,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(periodLockRoutes, { prefix: API_PREFIX });
   await app.register(planRoutes, { prefix: API_PREFIX });
   await app.register(reportRoutes, { prefix: API_PREFIX });
+  await app.register(unitRoutes, { prefix: API_PREFIX });
 
   if (hasSpa) {
     await app.register(fastifyStatic, {
@@ -299,4 +312,12 @@ function statusText(status: number): string {
     409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests', 503: 'Service Unavailable',
   };
   return texts[status] ?? (status >= 500 ? 'Internal Server Error' : 'Error');
+}
+
+/** The demo's accounts, grouped on the login page by the unit each belongs to (null: the install's own). */
+async function allDemoAccounts(db: Db, firstUnit: UnitScope) {
+  const first = await ensureDemoAccounts(firstUnit);
+  const more = await loadDemoUnits(db, firstUnit.unitId);
+  const name = db.select({ name: units.name }).from(units).where(eq(units.id, firstUnit.unitId)).get()!.name;
+  return [...first.map((a) => ({ ...a, unit: name as string | null })), ...more];
 }

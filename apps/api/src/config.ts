@@ -45,6 +45,7 @@ const envSchema = z.object({
     return parsed;
   }),
   FOU_ADMIN_PASSWORD: z.string().min(12, 'minst 12 tecken').optional(),
+  FOU_INSTALL_ADMIN_PASSWORD: z.string().min(12, 'minst 12 tecken').optional(),
 });
 
 export interface Config {
@@ -71,6 +72,8 @@ export interface Config {
   loginThrottle?: Partial<import('./lib/login-throttle.ts').ThrottleSettings>;
   /** The first admin's one-time password; a random one is logged when unset. */
   adminPassword?: string;
+  /** The install administrator's (account `installation`) one-time password; a random one is logged when unset. */
+  installAdminPassword?: string;
 }
 
 export type TrustProxy = false | number | string[];
@@ -123,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     demo: e.FOU_DEMO || argv.includes('--demo'),
     trustProxy: e.TRUST_PROXY,
     ...(e.FOU_ADMIN_PASSWORD ? { adminPassword: e.FOU_ADMIN_PASSWORD } : {}),
+    ...(e.FOU_INSTALL_ADMIN_PASSWORD ? { installAdminPassword: e.FOU_INSTALL_ADMIN_PASSWORD } : {}),
   };
 }
 

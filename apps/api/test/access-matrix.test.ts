@@ -11,16 +11,19 @@ import type { Role } from '../src/db/schema.ts';
 import { makeTestApp, type TestApp } from './helpers/test-app.ts';
 
 type Expect = 'ok' | 401 | 403;
-interface Row { anon: Expect; chef: Expect; medarbetare: Expect; rad: Expect; admin: Expect }
+interface Row { anon: Expect; chef: Expect; medarbetare: Expect; rad: Expect; admin: Expect; installation: Expect; region: Expect }
 
 // The unit's roles, as the README describes them: the chief does everything; staff record activities; the council
 // reads; the account administrator manages accounts and reads. Nobody signed in reaches only login and demo accounts.
-const PUBLIC: Row = { anon: 'ok', chef: 'ok', medarbetare: 'ok', rad: 'ok', admin: 'ok' };
-const SIGNED_IN: Row = { anon: 401, chef: 'ok', medarbetare: 'ok', rad: 'ok', admin: 'ok' };
-const READ: Row = SIGNED_IN;
-const CHIEF: Row = { anon: 401, chef: 'ok', medarbetare: 403, rad: 403, admin: 403 };
-const RECORDS: Row = { anon: 401, chef: 'ok', medarbetare: 'ok', rad: 403, admin: 403 };
-const ACCOUNTS: Row = { anon: 401, chef: 'ok', medarbetare: 403, rad: 403, admin: 'ok' };
+// The install's own roles belong to no unit: they reach the session routes and their own, never a unit's data.
+const PUBLIC: Row = { anon: 'ok', chef: 'ok', medarbetare: 'ok', rad: 'ok', admin: 'ok', installation: 'ok', region: 'ok' };
+const SIGNED_IN: Row = { anon: 401, chef: 'ok', medarbetare: 'ok', rad: 'ok', admin: 'ok', installation: 'ok', region: 'ok' };
+const READ: Row = { anon: 401, chef: 'ok', medarbetare: 'ok', rad: 'ok', admin: 'ok', installation: 403, region: 403 };
+const CHIEF: Row = { anon: 401, chef: 'ok', medarbetare: 403, rad: 403, admin: 403, installation: 403, region: 403 };
+const RECORDS: Row = { anon: 401, chef: 'ok', medarbetare: 'ok', rad: 403, admin: 403, installation: 403, region: 403 };
+const ACCOUNTS: Row = { anon: 401, chef: 'ok', medarbetare: 403, rad: 403, admin: 'ok', installation: 403, region: 403 };
+// Units and the install's own accounts: the install administrator only, not even a unit's chief or admin.
+const INSTALL: Row = { anon: 401, chef: 403, medarbetare: 403, rad: 403, admin: 403, installation: 'ok', region: 403 };
 
 const EXPECTED: Record<string, Row> = {
   'GET /api/v1/reference': READ,
@@ -82,6 +85,13 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/v1/reports/reach': READ,
   'GET /api/v1/reports/vb/{year}': READ,
   'GET /api/v1/reports/years': READ,
+  'GET /api/v1/units': INSTALL,
+  'POST /api/v1/units': INSTALL,
+  'PATCH /api/v1/units/{id}': INSTALL,
+  'POST /api/v1/units/{id}/admins': INSTALL,
+  'GET /api/v1/install/accounts': INSTALL,
+  'POST /api/v1/install/accounts': INSTALL,
+  'PATCH /api/v1/install/accounts/{id}': INSTALL,
 };
 
 let t: TestApp;
@@ -132,6 +142,16 @@ describe('the permission matrix', () => {
   for (const role of ['chef', 'medarbetare', 'rad', 'admin'] as const satisfies readonly Role[]) {
     it(`answers ${role} as the table says`, async () => {
       const agent = await t.as(role);
+      for (const op of operations()) {
+        const res = await call(agent, op);
+        check(role, op, res.status, res.body?.message);
+      }
+    });
+  }
+
+  for (const role of ['installation', 'region'] as const satisfies readonly Role[]) {
+    it(`answers ${role} (an account of no unit) as the table says`, async () => {
+      const agent = await t.asInstall(role, { county: role === 'region' ? 'Stockholms län' : null });
       for (const op of operations()) {
         const res = await call(agent, op);
         check(role, op, res.status, res.body?.message);

@@ -199,8 +199,8 @@ describe('first start', () => {
     await again.close();
     const fs = await import('node:fs');
     fs.rmSync(f.dir, { recursive: true, force: true });
-    // admin plus the helper's chief, as before the restart.
-    expect(n.n).toBe(2);
+    // admin, the install administrator and the helper's chief, as before the restart.
+    expect(n.n).toBe(3);
   });
 });
 
@@ -209,8 +209,12 @@ describe('demo accounts', () => {
     await t.anon.get('/api/v1/auth/demo-accounts').expect(404);
     const d = await makeTestApp({ demo: true });
     try {
-      const list = (await d.anon.get('/api/v1/auth/demo-accounts').expect(200)).body as { username: string; password: string; role: string }[];
-      expect(list.map((a) => a.role).sort()).toEqual(['admin', 'chef', 'medarbetare', 'rad']);
+      const list = (await d.anon.get('/api/v1/auth/demo-accounts').expect(200)).body as { username: string; password: string; role: string; unit: string | null }[];
+      // One per role in each of the demo's two units, and the install's own two.
+      const roles = (unit: string | null) => list.filter((a) => a.unit === unit).map((a) => a.role).sort();
+      expect(roles('FoU Nordväst')).toEqual(['admin', 'chef', 'medarbetare', 'rad']);
+      expect(roles('FoU Södertörn')).toEqual(['admin', 'chef', 'medarbetare', 'rad']);
+      expect(roles(null)).toEqual(['installation', 'region']);
       for (const a of list) {
         const res = await d.anon.post('/api/v1/auth/login').send({ username: a.username, password: a.password }).expect(200);
         expect(res.body.role).toBe(a.role);

@@ -57,7 +57,7 @@ const EXCEPTIONS: Record<string, { reason: string; refused: boolean }> = {
   'PATCH /api/v1/goal-frameworks/{id} validTo': { refused: true, reason: 'an ISO date' },
 };
 
-interface Call { url: string; body: Record<string, unknown>; as?: 'admin' }
+interface Call { url: string; body: Record<string, unknown>; as?: 'admin' | 'installation' }
 let t: TestApp;
 let r: Refs;
 let bodies: Record<string, () => Call>;
@@ -65,10 +65,12 @@ let bodies: Record<string, () => Call>;
 beforeAll(async () => {
   t = await makeTestApp();
   r = await loadRefs(t);
-  const post = async (url: string, body: unknown, as?: 'admin') => {
-    const agent = as ? await t.as(as) : t.http;
+  const post = async (url: string, body: unknown, as?: Call['as']) => {
+    const agent = await agentFor(as);
     return (await agent.post(url).send(body as object).expect(201)).body as { id: number; version?: number; goals?: { id: number }[] };
   };
+  const unit = await post('/api/v1/units', { name: 'FoU Guardenhet', shortName: 'Guardenhet', county: 'Län' }, 'installation');
+  const regionAccount = (await post('/api/v1/install/accounts', { username: 'guard.region', displayName: 'Guard region', role: 'region', county: 'Län' }, 'installation')) as unknown as { account: { id: number } };
   const municipality = await post('/api/v1/municipalities', { code: 'guard-kommun', name: 'Guardköping' });
   const area = await post('/api/v1/areas', { code: 'guard-omr', name: 'Guardområde' });
   const fw = await post('/api/v1/goal-frameworks', { code: 'guard-fw', name: 'Gammal plan', validFrom: '2000-01-01', validTo: '2000-12-31', goals: [{ key: 'g1', name: 'Mål ett' }] });
@@ -102,11 +104,22 @@ beforeAll(async () => {
     'PUT /api/v1/plan-items/{id}': () => ({ url: `/api/v1/plan-items/${plan.id}`, body: { ...planBody, version: plan.version } }),
     'POST /api/v1/users': () => ({ url: '/api/v1/users', body: { username: `u${uniq()}`, displayName: 'Namn', role: 'rad', password: 'ett-långt-lösenord' }, as: 'admin' }),
     'PATCH /api/v1/users/{id}': () => ({ url: `/api/v1/users/${user.id}`, body: { displayName: 'Guard Användare' }, as: 'admin' }),
+    'POST /api/v1/units': () => ({ url: '/api/v1/units', body: { name: `FoU ${uniq()}`, shortName: `Kort ${uniq()}`, county: 'Län', code: `kod-${uniq()}` }, as: 'installation' }),
+    'PATCH /api/v1/units/{id}': () => ({ url: `/api/v1/units/${unit.id}`, body: { name: 'FoU Guard', shortName: 'Guard', county: 'Län' }, as: 'installation' }),
+    'POST /api/v1/units/{id}/admins': () => ({ url: `/api/v1/units/${unit.id}/admins`, body: { username: `admin${uniq()}`, displayName: 'Namn' }, as: 'installation' }),
+    'POST /api/v1/install/accounts': () => ({ url: '/api/v1/install/accounts', body: { username: `r${uniq()}`, displayName: 'Namn', role: 'region', county: 'Län' }, as: 'installation' }),
+    'PATCH /api/v1/install/accounts/{id}': () => ({ url: `/api/v1/install/accounts/${regionAccount.account.id}`, body: { displayName: 'Namn', county: 'Län' }, as: 'installation' }),
     'POST /api/v1/auth/login': () => ({ url: '/api/v1/auth/login', body: { username: 'x', password: 'y' } }),
     'POST /api/v1/auth/password': () => ({ url: '/api/v1/auth/password', body: { currentPassword: 'x', newPassword: 'y' } }),
   };
 });
 afterAll(async () => t.close());
+
+let install: Awaited<ReturnType<TestApp['asInstall']>> | undefined;
+async function agentFor(as: Call['as']) {
+  if (as === 'installation') return (install ??= await t.asInstall('installation'));
+  return as ? t.as(as) : t.http;
+}
 
 function setAt(body: Record<string, unknown>, at: string[], value: unknown): Record<string, unknown> {
   const copy = structuredClone(body);
@@ -141,7 +154,7 @@ describe('every string in every request body refuses a personnummer', () => {
     const make = bodies[key];
     expect(make, `no valid body for ${key}: add one to this test`).toBeDefined();
     const base = make!();
-    const agent = base.as ? await t.as(base.as) : t.http;
+    const agent = await agentFor(base.as);
     // The body as given is valid, so a 400 below is the field's own.
     const ok = await agent[op.method](base.url).send(base.body);
     if (!key.startsWith('POST /api/v1/auth/')) expect(ok.status, `${key}: ${JSON.stringify(ok.body)}`).toBeLessThan(300);

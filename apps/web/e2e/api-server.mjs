@@ -31,6 +31,7 @@ export async function startApi({ demo }) {
   const env = { ...process.env, DATABASE_PATH: path.join(tmp, 'fou.sqlite'), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', FOU_DEMO: demo ? '1' : '' };
   // The first admin's password is then random and logged once, as on a real first start.
   delete env.FOU_ADMIN_PASSWORD;
+  delete env.FOU_INSTALL_ADMIN_PASSWORD;
   // The bundle `pnpm start` runs (`pnpm test:e2e` builds it first), so the end-to-end run covers that too.
   const server = spawn(process.execPath, ['--enable-source-maps', 'dist/server.mjs'], { cwd: path.join(root, 'apps/api'), env, stdio: ['ignore', 'pipe', 'pipe'] });
   server.stdout.on('data', (d) => (output += d));

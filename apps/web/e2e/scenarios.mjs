@@ -11,6 +11,7 @@ export const DEMO = {
   medarbetare: 'demo-medarbetare-2018',
   rad: 'demo-rad-2018',
   admin: 'demo-admin-2018',
+  installation: 'demo-installation',
 };
 
 /** A page signed in as `role` (the browser state saved by that role's keyboard login), or signed out (null). */
@@ -94,6 +95,7 @@ export function pages(ctx) {
     ['register-omraden', '/register?visa=omraden', 'chef'],
     ['register-lasta-ar', '/register?visa=lasta-ar', 'chef'],
     ['register-textvarningar', '/register?visa=textvarningar', 'chef'],
+    ['enheter', '/enheter', 'installation'],
   ];
 }
 
@@ -751,6 +753,57 @@ export const scenarios = [
       assert.match(await alert.innerText(), /Sidan kunde inte hämtas/);
       await alert.getByRole('button', { name: 'Ladda om sidan' }).waitFor();
       await page.context().close();
+    },
+  ],
+  [
+    'the install administrator lands on Enheter, creates a unit and its first admin by keyboard; that admin works in the new unit only',
+    async (ctx) => {
+      const page = await newPage(ctx, DESKTOP, null);
+      await loginByKeyboard(ctx, page, 'installation');
+      await page.waitForURL(/\/enheter$/);
+      await page.getByRole('heading', { name: 'Enheter', level: 1 }).waitFor();
+      // The units are listed with counts; the unit pages are not in the menu.
+      await page.getByRole('rowheader', { name: 'FoU Södertörn' }).waitFor();
+      assert.equal(await page.getByRole('link', { name: 'Aktiviteter' }).count(), 0);
+      const name = `FoU E2E ${Date.now()}`;
+      await page.locator('#field-unit-new-name').focus();
+      await page.keyboard.type(name);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('E2E');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('Uppsala län');
+      await page.keyboard.press('Enter');
+      await page.getByRole('status').filter({ hasText: `${name} är skapad.` }).waitFor();
+      const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
+      await row.getByText('Skapa första administratör').click();
+      await row.locator('[id^="field-admin-"][id$="-displayName"]').focus();
+      await page.keyboard.type('E2E Admin');
+      await page.keyboard.press('Tab');
+      const username = `e2e.admin.${Date.now()}`;
+      await page.keyboard.type(username);
+      await page.keyboard.press('Enter');
+      const otp = await row.locator('.one-time__password').innerText();
+      assert.ok(otp.length >= 12, 'a one-time password is shown once');
+      await page.context().close();
+
+      // The new admin changes the password, then sees the new unit's (empty) accounts and its name in the header.
+      const admin = await newPage(ctx, DESKTOP, null);
+      await admin.goto(`${ctx.base}/logga-in`);
+      await admin.locator('#login-username').fill(username);
+      await admin.locator('#login-password').fill(otp);
+      await admin.keyboard.press('Enter');
+      await admin.waitForURL(/\/losenord$/);
+      const chosen = 'nya-enhetens-eget-lösen';
+      await admin.getByLabel(/^Nuvarande lösenord/).fill(otp);
+      await admin.getByLabel(/^Nytt lösenord/).fill(chosen);
+      await admin.getByLabel(/^Upprepa/).fill(chosen);
+      await admin.getByRole('button', { name: 'Byt lösenord' }).click();
+      await admin.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
+      await admin.goto(`${ctx.base}/konton`);
+      await admin.getByRole('cell', { name: username, exact: true }).waitFor();
+      assert.equal(await admin.getByRole('cell', { name: 'chef', exact: true }).count(), 0, 'the first unit’s accounts are not listed');
+      await admin.locator('.user-menu__unit', { hasText: name }).waitFor();
+      await admin.context().close();
     },
   ],
   [

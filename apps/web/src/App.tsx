@@ -11,9 +11,15 @@ import { RequireAuth, RequirePermission, useSignedIn } from './auth/RequireAuth.
 import { NavigationStatus, PageLoadError, PageLoading } from './components/PageLoading.tsx';
 import { useDocumentTitle } from './components/useDocumentTitle.ts';
 
-/** The start page is the form for those who record work; the others start at the list. */
+/**
+ * The start page is the form for those who record work; the unit's others start at the list. The install's own
+ * accounts have no unit to work in: the install administrator starts at the units, a regional reader at the
+ * regional comparison.
+ */
 function HomePage() {
   const me = useSignedIn();
+  if (me.role === 'installation') return <Navigate to="/enheter" replace />;
+  if (me.role === 'region') return <Navigate to="/region" replace />;
   return can(me.role, 'activity:write') ? <RegisterPage /> : <Navigate to="/aktiviteter" replace />;
 }
 
@@ -90,6 +96,13 @@ export const routes: RouteObject[] = [
             lazy: async () => {
               const { AccountsPage } = await import('./pages/AccountsPage.tsx');
               return { element: <RequirePermission action="account:manage"><AccountsPage /></RequirePermission> };
+            },
+          },
+          {
+            path: '/enheter',
+            lazy: async () => {
+              const { UnitsPage } = await import('./features/units/UnitsPage.tsx');
+              return { element: <RequirePermission action="install:manage"><UnitsPage /></RequirePermission> };
             },
           },
           {

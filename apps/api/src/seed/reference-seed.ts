@@ -13,7 +13,11 @@ import reference from './data/reference-data.json' with { type: 'json' };
 export type ReferenceData = typeof reference;
 export const referenceData: ReferenceData = reference;
 
-/** The seeded unit's id; its registers are written through the unit's own repository, in one transaction. */
+/**
+ * The first unit (FoU Nordväst, from reference-data.json) with its municipalities and the standard registers, in
+ * one transaction; its id. Later units are made by the install administrator (modules/units), which seeds them
+ * with seedStandardReference.
+ */
 export function seedReferenceData(db: Db): Promise<number> {
   return writeTransaction(db, () => {
     // The unit row itself is the install's, not a unit's: found or made here, before there is a scope.
@@ -21,22 +25,32 @@ export function seedReferenceData(db: Db): Promise<number> {
     if (existing) return existing.id;
     const unitId = db.insert(t.units).values(reference.unit).returning({ id: t.units.id }).get().id;
     const r = new UnitScope(db, unitId).repo(referenceRepository);
-
     for (const m of reference.municipalities) {
       const row = r.insertMunicipality({ code: m.code, name: m.name, sortOrder: m.sortOrder });
       for (const y of m.years) r.putMunicipalityYear(row.id, y.year, { population: y.population, feeSek: y.feeSek });
     }
-    for (const a of reference.areas) {
-      const group = r.insertArea({ code: a.code, name: a.name, reportLabel: a.reportLabel, sortOrder: a.sortOrder });
-      for (const c of a.children) r.insertArea({ code: c.code, name: c.name, parentId: group.id, sortOrder: c.sortOrder });
-    }
-    for (const f of reference.goalFrameworks) {
-      const fw = r.insertFramework({ code: f.code, name: f.name, validFrom: f.validFrom, validTo: f.validTo });
-      for (const g of f.goals) r.insertGoal(fw.id, g);
-    }
-    reference.activityTypes.forEach((name, i) => r.insertActivityType({ name, sortOrder: i + 1 }));
+    seedStandardReference(db, unitId);
     return unitId;
   });
+}
+
+/**
+ * The registers every unit starts with (areas, the goal frameworks VP 2018 and VP 2024, activity types), for the
+ * unit `unitId`, through its own repository. Runs on the caller's connection and transaction (the first start's,
+ * or the one creating a unit), so a unit is never left half seeded. Municipalities are not here: they are the
+ * unit's own owners.
+ */
+export function seedStandardReference(db: Db, unitId: number): void {
+  const r = new UnitScope(db, unitId).repo(referenceRepository);
+  for (const a of reference.areas) {
+    const group = r.insertArea({ code: a.code, name: a.name, reportLabel: a.reportLabel, sortOrder: a.sortOrder });
+    for (const c of a.children) r.insertArea({ code: c.code, name: c.name, parentId: group.id, sortOrder: c.sortOrder });
+  }
+  for (const f of reference.goalFrameworks) {
+    const fw = r.insertFramework({ code: f.code, name: f.name, validFrom: f.validFrom, validTo: f.validTo });
+    for (const g of f.goals) r.insertGoal(fw.id, g);
+  }
+  reference.activityTypes.forEach((name, i) => r.insertActivityType({ name, sortOrder: i + 1 }));
 }
 
 /** Looks up a seeded row's id by code, for the demo loader and tests. */

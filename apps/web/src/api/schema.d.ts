@@ -773,6 +773,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Installationens FoU-enheter, med antal konton och aktiviteter */
+        get: operations["getUnits"];
+        put?: never;
+        /** Skapa en FoU-enhet (med standardregistren: områden, målramverk, aktivitetstyper; enhetens kommuner lägger den själv in) */
+        post: operations["postUnits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ändra en enhets namn, kortnamn eller län */
+        patch: operations["patchUnitsId"];
+        trace?: never;
+    };
+    "/api/v1/units/{id}/admins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Skapa enhetens första administratör; svaret har ett engångslösenord som visas en gång (409 om enheten redan har en aktiv administratör) */
+        post: operations["postUnitsIdAdmins"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/install/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Installationens egna konton (installationsadministratörer och regionkonton) */
+        get: operations["getInstallAccounts"];
+        put?: never;
+        /** Skapa ett konto för installationen (installation eller region med län); svaret har ett engångslösenord */
+        post: operations["postInstallAccounts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/install/accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ändra eller avaktivera ett av installationens konton */
+        patch: operations["patchInstallAccountsId"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -969,6 +1056,36 @@ export interface components {
                 count: number;
             }[];
         };
+        Unit: {
+            id: number;
+            code: string;
+            name: string;
+            shortName: string | null;
+            county: string | null;
+            /** @description Enhetens eget val: visa årets sammanställningar i den regionala jämförelsen. */
+            sharesComparison: boolean;
+            /** @description Enhetens aktiva konton */
+            accounts: number;
+            /** @description Enhetens registrerade aktiviteter, alla år (ett antal, inga aktiviteter läses) */
+            activities: number;
+            createdAt: string;
+        };
+        InstallAccount: {
+            id: number;
+            username: string;
+            displayName: string;
+            /**
+             * @description installation (installationsadministratör) eller region (läser den regionala jämförelsen för sitt län)
+             * @enum {string}
+             */
+            role: "installation" | "region";
+            /** @description Regionkontots län; null: alla län */
+            county: string | null;
+            active: boolean;
+            mustChangePassword: boolean;
+            lastLoginAt: string | null;
+            createdAt: string;
+        };
         SessionState: {
             /** @constant */
             signedIn: false;
@@ -990,6 +1107,12 @@ export interface components {
                 mustChangePassword: boolean;
                 /** @description Skicka i huvudet x-csrf-token på varje skrivande anrop. */
                 csrfToken: string;
+                /** @description Enheten kontot hör till (null för installationens egna konton) */
+                unit: {
+                    id: number;
+                    name: string;
+                    shortName: string | null;
+                } | null;
             };
         };
         DistributionReport: {
@@ -3433,6 +3556,12 @@ export interface operations {
                         mustChangePassword: boolean;
                         /** @description Skicka i huvudet x-csrf-token på varje skrivande anrop. */
                         csrfToken: string;
+                        /** @description Enheten kontot hör till (null för installationens egna konton) */
+                        unit: {
+                            id: number;
+                            name: string;
+                            shortName: string | null;
+                        } | null;
                     };
                 };
             };
@@ -3603,6 +3732,12 @@ export interface operations {
                         mustChangePassword: boolean;
                         /** @description Skicka i huvudet x-csrf-token på varje skrivande anrop. */
                         csrfToken: string;
+                        /** @description Enheten kontot hör till (null för installationens egna konton) */
+                        unit: {
+                            id: number;
+                            name: string;
+                            shortName: string | null;
+                        } | null;
                     };
                 };
             };
@@ -3765,6 +3900,8 @@ export interface operations {
                          */
                         role: "medarbetare" | "chef" | "rad" | "admin" | "installation" | "region";
                         displayName: string;
+                        /** @description Enhetens namn; null för installationens egna konton */
+                        unit: string | null;
                     }[];
                 };
             };
@@ -5667,6 +5804,574 @@ export interface operations {
             };
             /** @description Krockar med det som finns: en äldre version (currentVersion anger den aktuella), ett låst år eller ett namn som är upptaget. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getUnits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Unit"][];
+                };
+            };
+            /** @description Ogiltig indata: fields namnger varje fält som inte godtogs. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Inte inloggad, eller så har sessionen gått ut. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rollen har inte behörighet, CSRF-token (x-csrf-token) saknas eller är fel, eller kontot måste byta lösenord först (code: must_change_password). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Finns inte. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Krockar med det som finns: en äldre version (currentVersion anger den aktuella), ett låst år eller ett namn som är upptaget. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postUnits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    shortName: string;
+                    county: string;
+                    /** @description Utelämnad: härleds ur kortnamnet ("Södertörn" → "sodertorn"). */
+                    code?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Unit"];
+                };
+            };
+            /** @description Ogiltig indata: fields namnger varje fält som inte godtogs. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Inte inloggad, eller så har sessionen gått ut. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rollen har inte behörighet, CSRF-token (x-csrf-token) saknas eller är fel, eller kontot måste byta lösenord först (code: must_change_password). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Finns inte. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Krockar med det som finns: en äldre version (currentVersion anger den aktuella), ett låst år eller ett namn som är upptaget. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Databasen kunde inte skriva just nu (skrivlåset hölls för länge eller databasen går inte att skriva till). Inget sparades; försök igen (Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchUnitsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    shortName?: string;
+                    county?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Unit"];
+                };
+            };
+            /** @description Ogiltig indata: fields namnger varje fält som inte godtogs. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Inte inloggad, eller så har sessionen gått ut. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rollen har inte behörighet, CSRF-token (x-csrf-token) saknas eller är fel, eller kontot måste byta lösenord först (code: must_change_password). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Finns inte. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Krockar med det som finns: en äldre version (currentVersion anger den aktuella), ett låst år eller ett namn som är upptaget. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Databasen kunde inte skriva just nu (skrivlåset hölls för länge eller databasen går inte att skriva till). Inget sparades; försök igen (Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postUnitsIdAdmins: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    username: string;
+                    displayName: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            id: number;
+                            username: string;
+                            displayName: string;
+                            /** @enum {string} */
+                            role: "admin";
+                            unitId: number;
+                        };
+                        /** @description Engångslösenord: visas bara här, en gång; kontot måste byta det vid första inloggningen. */
+                        oneTimePassword: string;
+                    };
+                };
+            };
+            /** @description Ogiltig indata: fields namnger varje fält som inte godtogs. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Inte inloggad, eller så har sessionen gått ut. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rollen har inte behörighet, CSRF-token (x-csrf-token) saknas eller är fel, eller kontot måste byta lösenord först (code: must_change_password). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Finns inte. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Krockar med det som finns: en äldre version (currentVersion anger den aktuella), ett låst år eller ett namn som är upptaget. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Databasen kunde inte skriva just nu (skrivlåset hölls för länge eller databasen går inte att skriva till). Inget sparades; försök igen (Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getInstallAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstallAccount"][];
+                };
+            };
+            /** @description Ogiltig indata: fields namnger varje fält som inte godtogs. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Inte inloggad, eller så har sessionen gått ut. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rollen har inte behörighet, CSRF-token (x-csrf-token) saknas eller är fel, eller kontot måste byta lösenord först (code: must_change_password). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Finns inte. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Krockar med det som finns: en äldre version (currentVersion anger den aktuella), ett låst år eller ett namn som är upptaget. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postInstallAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    username: string;
+                    displayName: string;
+                    /**
+                     * @description installation (installationsadministratör) eller region (läser den regionala jämförelsen för sitt län)
+                     * @enum {string}
+                     */
+                    role: "installation" | "region";
+                    /** @description Bara för region: länet kontot ser (utelämnat eller null: alla län). */
+                    county?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        account: components["schemas"]["InstallAccount"];
+                        /** @description Engångslösenord: visas bara här, en gång; kontot måste byta det vid första inloggningen. */
+                        oneTimePassword: string;
+                    };
+                };
+            };
+            /** @description Ogiltig indata: fields namnger varje fält som inte godtogs. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Inte inloggad, eller så har sessionen gått ut. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rollen har inte behörighet, CSRF-token (x-csrf-token) saknas eller är fel, eller kontot måste byta lösenord först (code: must_change_password). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Finns inte. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Krockar med det som finns: en äldre version (currentVersion anger den aktuella), ett låst år eller ett namn som är upptaget. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Databasen kunde inte skriva just nu (skrivlåset hölls för länge eller databasen går inte att skriva till). Inget sparades; försök igen (Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchInstallAccountsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    displayName?: string;
+                    county?: string | null;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstallAccount"];
+                };
+            };
+            /** @description Ogiltig indata: fields namnger varje fält som inte godtogs. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Inte inloggad, eller så har sessionen gått ut. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rollen har inte behörighet, CSRF-token (x-csrf-token) saknas eller är fel, eller kontot måste byta lösenord först (code: must_change_password). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Finns inte. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Krockar med det som finns: en äldre version (currentVersion anger den aktuella), ett låst år eller ett namn som är upptaget. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Databasen kunde inte skriva just nu (skrivlåset hölls för länge eller databasen går inte att skriva till). Inget sparades; försök igen (Retry-After). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

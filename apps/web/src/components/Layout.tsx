@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
-import { can } from '@fou/domain';
+import { can, isUnitRole } from '@fou/domain';
 import { useLogout, useMe } from '../api/auth-queries.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { LANGS } from '../i18n/messages.ts';
@@ -10,6 +10,20 @@ import { LOGIN_PATH } from '../auth/RequireAuth.tsx';
 
 function MainNav({ me }: { me: Me }) {
   const { t } = useI18n();
+  // The install's own accounts work on no unit's data: the install administrator has its units page only.
+  if (!isUnitRole(me.role)) {
+    return (
+      <nav aria-label={t.nav.label}>
+        <ul className="nav-list">
+          {can(me.role, 'install:manage') ? (
+            <li>
+              <NavLink to="/enheter">{t.units.nav}</NavLink>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
+    );
+  }
   return (
     <nav aria-label={t.nav.label}>
       <ul className="nav-list">
@@ -60,6 +74,13 @@ function UserMenu({ me }: { me: Me }) {
         <span className="visually-hidden">{t.auth.signedInAs} </span>
         <span className="user-menu__name">{me.user.displayName}</span>
         <span className="user-menu__role">{t.roles[me.role]}</span>
+        {/* In an install of several units, where one is signed in. */}
+        {me.unit ? (
+          <span className="user-menu__unit">
+            <span className="visually-hidden">{t.auth.unit}: </span>
+            {me.unit.name}
+          </span>
+        ) : null}
       </p>
       <NavLink className="user-menu__link" to="/losenord">
         {t.nav.password}

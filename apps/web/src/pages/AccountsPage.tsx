@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { UNIT_ROLE_NAMES } from '@fou/domain';
+import { UNIT_ROLE_NAMES, type UnitRoleName } from '@fou/domain';
 import { useCreateUser, useUpdateUser, useUsers } from '../api/auth-queries.ts';
 import { useReference } from '../api/queries.ts';
-import { ApiCallError, type Role, type User } from '../api/client.ts';
+import { ApiCallError, type User } from '../api/client.ts';
 import { useSignedIn } from '../auth/RequireAuth.tsx';
 import { Field } from '../components/fields.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
@@ -26,7 +26,7 @@ function apiErrors(err: unknown, t: Messages): FieldErrors {
   return { form: t.accounts.failed };
 }
 
-const EMPTY = { username: '', displayName: '', role: 'medarbetare' as Role, staffId: '', password: '' };
+const EMPTY = { username: '', displayName: '', role: 'medarbetare' as UnitRoleName, staffId: '', password: '' };
 
 function CreateAccount({ onDone }: { onDone: (message: string) => void }) {
   const { t } = useI18n();
@@ -149,7 +149,7 @@ function EditAccount({ user, isSelf, onDone }: { user: User; isSelf: boolean; on
           update.mutate(
             {
               id: user.id,
-              body: { displayName: v.displayName.trim(), ...(isSelf ? {} : { role: v.role as Role }), staffId: v.staffId ? Number(v.staffId) : null },
+              body: { displayName: v.displayName.trim(), ...(isSelf ? {} : { role: v.role as UnitRoleName }), staffId: v.staffId ? Number(v.staffId) : null },
             },
             { onSuccess: (saved) => onDone(a.updated(saved.displayName)) },
           );

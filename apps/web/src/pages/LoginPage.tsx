@@ -1,13 +1,24 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { useDemoAccounts, useLogin, useMe } from '../api/auth-queries.ts';
-import { ApiCallError } from '../api/client.ts';
+import { ApiCallError, type DemoAccount } from '../api/client.ts';
 import { PASSWORD_PATH, safeNext } from '../auth/RequireAuth.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
 /** Where a notice for the login page waits across a full page load. */
 export const LOGIN_NOTICE_KEY = 'fou-login-notice';
+
+/** The demo's accounts by unit, in the order the API lists them; the install's own (no unit) come last. */
+function demoGroups(accounts: DemoAccount[]): { unit: string | null; accounts: DemoAccount[] }[] {
+  const groups: { unit: string | null; accounts: DemoAccount[] }[] = [];
+  for (const a of accounts) {
+    const group = groups.find((g) => g.unit === a.unit);
+    if (group) group.accounts.push(a);
+    else groups.push({ unit: a.unit, accounts: [a] });
+  }
+  return groups.sort((x, y) => Number(x.unit === null) - Number(y.unit === null));
+}
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -109,34 +120,39 @@ export function LoginPage() {
         <section className="demo-accounts" aria-labelledby="demo-heading">
           <h2 id="demo-heading">{t.auth.demoTitle}</h2>
           <p>{t.auth.demoIntro}</p>
-          <ul className="demo-accounts__list">
-            {demo.data.map((a) => (
-              <li key={a.username} className="demo-account">
-                <p className="demo-account__role">{t.roles[a.role]}</p>
-                <dl>
-                  <dt>{t.auth.username}</dt>
-                  <dd>
-                    <code>{a.username}</code>
-                  </dd>
-                  <dt>{t.auth.password}</dt>
-                  <dd>
-                    <code>{a.password}</code>
-                  </dd>
-                </dl>
-                <button
-                  type="button"
-                  className="button button--small"
-                  onClick={() => {
-                    setUsername(a.username);
-                    setPassword(a.password);
-                    setError(null);
-                  }}
-                >
-                  {t.auth.demoUse(a.username)}
-                </button>
-              </li>
-            ))}
-          </ul>
+          {demoGroups(demo.data).map((group, i) => (
+            <div key={group.unit ?? ''} className="demo-accounts__group">
+              <h3 id={`demo-unit-${i}`}>{group.unit ?? t.auth.demoInstall}</h3>
+              <ul className="demo-accounts__list" aria-labelledby={`demo-unit-${i}`}>
+                {group.accounts.map((a) => (
+                  <li key={a.username} className="demo-account">
+                    <p className="demo-account__role">{t.roles[a.role]}</p>
+                    <dl>
+                      <dt>{t.auth.username}</dt>
+                      <dd>
+                        <code>{a.username}</code>
+                      </dd>
+                      <dt>{t.auth.password}</dt>
+                      <dd>
+                        <code>{a.password}</code>
+                      </dd>
+                    </dl>
+                    <button
+                      type="button"
+                      className="button button--small"
+                      onClick={() => {
+                        setUsername(a.username);
+                        setPassword(a.password);
+                        setError(null);
+                      }}
+                    >
+                      {t.auth.demoUse(a.username)}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
         </section>
       ) : null}
     </div>

@@ -5,7 +5,8 @@ import { ApiError, errorBodySchema, errorResponses } from '../../lib/errors.ts';
 import * as s from './auth.schemas.ts';
 import * as svc from './auth.service.ts';
 import { endSession, resolveSession, SESSION_COOKIE } from './session.service.ts';
-import type { DemoAccount } from '../users/user.service.ts';
+import type { DemoAccountOfUnit } from '../../seed/demo-units.ts';
+import { installRepository } from '../units/units.repository.ts';
 import type { LoginThrottle } from '../../lib/login-throttle.ts';
 
 const tags = ['auth'];
@@ -17,10 +18,13 @@ function tooMany(reply: FastifyReply, waitMs: number, message: string): never {
   throw new ApiError(429, `${message} Försök igen om ${seconds < 120 ? `${seconds} sekunder` : `${Math.ceil(seconds / 60)} minuter`}.`, undefined, { retryAfterSeconds: seconds });
 }
 
-export const authRoutes: FastifyPluginAsyncZod<{ demoAccounts: DemoAccount[] | null; throttle: LoginThrottle }> = async (app, opts) => {
-  const { sessions } = app;
+export const authRoutes: FastifyPluginAsyncZod<{ demoAccounts: DemoAccountOfUnit[] | null; throttle: LoginThrottle }> = async (app, opts) => {
+  const { db, sessions } = app;
   // Failures only, per address, per account and per browser: lib/login-throttle.ts says why and how much.
   const { throttle } = opts;
+  // The account's unit, for the header: in a two-unit install a person should see where they are signed in.
+  const install = installRepository(db);
+  const withUnit = (me: Omit<s.Me, 'unit'>): s.Me => ({ ...me, unit: install.unitOfAccount(me.user.id) });
 
   app.post('/auth/login', {
     config: { action: 'public' },
@@ -49,7 +53,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ demoAccounts: DemoAccount[] | n
     reply.setCookie(DEVICE_COOKIE, device ? req.cookies[DEVICE_COOKIE]! : throttle.deviceToken(username), {
       httpOnly: true, sameSite: 'strict', path: '/api/v1/auth/login', secure, maxAge: 365 * 24 * 60 * 60,
     });
-    return result.me;
+    return withUnit(result.me);
   });
 
   app.post('/auth/logout', {
@@ -64,7 +68,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ demoAccounts: DemoAccount[] | n
   app.get('/auth/me', {
     config: { action: 'session' },
     schema: { tags, summary: 'Den inloggade: konto, roll, medarbetare och CSRF-token (401 utan session)', response: { 200: s.me, ...errorResponses } },
-  }, async (req) => svc.meOf(req.session!));
+  }, async (req) => withUnit(svc.meOf(req.session!)));
 
   app.post('/auth/password', {
     config: { action: 'session' },
@@ -103,6 +107,6 @@ export const authRoutes: FastifyPluginAsyncZod<{ demoAccounts: DemoAccount[] | n
   }, async (req) => {
     const token = req.cookies[SESSION_COOKIE];
     const session = token ? resolveSession(sessions, token) : null;
-    return session ? { signedIn: true as const, me: svc.meOf(session) } : { signedIn: false as const };
+    return session ? { signedIn: true as const, me: withUnit(svc.meOf(session)) } : { signedIn: false as const };
   });
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { password, role } from '../users/user.schemas.ts';
+import { meUnit } from '../units/units.schemas.ts';
 
 export const loginBody = z.strictObject({
   username: z.string().trim().min(1).max(60),
@@ -12,6 +13,7 @@ export const me = z.object({
   staffId: z.number().int().nullable(),
   mustChangePassword: z.boolean(),
   csrfToken: z.string().meta({ description: 'Skicka i huvudet x-csrf-token på varje skrivande anrop.' }),
+  unit: meUnit.meta({ description: 'Enheten kontot hör till (null för installationens egna konton)' }),
 });
 export type Me = z.infer<typeof me>;
 
@@ -27,4 +29,7 @@ export const passwordChange = z.strictObject({
   newPassword: password,
 });
 
-export const demoAccounts = z.array(z.object({ username: z.string(), password: z.string(), role, displayName: z.string() }));
+export const demoAccounts = z.array(z.object({
+  username: z.string(), password: z.string(), role, displayName: z.string(),
+  unit: z.string().nullable().meta({ description: 'Enhetens namn; null för installationens egna konton' }),
+}));
