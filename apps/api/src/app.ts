@@ -40,6 +40,8 @@ import { periodLockRoutes } from './modules/period-locks/period-lock.routes.ts';
 import { ensureDemoAccounts, ensureFirstAdmin } from './modules/users/user.service.ts';
 import { planRoutes } from './modules/plan/plan.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
+import { regionRoutes } from './modules/region/region.routes.ts';
+import { unitSettingsRoutes } from './modules/unit-settings/unit-settings.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -137,6 +139,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
         { name: 'audit', description: 'Ändringsloggen' },
         { name: 'period-locks', description: 'Låsta år' },
         { name: 'plan', description: 'Verksamhetsplanens punkter och uppföljningen av dem' },
+        { name: 'unit', description: 'Enhetens egna inställningar (om den delar sina siffror i den regionala jämförelsen)' },
+        { name: 'region', description: 'Regional jämförelse: sammanräknade siffror per enhet och år för de enheter som delar dem' },
         { name: 'reports', description: 'Rapporter: fördelningar, korstabeller, trender, nådda kommuner och verksamhetsberättelsens tabeller; som JSON, CSV eller XLSX' },
       ],
       components: {
@@ -245,6 +249,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(periodLockRoutes, { prefix: API_PREFIX });
   await app.register(planRoutes, { prefix: API_PREFIX });
   await app.register(reportRoutes, { prefix: API_PREFIX });
+  await app.register(unitSettingsRoutes, { prefix: API_PREFIX });
+  await app.register(regionRoutes, { prefix: API_PREFIX });
 
   if (hasSpa) {
     await app.register(fastifyStatic, {

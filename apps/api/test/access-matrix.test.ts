@@ -82,6 +82,11 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/v1/reports/reach': READ,
   'GET /api/v1/reports/vb/{year}': READ,
   'GET /api/v1/reports/years': READ,
+  // The unit's own settings (sharing in the regional comparison): the chief's.
+  'GET /api/v1/unit/settings': CHIEF,
+  'PUT /api/v1/unit/settings': CHIEF,
+  // The regional comparison: the chief (an empty answer while the unit does not share) and the region accounts.
+  'GET /api/v1/region/comparison': CHIEF,
 };
 
 let t: TestApp;
