@@ -11,10 +11,15 @@ import { RequireAuth, RequirePermission, useSignedIn } from './auth/RequireAuth.
 import { NavigationStatus, PageLoadError, PageLoading } from './components/PageLoading.tsx';
 import { useDocumentTitle } from './components/useDocumentTitle.ts';
 
-/** The start page is the form for those who record work; the others start at the list. */
+/**
+ * The start page is the form for those who record work; a region account, which reads no unit's activities,
+ * starts at the regional comparison; the others start at the list.
+ */
 function HomePage() {
   const me = useSignedIn();
-  return can(me.role, 'activity:write') ? <RegisterPage /> : <Navigate to="/aktiviteter" replace />;
+  if (can(me.role, 'activity:write')) return <RegisterPage />;
+  if (can(me.role, 'region:read') && !can(me.role, 'activity:read')) return <Navigate to="/region" replace />;
+  return <Navigate to="/aktiviteter" replace />;
 }
 
 function NotFound() {
@@ -97,6 +102,21 @@ export const routes: RouteObject[] = [
             lazy: async () => {
               const { RegistersPage } = await import('./pages/RegistersPage.tsx');
               return { element: <RequirePermission action="reference:write"><RegistersPage /></RequirePermission> };
+            },
+          },
+          {
+            path: '/region',
+            lazy: async () => {
+              import('./components/ChartCanvas.tsx').catch(() => undefined);
+              const { RegionPage } = await import('./features/region/RegionPage.tsx');
+              return { element: <RequirePermission action="region:read"><RegionPage /></RequirePermission> };
+            },
+          },
+          {
+            path: '/enhet',
+            lazy: async () => {
+              const { UnitSettingsPage } = await import('./features/unit-settings/UnitSettingsPage.tsx');
+              return { element: <RequirePermission action="unit:settings"><UnitSettingsPage /></RequirePermission> };
             },
           },
           { path: '*', element: <NotFound /> },
