@@ -134,9 +134,10 @@ interface Comparison {
 let region: Agent;
 beforeAll(async () => {
   t = await makeTestApp();
-  seedUnits();
+  // One transaction: a few hundred rows, committed once.
+  t.app.db.transaction(() => seedUnits());
   region = await t.asInstall('region', { county: STHLM });
-});
+}, 60_000);
 afterAll(async () => { await t.close(); });
 
 function checkFigures(body: Comparison, codes: string[], years: number[]) {
@@ -184,6 +185,14 @@ describe('GET /region/comparison as a region account', () => {
     expect([body.from, body.to]).toEqual([2021, 2022]);
     // Beta's activities would have changed the totals.
     checkFigures(body, ['alfa', 'gamma'], [2021, 2022]);
+  });
+
+  it('completes a half-given range: from alone ends at the latest year with data, to alone starts four years before', async () => {
+    const fromOnly = (await region.get('/api/v1/region/comparison?from=2021').expect(200)).body as Comparison;
+    expect([fromOnly.from, fromOnly.to]).toEqual([2021, 2022]);
+    const toOnly = (await region.get('/api/v1/region/comparison?to=2022').expect(200)).body as Comparison;
+    expect(toOnly.years).toEqual([2018, 2019, 2020, 2021, 2022]);
+    checkFigures(toOnly, ['alfa', 'gamma'], [2018, 2019, 2020, 2021, 2022]);
   });
 
   it('answers with no title, description, staff name or municipality name of any activity', async () => {

@@ -4,7 +4,8 @@
  * decided by the service (region.service.ts) before a query runs — only units that chose to share, of the
  * viewer's county. What keeps it from leaking a unit's records: it reads only the count tables the triggers keep
  * (activity_counts, activity_municipality_counts), the reference rows needed to name a goal key or an area group,
- * and count/sum aggregates over activities grouped by unit and year. It never selects an activity row, a title,
+ * count/sum aggregates over activities and municipalities grouped by unit (and year), the units' names and
+ * counties, and the signed-in region account's own county. It never selects an activity row, a title,
  * a description or a staff member; add nothing here that does.
  */
 import { and, asc, between, count, eq, inArray, sql } from 'drizzle-orm';

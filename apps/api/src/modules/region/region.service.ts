@@ -9,7 +9,7 @@
  *   (viewer.unitShares false) rather than a 403: the permission is theirs, the unit's choice is what is missing,
  *   and the page can say how to change it.
  */
-import { goalNameForYear, percentsHalfUp } from '@fou/domain';
+import { goalNameForYear, percentsHalfUp, todayInSweden } from '@fou/domain';
 import type { Principal } from '../../lib/access.ts';
 import { ApiError } from '../../lib/errors.ts';
 import type { RegionAggregatesRepository, YearRange } from './region-aggregates.repository.ts';
@@ -38,7 +38,7 @@ function visibleUnits(repo: RegionAggregatesRepository, who: Principal): Visible
 
 /** The asked years, or the latest DEFAULT_SPAN years that have activities (this year when none has any). */
 function yearRange(q: ComparisonQuery, dataYears: number[]): YearRange {
-  const latest = dataYears.at(-1) ?? new Date().getUTCFullYear();
+  const latest = dataYears.at(-1) ?? Number(todayInSweden().slice(0, 4));
   if (q.from !== undefined && q.to !== undefined) return { from: q.from, to: q.to };
   if (q.from !== undefined) return { from: q.from, to: Math.min(q.from + DEFAULT_SPAN - 1, Math.max(q.from, latest)) };
   if (q.to !== undefined) return { from: q.to - DEFAULT_SPAN + 1, to: q.to };
