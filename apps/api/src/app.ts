@@ -48,6 +48,8 @@ import { unitRoutes } from './modules/units/units.routes.ts';
 import { installRepository } from './modules/units/units.repository.ts';
 import { ensureInstallAdmin } from './modules/units/units.service.ts';
 import { loadDemoUnits } from './seed/demo-units.ts';
+import { regionRoutes } from './modules/region/region.routes.ts';
+import { unitSettingsRoutes } from './modules/unit-settings/unit-settings.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -155,6 +157,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
         { name: 'period-locks', description: 'Låsta år' },
         { name: 'plan', description: 'Verksamhetsplanens punkter och uppföljningen av dem' },
         { name: 'install', description: 'Installationen: FoU-enheter, deras första administratör och installationens egna konton' },
+        { name: 'unit', description: 'Enhetens egna inställningar (om den delar sina siffror i den regionala jämförelsen)' },
+        { name: 'region', description: 'Regional jämförelse: sammanräknade siffror per enhet och år för de enheter som delar dem' },
         { name: 'reports', description: 'Rapporter: fördelningar, korstabeller, trender, nådda kommuner och verksamhetsberättelsens tabeller; som JSON, CSV eller XLSX' },
       ],
       components: {
@@ -264,6 +268,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(planRoutes, { prefix: API_PREFIX });
   await app.register(reportRoutes, { prefix: API_PREFIX });
   await app.register(unitRoutes, { prefix: API_PREFIX });
+  await app.register(unitSettingsRoutes, { prefix: API_PREFIX });
+  await app.register(regionRoutes, { prefix: API_PREFIX });
 
   if (hasSpa) {
     await app.register(fastifyStatic, {

@@ -92,6 +92,11 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/v1/install/accounts': INSTALL,
   'POST /api/v1/install/accounts': INSTALL,
   'PATCH /api/v1/install/accounts/{id}': INSTALL,
+  // The unit's own settings (sharing in the regional comparison): the chief's.
+  'GET /api/v1/unit/settings': CHIEF,
+  'PUT /api/v1/unit/settings': CHIEF,
+  // The regional comparison: the chief (an empty answer while the unit does not share) and the region accounts.
+  'GET /api/v1/region/comparison': { anon: 401, chef: 'ok', medarbetare: 403, rad: 403, admin: 403, installation: 403, region: 'ok' },
 };
 
 let t: TestApp;

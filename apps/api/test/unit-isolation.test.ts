@@ -197,6 +197,19 @@ const AIMS: Record<string, () => Aim | Aim[]> = {
   'GET /api/v1/reports/reach': () => [{ query: { year: 2019 }, aimed: false }, { query: { year: 2019, output: 'csv' }, aimed: false }, { query: { year: 2019, ...filters() }, aimed: false }],
   'GET /api/v1/reports/vb/{year}': () => [{ path: { year: 2019 }, aimed: false }, { path: { year: 2019 }, query: { output: 'csv' }, aimed: false }],
   'GET /api/v1/reports/years': () => ({ aimed: false }),
+  // The install's routes: no role of a unit may reach them, least of all for another unit.
+  'GET /api/v1/units': () => ({ aimed: true }),
+  'POST /api/v1/units': () => ({ body: { name: 'Ny enhet', shortName: 'Ny', county: 'Stockholms län' }, aimed: true }),
+  'PATCH /api/v1/units/{id}': () => ({ path: { id: b.unit }, body: { name: 'Ändrad' }, aimed: true }),
+  'POST /api/v1/units/{id}/admins': () => ({ path: { id: b.unit }, body: { username: 'ny.admin', displayName: 'Ny Admin' }, aimed: true }),
+  'GET /api/v1/install/accounts': () => ({ aimed: true }),
+  'POST /api/v1/install/accounts': () => ({ body: { username: 'ny.region', displayName: 'Ny Region', role: 'region', county: 'Zeta län' }, aimed: true }),
+  'PATCH /api/v1/install/accounts/{id}': () => ({ path: { id: b.user }, body: { displayName: 'Ändrad' }, aimed: true }),
+  // A's own settings; B's setting is not A's to read or change.
+  'GET /api/v1/unit/settings': () => ({ aimed: false }),
+  'PUT /api/v1/unit/settings': () => ({ body: { sharesComparison: false }, aimed: false }),
+  // B does not share: it must not appear, whatever years are asked for.
+  'GET /api/v1/region/comparison': () => [{ aimed: false }, { query: { from: 2018, to: 2024 }, aimed: false }, { query: { from: 2018, to: 2024, output: 'csv' }, aimed: false }],
 };
 
 interface Op { key: string; method: string; path: string }

@@ -96,6 +96,8 @@ export function pages(ctx) {
     ['register-lasta-ar', '/register?visa=lasta-ar', 'chef'],
     ['register-textvarningar', '/register?visa=textvarningar', 'chef'],
     ['enheter', '/enheter', 'installation'],
+    ['enhet', '/enhet', 'chef'],
+    ['region', '/region', 'chef'],
   ];
 }
 
@@ -884,6 +886,65 @@ export const scenarios = [
       }
       assert.deepEqual(problems, []);
       assert.ok(api.big > 0 && api.small > 0, `API answers seen above and below 1 KB: ${JSON.stringify(api)}`);
+    },
+  ],
+  [
+    'the chief turns on sharing by keyboard on the unit settings page; the regional comparison then shows charts with their tables, years to choose and downloads',
+    async (ctx) => {
+      const page = await newPage(ctx);
+      await page.goto(`${ctx.base}/region`);
+      await settle(page);
+      // Reciprocity: a unit that does not share sees nobody's figures, and is told where to change that.
+      await page.getByText('Din enhet delar inte sina siffror').waitFor();
+      await page.getByRole('link', { name: 'Ändra det under Enhetens inställningar' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Enhetens inställningar' }).waitFor();
+      await page.getByText('Ingen annan ser någonsin en enskild aktivitet').waitFor();
+      await tabTo(page, '#unit-shares');
+      await page.keyboard.press('Space');
+      await tabTo(page, 'button[type="submit"]');
+      await page.keyboard.press('Enter');
+      await page.locator('.confirmation:focus', { hasText: 'Inställningen är sparad.' }).waitFor();
+      const settings = await (await ctx.api('/api/v1/unit/settings')).json();
+      assert.equal(settings.sharesComparison, true);
+
+      await page.goto(`${ctx.base}/region`);
+      await settle(page);
+      await page.getByText('Du ser jämförelsen eftersom din enhet delar sina siffror').waitFor();
+      const api = await (await ctx.api('/api/v1/region/comparison')).json();
+      assert.ok(api.units.some((u) => u.id === settings.id), 'the unit is in its own comparison');
+      // Each measure: a chart and, beside it, a table; the activities table reads as the API counts.
+      for (const id of ['aktiviteter', 'resultatmal', 'verksamhetsomrade', 'kommuner', 'deltagare']) {
+        await page.locator(`[data-table="${id}"]`).waitFor();
+      }
+      assert.equal(await page.locator('.chart__canvas').count(), 5);
+      const own = api.rows.filter((r) => r.unitId === settings.id);
+      const cells = await page.locator('[data-table="aktiviteter"] tbody tr').first().locator('td').allInnerTexts();
+      assert.deepEqual(cells.map((c) => Number(c.replace(/\s/g, ''))), own.map((r) => r.activities));
+      // A narrower range by keyboard, and the page follows it.
+      // The years are listed newest first: the option above is the next year.
+      await page.locator('#region-from').focus();
+      await page.keyboard.press('ArrowUp');
+      await page.waitForURL(/from=/);
+      await page.locator('[data-table="aktiviteter"] thead th').nth(1).filter({ hasText: String(api.from + 1) }).waitFor();
+      const csv = await ctx.api(`/api/v1/region/comparison?from=${api.from}&to=${api.to}&output=csv`);
+      assert.equal(csv.status, 200);
+      assert.match(await page.getByRole('link', { name: /Ladda ner CSV/ }).getAttribute('href'), /output=csv/);
+      await page.context().close();
+
+      const phone = await newPage(ctx, PHONE);
+      await phone.goto(`${ctx.base}/region`);
+      await settle(phone);
+      await phone.locator('[data-table="resultatmal"]').waitFor();
+      const wide = await phone.evaluate(() =>
+        [...document.querySelectorAll('.table-wrap')].map((el) => ({
+          overflows: el.scrollWidth > el.clientWidth + 1,
+          wide: el.classList.contains('table-wrap--wide'),
+          hint: el.previousElementSibling?.classList.contains('scroll-hint') ?? false,
+        })),
+      );
+      assert.deepEqual(wide.filter((b) => b.overflows && !(b.wide && b.hint)), [], 'a table wider than the phone says it scrolls');
+      assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1), 'the page itself does not scroll sideways');
+      await phone.context().close();
     },
   ],
   [

@@ -112,6 +112,21 @@ export const routes: RouteObject[] = [
               return { element: <RequirePermission action="reference:write"><RegistersPage /></RequirePermission> };
             },
           },
+          {
+            path: '/region',
+            lazy: async () => {
+              import('./components/ChartCanvas.tsx').catch(() => undefined);
+              const { RegionPage } = await import('./features/region/RegionPage.tsx');
+              return { element: <RequirePermission action="region:read"><RegionPage /></RequirePermission> };
+            },
+          },
+          {
+            path: '/enhet',
+            lazy: async () => {
+              const { UnitSettingsPage } = await import('./features/unit-settings/UnitSettingsPage.tsx');
+              return { element: <RequirePermission action="unit:settings"><UnitSettingsPage /></RequirePermission> };
+            },
+          },
           { path: '*', element: <NotFound /> },
         ],
       },

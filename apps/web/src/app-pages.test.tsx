@@ -16,6 +16,7 @@ const server = vi.hoisted(() => {
     const [status, body]: [number, unknown] =
       pathname === '/api/v1/auth/session' ? [200, s.me ? { signedIn: true, me: s.me } : { signedIn: false }]
         : pathname === '/api/v1/auth/demo-accounts' ? [404, { statusCode: 404, error: 'Not Found', message: 'Demokonton finns bara i demoläge.' }]
+        : pathname === '/api/v1/region/comparison' ? [200, { from: 2024, to: 2024, years: [2024], viewer: { role: 'region', county: 'Stockholms län', unitShares: null }, units: [], goals: [], areaGroups: [], rows: [] }]
           : [401, { statusCode: 401, error: 'Unauthorized', message: 'Du är inte inloggad.' }];
     s.calls.push({ path: pathname, status });
     return json(status, body);
@@ -75,5 +76,31 @@ describe('pages that say what happened', () => {
     expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Ingen behörighet');
     expect(document.title).toBe('Ingen behörighet – FoU-uppföljning');
     expect(screen.getByRole('alert').textContent).toBe('Du har inte behörighet till den här sidan.');
+  });
+});
+
+describe('the regional comparison in the app', () => {
+  it('a region account starts at the comparison, and its menu offers nothing of a unit', async () => {
+    server.me = meAs('region');
+    const router = renderApp('/');
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Regional jämförelse');
+    expect(router.state.location.pathname).toBe('/region');
+    await screen.findByText('Ingen enhet delar sina siffror ännu.');
+    const nav = screen.getByRole('navigation', { name: 'Huvudmeny' });
+    expect([...nav.querySelectorAll('a')].map((a) => a.textContent)).toEqual(['Regional jämförelse']);
+  });
+
+  it('a chief has the comparison and the unit settings in the menu; the council has neither', async () => {
+    server.me = meAs('chef');
+    renderApp('/finns-inte');
+    await screen.findByRole('heading', { level: 1 });
+    const links = () => [...screen.getByRole('navigation', { name: 'Huvudmeny' }).querySelectorAll('a')].map((a) => a.textContent);
+    expect(links()).toEqual(expect.arrayContaining(['Regional jämförelse', 'Inställningar']));
+    cleanup();
+    server.me = meAs('rad');
+    renderApp('/finns-inte');
+    await screen.findByRole('heading', { level: 1 });
+    expect(links()).not.toContain('Regional jämförelse');
+    expect(links()).not.toContain('Inställningar');
   });
 });

@@ -860,6 +860,47 @@ export interface paths {
         patch: operations["patchInstallAccountsId"];
         trace?: never;
     };
+    "/api/v1/unit/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Den inloggades enhet: namn, län och om den delar sina siffror i den regionala jämförelsen */
+        get: operations["getUnitSettings"];
+        /**
+         * Ändra om enheten delar sina siffror i den regionala jämförelsen
+         * @description Delade siffror är antal och fördelningar per år (aktiviteter, mål, verksamhetsområden, nådda kommuner, deltagare); aldrig en aktivitet, en titel eller ett namn. Ändringen skrivs i enhetens ändringslogg (entity unit).
+         */
+        put: operations["putUnitSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/region/comparison": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Regional jämförelse: antal och fördelningar per delande enhet och år
+         * @description Bara enheter som valt att dela visas. Ett regionkonto ser de delande enheterna i sitt län (alla län om kontot saknar län); en FoU-chef ser jämförelsen bara när den egna enheten delar, och då de delande enheterna i samma län (annars ett tomt svar med viewer.unitShares false). Svaret innehåller aldrig en aktivitet, en titel eller ett namn på en medarbetare. Svaret är JSON; med output=csv eller output=xlsx (eller Accept: text/csv respektive application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) kommer samma tabeller som bifogad fil.
+         */
+        get: operations["getRegionComparison"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1319,6 +1360,75 @@ export interface components {
                 withActivity: number;
                 flagged: number;
             };
+        };
+        RegionComparison: {
+            from: number;
+            to: number;
+            years: number[];
+            viewer: {
+                /** @enum {string} */
+                role: "region" | "chef";
+                /** @description Länet som visas; null för alla län (ett regionkonto utan län) */
+                county: string | null;
+                /** @description För en chef: om den egna enheten delar (bara då visas andra enheter); null för regionkonton */
+                unitShares: boolean | null;
+            };
+            units: {
+                id: number;
+                name: string;
+                shortName: string | null;
+                county: string | null;
+            }[];
+            /** @description Målen i jämförelsen, efter sin stabila nyckel */
+            goals: {
+                key: string;
+                name: string;
+            }[];
+            areaGroups: {
+                code: string;
+                name: string;
+            }[];
+            /** @description En rad per enhet och år, även år utan aktiviteter */
+            rows: {
+                unitId: number;
+                year: number;
+                activities: number;
+                goals: {
+                    count: number;
+                    /** @description Procent av årets aktiviteter, avrundat som i verksamhetsberättelsen (halvt uppåt, rad för rad) */
+                    percent: number;
+                    key: string;
+                    name: string;
+                }[];
+                areaGroups: {
+                    count: number;
+                    /** @description Procent av årets aktiviteter, avrundat som i verksamhetsberättelsen (halvt uppåt, rad för rad) */
+                    percent: number;
+                    code: string;
+                    name: string;
+                }[];
+                municipalities: {
+                    /** @description Ägarkommuner som deltog i minst en aktivitet */
+                    reached: number;
+                    /** @description Enhetens ägarkommuner (aktiva, och de inaktiva som deltog) */
+                    of: number;
+                };
+                participants: {
+                    sum: number;
+                    /** @description Aktiviteter där antal deltagare är angivet */
+                    activitiesWithCount: number;
+                };
+            }[];
+        };
+        UnitSettings: {
+            id: number;
+            name: string;
+            shortName: string | null;
+            /** @description Länet enheten hör till; den regionala jämförelsen visar enheter i samma län */
+            county: string | null;
+            /** @description Enheten delar sina sammanräknade siffror per år i den regionala jämförelsen */
+            sharesComparison: boolean;
+            updatedAt: string;
         };
     };
     responses: never;
@@ -6372,6 +6482,226 @@ export interface operations {
             };
             /** @description Databasen kunde inte skriva just nu (skrivlåset hölls för länge eller databasen går inte att skriva till). Inget sparades; försök igen (Retry-After). */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getUnitSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitSettings"];
+                };
+            };
+            /** @description Ogiltig indata: fields namnger varje fält som inte godtogs. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Inte inloggad, eller så har sessionen gått ut. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rollen har inte behörighet, CSRF-token (x-csrf-token) saknas eller är fel, eller kontot måste byta lösenord först (code: must_change_password). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Finns inte. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Krockar med det som finns: en äldre version (currentVersion anger den aktuella), ett låst år eller ett namn som är upptaget. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putUnitSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description true: dela enhetens antal och fördelningar per år i den regionala jämförelsen; false: sluta dela */
+                    sharesComparison: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitSettings"];
+                };
+            };
+            /** @description Ogiltig indata: fields namnger varje fält som inte godtogs. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Inte inloggad, eller så har sessionen gått ut. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rollen har inte behörighet, CSRF-token (x-csrf-token) saknas eller är fel, eller kontot måste byta lösenord först (code: must_change_password). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Finns inte. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Krockar med det som finns: en äldre version (currentVersion anger den aktuella), ett låst år eller ett namn som är upptaget. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Databasen kunde inte skriva just nu (skrivlåset hölls för länge eller databasen går inte att skriva till). Inget sparades; försök igen (Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRegionComparison: {
+        parameters: {
+            query?: {
+                /** @description Första året, t.ex. 2019. Utan from och to: de senaste fem åren med aktiviteter */
+                from?: number;
+                /** @description Sista året, t.ex. 2023 (högst 20 år efter from) */
+                to?: number;
+                /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
+                output?: "json" | "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Jämförelsen som JSON, eller som fil (CSV eller XLSX) med output= eller Accept */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionComparison"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Ogiltig indata: fields namnger varje fält som inte godtogs. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Inte inloggad, eller så har sessionen gått ut. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rollen har inte behörighet, CSRF-token (x-csrf-token) saknas eller är fel, eller kontot måste byta lösenord först (code: must_change_password). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Finns inte. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Krockar med det som finns: en äldre version (currentVersion anger den aktuella), ett låst år eller ett namn som är upptaget. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -38,7 +38,11 @@ describe('menus by role', () => {
   });
 
   it('the chief sees everything', () => {
-    expect(renderAs('chef')).toEqual(['Registrera', 'Aktiviteter', 'Översikt', 'Verksamhetsplan', 'Målramverk', 'Register', 'Konton']);
+    expect(renderAs('chef')).toEqual(['Registrera', 'Aktiviteter', 'Översikt', 'Verksamhetsplan', 'Målramverk', 'Register', 'Regional jämförelse', 'Inställningar', 'Konton']);
+  });
+
+  it('a region account sees only the regional comparison', () => {
+    expect(renderAs('region')).toEqual(['Regional jämförelse']);
   });
 
   it('the administrator gets the accounts but no Registrera', () => {

@@ -34,12 +34,16 @@ function MainNav({ me }: { me: Me }) {
             </NavLink>
           </li>
         ) : null}
-        <li>
-          <NavLink to="/aktiviteter">{t.nav.activities}</NavLink>
-        </li>
-        <li>
-          <NavLink to="/oversikt">{t.nav.overview}</NavLink>
-        </li>
+        {can(me.role, 'activity:read') ? (
+          <li>
+            <NavLink to="/aktiviteter">{t.nav.activities}</NavLink>
+          </li>
+        ) : null}
+        {can(me.role, 'report:read') ? (
+          <li>
+            <NavLink to="/oversikt">{t.nav.overview}</NavLink>
+          </li>
+        ) : null}
         {can(me.role, 'plan:read') ? (
           <li>
             <NavLink to="/plan">{t.plan.nav}</NavLink>
@@ -53,6 +57,16 @@ function MainNav({ me }: { me: Me }) {
         {can(me.role, 'reference:write') ? (
           <li>
             <NavLink to="/register">{t.registers.nav}</NavLink>
+          </li>
+        ) : null}
+        {can(me.role, 'region:read') ? (
+          <li>
+            <NavLink to="/region">{t.region.nav}</NavLink>
+          </li>
+        ) : null}
+        {can(me.role, 'unit:settings') ? (
+          <li>
+            <NavLink to="/enhet">{t.unitSettings.nav}</NavLink>
           </li>
         ) : null}
         {can(me.role, 'account:manage') ? (
