@@ -233,9 +233,17 @@ function positiveCounts(value: unknown, where = ''): string[] {
   }
   return [];
 }
-/** CSV: every number in a column after the first (the label); A's reports have only zeros. */
+/**
+ * CSV: every number in a column after the first (the label); A's reports have only zeros. A table's heading row
+ * may name years (the comparison's columns), which are not counts.
+ */
 function positiveCsvNumbers(text: string): string[] {
-  return text.split(/\r?\n/).slice(1).flatMap((line) => line.split(/[;,]/).slice(1).filter((cell) => /^\d+([.,]\d+)?$/.test(cell.trim()) && Number(cell.replace(',', '.')) > 0));
+  const isYear = (cell: string) => /^(19|20)\d\d$/.test(cell);
+  return text.split(/\r?\n/).slice(1).flatMap((line) => {
+    const cells = line.split(/[;,]/).slice(1).map((c) => c.trim().replace(/^"|"$/g, ''));
+    if (cells.length && cells.every((c) => isYear(c) || c === '')) return [];
+    return cells.filter((cell) => /^\d+([.,]\d+)?$/.test(cell) && Number(cell.replace(',', '.')) > 0);
+  });
 }
 
 beforeAll(async () => {
