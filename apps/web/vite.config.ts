@@ -1,10 +1,85 @@
-import { defineConfig } from 'vite';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { startEarlyRequests, type RouteChunks } from './src/boot/early-requests.ts';
 
-export default defineConfig({
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * React Router 7's package exports name only its development build (dist/development: every dev warning on,
+ * no NODE_ENV checks for a bundler to strip). Lighthouse's bootup-time had it as the largest single cost of a
+ * first render on a phone, ahead of react-dom. The build takes dist/production instead, the same API without
+ * the warnings; the dev server keeps the warnings.
+ */
+function reactRouterProduction() {
+  const require = createRequire(path.join(here, 'package.json'));
+  const fromDom = createRequire(require.resolve('react-router-dom'));
+  // .../react-router/dist/development/index.js -> .../react-router/dist/production/
+  const dist = path.join(path.dirname(path.dirname(fromDom.resolve('react-router'))), 'production');
+  return [
+    { find: /^react-router$/, replacement: path.join(dist, 'index.mjs') },
+    { find: /^react-router\/dom$/, replacement: path.join(dist, 'dom-export.mjs') },
+  ];
+}
+
+/** The page a first load of each address shows, whose chunk the boot script preloads (App.tsx's lazy routes). */
+const PAGE_CHUNKS: Record<string, string[]> = {
+  '/logga-in': ['src/pages/LoginPage.tsx'],
+  '/': ['src/pages/ActivityFormPage.tsx'],
+  '/aktiviteter': ['src/pages/ActivityListPage.tsx'],
+  '/aktiviteter/:id': ['src/pages/ActivityFormPage.tsx'],
+  '/oversikt': ['src/pages/OverviewPage.tsx'],
+  '/plan': ['src/pages/PlanPage.tsx'],
+};
+
+/**
+ * The boot script (src/boot/early-requests.ts) as an asset of its own, with the built names of each page's
+ * chunks (and the chunks those import that the entry does not), loaded async from index.html's head: it starts
+ * the session request and the page's chunk while the app's bundle is still on its way.
+ */
+function bootScript(): Plugin {
+  return {
+    name: 'fou-boot-script',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [c] : []));
+      const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+      const closure = (file: string, seen = new Set<string>()): Set<string> => {
+        if (seen.has(file)) return seen;
+        seen.add(file);
+        for (const dep of byFile.get(file)?.imports ?? []) closure(dep, seen);
+        return seen;
+      };
+      const entry = chunks.find((c) => c.isEntry);
+      if (!entry) this.error('no entry chunk');
+      const withEntry = closure(entry.fileName);
+      const routeChunks: RouteChunks = {};
+      for (const [route, sources] of Object.entries(PAGE_CHUNKS)) {
+        const files = new Set<string>();
+        for (const src of sources) {
+          const chunk = chunks.find((c) => c.facadeModuleId === path.join(here, src));
+          if (!chunk) this.error(`no chunk of its own for ${src}`);
+          for (const f of closure(chunk.fileName)) if (!withEntry.has(f)) files.add(`/${f}`);
+        }
+        routeChunks[route] = [...files];
+      }
+      const ref = this.emitFile({ type: 'asset', name: 'boot.js', source: `(${startEarlyRequests.toString()})(${JSON.stringify(routeChunks)});\n` });
+      const html = bundle['index.html'];
+      if (!html || html.type !== 'asset') this.error('index.html is not in the bundle');
+      html.source = String(html.source).replace('</title>', `</title>\n    <script async src="/${this.getFileName(ref)}"></script>`);
+    },
+  };
+}
+
+export default defineConfig(({ command }) => ({
+  resolve: { alias: command === 'build' ? reactRouterProduction() : [] },
   plugins: [
     react(),
+    bootScript(),
     // Brotli and gzip copies of every text file beside it (app.js.br, app.js.gz), made once at build time at the
     // highest levels: the API serves them as they are (@fastify/static preCompressed) and spends no CPU per request.
     compression({
@@ -16,4 +91,4 @@ export default defineConfig({
     // The API serves the built SPA in production; in development Vite serves it and forwards the API calls.
     proxy: { '/api': 'http://127.0.0.1:3000' },
   },
-});
+}));

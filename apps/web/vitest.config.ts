@@ -9,5 +9,6 @@ export default defineConfig({
     // Playwright's specs in e2e/ run under their own runner (e2e/run.mjs), never under vitest.
     include: ['src/**/*.test.{ts,tsx}'],
     testTimeout: 20_000,
+    setupFiles: ['src/test/setup.ts'],
   },
 });

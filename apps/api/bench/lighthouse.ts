@@ -43,7 +43,7 @@ export interface PageScore {
   accessibility: number | null;
   bestPractices: number | null;
   /** The metrics behind the performance score, as Lighthouse measured or simulated them. */
-  metrics: { fcpMs?: number; lcpMs?: number; tbtMs?: number; cls?: number; speedIndexMs?: number; transferBytes?: number };
+  metrics: { fcpMs?: number; lcpMs?: number; tbtMs?: number; cls?: number; speedIndexMs?: number; transferBytes?: number; scriptBytes?: number };
   /** Audits of the three categories scored below 1: what to look at first. */
   failing: { id: string; title: string; score: number | null; displayValue?: string }[];
   pass: boolean;
@@ -115,6 +115,15 @@ async function audit(url: string, preset: Preset, cookie: string | null): Promis
       return s === null || s === undefined ? null : Math.round(s * 100);
     };
     const value = (id: string) => lhr.audits[id]?.numericValue;
+    if (process.env.LIGHTHOUSE_LHR_DIR) {
+      // The whole report, for reading the audits behind a score (bootup-time, critical-request-chains …).
+      fs.mkdirSync(process.env.LIGHTHOUSE_LHR_DIR, { recursive: true });
+      const name = `${new URL(url).pathname.replace(/\W+/g, '_') || '_'}-${preset}-${Date.now()}.json`;
+      fs.writeFileSync(path.join(process.env.LIGHTHOUSE_LHR_DIR, name), JSON.stringify(lhr));
+    }
+    // JavaScript on the wire, from Lighthouse's own resource summary.
+    const summary = (lhr.audits['resource-summary']?.details as { items?: { resourceType: string; transferSize: number }[] } | undefined)?.items ?? [];
+    const scriptBytes = summary.find((i) => i.resourceType === 'script')?.transferSize;
     const auditIds = new Set(CATEGORIES.flatMap((c) => (lhr.categories[c]?.auditRefs ?? []).filter((r) => r.weight > 0 || c !== 'performance').map((r) => r.id)));
     const failing = [...auditIds]
       .map((id) => lhr.audits[id]!)
@@ -132,6 +141,7 @@ async function audit(url: string, preset: Preset, cookie: string | null): Promis
         cls: value('cumulative-layout-shift'),
         speedIndexMs: value('speed-index'),
         transferBytes: value('total-byte-weight'),
+        ...(scriptBytes === undefined ? {} : { scriptBytes }),
       },
       failing,
     };
@@ -174,8 +184,11 @@ export async function measureLighthouse({ log, build = true }: LighthouseOptions
   const server = await startDemoServer(log);
   const scores: PageScore[] = [];
   try {
-    for (const page of PAGES) {
-      for (const preset of PRESETS) {
+    // LIGHTHOUSE_PAGES=/oversikt,/plan and LIGHTHOUSE_PRESETS=mobile narrow a run while working on one page.
+    const onlyPages = process.env.LIGHTHOUSE_PAGES?.split(',');
+    const onlyPresets = process.env.LIGHTHOUSE_PRESETS?.split(',');
+    for (const page of PAGES.filter((p) => !onlyPages || onlyPages.includes(p.path))) {
+      for (const preset of PRESETS.filter((p) => !onlyPresets || onlyPresets.includes(p))) {
         const started = Date.now();
         try {
           const r = await auditWithRetry(server.url + page.path, preset, page.signedIn ? server.cookie : null, log);
@@ -212,11 +225,11 @@ const fmt = (n: number | undefined, unit: 'ms' | 's' | '' | 'KB') => {
 /** The table `pnpm bench:lighthouse` prints: one row per page and preset. */
 export function lighthouseTable(scores: PageScore[]): string[] {
   const mark = (v: number | null, min: number) => (v === null ? '–' : `${v} ${v >= min ? 'PASS' : 'FAIL'}`);
-  const rows = [['sida', 'läge', 'prestanda', 'tillgänglighet', 'bästa praxis', 'CLS', 'LCP', 'TBT', 'överfört']];
+  const rows = [['sida', 'läge', 'prestanda', 'tillgänglighet', 'bästa praxis', 'CLS', 'FCP', 'LCP', 'TBT', 'JS', 'överfört']];
   for (const s of scores) {
     rows.push([
       s.page, s.preset, mark(s.performance, PERF_TARGET[s.preset]), mark(s.accessibility, 100), mark(s.bestPractices, 100),
-      fmt(s.metrics.cls, ''), fmt(s.metrics.lcpMs, 's'), fmt(s.metrics.tbtMs, 'ms'), fmt(s.metrics.transferBytes, 'KB'),
+      fmt(s.metrics.cls, ''), fmt(s.metrics.fcpMs, 's'), fmt(s.metrics.lcpMs, 's'), fmt(s.metrics.tbtMs, 'ms'), fmt(s.metrics.scriptBytes, 'KB'), fmt(s.metrics.transferBytes, 'KB'),
     ]);
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));

@@ -1,12 +1,9 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, Link, Navigate, RouterProvider, type RouteObject } from 'react-router-dom';
 import { can } from '@fou/domain';
 import { I18nProvider, useI18n } from './i18n/I18nProvider.tsx';
 import { Layout } from './components/Layout.tsx';
-import { RegisterPage, EditPage } from './pages/ActivityFormPage.tsx';
-import { ActivityListPage } from './pages/ActivityListPage.tsx';
-import { LoginPage } from './pages/LoginPage.tsx';
 import { RequireAuth, RequirePermission, useSignedIn } from './auth/RequireAuth.tsx';
 import { NavigationStatus, PageLoadError, PageLoading } from './components/PageLoading.tsx';
 import { useDocumentTitle } from './components/useDocumentTitle.ts';
@@ -16,11 +13,11 @@ import { useDocumentTitle } from './components/useDocumentTitle.ts';
  * accounts have no unit to work in: the install administrator starts at the units, a regional reader at the
  * regional comparison.
  */
-function HomePage() {
+function HomePage({ form: Form }: { form: () => ReactNode }) {
   const me = useSignedIn();
   if (me.role === 'installation') return <Navigate to="/enheter" replace />;
   if (me.role === 'region') return <Navigate to="/region" replace />;
-  return can(me.role, 'activity:write') ? <RegisterPage /> : <Navigate to="/aktiviteter" replace />;
+  return can(me.role, 'activity:write') ? <Form /> : <Navigate to="/aktiviteter" replace />;
 }
 
 function NotFound() {
@@ -36,10 +33,12 @@ function NotFound() {
   );
 }
 
-// The pages a session starts on (login, the form, the list) come with the app; the rest are fetched when first
-// opened, so nobody downloads Chart.js (the overview) or the chief's admin pages just to record an activity.
-// Route-level lazy rather than React.lazy: the router fetches the chunk before it shows the page, so no Suspense
-// fallback is drawn, and React's 300 ms hold on content after a fallback never delays the overview.
+// Every page is its own chunk, fetched when first opened: the login page does not carry the form, nobody
+// downloads Chart.js (the overview) or the chief's admin pages just to record an activity, and the first render
+// runs only the page's own code. On a first load the boot script (boot/early-requests.ts, built by
+// vite.config.ts from PAGE_CHUNKS) has already preloaded the page's chunk beside the app's, so no round trip is
+// added. Route-level lazy rather than React.lazy: the router fetches the chunk before it shows the page, so no
+// Suspense fallback is drawn, and React's 300 ms hold on content after a fallback never delays a page.
 export const routes: RouteObject[] = [
   {
     element: (
@@ -49,16 +48,26 @@ export const routes: RouteObject[] = [
       </>
     ),
     children: [
-      { path: '/logga-in', element: <LoginPage /> },
+      {
+        HydrateFallback: PageLoading,
+        errorElement: <PageLoadError />,
+        children: [{ path: '/logga-in', lazy: async () => ({ Component: (await import('./pages/LoginPage.tsx')).LoginPage }) }],
+      },
       {
         element: <RequireAuth />,
         // On the first load of a lazy page: the layout (and the sign-in check) go on while the page loads.
         HydrateFallback: PageLoading,
         errorElement: <PageLoadError />,
         children: [
-          { path: '/', element: <HomePage /> },
-          { path: '/aktiviteter', element: <ActivityListPage /> },
-          { path: '/aktiviteter/:id', element: <EditPage /> },
+          {
+            path: '/',
+            lazy: async () => {
+              const { RegisterPage } = await import('./pages/ActivityFormPage.tsx');
+              return { element: <HomePage form={RegisterPage} /> };
+            },
+          },
+          { path: '/aktiviteter', lazy: async () => ({ Component: (await import('./pages/ActivityListPage.tsx')).ActivityListPage }) },
+          { path: '/aktiviteter/:id', lazy: async () => ({ Component: (await import('./pages/ActivityFormPage.tsx')).EditPage }) },
           {
             path: '/oversikt',
             lazy: async () => {

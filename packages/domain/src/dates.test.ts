@@ -14,6 +14,19 @@ describe('isIsoDate', () => {
   it('gives the Swedish date just after midnight in Stockholm, while UTC is still on the day before', () => {
     expect(todayInSweden(new Date('2018-06-14T22:30:00Z'))).toBe('2018-06-15');
   });
+  it('agrees with the Europe/Stockholm time zone data every third hour and around every change of clock', () => {
+    const tz = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
+    const instants: number[] = [];
+    for (let t = Date.UTC(1994, 0, 1); t < Date.UTC(2041, 0, 1); t += 3 * 3_600_000) instants.push(t);
+    // The minutes around midnight in Sweden on the nights the clock changes (and the change itself at 01:00 UTC).
+    for (let y = 1996; y <= 2040; y++) {
+      for (const month of [2, 9]) {
+        for (let d = 25; d <= 31; d++) for (let m = -90; m <= 90; m += 5) instants.push(Date.UTC(y, month, d, 1) + m * 60_000, Date.UTC(y, month, d, 22) + m * 60_000);
+      }
+    }
+    const wrong = instants.filter((t) => todayInSweden(new Date(t)) !== tz.format(new Date(t))).map((t) => new Date(t).toISOString());
+    expect(wrong).toEqual([]);
+  }, 60_000);
 });
 
 describe('goal frameworks over time', () => {

@@ -19,13 +19,32 @@ export function yearOf(isoDate: string): number {
   return Number(isoDate.slice(0, 4));
 }
 
-// Made once: building an Intl.DateTimeFormat costs far more than formatting with one, and every registered
-// activity asks for today (its date's range).
-const swedishDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
+/** The last Sunday of a month (1–12) of a year, as a UTC day number of the month. */
+function lastSunday(year: number, month: number): number {
+  const last = daysInMonth(year, month);
+  return last - new Date(Date.UTC(year, month - 1, last)).getUTCDay();
+}
 
-/** Today's date where the user is (Sweden), not in UTC: an activity at 00:30 belongs to today. */
+// Built on first need only: the first Intl.DateTimeFormat with a time zone loads the zone data, tens of ms in a
+// browser tab's first render (four times that on a phone), and the rule below covers every date the app asks.
+let swedishDate: Intl.DateTimeFormat | undefined;
+
+/**
+ * Today's date where the user is (Sweden), not in UTC: an activity at 00:30 belongs to today. Sweden keeps the
+ * EU's summer time (UTC+2 from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October,
+ * else UTC+1), the same rule since 1996; outside 1996–2099 Intl's time zone data answers instead.
+ */
 export function todayInSweden(now: Date = new Date()): string {
-  return swedishDate.format(now);
+  const y = now.getUTCFullYear();
+  if (y < 1996 || y > 2099 || Number.isNaN(y)) {
+    swedishDate ??= new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
+    return swedishDate.format(now);
+  }
+  const summerFrom = Date.UTC(y, 2, lastSunday(y, 3), 1);
+  const summerTo = Date.UTC(y, 9, lastSunday(y, 10), 1);
+  const t = now.getTime();
+  const offsetHours = t >= summerFrom && t < summerTo ? 2 : 1;
+  return new Date(t + offsetHours * 3_600_000).toISOString().slice(0, 10);
 }
 
 /**

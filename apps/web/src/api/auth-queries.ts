@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, setCsrfToken, setUnauthorizedHandler, unwrap, type Me, type UserCreate, type UserUpdate } from './client.ts';
+import { api, setCsrfToken, setUnauthorizedHandler, unwrap, type DemoAccount, type Me, type UserCreate, type UserUpdate } from './client.ts';
+import { takeEarly } from './early.ts';
 
 export const authKeys = { me: ['auth', 'me'] as const, demo: ['auth', 'demo-accounts'] as const, users: ['users'] as const };
 
@@ -18,7 +19,7 @@ export function useMe() {
   const q = useQuery({
     queryKey: authKeys.me,
     queryFn: async (): Promise<Me | null> => {
-      const state = unwrap(await api.GET('/api/v1/auth/session'));
+      const state = await takeEarly('/api/v1/auth/session', async () => unwrap(await api.GET('/api/v1/auth/session')));
       return state.signedIn ? state.me : null;
     },
     staleTime: Infinity,
@@ -66,11 +67,16 @@ export function useChangePassword() {
 export function useDemoAccounts() {
   return useQuery({
     queryKey: authKeys.demo,
-    queryFn: async () => {
-      const r = await api.GET('/api/v1/auth/demo-accounts');
-      if (r.response.status === 404) return [];
-      return unwrap(r);
-    },
+    queryFn: () =>
+      takeEarly(
+        '/api/v1/auth/demo-accounts',
+        async () => {
+          const r = await api.GET('/api/v1/auth/demo-accounts');
+          if (r.response.status === 404) return [];
+          return unwrap(r);
+        },
+        (status, body) => (status === 404 ? [] : status === 200 ? (body as DemoAccount[]) : undefined),
+      ),
     staleTime: Infinity,
     retry: false,
   });

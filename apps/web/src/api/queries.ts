@@ -1,5 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiCallError, unwrap, type ActivityInput, type ActivityListQuery, type ActivityUpdate } from './client.ts';
+import { takeEarly } from './early.ts';
 
 export type ActivityFilters = Omit<ActivityListQuery, 'cursor' | 'limit' | 'withTotal'>;
 
@@ -16,7 +17,7 @@ export const activityKeys = {
 export function useReference() {
   return useQuery({
     queryKey: referenceKeys.all,
-    queryFn: async () => unwrap(await api.GET('/api/v1/reference')),
+    queryFn: async () => takeEarly('/api/v1/reference', async () => unwrap(await api.GET('/api/v1/reference'))),
     // Reference data changes a few times a year.
     staleTime: 10 * 60_000,
   });

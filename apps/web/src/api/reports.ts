@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from './client.ts';
+import { takeEarly } from './early.ts';
 
 /** Report answers may be CSV text when asked for a file; the overview always asks for JSON. */
 function json<T>(value: T): Exclude<T, string> {
@@ -20,7 +21,7 @@ export const reportKeys = {
 export function useYearsWithData(enabled = true) {
   return useQuery({
     queryKey: reportKeys.years(),
-    queryFn: async () => unwrap(await api.GET('/api/v1/reports/years')).years,
+    queryFn: async () => (await takeEarly('/api/v1/reports/years', async () => unwrap(await api.GET('/api/v1/reports/years')))).years,
     staleTime: 5 * 60_000,
     enabled,
   });

@@ -8,6 +8,8 @@ import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 
 export const LOGIN_PATH = '/logga-in';
 export const PASSWORD_PATH = '/losenord';
+/** Where a notice for the login page waits across a full page load (here, not in the login page's own chunk). */
+export const LOGIN_NOTICE_KEY = 'fou-login-notice';
 
 /**
  * Only a path of this app may follow a login: never another origin. Browsers read a backslash as a slash, so

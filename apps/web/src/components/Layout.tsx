@@ -5,8 +5,7 @@ import { useLogout, useMe } from '../api/auth-queries.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { LANGS } from '../i18n/messages.ts';
 import type { Me } from '../api/client.ts';
-import { LOGIN_NOTICE_KEY } from '../pages/LoginPage.tsx';
-import { LOGIN_PATH } from '../auth/RequireAuth.tsx';
+import { LOGIN_NOTICE_KEY, LOGIN_PATH } from '../auth/RequireAuth.tsx';
 
 function MainNav({ me }: { me: Me }) {
   const { t } = useI18n();

@@ -3,6 +3,7 @@ import { isIsoDate } from '@fou/domain';
 import type { Messages } from '../i18n/messages.ts';
 import { fieldMessage } from './activity-form-model.ts';
 import type { FieldError, FrameworkCreate, GoalFramework } from '../api/client.ts';
+import { byValidFromDesc } from './iso-order.ts';
 
 export interface GoalRow {
   /** A stable React key for the row; rows are added and removed. */
@@ -50,7 +51,7 @@ export function goalRow(from: Partial<Omit<GoalRow, 'uid'>> = {}): GoalRow {
  * (same keys, so reports keep matching them across years).
  */
 export function newFrameworkForm(frameworks: readonly GoalFramework[], today: string): FrameworkFormState {
-  const latest = [...frameworks].sort((a, b) => b.validFrom.localeCompare(a.validFrom))[0];
+  const latest = [...frameworks].sort((a, b) => byValidFromDesc(a.validFrom, b.validFrom))[0];
   const goals = latest
     ? [...latest.goals].sort((a, b) => a.sortOrder - b.sortOrder).map((g) => goalRow({ key: g.key, name: g.name, shortName: g.shortName ?? '', description: g.description ?? '' }))
     : [goalRow()];

@@ -4,6 +4,7 @@ import type { ReferenceData } from '../api/client.ts';
 import { useActivityList, useReference, type ActivityFilters } from '../api/queries.ts';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { byValidFromDesc } from '../components/iso-order.ts';
 
 /** The filter's URL parameters; the page's address is the filter, so a view can be bookmarked or shared. */
 const PARAMS = ['year', 'from', 'to', 'goal', 'area', 'municipality', 'staff', 'type', 'q', 'order'] as const;
@@ -35,7 +36,7 @@ export function filtersFrom(v: FilterValues): ActivityFilters {
 /** Goal keys are shared across frameworks ("spridning" in VP 2018 and VP 2024); list each key once. */
 function goalOptions(ref: ReferenceData) {
   const seen = new Map<string, string>();
-  for (const fw of [...ref.goalFrameworks].sort((a, b) => b.validFrom.localeCompare(a.validFrom))) {
+  for (const fw of [...ref.goalFrameworks].sort((a, b) => byValidFromDesc(a.validFrom, b.validFrom))) {
     for (const g of fw.goals) if (!seen.has(g.key)) seen.set(g.key, g.shortName ?? g.name);
   }
   return [...seen].map(([key, label]) => ({ key, label }));

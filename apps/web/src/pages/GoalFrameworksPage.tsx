@@ -10,6 +10,7 @@ import {
 } from '../components/framework-form-model.ts';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { byValidFromDesc } from '../components/iso-order.ts';
 
 /** What the server said, in the words it used when it is the user's to fix; a general message otherwise. */
 function serverMessage(err: unknown, fallback: string): string {
@@ -26,7 +27,7 @@ export function GoalFrameworksPage() {
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
   const today = todayInSweden();
   const frameworks = useMemo(
-    () => [...(reference.data?.goalFrameworks ?? [])].sort((a, b) => b.validFrom.localeCompare(a.validFrom)),
+    () => [...(reference.data?.goalFrameworks ?? [])].sort((a, b) => byValidFromDesc(a.validFrom, b.validFrom)),
     [reference.data],
   );
   return (

@@ -2,12 +2,11 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { useDemoAccounts, useLogin, useMe } from '../api/auth-queries.ts';
 import { ApiCallError, type DemoAccount } from '../api/client.ts';
-import { PASSWORD_PATH, safeNext } from '../auth/RequireAuth.tsx';
+import { LOGIN_NOTICE_KEY, PASSWORD_PATH, safeNext } from '../auth/RequireAuth.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
-/** Where a notice for the login page waits across a full page load. */
-export const LOGIN_NOTICE_KEY = 'fou-login-notice';
+export { LOGIN_NOTICE_KEY };
 
 /** The demo's accounts by unit, in the order the API lists them; the install's own (no unit) come last. */
 function demoGroups(accounts: DemoAccount[]): { unit: string | null; accounts: DemoAccount[] }[] {

@@ -1,0 +1,40 @@
+/**
+ * What a page asks for before the app's code has arrived. vite.config.ts builds this function into a small
+ * script of its own that index.html loads beside the app's bundle (the CSP allows no inline script): on a phone
+ * on a slow line the bundle takes most of a second to arrive and run, and only then did the app ask who is signed
+ * in, then which years have data, then the page's chunk and reports, one after the other. Here the session (and,
+ * for a signed-in visitor, what the page asks next) are on their way at once, and the page's own chunk is
+ * preloaded. The app takes the answers through takeEarly (api/early.ts); whatever is not here or failed it asks
+ * for itself as before. Self-contained: it is sent as its own source text, so it may use nothing from outside.
+ */
+export type RouteChunks = Record<string, string[]>;
+
+export function startEarlyRequests(routeChunks: RouteChunks): void {
+  type Answer = { status: number; body: unknown } | null;
+  const early: Record<string, Promise<Answer>> = {};
+  (window as unknown as { __fouEarly: typeof early }).__fouEarly = early;
+  // Never rejects: a failure is null, and the app then asks again in its own way (with its error handling).
+  const get = (url: string): Promise<Answer> =>
+    fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json' } })
+      .then((r) => r.json().then((body: unknown) => ({ status: r.status, body })))
+      .catch(() => null);
+  const path = location.pathname.replace(/\/+$/, '') || '/';
+  const session = get('/api/v1/auth/session');
+  early['/api/v1/auth/session'] = session;
+  // Asked only once the session says someone is signed in: a signed-out visitor gets no 401 in the console.
+  const whenSignedIn = (url: string) => {
+    early[url] = session.then((s) => ((s?.body as { signedIn?: boolean } | undefined)?.signedIn ? get(url) : null));
+  };
+  // The login page's demo accounts (its largest text): a 404 outside demo mode, which the app takes as none.
+  if (path === '/logga-in') early['/api/v1/auth/demo-accounts'] = get('/api/v1/auth/demo-accounts');
+  const yearInAddress = new URLSearchParams(location.search).has('year');
+  if ((path === '/oversikt' || path === '/plan') && !yearInAddress) whenSignedIn('/api/v1/reports/years');
+  if (path === '/' || path === '/aktiviteter' || path === '/plan') whenSignedIn('/api/v1/reference');
+  const chunks = routeChunks[path] ?? (path.startsWith('/aktiviteter/') ? routeChunks['/aktiviteter/:id'] : undefined) ?? [];
+  for (const href of chunks) {
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = href;
+    document.head.appendChild(link);
+  }
+}
