@@ -19,11 +19,11 @@ function tooMany(reply: FastifyReply, waitMs: number, message: string): never {
 }
 
 export const authRoutes: FastifyPluginAsyncZod<{ demoAccounts: DemoAccountOfUnit[] | null; throttle: LoginThrottle }> = async (app, opts) => {
-  const { db, sessions } = app;
+  const { sessions } = app;
   // Failures only, per address, per account and per browser: lib/login-throttle.ts says why and how much.
   const { throttle } = opts;
   // The account's unit, for the header: in a two-unit install a person should see where they are signed in.
-  const install = installRepository(db);
+  const install = installRepository(app.db);
   const withUnit = (me: Omit<s.Me, 'unit'>): s.Me => ({ ...me, unit: install.unitOfAccount(me.user.id) });
 
   app.post('/auth/login', {
