@@ -9,7 +9,8 @@ import { LOGIN_NOTICE_KEY, LOGIN_PATH } from '../auth/RequireAuth.tsx';
 
 function MainNav({ me }: { me: Me }) {
   const { t } = useI18n();
-  // The install's own accounts work on no unit's data: the install administrator has its units page only.
+  // The install's own accounts work on no unit's data: the install administrator has its units page, a regional
+  // reader the comparison.
   if (!isUnitRole(me.role)) {
     return (
       <nav aria-label={t.nav.label}>
@@ -17,6 +18,11 @@ function MainNav({ me }: { me: Me }) {
           {can(me.role, 'install:manage') ? (
             <li>
               <NavLink to="/enheter">{t.units.nav}</NavLink>
+            </li>
+          ) : null}
+          {can(me.role, 'region:read') ? (
+            <li>
+              <NavLink to="/region">{t.region.nav}</NavLink>
             </li>
           ) : null}
         </ul>
