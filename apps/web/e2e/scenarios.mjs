@@ -892,6 +892,14 @@ export const scenarios = [
     'the chief turns on sharing by keyboard on the unit settings page; the regional comparison then shows charts with their tables, years to choose and downloads',
     async (ctx) => {
       const page = await newPage(ctx);
+      // The demo's two units share from the start: the chief first stops sharing, so the reciprocity shows.
+      await page.goto(`${ctx.base}/enhet`);
+      await settle(page);
+      if (await page.locator('#unit-shares').isChecked()) {
+        await page.locator('#unit-shares').uncheck();
+        await page.locator('button[type="submit"]').click();
+        await page.locator('.confirmation', { hasText: 'Inställningen är sparad.' }).waitFor();
+      }
       await page.goto(`${ctx.base}/region`);
       await settle(page);
       // Reciprocity: a unit that does not share sees nobody's figures, and is told where to change that.
