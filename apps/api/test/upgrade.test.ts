@@ -1,6 +1,6 @@
 /**
  * An install upgraded from the previous release (commit 3dd39e5, single unit): today's code opens its database
- * (test/fixtures/release-3dd39e5.sqlite, made as its README says), migrates it and keeps everything. Expectations
+ * (test/fixtures/release-3dd39e5.sql, an SQL dump made as its README says), migrates it and keeps everything. Expectations
  * come from the fixture's own rows with plain SQL, read before today's code touches the copy.
  */
 import fs from 'node:fs';
@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.ts';
 
-const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'release-3dd39e5.sqlite');
+const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'release-3dd39e5.sql');
 // Tables the migrations since 3dd39e5 drop (0009: the global counter is now per unit) or keep their own rows in.
 const NOT_COMPARED = new Set(['__drizzle_migrations', 'reference_version']);
 
@@ -62,7 +62,10 @@ let app: FastifyInstance;
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fou-upgrade-'));
   file = path.join(dir, 'fou.sqlite');
-  fs.copyFileSync(FIXTURE, file);
+  // The fixture is kept as text (reviewable, no binary in the repository); the old release's file is rebuilt from it.
+  const old = new Database(file);
+  old.exec(fs.readFileSync(FIXTURE, 'utf8'));
+  old.close();
   before = readBefore(file);
   app = await buildApp({ port: 0, host: '127.0.0.1', databasePath: file, webDist: path.join(dir, 'no-web'), logLevel: 'silent', demo: false });
   await app.ready();
