@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
-import { can, isUnitRole } from '@fou/domain';
+import { can, type PermissionAction } from '@fou/domain';
 import { useLogout, useMe } from '../api/auth-queries.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { LANGS } from '../i18n/messages.ts';
@@ -9,76 +9,30 @@ import { LOGIN_NOTICE_KEY, LOGIN_PATH } from '../auth/RequireAuth.tsx';
 
 function MainNav({ me }: { me: Me }) {
   const { t } = useI18n();
-  // The install's own accounts work on no unit's data: the install administrator has its units page, a regional
-  // reader the comparison.
-  if (!isUnitRole(me.role)) {
-    return (
-      <nav aria-label={t.nav.label}>
-        <ul className="nav-list">
-          {can(me.role, 'install:manage') ? (
-            <li>
-              <NavLink to="/enheter">{t.units.nav}</NavLink>
-            </li>
-          ) : null}
-          {can(me.role, 'region:read') ? (
-            <li>
-              <NavLink to="/region">{t.region.nav}</NavLink>
-            </li>
-          ) : null}
-        </ul>
-      </nav>
-    );
-  }
+  // One list, each page behind the permission it needs: the install's own accounts hold none of a unit's, so the
+  // install administrator sees its units page and a regional reader the comparison, nothing else.
+  const items: { action: PermissionAction; to: string; label: string; end?: boolean }[] = [
+    { action: 'install:manage', to: '/enheter', label: t.units.nav },
+    { action: 'activity:write', to: '/', label: t.nav.register, end: true },
+    { action: 'activity:read', to: '/aktiviteter', label: t.nav.activities },
+    { action: 'report:read', to: '/oversikt', label: t.nav.overview },
+    { action: 'plan:read', to: '/plan', label: t.plan.nav },
+    { action: 'reference:write', to: '/malramverk', label: t.frameworks.nav },
+    { action: 'reference:write', to: '/register', label: t.registers.nav },
+    { action: 'region:read', to: '/region', label: t.region.nav },
+    { action: 'unit:settings', to: '/enhet', label: t.unitSettings.nav },
+    { action: 'account:manage', to: '/konton', label: t.nav.accounts },
+  ];
   return (
     <nav aria-label={t.nav.label}>
       <ul className="nav-list">
-        {can(me.role, 'activity:write') ? (
-          <li>
-            <NavLink to="/" end>
-              {t.nav.register}
+        {items.filter((i) => can(me.role, i.action)).map((i) => (
+          <li key={i.to}>
+            <NavLink to={i.to} end={i.end}>
+              {i.label}
             </NavLink>
           </li>
-        ) : null}
-        {can(me.role, 'activity:read') ? (
-          <li>
-            <NavLink to="/aktiviteter">{t.nav.activities}</NavLink>
-          </li>
-        ) : null}
-        {can(me.role, 'report:read') ? (
-          <li>
-            <NavLink to="/oversikt">{t.nav.overview}</NavLink>
-          </li>
-        ) : null}
-        {can(me.role, 'plan:read') ? (
-          <li>
-            <NavLink to="/plan">{t.plan.nav}</NavLink>
-          </li>
-        ) : null}
-        {can(me.role, 'reference:write') ? (
-          <li>
-            <NavLink to="/malramverk">{t.frameworks.nav}</NavLink>
-          </li>
-        ) : null}
-        {can(me.role, 'reference:write') ? (
-          <li>
-            <NavLink to="/register">{t.registers.nav}</NavLink>
-          </li>
-        ) : null}
-        {can(me.role, 'region:read') ? (
-          <li>
-            <NavLink to="/region">{t.region.nav}</NavLink>
-          </li>
-        ) : null}
-        {can(me.role, 'unit:settings') ? (
-          <li>
-            <NavLink to="/enhet">{t.unitSettings.nav}</NavLink>
-          </li>
-        ) : null}
-        {can(me.role, 'account:manage') ? (
-          <li>
-            <NavLink to="/konton">{t.nav.accounts}</NavLink>
-          </li>
-        ) : null}
+        ))}
       </ul>
     </nav>
   );
