@@ -20,8 +20,6 @@ import {
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import { openDatabase, sqliteCannotWrite, type Db } from './db/client.ts';
-import { units } from './db/schema.ts';
-import { eq } from 'drizzle-orm';
 import { normaliseStoredText } from './db/normalise-text.ts';
 import { isBusy, LOCK_PROBE_MS } from './db/write.ts';
 import { ApiError, type FieldError } from './lib/errors.ts';
@@ -324,6 +322,6 @@ function statusText(status: number): string {
 async function allDemoAccounts(db: Db, firstUnit: UnitScope) {
   const first = await ensureDemoAccounts(firstUnit);
   const more = await loadDemoUnits(db, firstUnit.unitId);
-  const name = db.select({ name: units.name }).from(units).where(eq(units.id, firstUnit.unitId)).get()!.name;
+  const name = installRepository(db).getUnit(firstUnit.unitId)!.name;
   return [...first.map((a) => ({ ...a, unit: name as string | null })), ...more];
 }
