@@ -8,3 +8,4 @@ export * from './rounding.ts';
 export * from './goal-names.ts';
 export * from './default-year.ts';
 export * from './names.ts';
+export * from './target-groups.ts';
