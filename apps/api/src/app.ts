@@ -132,7 +132,14 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
       },
     },
   });
-  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)));
+  // Its headers depend on nothing in the request (no nonces, no per-path rules), so helmet runs once, on a stand-in
+  // response, and every response gets the headers it set: its thirteen middlewares per request were about a
+  // fifteenth of a registered activity's CPU time.
+  const staticSecurityHeaders = helmetHeaders(securityHeaders);
+  app.addHook('onRequest', (_request, reply, done) => {
+    for (const [name, value] of staticSecurityHeaders) reply.raw.setHeader(name, value);
+    done();
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -324,4 +331,18 @@ async function allDemoAccounts(db: Db, firstUnit: UnitScope) {
   const more = await loadDemoUnits(db, firstUnit.unitId);
   const name = installRepository(db).getUnit(firstUnit.unitId)!.name;
   return [...first.map((a) => ({ ...a, unit: name as string | null })), ...more];
+}
+
+/** The headers a helmet middleware sets, read off a stand-in response (helmet only sets and removes headers). */
+function helmetHeaders(middleware: ReturnType<typeof helmet>): [string, string][] {
+  const headers = new Map<string, string>();
+  const res = {
+    setHeader(name: string, value: string | number | readonly string[]) { headers.set(name.toLowerCase(), String(value)); },
+    removeHeader(name: string) { headers.delete(name.toLowerCase()); },
+  };
+  let failed: unknown;
+  middleware({} as never, res as never, (err?: unknown) => { failed = err; });
+  if (failed) throw failed instanceof Error ? failed : new Error(String(failed));
+  if (headers.size === 0) throw new Error('helmet satte inga huvuden');
+  return [...headers];
 }

@@ -240,6 +240,14 @@ describe('security headers', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(res.headers['strict-transport-security']).toMatch(/^max-age=\d+/);
+    expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+    // Every answer carries them, an error and an unsigned one too.
+    for (const other of [await t.anon.get('/api/v1/activities').expect(401), await t.http.get('/api/v1/activities/999999').expect(404)]) {
+      expect(other.headers['content-security-policy']).toBe(csp);
+      expect(other.headers['x-content-type-options']).toBe('nosniff');
+    }
   });
 
   it('keeps Swagger UI working under /docs', async () => {
