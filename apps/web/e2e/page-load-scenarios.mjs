@@ -37,7 +37,11 @@ async function watchShifts(page) {
 /** Until the page is drawn: the network quiet, a heading, the charts rendered where there are charts. */
 async function drawn(page) {
   await settle(page);
-  await page.waitForFunction(() => [...document.querySelectorAll('.chart__canvas')].every((box) => box.querySelector('canvas[data-drawn]')), null, { timeout: 10_000 });
+  // A chart is drawn when its box comes near the view (components/Chart.tsx): scroll past each, as a reader would.
+  for (const box of await page.locator('.chart__canvas').all()) {
+    await box.scrollIntoViewIfNeeded();
+    await box.locator('canvas[data-drawn]').waitFor({ timeout: 10_000 });
+  }
   // Two frames, so a shift caused by the last answer is reported.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }

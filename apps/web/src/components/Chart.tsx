@@ -3,7 +3,8 @@
  * data table beside the chart, always. The table shows as soon as the data is here; the canvas follows when
  * Chart.js (its own chunk, fetched as soon as a page with charts loads) has arrived.
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import type { Chart as ChartJS } from 'chart.js';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { ChartKind, Series } from './chart-style.ts';
@@ -44,6 +45,64 @@ function useChartCanvas(): Canvas | undefined {
   return canvas;
 }
 
+/**
+ * Drawing a chart is one long piece of main-thread work (Chart.js measures the box, fits the scales and paints):
+ * on a phone, five of them in one go were most of the overview's blocking time. So a chart is drawn only when its
+ * box comes within a screen of the view, and charts that come into view together are drawn one per task, so the
+ * page stays responsive between them. The box has its final size either way, so nothing moves; the table beside
+ * every chart has the figures from the start. Before printing every chart is drawn.
+ */
+const waiting: (() => void)[] = [];
+let drawing = false;
+function drawInTurn(draw: () => void): () => void {
+  waiting.push(draw);
+  if (!drawing) {
+    drawing = true;
+    setTimeout(drawNext, 0);
+  }
+  return () => {
+    const i = waiting.indexOf(draw);
+    if (i >= 0) waiting.splice(i, 1);
+  };
+}
+function drawNext() {
+  waiting.shift()?.();
+  if (waiting.length > 0) setTimeout(drawNext, 0);
+  else drawing = false;
+}
+
+function useDrawWhenNear(box: RefObject<HTMLElement | null>): boolean {
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const el = box.current;
+    if (near || !el) return;
+    const drawAll = () => flushSync(() => setNear(true));
+    window.addEventListener('beforeprint', drawAll);
+    // Without IntersectionObserver (old browsers, some test DOMs) every chart is drawn, in turn.
+    if (typeof IntersectionObserver === 'undefined') {
+      const cancel = drawInTurn(() => setNear(true));
+      return () => {
+        cancel();
+        window.removeEventListener('beforeprint', drawAll);
+      };
+    }
+    let cancel: (() => void) | undefined;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!cancel && entries.some((e) => e.isIntersecting)) cancel = drawInTurn(() => setNear(true));
+      },
+      { rootMargin: '100% 0px' },
+    );
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      cancel?.();
+      window.removeEventListener('beforeprint', drawAll);
+    };
+  }, [box, near]);
+  return near;
+}
+
 interface Props {
   /** Names the chart for screen readers and the PNG's file name. */
   title: string;
@@ -62,6 +121,8 @@ interface Props {
 export function Chart({ title, fileName, kind, labels, series, percent = false, table, tableBelow = false }: Props) {
   const { t } = useI18n();
   const ref = useRef<ChartJS<'bar' | 'line'> | null>(null);
+  const box = useRef<HTMLDivElement | null>(null);
+  const near = useDrawWhenNear(box);
   const ChartCanvas = useChartCanvas();
   // Horizontal bars need room per category; the legend of a multi-series chart needs its own.
   const height = kind !== 'line' ? Math.max(10, labels.length * 3.25 + (series.length > 1 ? 4 : 2)) : 16;
@@ -79,8 +140,8 @@ export function Chart({ title, fileName, kind, labels, series, percent = false, 
     <div className={`chart-block${tableBelow ? ' chart-block--below' : ''}`}>
       <figure className="chart">
         {/* The box keeps its height while Chart.js loads, so nothing below jumps when the canvas appears. */}
-        <div className="chart__canvas" style={{ height: `${height}rem` }}>
-          {ChartCanvas ? <ChartCanvas label={t.overview.chartOf(title)} kind={kind} labels={labels} series={series} percent={percent} chartRef={ref} /> : null}
+        <div ref={box} className="chart__canvas" style={{ height: `${height}rem` }}>
+          {ChartCanvas && near ? <ChartCanvas label={t.overview.chartOf(title)} kind={kind} labels={labels} series={series} percent={percent} chartRef={ref} /> : null}
         </div>
         <figcaption className="visually-hidden">{t.overview.chartOf(title)}</figcaption>
         <button type="button" className="button button--small no-print" onClick={downloadPng}>
