@@ -29,6 +29,11 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every route's method, URL and action, as registered: the permission matrix the tests walk. */
     accessRules: AccessRule[];
+    /**
+     * The connection's unit scopes. Only the public answer link uses it directly: its token names an evaluation,
+     * whose unit becomes the scope (modules/evaluations), as a session names an account.
+     */
+    unitScopes: UnitScopes;
   }
   interface FastifyRequest {
     principal: Principal;
@@ -66,6 +71,7 @@ export function registerAccessHook(app: FastifyInstance): void {
   app.decorateRequest<Principal | null>('principal', null);
   app.decorateRequest<SessionInfo | null>('session', null);
   const scopes = new UnitScopes(app.db);
+  app.decorate('unitScopes', scopes);
   app.decorateRequest('scope', {
     getter(this: FastifyRequest): UnitScope {
       if (this.principal?.kind !== 'user') throw new ApiError(500, `Route ${this.routeOptions.url} reads a unit without a signed-in account.`);
