@@ -66,6 +66,9 @@ describe('figures', () => {
     expect(f.source).toBe('aggregate');
     expect(f.usefulFullyOrHigh).toBe(41);
     expect(f.affectsYesOrPartly).toBe(86);
+    // The tool's own combined share wins over the sum of its rounded parts.
+    const g = figuresFromAggregate({ answers: 30, ratingMean: null, usefulFullyOrHigh: null, useful: { helt: null, hog: null, delvis: null, inte: null }, affects: { ja: 14, delvis: 60, nej: 26 }, affectsYesOrPartly: 73 });
+    expect(g.affectsYesOrPartly).toBe(73);
   });
   it('weights combined figures by answers', () => {
     const a = figuresFromAnswers([{ rating: 10, useful: 'helt', affects: 'ja' }]);

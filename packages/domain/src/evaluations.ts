@@ -126,9 +126,12 @@ export interface AggregateInput {
   affectsYesOrPartly: number | null;
 }
 
-/** The figures of an aggregate: the combined shares are the sum of their parts when both parts are known. */
+/**
+ * The figures of an aggregate. A combined share the other tool gave wins over the sum of its rounded parts (VB 2023:
+ * 14 % + 60 % "ja/delvis", but 73 % together, counted before rounding); without one, the parts are added.
+ */
 export function figuresFromAggregate(a: AggregateInput): EvaluationFigures {
-  const sumOf = (x: number | null, y: number | null, given: number | null) => (x !== null && y !== null ? round1(x + y) : given);
+  const sumOf = (x: number | null, y: number | null, given: number | null) => (given !== null ? given : x !== null && y !== null ? round1(x + y) : null);
   return {
     source: 'aggregate',
     answers: a.answers,
