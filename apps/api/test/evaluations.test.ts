@@ -36,6 +36,7 @@ describe('creating and changing an evaluation', () => {
   it('lets the chief and the activity\'s staff create it, not other staff or the council, and only once', async () => {
     const staffId = refs.staff[1]!;
     const id = await activity({ staffIds: [staffId] });
+    expect((await t.http.get(`/api/v1/activities/${id}/evaluation`).expect(200)).body).toBeNull();
     const other = await t.as('medarbetare');
     expect((await other.post(`/api/v1/activities/${id}/evaluation`).send(openBody())).status).toBe(403);
     expect((await (await t.as('rad')).post(`/api/v1/activities/${id}/evaluation`).send(openBody())).status).toBe(403);

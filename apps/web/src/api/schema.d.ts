@@ -908,7 +908,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Aktivitetens utvärdering (404 om den inte har någon) */
+        /** Aktivitetens utvärdering, eller null om den inte har någon */
         get: operations["getActivitiesIdEvaluation"];
         put?: never;
         /** Skapa aktivitetens utvärdering (med en ny publik länk) */
@@ -7056,7 +7056,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Evaluation"];
+                    "application/json": components["schemas"]["Evaluation"] | null;
                 };
             };
             /** @description Ogiltig indata: fields namnger varje fält som inte godtogs. */

@@ -13,7 +13,7 @@ const tags = ['evaluations'];
 export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/activities/:id/evaluation', {
     config: { action: 'activity:read' },
-    schema: { tags, summary: 'Aktivitetens utvärdering (404 om den inte har någon)', params: s.activityIdParam, response: { 200: s.evaluation, ...errorResponses } },
+    schema: { tags, summary: 'Aktivitetens utvärdering, eller null om den inte har någon', params: s.activityIdParam, response: { 200: s.evaluation.nullable(), ...errorResponses } },
   }, async (req) => svc.getForActivity(req.scope, req.principal, req.params.id));
 
   app.post('/activities/:id/evaluation', {

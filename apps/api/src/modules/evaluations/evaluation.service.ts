@@ -125,11 +125,11 @@ function valuesOf(input: EvaluationCreate) {
   };
 }
 
-export function getForActivity(scope: UnitScope, actor: Principal, activityId: number): Evaluation {
+/** The activity's evaluation, or null when it has none (the activity page asks on every visit: not an error). */
+export function getForActivity(scope: UnitScope, actor: Principal, activityId: number): Evaluation | null {
   const activity = activityOf(scope, activityId);
   const row = scope.repo(evaluationRepository).byActivity(activityId);
-  if (!row) throw notFound(`Utvärdering för aktivitet ${activityId}`);
-  return toApi(scope, actor, row, activity);
+  return row ? toApi(scope, actor, row, activity) : null;
 }
 
 function evaluationOf(scope: UnitScope, id: number) {

@@ -227,7 +227,7 @@ export function EvaluationSection({ activityId, activityDate, editable }: { acti
         <Comments ev={ev} activityId={activityId} />
         {ev.canEdit ? (
           <details open={editing} onToggle={(x) => setEditing((x.target as HTMLDetailsElement).open)}>
-            <summary>{e.save}</summary>
+            <summary>{e.edit}</summary>
             <EvaluationForm key={ev.version} ev={ev} activityId={activityId} activityDate={activityDate} onSaved={() => { setSaved(true); setEditing(false); }} />
           </details>
         ) : null}

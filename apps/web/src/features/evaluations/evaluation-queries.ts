@@ -21,15 +21,11 @@ export const evaluationKeys = {
   publicPage: (token: string) => ['public-evaluation', token] as const,
 };
 
-/** The activity's evaluation, or null when it has none (a 404 is an answer here, not an error). */
+/** The activity's evaluation, or null when it has none. */
 export function useActivityEvaluation(activityId: number) {
   return useQuery({
     queryKey: evaluationKeys.ofActivity(activityId),
-    queryFn: async () => {
-      const r = await api.GET('/api/v1/activities/{id}/evaluation', { params: { path: { id: activityId } } });
-      if (r.response.status === 404) return null;
-      return unwrap(r);
-    },
+    queryFn: async () => unwrap(await api.GET('/api/v1/activities/{id}/evaluation', { params: { path: { id: activityId } } })) ?? null,
   });
 }
 
