@@ -43,6 +43,10 @@ describe('the demo\'s VB 2023 evaluations', () => {
       expect(row!.year).toBe(e.year);
       if (e.registered !== undefined) expect(row!.registered).toBe(e.registered);
     }
+    // No event has more answers than people there, or more people there than registered.
+    const odd = t.app.db.$client.prepare(`select a.title from evaluations ev join activities a on a.id = ev.activity_id
+      where a.unit_id = ? and (ev.attending > ev.registered or (select count(*) from evaluation_answers x where x.evaluation_id = ev.id) > ev.attending)`).all(t.unitId);
+    expect(odd).toEqual([]);
   });
 
   it('reproduces the published means and shares, counted from the stored answers', async () => {
@@ -85,8 +89,12 @@ describe('the demo\'s VB 2023 evaluations', () => {
     const r = await t.http.get('/api/v1/reports/evaluations').query({ year: 2023, groupBy: 'series' }).expect(200);
     const frukost = r.body.groups.find((g: { key: string }) => g.key === 'FoU-frukost');
     expect(frukost.figures.evaluations).toBe(VB.filter((e) => e.series === 'FoU-frukost').length);
-    // Weighted by answers (100 each): the plain mean of the three published means.
-    const means = VB.filter((e) => e.series === 'FoU-frukost').map((e) => e.rating_mean!);
-    expect(frukost.figures.ratingMean).toBe(Math.round((means.reduce((a, b) => a + b, 0) / means.length) * 10) / 10);
+    // Weighted by answers: each event's mean times its number of answers, counted here from the rows.
+    const rows = t.app.db.$client.prepare(`select count(*) n, avg(x.rating) mean from evaluation_answers x join evaluations ev on ev.id = x.evaluation_id
+      join activities a on a.id = ev.activity_id join activity_types ty on ty.id = a.type_id where a.unit_id = ? and a.year = 2023 and ty.name = 'FoU-frukost' group by ev.id`).all(t.unitId) as { n: number; mean: number }[];
+    const round1 = (x: number) => Math.round(x * 10) / 10;
+    const weighted = rows.reduce((s, r) => s + round1(r.mean) * r.n, 0) / rows.reduce((s, r) => s + r.n, 0);
+    expect(frukost.figures.ratingMean).toBe(round1(weighted));
+    expect(frukost.figures.answers).toBe(rows.reduce((s, r) => s + r.n, 0));
   });
 });
