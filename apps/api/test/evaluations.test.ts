@@ -275,6 +275,20 @@ describe('figures from another tool and the reports', () => {
   });
 });
 
+describe('a locked year', () => {
+  it('takes no more answers and no removals once the year\'s annual report is adopted', async () => {
+    const ev = await evaluation(await activity({ date: '2020-05-05' }));
+    await answer(ev.publicToken, { rating: 7 }).expect(201);
+    const answerId = (t.app.db.$client.prepare('select id from evaluation_answers where evaluation_id = ?').get(ev.id) as { id: number }).id;
+    await t.http.put('/api/v1/period-locks/2020').expect(200);
+    expect((await answer(ev.publicToken, { rating: 3 }).expect(409)).body.code).toBe('closed');
+    expect((await t.anon.get(`/api/v1/public/evaluations/${ev.publicToken}`).expect(200)).body.state).toBe('closed');
+    expect((await t.http.delete(`/api/v1/evaluations/${ev.id}/answers/${answerId}`)).status).toBe(409);
+    expect((await t.http.put(`/api/v1/evaluations/${ev.id}`).send({ ...openBody(), version: 1 })).status).toBe(409);
+    expect((await t.http.get(`/api/v1/evaluations/${ev.id}/count`)).body.answers).toBe(1);
+  });
+});
+
 describe('the rate limit', () => {
   it('answers 429 with Retry-After once an address has sent too many answers', async () => {
     const small = await makeTestApp({ publicAnswerLimit: { max: 3, windowMs: 60_000 } });

@@ -15,7 +15,7 @@ import { ApiError, conflict, FieldErrors, notFound } from '../../lib/errors.ts';
 import { activityRepository } from '../activities/activity.repository.ts';
 import { loadLookups } from '../activities/activity.service.ts';
 import { auditRepository } from '../audit/audit.repository.ts';
-import { assertYearOpen } from '../period-locks/period-lock.service.ts';
+import { assertYearOpen, isLocked } from '../period-locks/period-lock.service.ts';
 import { evaluationRepository, type AnswerTally, type EvaluationRow } from './evaluation.repository.ts';
 import type { EvaluationLinkRepository } from './evaluation-link.repository.ts';
 import type {
@@ -196,7 +196,8 @@ export function comments(scope: UnitScope, actor: Principal, id: number) {
 
 export function removeAnswer(scope: UnitScope, actor: Principal, id: number, answerId: number): Promise<void> {
   return scope.write(() => {
-    evaluationOf(scope, id);
+    const { activity } = evaluationOf(scope, id);
+    assertYearOpen(scope, activity.row.year);
     const repo = scope.repo(evaluationRepository);
     const before = repo.getAnswer(id, answerId);
     if (!before) throw notFound(`Svar ${answerId}`);
@@ -278,7 +279,7 @@ export function publicView(scopes: UnitScopes, links: EvaluationLinkRepository, 
     title: activity.title,
     date: activity.date,
     unitName: scope.repo(evaluationRepository).unitName(),
-    state: stateOf(row),
+    state: isLocked(scope, activity.year) ? 'closed' : stateOf(row),
     opensOn: row.opensOn,
     closesOn: row.closesOn,
     questions: (row.questions as EvaluationQuestionKey[]).map((key) => ({ key, text: texts[key], options: options(key) })),
@@ -320,7 +321,12 @@ export async function submitPublicAnswer(scopes: UnitScopes, links: EvaluationLi
   if (values.rating === null && values.useful === null && values.affects === null && values.workplace === null && values.targetGroup === null && values.comment === null) {
     throw new ApiError(400, 'Svaret är tomt: svara på minst en fråga.', [{ field: 'body', in: 'body', code: 'empty_answer', message: 'Svara på minst en fråga.' }]);
   }
-  const stored = await scope.write(() => scope.repo(evaluationRepository).insertAnswer(row.id, values));
+  const stored = await scope.write(() => {
+    // An adopted annual report's year takes no more answers: its figures are final.
+    const year = scope.repo(activityRepository).get(row.activityId)!.year;
+    if (isLocked(scope, year)) throw new ApiError(409, 'Utvärderingen är stängd och tar inte emot fler svar. Tack ändå!', undefined, { code: 'closed' });
+    return scope.repo(evaluationRepository).insertAnswer(row.id, values);
+  });
   if (!stored) throw new ApiError(409, 'Du har redan svarat på den här utvärderingen från den här enheten. Tack!', undefined, { code: 'already_answered' });
 }
 
