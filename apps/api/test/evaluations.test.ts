@@ -3,6 +3,7 @@
  * link without a login, and the figures come back in the evaluation and the reports. Expected figures are computed
  * here from the answers this test posts (plain loops), never taken from the code under test.
  */
+import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInSweden } from '@fou/domain';
@@ -286,6 +287,33 @@ describe('a locked year', () => {
     expect((await t.http.delete(`/api/v1/evaluations/${ev.id}/answers/${answerId}`)).status).toBe(409);
     expect((await t.http.put(`/api/v1/evaluations/${ev.id}`).send({ ...openBody(), version: 1 })).status).toBe(409);
     expect((await t.http.get(`/api/v1/evaluations/${ev.id}/count`)).body.answers).toBe(1);
+  });
+});
+
+describe('the log', () => {
+  it('writes no line about a public answer, so the client\'s address is not logged either', async () => {
+    const sink = new PassThrough();
+    let out = '';
+    sink.on('data', (d: Buffer) => (out += d.toString('utf8')));
+    const logged = await makeTestApp({ logLevel: 'info', prettyLogs: false, logStream: sink, publicAnswerLimit: { max: 1000 } });
+    try {
+      const r = await loadRefs(logged, { staff: 1, assignments: 0 });
+      const act = (await logged.http.post('/api/v1/activities').send(validBody(r)).expect(201)).body.id as number;
+      const ev = (await logged.http.post(`/api/v1/activities/${act}/evaluation`).send(openBody()).expect(201)).body as { publicToken: string };
+      out = '';
+      await logged.anon.get(`/api/v1/public/evaluations/${ev.publicToken}`).expect(200);
+      await logged.anon.post(`/api/v1/public/evaluations/${ev.publicToken}/answers`).send({ rating: 9 }).expect(201);
+      await logged.anon.post(`/api/v1/public/evaluations/${ev.publicToken}/answers`).send({ rating: 99 }).expect(400);
+      // A signed-in request is logged as before (the log works), with its address.
+      await logged.http.get('/api/v1/reference').expect(200);
+      await new Promise((done) => setImmediate(done));
+      const lines = out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { req?: { url?: string }; msg?: string });
+      expect(lines.some((l) => l.req?.url === '/api/v1/reference')).toBe(true);
+      expect(out).not.toContain('/public/evaluations');
+      expect(out).not.toContain(ev.publicToken);
+    } finally {
+      await logged.close();
+    }
   });
 });
 
