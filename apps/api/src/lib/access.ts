@@ -12,7 +12,8 @@ import { SESSION_COOKIE, resolveSession, type SessionInfo } from '../modules/aut
 import { UnitScopes, type UnitScope } from '../db/unit-scope.ts';
 
 /**
- * `public`: anyone (login, demo accounts). `session`: any signed-in account, even one that must change its
+ * `public`: anyone (login, demo accounts, the evaluation answer page, whose link's token is the way in: no session
+ * is read and no CSRF token asked, as there is no session to ride on). `session`: any signed-in account, even one that must change its
  * password first (me, password, logout). Everything else is a row of the permission table.
  */
 export type Action = PermissionAction | 'public' | 'session';
