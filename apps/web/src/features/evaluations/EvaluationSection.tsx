@@ -9,6 +9,7 @@ import { ApiCallError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useSignedIn } from '../../auth/RequireAuth.tsx';
 import { EvaluationFiguresView } from './EvaluationFigures.tsx';
+import { EvaluationSeries } from './EvaluationSeries.tsx';
 import {
   useActivityEvaluation, useAnswerCount, useComments, useRemoveAnswer, useSaveEvaluation,
   type Evaluation, type EvaluationInput,
@@ -224,6 +225,7 @@ export function EvaluationSection({ activityId, activityDate, editable }: { acti
         {saved ? <p className="confirmation" role="status">{e.saved}</p> : null}
         <LinkAndQr ev={ev} />
         <EvaluationFiguresView ev={ev} />
+        <EvaluationSeries ev={ev} />
         <Comments ev={ev} activityId={activityId} />
         {ev.canEdit ? (
           <details open={editing} onToggle={(x) => setEditing((x.target as HTMLDetailsElement).open)}>
