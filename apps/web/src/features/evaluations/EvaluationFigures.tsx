@@ -44,6 +44,7 @@ export function EvaluationFiguresView({ ev }: { ev: Evaluation }) {
   const useful = USEFUL_OPTIONS.map((o) => ({ label: USEFUL_LABELS[o], value: f.useful[o] }));
   const affects = AFFECTS_OPTIONS.map((o) => ({ label: AFFECTS_LABELS[o], value: f.affects[o] }));
   const asked = new Set(ev.questions);
+  const shown = (key: 'rating' | 'useful' | 'affects', value: number | null) => (f.source === 'aggregate' ? value !== null : asked.has(key));
   return (
     <section aria-labelledby="evaluation-figures-heading">
       <h3 id="evaluation-figures-heading">{e.figuresHeading}</h3>
@@ -51,9 +52,10 @@ export function EvaluationFiguresView({ ev }: { ev: Evaluation }) {
       <dl className="details">
         <div><dt>{e.answers}</dt><dd>{number(f.answers)}</dd></div>
         <div><dt>{e.responseRate}</dt><dd>{ev.responseRate === null ? '–' : percent(ev.responseRate)}</dd></div>
-        <div><dt>{e.mean}</dt><dd>{mean(f.ratingMean)}</dd></div>
-        <div><dt>{e.fullyOrHigh}</dt><dd>{f.usefulFullyOrHigh === null ? '–' : percent(f.usefulFullyOrHigh)}</dd></div>
-        <div><dt>{e.affectsYesOrPartly}</dt><dd>{f.affectsYesOrPartly === null ? '–' : percent(f.affectsYesOrPartly)}</dd></div>
+        {/* A question this evaluation does not ask has no row (an aggregate shows what the other tool gave). */}
+        {shown('rating', f.ratingMean) ? <div><dt>{e.mean}</dt><dd>{mean(f.ratingMean)}</dd></div> : null}
+        {shown('useful', f.usefulFullyOrHigh) ? <div><dt>{e.fullyOrHigh}</dt><dd>{f.usefulFullyOrHigh === null ? '–' : percent(f.usefulFullyOrHigh)}</dd></div> : null}
+        {shown('affects', f.affectsYesOrPartly) ? <div><dt>{e.affectsYesOrPartly}</dt><dd>{f.affectsYesOrPartly === null ? '–' : percent(f.affectsYesOrPartly)}</dd></div> : null}
       </dl>
       {f.answers === 0 ? <p>{e.noFigures}</p> : (
         <>
@@ -82,7 +84,7 @@ export function EvaluationFiguresView({ ev }: { ev: Evaluation }) {
               />
             </>
           ) : null}
-          {asked.has('useful') || f.source === 'aggregate' ? (
+          {(f.source === 'aggregate' ? Object.values(f.useful).some((v) => v !== null) : asked.has('useful')) ? (
             <>
               <h4>{e.usefulChart}</h4>
               <Chart
@@ -96,7 +98,7 @@ export function EvaluationFiguresView({ ev }: { ev: Evaluation }) {
               />
             </>
           ) : null}
-          {asked.has('affects') || f.source === 'aggregate' ? (
+          {(f.source === 'aggregate' ? Object.values(f.affects).some((v) => v !== null) : asked.has('affects')) ? (
             <>
               <h4>{e.affectsChart}</h4>
               <Chart
