@@ -158,6 +158,17 @@ describe('the public link', () => {
     expect((await answer(later.publicToken, { rating: 5 }).expect(409)).body.code).toBe('not_open');
   });
 
+  it('loses no answer when a hall answers at once', async () => {
+    const ev = await evaluation(await activity());
+    const n = 100;
+    const results = await Promise.all(Array.from({ length: n }, (_, i) => answer(ev.publicToken, { rating: 1 + (i % 10), deviceToken: `burst-device-${String(i).padStart(6, '0')}` })));
+    expect(results.filter((r) => r.status === 201)).toHaveLength(n);
+    const rows = t.app.db.$client.prepare('select rating from evaluation_answers where evaluation_id = ?').all(ev.id) as { rating: number }[];
+    expect(rows).toHaveLength(n);
+    // Ratings 1..10 ten times each: the mean is 5.5.
+    expect((await t.http.get(`/api/v1/evaluations/${ev.id}`).expect(200)).body.figures.ratingMean).toBe(round1(rows.reduce((a, r) => a + r.rating, 0) / n));
+  });
+
   it('limits the body size', async () => {
     const ev = await evaluation(await activity());
     const res = await answer(ev.publicToken, { rating: 5, comment: 'x'.repeat(9_000) });
