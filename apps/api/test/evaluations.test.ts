@@ -282,6 +282,13 @@ describe('figures from another tool and the reports', () => {
     const csv = await t.http.get('/api/v1/reports/evaluations').query({ year, groupBy: 'series', output: 'csv' }).expect(200);
     expect(csv.text).toContain('Sammanställning från annat verktyg');
     expect(csv.text).toContain('Svar via länken');
+    // The answered event's row carries its rating distribution: one 8 and one 9.
+    const lines = csv.text.split(/\r?\n/);
+    const header = lines.find((l) => l.includes('Betyg 1 (antal)'))!.split(';');
+    const row = lines.find((l) => l.includes('Svar via länken') && l.includes(`${year}-09-01`))!.split(';');
+    expect(row[header.indexOf('Betyg 8 (antal)')]).toBe('1');
+    expect(row[header.indexOf('Betyg 9 (antal)')]).toBe('1');
+    expect(row[header.indexOf('Betyg 10 (antal)')]).toBe('0');
     const xlsx = await t.http.get('/api/v1/reports/evaluations').query({ year, groupBy: 'goal', output: 'xlsx' }).expect(200);
     expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);
   });
