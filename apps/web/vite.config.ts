@@ -33,6 +33,8 @@ const PAGE_CHUNKS: Record<string, string[]> = {
   '/aktiviteter/:id': ['src/pages/ActivityFormPage.tsx'],
   '/oversikt': ['src/pages/OverviewPage.tsx'],
   '/plan': ['src/pages/PlanPage.tsx'],
+  // The evaluation answer page: a participant's phone on conference Wi-Fi, the first and only page they open.
+  '/svar/:token': ['src/features/evaluations/PublicAnswerPage.tsx'],
 };
 
 /**

@@ -6,6 +6,7 @@
  *   list         page 1 vs page 1,000 following nextCursor (keyset pagination must not slow down)
  *   writes       POST /activities throughput (autocannon, 10 connections) vs a bare Fastify insert route on the
  *                same file, taking turns after a warm-up (median of three rounds each)
+ *   answers      200 public evaluation answers posted at once: none lost, p99 vs a bare insert route (evaluation-burst.ts)
  *   memory       peak RSS of the API process
  *   SPA          initial JS on the wire and the overview's time to drawn charts in Chromium (bench/spa-cost.ts)
  *   Lighthouse   performance, accessibility and best practices of five pages, desktop and mobile, on a demo
@@ -30,6 +31,7 @@ import { createRng } from '../src/seed/random.ts';
 import { freePort, startServer, type ServerProcess } from '../test/helpers/server-process.ts';
 import { measureSpaCost } from './spa-cost.ts';
 import { lighthouseTable, measureLighthouse } from './lighthouse.ts';
+import { measureEvaluationBurst } from './evaluation-burst.ts';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -218,6 +220,10 @@ const apiWrites = byRps(apiRounds);
 const floorWrites = byRps(floorRounds);
 const non2xx = apiRounds.reduce((n, r) => n + r.non2xx, 0);
 if (non2xx) log(`  varning: ${non2xx} svar från API:t var inte 2xx`);
+// ---- the public answer page: a burst of answers to one evaluation ----------------------------------------------
+const answers = await measureEvaluationBurst(server, file);
+results.evaluationBurst = answers.results;
+verdicts.push(...answers.verdicts);
 const rss = peakRss();
 await server.stop();
 const writeRatio = apiWrites.rps / floorWrites.rps;

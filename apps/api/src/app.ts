@@ -48,6 +48,8 @@ import { ensureInstallAdmin } from './modules/units/units.service.ts';
 import { loadDemoUnits } from './seed/demo-units.ts';
 import { regionRoutes } from './modules/region/region.routes.ts';
 import { unitSettingsRoutes } from './modules/unit-settings/unit-settings.routes.ts';
+import { evaluationRoutes } from './modules/evaluations/evaluation.routes.ts';
+import { evaluationPublicRoutes } from './modules/evaluations/evaluation-public.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -241,7 +243,10 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     // documented shape with a stable code and a Swedish message.
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) request.log.error({ err }, 'unhandled error');
-    const known = err.code ? FASTIFY_CLIENT_ERRORS[err.code] : undefined;
+    let known = err.code ? FASTIFY_CLIENT_ERRORS[err.code] : undefined;
+    // A route may have a smaller limit than the server's (the public answer page): name the one that applied.
+    const routeLimit = request.routeOptions.bodyLimit;
+    if (known?.code === 'body_too_large' && routeLimit) known = { ...known, message: `Innehållet är för stort (högst ${Math.round(routeLimit / 1024)} kB).` };
     return reply.code(status).send({
       statusCode: status,
       error: statusText(status),
@@ -275,6 +280,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(unitRoutes, { prefix: API_PREFIX });
   await app.register(unitSettingsRoutes, { prefix: API_PREFIX });
   await app.register(regionRoutes, { prefix: API_PREFIX });
+  await app.register(evaluationRoutes, { prefix: API_PREFIX });
+  await app.register(evaluationPublicRoutes, { prefix: API_PREFIX, limit: config.publicAnswerLimit });
 
   if (hasSpa) {
     await app.register(fastifyStatic, {

@@ -70,6 +70,8 @@ export interface Config {
   logStream?: NodeJS.WritableStream;
   /** Login throttling's numbers; tests shorten the times (lib/login-throttle.ts has the defaults). */
   loginThrottle?: Partial<import('./lib/login-throttle.ts').ThrottleSettings>;
+  /** The public answer page's limit per client address (lib/rate-limit.ts); tests lower it. */
+  publicAnswerLimit?: Partial<import('./lib/rate-limit.ts').RateLimitSettings>;
   /** The first admin's one-time password; a random one is logged when unset. */
   adminPassword?: string;
   /** The install administrator's (account `installation`) one-time password; a random one is logged when unset. */

@@ -95,6 +95,23 @@ const EXPECTED: Record<string, Row> = {
   // The unit's own settings (sharing in the regional comparison): the chief's.
   'GET /api/v1/unit/settings': CHIEF,
   'PUT /api/v1/unit/settings': CHIEF,
+  // Event evaluations: everyone in the unit reads the figures; staff (on the activity: checked per activity, see
+  // evaluations.test.ts) and the chief create and change them, draw the QR code and read the comments (the council
+  // never); only the chief removes an answer and rewords the standard questions.
+  'GET /api/v1/activities/{id}/evaluation': READ,
+  'POST /api/v1/activities/{id}/evaluation': RECORDS,
+  'GET /api/v1/evaluations/{id}': READ,
+  'PUT /api/v1/evaluations/{id}': RECORDS,
+  'GET /api/v1/evaluations/{id}/count': READ,
+  'GET /api/v1/evaluations/{id}/qr': RECORDS,
+  'GET /api/v1/evaluations/{id}/comments': RECORDS,
+  'DELETE /api/v1/evaluations/{id}/answers/{answerId}': CHIEF,
+  'GET /api/v1/evaluation-wording': READ,
+  'PUT /api/v1/evaluation-wording': CHIEF,
+  'GET /api/v1/reports/evaluations': READ,
+  // The public answer page: no login; the link's token is the way in, whoever follows it.
+  'GET /api/v1/public/evaluations/{token}': PUBLIC,
+  'POST /api/v1/public/evaluations/{token}/answers': PUBLIC,
   // The regional comparison: the chief (an empty answer while the unit does not share) and the region accounts.
   'GET /api/v1/region/comparison': { anon: 401, chef: 'ok', medarbetare: 403, rad: 403, admin: 403, installation: 403, region: 'ok' },
 };

@@ -34,7 +34,7 @@ describe('data-access rules', () => {
   it('keeps SQL out of services and routes: no drizzle-orm, no table values, no raw connection', () => {
     const offences = [...services, ...routes].flatMap((f) => {
       // A route may hand the connection to one of the install's cross-unit repositories (see below), nothing else.
-      const s = read(f).replace(/\b(installRepository|regionAggregatesRepository)\(app\.db\)/g, '');
+      const s = read(f).replace(/\b(installRepository|regionAggregatesRepository|evaluationLinkRepository)\(app\.db\)/g, '');
       return [
         ...(/const\s*\{[^}]*\bdb\b[^}]*\}\s*=\s*app\b/.test(s) ? [`${rel(f)}: takes the connection from app`] : []),
         ...valueImports(s, /^drizzle-orm/).map((i) => `${rel(f)}: ${i}`),
@@ -57,8 +57,9 @@ describe('data-access rules', () => {
       const scoped = /\(\s*\{\s*db\s*,\s*unitId\s*\}\s*:\s*UnitScope\s*\)|\(\s*scope\s*:\s*UnitScope\s*\)/.test(s);
       // The install's repositories work across units, and their file names say so: units (the install's units and
       // accounts), region (the comparison's aggregates), session (a session token names an account, whose unit
-      // then becomes the request's scope).
-      const crossUnit = /(units|region|session)[\w-]*\.repository\.ts$/.test(f);
+      // then becomes the request's scope), evaluation-link (the public answer link's token names an evaluation,
+      // whose unit then becomes the scope).
+      const crossUnit = /(units|region|session|evaluation-link)[\w-]*\.repository\.ts$/.test(f);
       return scoped || crossUnit ? [] : [rel(f)];
     });
     expect(offences).toEqual([]);

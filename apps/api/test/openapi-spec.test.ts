@@ -22,7 +22,11 @@ const operations = Object.entries(spec.paths).flatMap(([p, methods]) =>
   Object.entries(methods).map(([method, op]) => ({ key: `${method.toUpperCase()} ${p}`, method: method.toUpperCase(), op })));
 
 /** The only operations open without a session. */
-const PUBLIC = ['POST /api/v1/auth/login', 'GET /api/v1/auth/demo-accounts'];
+const PUBLIC = [
+  'POST /api/v1/auth/login', 'GET /api/v1/auth/demo-accounts',
+  // The evaluation answer page: the link's token is the way in, and there is no session to need a CSRF token.
+  'GET /api/v1/public/evaluations/{token}', 'POST /api/v1/public/evaluations/{token}/answers',
+];
 /** Open to any signed-in account whatever its role; a GET there needs no CSRF token, so it has no 403. */
 const NO_403 = [...PUBLIC, 'GET /api/v1/auth/me'];
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -65,6 +69,12 @@ describe('openapi/openapi.json', () => {
 
   it('documents 429 on the rate-limited login', () => {
     expect(spec.paths['/api/v1/auth/login']!.post!.responses).toHaveProperty('429');
+  });
+
+  it('documents the public answer page without 401 or 403, with 429 and 413 on its write', () => {
+    const post = spec.paths['/api/v1/public/evaluations/{token}/answers']!.post!.responses;
+    expect(Object.keys(post).sort()).toEqual(['201', '400', '404', '409', '413', '429', '503']);
+    expect(Object.keys(spec.paths['/api/v1/public/evaluations/{token}']!.get!.responses).sort()).toEqual(['200', '400', '404', '409']);
   });
 
   it('describes each error answer in words and points it at the one error shape', () => {

@@ -55,6 +55,13 @@ const EXCEPTIONS: Record<string, { reason: string; refused: boolean }> = {
   'POST /api/v1/goal-frameworks validTo': { refused: true, reason: 'an ISO date' },
   'PATCH /api/v1/goal-frameworks/{id} validFrom': { refused: true, reason: 'an ISO date' },
   'PATCH /api/v1/goal-frameworks/{id} validTo': { refused: true, reason: 'an ISO date' },
+  'POST /api/v1/activities/{id}/evaluation opensOn': { refused: true, reason: 'an ISO date' },
+  'POST /api/v1/activities/{id}/evaluation closesOn': { refused: true, reason: 'an ISO date' },
+  'PUT /api/v1/evaluations/{id} opensOn': { refused: true, reason: 'an ISO date' },
+  'PUT /api/v1/evaluations/{id} closesOn': { refused: true, reason: 'an ISO date' },
+  'POST /api/v1/public/evaluations/{token}/answers municipality': { refused: true, reason: 'a municipality code of the unit (or annan/ingen): any other value is refused, never stored' },
+  'POST /api/v1/public/evaluations/{token}/answers targetGroup': { refused: true, reason: 'a key of the target groups: any other value is refused' },
+  'POST /api/v1/public/evaluations/{token}/answers deviceToken': { refused: true, reason: 'a random token whose pattern refuses anything else; only its hash is stored' },
 };
 
 interface Call { url: string; body: Record<string, unknown>; as?: 'admin' | 'installation' }
@@ -83,6 +90,11 @@ beforeAll(async () => {
   const user = await post('/api/v1/users', { username: 'guard-user', displayName: 'Guard Användare', role: 'rad', password: 'ett-långt-lösenord' }, 'admin');
   const n = { i: 0 };
   const uniq = () => `${++n.i}`;
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const evaluationBody = { opensOn: day(-1), closesOn: day(7), questions: ['rating', 'useful', 'municipality', 'targetGroup', 'comment'] };
+  const toEvaluate = await post('/api/v1/activities', validBody(r));
+  const evaluated = await post('/api/v1/activities', validBody(r));
+  const evaluation = (await post(`/api/v1/activities/${evaluated.id}/evaluation`, evaluationBody)) as unknown as { id: number; publicToken: string };
   bodies = {
     'POST /api/v1/municipalities': () => ({ url: '/api/v1/municipalities', body: { code: `k-${uniq()}`, name: `Kommun ${uniq()}` } }),
     'PATCH /api/v1/municipalities/{id}': () => ({ url: `/api/v1/municipalities/${municipality.id}`, body: { name: 'Guardköping' } }),
@@ -109,6 +121,13 @@ beforeAll(async () => {
     'POST /api/v1/units/{id}/admins': () => ({ url: `/api/v1/units/${unit.id}/admins`, body: { username: `admin${uniq()}`, displayName: 'Namn' }, as: 'installation' }),
     'POST /api/v1/install/accounts': () => ({ url: '/api/v1/install/accounts', body: { username: `r${uniq()}`, displayName: 'Namn', role: 'region', county: 'Län' }, as: 'installation' }),
     'PATCH /api/v1/install/accounts/{id}': () => ({ url: `/api/v1/install/accounts/${regionAccount.account.id}`, body: { displayName: 'Namn', county: 'Län' }, as: 'installation' }),
+    'POST /api/v1/activities/{id}/evaluation': () => ({ url: `/api/v1/activities/${toEvaluate.id}/evaluation`, body: evaluationBody }),
+    'PUT /api/v1/evaluations/{id}': () => ({ url: `/api/v1/evaluations/${evaluation.id}`, body: { ...evaluationBody, version: 1 } }),
+    'PUT /api/v1/evaluation-wording': () => ({ url: '/api/v1/evaluation-wording', body: { items: [{ key: 'rating', text: 'Vilket betyg ger du dagen?' }] } }),
+    'POST /api/v1/public/evaluations/{token}/answers': () => ({
+      url: `/api/v1/public/evaluations/${evaluation.publicToken}/answers`,
+      body: { rating: 5, useful: 'helt', municipality: 'solna', targetGroup: 'medarbetare', comment: 'Bra dag', deviceToken: `guard-device-${uniq().padStart(8, '0')}` },
+    }),
     'POST /api/v1/auth/login': () => ({ url: '/api/v1/auth/login', body: { username: 'x', password: 'y' } }),
     'POST /api/v1/auth/password': () => ({ url: '/api/v1/auth/password', body: { currentPassword: 'x', newPassword: 'y' } }),
   };

@@ -25,8 +25,10 @@ let app: TestApp;
 /** Unit B's ids, one or more of each kind. */
 const b = {
   unit: 0, municipality: 0, areaGroup: 0, area: 0, framework: 0, goal: 0, type: 0, assignment: 0, staff: 0,
-  activity: 0, planItem: 0, user: 0, lockedYear: 2017, planYear: 2019, auditMax: 0,
+  activity: 0, planItem: 0, user: 0, lockedYear: 2017, planYear: 2019, auditMax: 0, evaluation: 0, answer: 0,
 };
+/** B's evaluation link: a way in for whoever has it, account or not, so A's roles are aimed at an unknown one. */
+const B_TOKEN = 'zetaZETAzetaZETAzetaZETAzet';
 const B_CODES = { municipality: 'zeta-kommun', area: 'zeta-omrade', areaGroup: 'zeta-grupp', goalKey: 'zeta-mal', framework: 'zeta-fw' };
 
 function insertUnitB(): void {
@@ -56,6 +58,14 @@ function insertUnitB(): void {
     if (i === 0) b.activity = id;
   }
   db.insert(t.periodLocks).values({ unitId, year: b.lockedYear }).run();
+  b.evaluation = db.insert(t.evaluations).values({
+    unitId, activityId: b.activity, publicToken: B_TOKEN, registered: 40, attending: 30, opensOn: '2019-03-01', closesOn: '2099-12-31',
+    questions: ['rating', 'useful', 'affects', 'municipality', 'targetGroup', 'comment'],
+  }).returning().get().id;
+  b.answer = db.insert(t.evaluationAnswers).values({
+    evaluationId: b.evaluation, answeredOn: '2019-03-01', rating: 9, useful: 'helt', affects: 'ja', municipalityId: b.municipality, workplace: 'agare', comment: `${MARK} kommentar`,
+  }).returning().get().id;
+  db.insert(t.evaluationWordings).values({ unitId, questionKey: 'rating', text: `${MARK}s betygsfråga` }).run();
   db.insert(t.textWarningOverrides).values({ unitId, year: 2019, kind: 'mistyped_personal_identity_number', count: 3 }).run();
 }
 
@@ -105,6 +115,9 @@ function snapshotB(): Record<string, unknown[]> {
     auditLog: db.select().from(t.auditLog).where(eq(t.auditLog.unitId, b.unit)).all(),
     periodLocks: db.select().from(t.periodLocks).where(eq(t.periodLocks.unitId, b.unit)).all(),
     textWarningOverrides: db.select().from(t.textWarningOverrides).where(eq(t.textWarningOverrides.unitId, b.unit)).all(),
+    evaluations: db.select().from(t.evaluations).where(eq(t.evaluations.unitId, b.unit)).all(),
+    evaluationAnswers: db.select().from(t.evaluationAnswers).where(eq(t.evaluationAnswers.evaluationId, b.evaluation)).all(),
+    evaluationWordings: db.select().from(t.evaluationWordings).where(eq(t.evaluationWordings.unitId, b.unit)).all(),
   };
 }
 
@@ -208,6 +221,25 @@ const AIMS: Record<string, () => Aim | Aim[]> = {
   // A's own settings; B's setting is not A's to read or change.
   'GET /api/v1/unit/settings': () => ({ aimed: false }),
   'PUT /api/v1/unit/settings': () => ({ body: { sharesComparison: false }, aimed: false }),
+  // Event evaluations: B's activity, evaluation and answer by id; A's wording and reports must not show B's.
+  'GET /api/v1/activities/{id}/evaluation': () => ({ path: { id: b.activity }, aimed: true }),
+  'POST /api/v1/activities/{id}/evaluation': () => ({ path: { id: b.activity }, body: { opensOn: '2019-03-01', closesOn: '2019-03-30', questions: ['rating'] }, aimed: true }),
+  'GET /api/v1/evaluations/{id}': () => ({ path: { id: b.evaluation }, aimed: true }),
+  'PUT /api/v1/evaluations/{id}': () => ({ path: { id: b.evaluation }, body: { opensOn: '2019-03-01', closesOn: '2019-03-30', questions: ['rating'], version: 1 }, aimed: true }),
+  'GET /api/v1/evaluations/{id}/count': () => ({ path: { id: b.evaluation }, aimed: true }),
+  'GET /api/v1/evaluations/{id}/qr': () => [{ path: { id: b.evaluation }, query: { format: 'svg' }, aimed: true }, { path: { id: b.evaluation }, query: { format: 'png' }, aimed: true }],
+  'GET /api/v1/evaluations/{id}/comments': () => ({ path: { id: b.evaluation }, aimed: true }),
+  'DELETE /api/v1/evaluations/{id}/answers/{answerId}': () => ({ path: { id: b.evaluation, answerId: b.answer }, aimed: true }),
+  'GET /api/v1/evaluation-wording': () => ({ aimed: false }),
+  'PUT /api/v1/evaluation-wording': () => ({ body: { items: [{ key: 'rating', text: 'Vårt eget betyg' }] }, aimed: false }),
+  'GET /api/v1/reports/evaluations': () => [
+    { aimed: false }, { query: { year: 2019 }, aimed: false }, { query: { activity: b.activity }, aimed: false },
+    ...['series', 'goal', 'municipality'].map((groupBy) => ({ query: { year: 2019, groupBy }, aimed: false })),
+    { query: { groupBy: 'municipality', output: 'csv' }, aimed: false },
+  ],
+  // The token is the way in, whoever holds it: an account of A gets no further with a token it does not have.
+  'GET /api/v1/public/evaluations/{token}': () => ({ path: { token: B_TOKEN.replace('zeta', 'beta') }, aimed: true }),
+  'POST /api/v1/public/evaluations/{token}/answers': () => ({ path: { token: B_TOKEN.replace('zeta', 'beta') }, body: { rating: 1 }, aimed: true }),
   // B does not share: it must not appear, whatever years are asked for.
   'GET /api/v1/region/comparison': () => [{ aimed: false }, { query: { from: 2018, to: 2024 }, aimed: false }, { query: { from: 2018, to: 2024, output: 'csv' }, aimed: false }],
 };
@@ -225,7 +257,7 @@ function operations(): Op[] {
 }
 
 /** Counts of activities or plan items anywhere in an answer: A has none, so any above zero came from B. */
-const COUNT_KEYS = /^(count|activities|activityCount|n|total|planItems|participants|withParticipants|reached|linked|done)$/;
+const COUNT_KEYS = /^(count|answers|evaluations|activities|activityCount|n|total|planItems|participants|withParticipants|reached|linked|done)$/;
 function positiveCounts(value: unknown, where = ''): string[] {
   if (Array.isArray(value)) return value.flatMap((v, i) => positiveCounts(v, `${where}[${i}]`));
   if (value && typeof value === 'object') {

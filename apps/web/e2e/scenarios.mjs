@@ -98,6 +98,8 @@ export function pages(ctx) {
     ['enheter', '/enheter', 'installation'],
     ['enhet', '/enhet', 'chef'],
     ['region', '/region', 'chef'],
+    ['utvardering', `/aktiviteter/${ctx.state.evaluationActivityId}`, 'chef'],
+    ['svar', `/svar/${ctx.state.evaluationToken}`, null],
   ];
 }
 
@@ -131,6 +133,74 @@ export const scenarios = [
       ctx.state.sessions = { chef: await page.context().storageState() };
       ctx.api = await apiSession(ctx.base, 'chef');
       await page.context().close();
+    },
+  ],
+  [
+    'an event evaluation: the public link at phone width answered by keyboard, the count moving on the staff page',
+    async (ctx) => {
+      // An activity of today, made through the API; its evaluation is made on the activity page.
+      const ref = await (await ctx.api('/api/v1/reference')).json();
+      const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+      const framework = ref.goalFrameworks.find((f) => f.validFrom <= today && (f.validTo === null || f.validTo >= today));
+      const parents = new Set(ref.areas.map((a) => a.parentId));
+      const body = {
+        date: today, title: 'FoU-frukost: utvärderas i e2e', goalId: framework.goals[0].id, areaId: ref.areas.find((a) => a.parentId !== null && !parents.has(a.id)).id,
+        typeId: ref.activityTypes.find((x) => x.name === 'FoU-frukost').id, format: 'fysiskt', municipalityIds: [ref.municipalities[0].id], staffIds: [ref.staff[0].id],
+      };
+      const created = await ctx.api('/api/v1/activities', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      assert.equal(created.status, 201, await created.clone().text());
+      const activityId = (await created.json()).id;
+      ctx.state.evaluationActivityId = activityId;
+
+      const staff = await newPage(ctx);
+      await staff.goto(`${ctx.base}/aktiviteter/${activityId}`);
+      await settle(staff);
+      const section = staff.getByRole('region', { name: 'Utvärdering' });
+      await section.getByRole('button', { name: 'Skapa utvärdering' }).click();
+      const count = section.getByTestId('evaluation-count');
+      await count.filter({ hasText: '0 svar hittills' }).waitFor();
+      const href = await section.getByRole('link', { name: /\/svar\// }).getAttribute('href');
+      const token = new URL(href).pathname.split('/').pop();
+      // base64url: 6 bits a character, so 22 or more characters are at least 128 random bits.
+      assert.ok(/^[A-Za-z0-9_-]{22,}$/.test(token), 'the link has at least 128 random bits');
+      ctx.state.evaluationToken = token;
+      const qr = await ctx.api(`/api/v1/evaluations/${(await (await ctx.api(`/api/v1/activities/${activityId}/evaluation`)).json()).id}/qr?format=png`);
+      assert.equal(qr.headers.get('content-type'), 'image/png');
+
+      // The participant: no session, a phone, the keyboard only.
+      const phone = await newPage(ctx, PHONE, null);
+      await phone.goto(`${ctx.base}/svar/${token}`);
+      await phone.getByRole('heading', { name: body.title, level: 1 }).waitFor();
+      const axe = await new AxeBuilder({ page: phone }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], 'the answer page passes axe');
+      assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), 'no sideways scrolling at 375 px');
+      await tabTo(phone, 'input[name="rating"]');
+      // Arrows move the choice within a radio group: from 1 to 8.
+      for (let i = 0; i < 7; i++) await phone.keyboard.press('ArrowRight');
+      await tabTo(phone, 'input[name="useful"]');
+      await phone.keyboard.press('Space');
+      await tabTo(phone, 'input[name="affects"]');
+      await phone.keyboard.press('Space');
+      await tabTo(phone, '#answer-comment');
+      await phone.keyboard.type('Bra frukost, tack!');
+      await tabTo(phone, 'button[type="submit"]');
+      await phone.keyboard.press('Enter');
+      await phone.getByRole('status').filter({ hasText: 'Tack! Ditt svar är skickat.' }).waitFor();
+      await phone.screenshot({ path: path.join(ctx.shots, 'svar-skickat-phone.png'), fullPage: true });
+      // The same phone again: asked not to answer twice.
+      await phone.reload();
+      await phone.getByText('Du har redan svarat').waitFor();
+
+      // The staff page counts it without a reload (it asks every few seconds).
+      await count.filter({ hasText: '1 svar hittills' }).waitFor({ timeout: 15_000 });
+      const evaluation = await (await ctx.api(`/api/v1/activities/${activityId}/evaluation`)).json();
+      assert.equal(evaluation.figures.ratingMean, 8);
+      assert.equal(evaluation.figures.useful.helt, 100);
+      // A closed or unknown link: a clear page, not an error.
+      await phone.goto(`${ctx.base}/svar/${'x'.repeat(27)}`);
+      await phone.getByRole('alert').filter({ hasText: 'Utvärderingen finns inte' }).waitFor();
+      await phone.context().close();
+      await staff.context().close();
     },
   ],
   [
@@ -897,7 +967,8 @@ export const scenarios = [
       await settle(page);
       if (await page.locator('#unit-shares').isChecked()) {
         await page.locator('#unit-shares').uncheck();
-        await page.locator('button[type="submit"]').click();
+        // The page also has the evaluation questions' form: the sharing choice's own button.
+        await page.getByRole('region', { name: 'Regional jämförelse' }).locator('button[type="submit"]').click();
         await page.locator('.confirmation', { hasText: 'Inställningen är sparad.' }).waitFor();
       }
       await page.goto(`${ctx.base}/region`);

@@ -40,6 +40,14 @@ function NotFound() {
 // added. Route-level lazy rather than React.lazy: the router fetches the chunk before it shows the page, so no
 // Suspense fallback is drawn, and React's 300 ms hold on content after a fallback never delays a page.
 export const routes: RouteObject[] = [
+  // The public answer page of an event evaluation: outside the signed-in layout (no menu, no session), for a
+  // participant's phone. The API behind it needs no login either.
+  {
+    path: '/svar/:token',
+    HydrateFallback: PageLoading,
+    errorElement: <PageLoadError />,
+    lazy: async () => ({ Component: (await import('./features/evaluations/PublicAnswerPage.tsx')).PublicAnswerPage }),
+  },
   {
     element: (
       <>

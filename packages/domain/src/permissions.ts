@@ -25,6 +25,8 @@ export const ACTIONS = [
   'period:read', 'period:lock',
   // The unit's own settings (whether it shares its aggregates in the regional comparison).
   'unit:settings',
+  // Event evaluations: remove an answer (spam) and edit the unit's standard question wording. The chief's.
+  'evaluation:moderate',
   // The regional comparison: aggregates per unit and year of the units that share them.
   'region:read',
   // The install: units and their first admins.

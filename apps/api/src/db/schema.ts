@@ -425,3 +425,77 @@ export const maintenanceRuns = sqliteTable('maintenance_runs', {
   name: text('name').primaryKey(),
   ranAt: text('ran_at').notNull(),
 });
+
+// ---------------------------------------------------------------------------------------------------------
+// Event evaluations (issue #16). New tables only; nothing above is changed.
+
+/**
+ * An activity's evaluation: what participants thought of the event. `publicToken` is the unguessable part of the
+ * public answer link (160 random bits, base64url); it is a link, not a login, and is shown to the activity's
+ * staff. `source` says where the figures come from: answers given through the link, or aggregates typed in from
+ * another survey tool (`aggregate`, JSON: answers, mean, percent per option).
+ */
+export const evaluations = sqliteTable(
+  'evaluations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    unitId: integer('unit_id').notNull().references(() => units.id),
+    activityId: integer('activity_id').notNull().references(() => activities.id, { onDelete: 'cascade' }),
+    publicToken: text('public_token').notNull(),
+    registered: integer('registered'),
+    attending: integer('attending'),
+    opensOn: text('opens_on').notNull(),
+    closesOn: text('closes_on').notNull(),
+    /** The question keys this evaluation asks (packages/domain/src/evaluations.ts), JSON array. */
+    questions: text('questions', { mode: 'json' }).notNull().$type<string[]>(),
+    source: text('source', { enum: ['answers', 'aggregate'] }).notNull().default('answers'),
+    aggregate: text('aggregate', { mode: 'json' }),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('evaluations_token').on(t.publicToken),
+    uniqueIndex('evaluations_activity').on(t.activityId),
+    index('evaluations_unit').on(t.unitId),
+  ],
+);
+
+/**
+ * One participant's answer. No name, e-mail, IP address or time of day: only the day it came. `deviceHash` is
+ * SHA-256 of the evaluation's id and a random token the answer page keeps in the browser's local storage, so one
+ * device answers once; salted per evaluation, it cannot link a device's answers across events. Answers are never
+ * changed; the chief may remove one (audited).
+ */
+export const evaluationAnswers = sqliteTable(
+  'evaluation_answers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    evaluationId: integer('evaluation_id').notNull().references(() => evaluations.id, { onDelete: 'cascade' }),
+    answeredOn: text('answered_on').notNull(),
+    rating: integer('rating'),
+    useful: text('useful'),
+    affects: text('affects'),
+    /** An owner municipality of the unit, or null with `workplace` saying another one or none. */
+    municipalityId: integer('municipality_id').references(() => municipalities.id),
+    workplace: text('workplace'),
+    /** A key of the target groups (packages/domain/src/target-groups.ts). */
+    targetGroup: text('target_group'),
+    comment: text('comment'),
+    deviceHash: text('device_hash'),
+  },
+  (t) => [
+    index('evaluation_answers_evaluation').on(t.evaluationId),
+    uniqueIndex('evaluation_answers_device').on(t.evaluationId, t.deviceHash),
+  ],
+);
+
+/** The unit's own wording of a standard question, when the chief has changed it. */
+export const evaluationWordings = sqliteTable(
+  'evaluation_wordings',
+  {
+    unitId: integer('unit_id').notNull().references(() => units.id),
+    questionKey: text('question_key').notNull(),
+    text: text('text').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.questionKey] })],
+);

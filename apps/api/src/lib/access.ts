@@ -12,7 +12,8 @@ import { SESSION_COOKIE, resolveSession, type SessionInfo } from '../modules/aut
 import { UnitScopes, type UnitScope } from '../db/unit-scope.ts';
 
 /**
- * `public`: anyone (login, demo accounts). `session`: any signed-in account, even one that must change its
+ * `public`: anyone (login, demo accounts, the evaluation answer page, whose link's token is the way in: no session
+ * is read and no CSRF token asked, as there is no session to ride on). `session`: any signed-in account, even one that must change its
  * password first (me, password, logout). Everything else is a row of the permission table.
  */
 export type Action = PermissionAction | 'public' | 'session';
@@ -29,6 +30,11 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every route's method, URL and action, as registered: the permission matrix the tests walk. */
     accessRules: AccessRule[];
+    /**
+     * The connection's unit scopes. Only the public answer link uses it directly: its token names an evaluation,
+     * whose unit becomes the scope (modules/evaluations), as a session names an account.
+     */
+    unitScopes: UnitScopes;
   }
   interface FastifyRequest {
     principal: Principal;
@@ -66,6 +72,7 @@ export function registerAccessHook(app: FastifyInstance): void {
   app.decorateRequest<Principal | null>('principal', null);
   app.decorateRequest<SessionInfo | null>('session', null);
   const scopes = new UnitScopes(app.db);
+  app.decorate('unitScopes', scopes);
   app.decorateRequest('scope', {
     getter(this: FastifyRequest): UnitScope {
       if (this.principal?.kind !== 'user') throw new ApiError(500, `Route ${this.routeOptions.url} reads a unit without a signed-in account.`);

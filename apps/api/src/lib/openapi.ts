@@ -22,6 +22,7 @@ export const ERROR_DESCRIPTIONS: Record<number, string> = {
   403: 'Rollen har inte behörighet, CSRF-token (x-csrf-token) saknas eller är fel, eller kontot måste byta lösenord först (code: must_change_password).',
   404: 'Finns inte.',
   409: 'Krockar med det som finns: en äldre version (currentVersion anger den aktuella), ett låst år eller ett namn som är upptaget.',
+  413: 'Innehållet är större än operationen tar emot.',
   429: 'För många försök. Retry-After anger hur många sekunder som återstår.',
   503: 'Databasen kunde inte skriva just nu (skrivlåset hölls för länge eller databasen går inte att skriva till). Inget sparades; försök igen (Retry-After).',
 };

@@ -11,6 +11,7 @@ import type { Db } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { createRng, type Rng } from './random.ts';
 import plan2018 from './data/vp2018-plan.json' with { type: 'json' };
+import { insertDemoEvaluations, VB2023_EVENTS } from './demo-evaluations.ts';
 
 export const DEMO_SEED = 20180101;
 
@@ -202,7 +203,8 @@ export function loadDemoData(db: Db, unitId: number): { loaded: boolean; count: 
   const rows = generateDemoYears(refs);
   insertActivities(db, unitId, rows);
   insertDemoPlan(db, unitId, refs);
-  return { loaded: true, count: rows.length };
+  insertDemoEvaluations(db, unitId, refs);
+  return { loaded: true, count: rows.length + VB2023_EVENTS.length };
 }
 
 /** Where the annual report says part of the item was not done, it was only partly carried out. */

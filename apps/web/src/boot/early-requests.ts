@@ -30,7 +30,8 @@ export function startEarlyRequests(routeChunks: RouteChunks): void {
   const yearInAddress = new URLSearchParams(location.search).has('year');
   if ((path === '/oversikt' || path === '/plan') && !yearInAddress) whenSignedIn('/api/v1/reports/years');
   if (path === '/' || path === '/aktiviteter' || path === '/plan') whenSignedIn('/api/v1/reference');
-  const chunks = routeChunks[path] ?? (path.startsWith('/aktiviteter/') ? routeChunks['/aktiviteter/:id'] : undefined) ?? [];
+  const pattern = path.startsWith('/aktiviteter/') ? '/aktiviteter/:id' : path.startsWith('/svar/') ? '/svar/:token' : undefined;
+  const chunks = routeChunks[path] ?? (pattern ? routeChunks[pattern] : undefined) ?? [];
   for (const href of chunks) {
     const link = document.createElement('link');
     link.rel = 'modulepreload';

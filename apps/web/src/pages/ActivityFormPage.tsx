@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { canEditActivity, todayInSweden } from '@fou/domain';
+import { canEditActivity, canEditEvaluation, todayInSweden } from '@fou/domain';
 import { useSignedIn } from '../auth/RequireAuth.tsx';
 import { ApiCallError, type Activity, type ReferenceData } from '../api/client.ts';
 import { useActivity, useCreateActivity, useDeleteActivity, useGoalSuggestions, useReference, useUpdateActivity } from '../api/queries.ts';
@@ -10,6 +10,19 @@ import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { Messages } from '../i18n/messages.ts';
+
+// Its own chunk: the registration form (the start page) does not carry the evaluation's code, and the section sits
+// below the activity, so nothing jumps while it loads.
+const EvaluationSection = lazy(async () => ({ default: (await import('../features/evaluations/EvaluationSection.tsx')).EvaluationSection }));
+
+function ActivityEvaluation({ a }: { a: Activity }) {
+  const me = useSignedIn();
+  return (
+    <Suspense fallback={null}>
+      <EvaluationSection activityId={a.id} activityDate={a.date} editable={canEditEvaluation(me, a.staff.map((s) => s.id))} />
+    </Suspense>
+  );
+}
 
 /** A 409 with the current version is a stale form; other 409s (a locked year) explain themselves. */
 const isStale = (err: unknown) => err instanceof ApiCallError && err.status === 409 && err.body?.currentVersion !== undefined;
@@ -119,6 +132,7 @@ export function ActivityDetails({ a, reference }: { a: Activity; reference: Refe
           </div>
         ))}
       </dl>
+      <ActivityEvaluation a={a} />
     </>
   );
 }
@@ -195,6 +209,7 @@ export function EditPage() {
         serverErrors={serverErrors}
         onSubmit={(state) => update.mutate({ ...toInput(state), version: a.version }, { onSuccess: () => setSavedAt(Date.now()) })}
       />
+      <ActivityEvaluation a={a} />
       <section className="danger-zone" aria-labelledby="delete-heading">
         <h2 id="delete-heading">{t.form.deleteActivity}</h2>
         <button type="button" className="button button--danger" onClick={() => setConfirming(true)}>

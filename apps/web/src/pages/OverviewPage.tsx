@@ -5,6 +5,7 @@ import { reportFileUrl, useGoalByAreaReport, useGoalTrendReport, useReachReport,
 import { preloadCharts } from '../components/Chart.tsx';
 import { CrosstabSection, ReachSection, TrendSection, VbTableSection } from '../components/ReportSections.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
+import { EvaluationReportSection } from '../features/evaluations/EvaluationReportSection.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { FIRST_PAGE_YEAR as FIRST_YEAR, requestedYear, useDefaultYear } from '../years/useDefaultYear.ts';
 
@@ -103,6 +104,7 @@ export function OverviewPage() {
             data={trend.data}
             actions={<Downloads path="trend" query={{ dimension: 'goal', fromYear: trendFrom, toYear: year }} name={t.overview.trend} />}
           />
+          <EvaluationReportSection year={year} />
         </div>
       ) : (
         <p role="status">{t.common.loading}</p>

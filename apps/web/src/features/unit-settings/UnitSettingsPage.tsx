@@ -7,6 +7,7 @@ import { Link } from 'react-router-dom';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useSaveUnitSettings, useUnitSettings } from './unit-settings-queries.ts';
+import { EvaluationWordingForm } from '../evaluations/EvaluationWordingForm.tsx';
 
 export function UnitSettingsPage() {
   const { t } = useI18n();
@@ -80,6 +81,7 @@ export function UnitSettingsPage() {
               <Link to="/region">{u.toComparison}</Link>
             </p>
           </section>
+          <EvaluationWordingForm />
         </>
       )}
     </div>
