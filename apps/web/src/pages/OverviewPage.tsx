@@ -5,6 +5,7 @@ import { reportFileUrl, useGoalByAreaReport, useGoalTrendReport, useReachReport,
 import { preloadCharts } from '../components/Chart.tsx';
 import { CrosstabSection, ReachSection, TrendSection, VbTableSection } from '../components/ReportSections.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
+import { OwnersTableSection } from '../features/municipality/OwnersTableSection.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { FIRST_PAGE_YEAR as FIRST_YEAR, requestedYear, useDefaultYear } from '../years/useDefaultYear.ts';
 
@@ -88,6 +89,8 @@ export function OverviewPage() {
           </>
         )}
       </section>
+
+      {vb.data ? <OwnersTableSection year={year} enabled={ready} /> : null}
 
       {!vb.data ? null : extraFailed ? (
         <p role="alert">{t.common.loadError}</p>
