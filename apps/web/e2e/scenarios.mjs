@@ -537,6 +537,8 @@ export const scenarios = [
       // She records an activity, by keyboard as in the first scenario, with her own box ticked.
       const title = `Maria Ekströms första aktivitet ${Date.now()}`;
       await typeActivityBasics(page, title);
+      await tabTo(page, '#field-municipalityIds');
+      await page.keyboard.press('Space');
       await tabTo(page, `#staff-${saved[0].id}`);
       await page.keyboard.press('Space');
       await tabTo(page, 'input[name="format"]');
