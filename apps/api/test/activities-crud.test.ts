@@ -30,12 +30,12 @@ describe('activity CRUD', () => {
 
     await pause(5);
     const put = (await t.http.put(`/api/v1/activities/${created.id}`).send({
-      ...validBody(r, { date: '2018-04-02', title: 'Nätverksträff missbruk', areaId: r.areas.missbruk, goalId: r.goals.vp2018.samverkan, format: 'digitalt', staffIds: [r.staff[2]], municipalityIds: [] }),
+      ...validBody(r, { date: '2018-04-02', title: 'Nätverksträff missbruk', areaId: r.areas.missbruk, goalId: r.goals.vp2018.samverkan, format: 'digitalt', staffIds: [r.staff[2]], municipalityIds: [], noOwnerMunicipality: true }),
       version: 1,
     }).expect(200)).body;
     expect(put).toMatchObject({
       id: created.id, date: '2018-04-02', title: 'Nätverksträff missbruk', description: null, participants: null, assignment: null, line: null,
-      area: { code: 'missbruk', groupCode: 'vuxen' }, goal: { key: 'samverkan' }, format: 'digitalt', municipalities: [], version: 2,
+      area: { code: 'missbruk', groupCode: 'vuxen' }, goal: { key: 'samverkan' }, format: 'digitalt', municipalities: [], noOwnerMunicipality: true, version: 2,
       createdAt: created.createdAt,
     });
     expect(put.staff.map((s: { id: number }) => s.id)).toEqual([r.staff[2]]);

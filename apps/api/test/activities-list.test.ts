@@ -40,7 +40,7 @@ beforeAll(async () => {
     const title = `${rng.pick(TITLES)} ${i}`;
     const res = await t.http.post('/api/v1/activities').send({
       date, title, goalId: r.goals[fw][goalKey], areaId: r.areas[areaCode], typeId, format: 'fysiskt', assignmentId,
-      municipalityIds: municipalityCodes.map((c) => r.municipalities[c]), staffIds,
+      municipalityIds: municipalityCodes.map((c) => r.municipalities[c]), staffIds, noOwnerMunicipality: municipalityCodes.length === 0,
     }).expect(201);
     sent.push({ id: res.body.id, date, title, goalKey, areaCode, municipalityCodes, staffIds, typeId, assignmentId });
   }
@@ -191,7 +191,7 @@ describe('keyset pagination while rows are inserted', () => {
         const dates = [randomDate(rng), randomDate(rng), ...(last ? [last.date] : []), '2023-09-01', '2024-04-28'];
         for (const date of dates) {
           const fw = date < '2024-01-01' ? 'vp2018' : 'vp2024';
-          const body = { date, title: `Insatt under bläddring ${page}`, goalId: r.goals[fw].spridning, areaId: r.areas.ifo, typeId: r.types[0], format: 'digitalt', staffIds: [r.staff[0]] };
+          const body = { date, title: `Insatt under bläddring ${page}`, goalId: r.goals[fw].spridning, areaId: r.areas.ifo, typeId: r.types[0], format: 'digitalt', staffIds: [r.staff[0]], noOwnerMunicipality: true };
           const res2 = await t.http.post('/api/v1/activities').send(body).expect(201);
           sent.push({ id: res2.body.id, date, title: body.title, goalKey: 'spridning', areaCode: 'ifo', municipalityCodes: [], staffIds: [r.staff[0]!], typeId: r.types[0]!, assignmentId: null });
         }

@@ -210,9 +210,10 @@ describe('demo accounts', () => {
     const d = await makeTestApp({ demo: true });
     try {
       const list = (await d.anon.get('/api/v1/auth/demo-accounts').expect(200)).body as { username: string; password: string; role: string; unit: string | null }[];
-      // One per role in each of the demo's two units, and the install's own two.
+      // One per role in each of the demo's two units (Nordväst also a council representative linked to Sigtuna),
+      // and the install's own two.
       const roles = (unit: string | null) => list.filter((a) => a.unit === unit).map((a) => a.role).sort();
-      expect(roles('FoU Nordväst')).toEqual(['admin', 'chef', 'medarbetare', 'rad']);
+      expect(roles('FoU Nordväst')).toEqual(['admin', 'chef', 'medarbetare', 'rad', 'rad']);
       expect(roles('FoU Södertörn')).toEqual(['admin', 'chef', 'medarbetare', 'rad']);
       expect(roles(null)).toEqual(['installation', 'region']);
       for (const a of list) {
@@ -220,6 +221,7 @@ describe('demo accounts', () => {
         expect(res.body.role).toBe(a.role);
         expect(res.body.mustChangePassword).toBe(false);
         if (a.role === 'medarbetare') expect(res.body.staffId).not.toBeNull();
+        expect(res.body.municipality).toEqual(a.username === 'rad.sigtuna' ? { code: 'sigtuna', name: 'Sigtuna' } : null);
       }
     } finally {
       await d.close();

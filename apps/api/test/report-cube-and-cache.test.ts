@@ -36,7 +36,7 @@ describe('activity_counts and activity_municipality_counts', () => {
       const date = `${year}-0${rng.int(1, 9)}-1${rng.int(0, 9)}`;
       const goals = Object.values(year < 2024 ? r.goals.vp2018 : r.goals.vp2024);
       const munis = Object.values(r.municipalities).filter(() => rng.int(0, 2) === 0);
-      return validBody(r, { date, goalId: rng.pick(goals), areaId: rng.pick(leaves), municipalityIds: munis });
+      return validBody(r, { date, goalId: rng.pick(goals), areaId: rng.pick(leaves), municipalityIds: munis, noOwnerMunicipality: munis.length === 0 });
     };
     const live: { id: number; version: number }[] = [];
     for (let i = 0; i < 120; i++) {

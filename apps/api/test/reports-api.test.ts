@@ -55,6 +55,8 @@ beforeAll(async () => {
     await t.http.post('/api/v1/activities').send(validBody(r, {
       date: a.date, title: a.title, goalId: a.goalId, areaId: a.areaId, typeId: a.typeId, format: a.format,
       assignmentId: a.assignmentId, line: a.line, municipalityIds: a.municipalityIds, staffIds: a.staffIds,
+      // An activity without municipalities must say so ("ingen ägarkommun").
+      noOwnerMunicipality: a.municipalityIds.length === 0,
     })).expect(201);
   }
 });

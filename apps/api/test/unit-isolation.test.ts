@@ -25,7 +25,7 @@ let app: TestApp;
 /** Unit B's ids, one or more of each kind. */
 const b = {
   unit: 0, municipality: 0, areaGroup: 0, area: 0, framework: 0, goal: 0, type: 0, assignment: 0, staff: 0,
-  activity: 0, planItem: 0, user: 0, lockedYear: 2017, planYear: 2019, auditMax: 0, evaluation: 0, answer: 0,
+  activity: 0, planItem: 0, user: 0, targetGroup: 0, lockedYear: 2017, planYear: 2019, auditMax: 0, evaluation: 0, answer: 0,
 };
 /** B's evaluation link: a way in for whoever has it, account or not, so A's roles are aimed at an unknown one. */
 const B_TOKEN = 'zetaZETAzetaZETAzetaZETAzet';
@@ -45,6 +45,7 @@ function insertUnitB(): void {
   b.type = db.insert(t.activityTypes).values({ unitId, name: `${MARK}typen` }).returning().get().id;
   b.assignment = db.insert(t.assignments).values({ unitId, title: `${MARK}uppdraget` }).returning().get().id;
   b.staff = db.insert(t.staff).values({ unitId, name: `${MARK} Zetasson` }).returning().get().id;
+  b.targetGroup = db.insert(t.targetGroups).values({ unitId, key: 'zeta-grupp', name: `${MARK}gruppen av deltagare` }).returning().get().id;
   b.planItem = db.insert(t.planItems).values({ unitId, year: b.planYear, title: `${MARK}punkten`, goalId: b.goal, areaId: b.area, planned: [`${MARK}planerat`] }).returning().get().id;
   db.insert(t.planItemStaff).values({ planItemId: b.planItem, staffId: b.staff }).run();
   for (const [i, date] of ['2019-03-01', '2019-05-02', '2024-02-03'].entries()) {
@@ -53,7 +54,8 @@ function insertUnitB(): void {
       goalId: b.goal, areaId: b.area, typeId: b.type, format: 'fysiskt', participants: 40, assignmentId: b.assignment,
       line: 'forsta', planItemId: date.startsWith('2019') ? b.planItem : null,
     }).returning().get().id;
-    db.insert(t.activityMunicipalities).values({ activityId: id, municipalityId: b.municipality }).run();
+    db.insert(t.activityMunicipalities).values({ activityId: id, municipalityId: b.municipality, participants: 30 }).run();
+    db.insert(t.activityTargetGroups).values({ activityId: id, targetGroupId: b.targetGroup }).run();
     db.insert(t.activityStaff).values({ activityId: id, staffId: b.staff }).run();
     if (i === 0) b.activity = id;
   }
@@ -72,7 +74,7 @@ function insertUnitB(): void {
 async function addUnitBUser(): Promise<void> {
   const db = app.app.db;
   b.user = db.insert(t.users).values({
-    unitId: b.unit, username: 'zeta.chef', displayName: `${MARK} Chef`, role: 'chef', staffId: b.staff, passwordHash: await hashPassword(TEST_PASSWORD),
+    unitId: b.unit, username: 'zeta.chef', displayName: `${MARK} Chef`, role: 'chef', staffId: b.staff, municipalityId: b.municipality, passwordHash: await hashPassword(TEST_PASSWORD),
   }).returning().get().id;
   createSession(app.app.sessions, b.user);
   for (const entity of ['activity', 'plan_item', 'staff'] as const) {
@@ -106,6 +108,8 @@ function snapshotB(): Record<string, unknown[]> {
     activities: db.select().from(t.activities).where(eq(t.activities.unitId, b.unit)).all(),
     activityMunicipalities: db.select().from(t.activityMunicipalities).where(inArray(t.activityMunicipalities.activityId, activityIds)).all(),
     activityStaff: db.select().from(t.activityStaff).where(inArray(t.activityStaff.activityId, activityIds)).all(),
+    targetGroups: db.select().from(t.targetGroups).where(eq(t.targetGroups.unitId, b.unit)).all(),
+    activityTargetGroups: db.select().from(t.activityTargetGroups).where(inArray(t.activityTargetGroups.activityId, activityIds)).all(),
     activityCounts: db.select().from(t.activityCounts).where(eq(t.activityCounts.unitId, b.unit)).all(),
     activityMunicipalityCounts: db.select().from(t.activityMunicipalityCounts).where(eq(t.activityMunicipalityCounts.unitId, b.unit)).all(),
     planItems: db.select().from(t.planItems).where(eq(t.planItems.unitId, b.unit)).all(),
@@ -129,7 +133,8 @@ type Params = Record<string, string | number | undefined>;
 interface Aim { path?: Params | undefined; query?: Params | undefined; body?: unknown; aimed: boolean }
 const activityBody = () => ({
   date: '2019-04-01', title: 'Ett seminarium', goalId: b.goal, areaId: b.area, typeId: b.type, format: 'fysiskt',
-  assignmentId: b.assignment, planItemId: b.planItem, municipalityIds: [b.municipality], staffIds: [b.staff],
+  assignmentId: b.assignment, planItemId: b.planItem, municipalityIds: [b.municipality], staffIds: [b.staff], targetGroupIds: [b.targetGroup],
+  participants: 40, municipalityParticipants: [{ municipalityId: b.municipality, participants: 10 }],
 });
 const planBody = () => ({ year: b.planYear, title: 'En punkt', goalId: b.goal, areaId: b.area, staffIds: [b.staff] });
 const filters = () => ({ municipality: B_CODES.municipality, staff: b.staff, type: b.type, assignment: b.assignment, goal: B_CODES.goalKey, area: B_CODES.area });
@@ -149,6 +154,9 @@ const AIMS: Record<string, () => Aim | Aim[]> = {
   'POST /api/v1/goal-frameworks/{id}/goals': () => ({ path: { id: b.framework }, body: { key: 'nytt-mal', name: 'Nytt mål' }, aimed: true }),
   'PATCH /api/v1/goals/{id}': () => ({ path: { id: b.goal }, body: { name: 'Ändrat' }, aimed: true }),
   'GET /api/v1/goals/{id}/names': () => ({ path: { id: b.goal }, aimed: true }),
+  'GET /api/v1/target-groups': () => ({ aimed: false }),
+  'POST /api/v1/target-groups': () => ({ body: { name: 'Ny målgrupp' }, aimed: false }),
+  'PATCH /api/v1/target-groups/{id}': () => ({ path: { id: b.targetGroup }, body: { name: 'Ändrad' }, aimed: true }),
   'GET /api/v1/activity-types': () => ({ aimed: false }),
   'POST /api/v1/activity-types': () => ({ body: { name: 'Ny typ' }, aimed: false }),
   'PATCH /api/v1/activity-types/{id}': () => ({ path: { id: b.type }, body: { name: 'Ändrad' }, aimed: true }),
@@ -180,7 +188,10 @@ const AIMS: Record<string, () => Aim | Aim[]> = {
   'GET /api/v1/auth/demo-accounts': () => ({ aimed: false }),
   'GET /api/v1/auth/session': () => ({ aimed: false }),
   'GET /api/v1/users': () => ({ aimed: false }),
-  'POST /api/v1/users': () => ({ body: { username: 'ny.person', displayName: 'Ny Person', role: 'medarbetare', staffId: b.staff, password: 'ett-långt-lösen-för-test-9' }, aimed: true }),
+  'POST /api/v1/users': () => [
+    { body: { username: 'ny.person', displayName: 'Ny Person', role: 'medarbetare', staffId: b.staff, password: 'ett-långt-lösen-för-test-9' }, aimed: true },
+    { body: { username: 'ny.radsperson', displayName: 'Ny Rådsperson', role: 'rad', municipalityId: b.municipality, password: 'ett-långt-lösen-för-test-9' }, aimed: true },
+  ],
   'PATCH /api/v1/users/{id}': () => ({ path: { id: b.user }, body: { displayName: 'Ändrad' }, aimed: true }),
   'GET /api/v1/audit': () => [
     { aimed: false },
@@ -210,6 +221,10 @@ const AIMS: Record<string, () => Aim | Aim[]> = {
   'GET /api/v1/reports/reach': () => [{ query: { year: 2019 }, aimed: false }, { query: { year: 2019, output: 'csv' }, aimed: false }, { query: { year: 2019, ...filters() }, aimed: false }],
   'GET /api/v1/reports/vb/{year}': () => [{ path: { year: 2019 }, aimed: false }, { path: { year: 2019 }, query: { output: 'csv' }, aimed: false }],
   'GET /api/v1/reports/years': () => ({ aimed: false }),
+  // B's code is not A's (a 404), unless POST /municipalities above made one in A with the same code: then it is
+  // A's own municipality, which has no activities, so either way nothing of B may show.
+  'GET /api/v1/reports/municipality/{code}': () => [{ path: { code: B_CODES.municipality }, query: { year: 2019 }, aimed: false }, { path: { code: B_CODES.municipality }, query: { year: 2019, output: 'csv' }, aimed: false }],
+  'GET /api/v1/reports/owners': () => [{ query: { year: 2019 }, aimed: false }, { query: { year: 2019, output: 'xlsx' }, aimed: false }],
   // The install's routes: no role of a unit may reach them, least of all for another unit.
   'GET /api/v1/units': () => ({ aimed: true }),
   'POST /api/v1/units': () => ({ body: { name: 'Ny enhet', shortName: 'Ny', county: 'Stockholms län' }, aimed: true }),

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { STANDARD_TARGET_GROUPS } from '@fou/domain';
 import { buildApp } from '../src/app.ts';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'release-3dd39e5.sql');
@@ -124,5 +125,19 @@ describe('upgrading a database of the previous release', () => {
     // The figures are VB 2018's own, as the demo was built to give.
     expect(before.areas.map((r) => r.percent)).toEqual([42, 36, 22]);
     expect(before.goals.map((r) => r.percent)).toEqual([32, 27, 33, 9]);
+  });
+
+  it('gets the standard target groups (migration 0010), and reports its activities as having none and no split', async () => {
+    expect(q('select key, name from target_groups where unit_id = ? order by sort_order', before.unitId))
+      .toEqual(STANDARD_TARGET_GROUPS.map((g) => ({ key: g.key, name: g.sv })));
+    const chef = supertest.agent(app.server);
+    const login = await chef.post('/api/v1/auth/login').send({ username: 'chef', password: 'demo-chef-2018' }).expect(200);
+    chef.set('x-csrf-token', login.body.csrfToken as string);
+    const owners = (await chef.get('/api/v1/reports/owners?year=2018').expect(200)).body as { totals: Record<string, number>; owners: { activities: number }[] };
+    const noneNamed = q<{ n: number }>('select count(*) as n from activities a where a.year = 2018 and not exists (select 1 from activity_municipalities m where m.activity_id = a.id)')[0]!.n;
+    const shared = q<{ n: number }>('select count(*) as n from activities a where a.year = 2018 and a.participants is not null and (select count(*) from activity_municipalities m where m.activity_id = a.id) > 1')[0]!.n;
+    expect(owners.totals).toMatchObject({ activities: before.total, withoutTargetGroup: before.total, noOwnerMunicipality: 0, noMunicipalityGiven: noneNamed, sharedWithoutSplit: shared });
+    const first = (await chef.get('/api/v1/activities?limit=1').expect(200)).body.items[0];
+    expect(first).toMatchObject({ noOwnerMunicipality: false, targetGroups: [] });
   });
 });

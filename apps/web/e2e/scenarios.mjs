@@ -12,6 +12,7 @@ export const DEMO = {
   rad: 'demo-rad-2018',
   admin: 'demo-admin-2018',
   installation: 'demo-installation',
+  'rad.sigtuna': 'demo-rad-sigtuna-2018',
 };
 
 /** A page signed in as `role` (the browser state saved by that role's keyboard login), or signed out (null). */
@@ -100,6 +101,8 @@ export function pages(ctx) {
     ['region', '/region', 'chef'],
     ['utvardering', `/aktiviteter/${ctx.state.evaluationActivityId}`, 'chef'],
     ['svar', `/svar/${ctx.state.evaluationToken}`, null],
+    ['kommun', '/kommun/sigtuna?year=2018', 'chef'],
+    ['register-malgrupper', '/register?visa=malgrupper', 'chef'],
   ];
 }
 
@@ -254,6 +257,8 @@ export const scenarios = [
       await settle(page);
       const title = `Samtal med klienten Anna e2e ${Date.now()}`;
       await typeActivityBasics(page, title);
+      await tabTo(page, '#field-municipalityIds');
+      await page.keyboard.press('Space');
       await tabTo(page, '#field-staffIds');
       await page.keyboard.press('Space');
       await tabTo(page, 'input[name="format"]');
@@ -602,6 +607,8 @@ export const scenarios = [
       // She records an activity, by keyboard as in the first scenario, with her own box ticked.
       const title = `Maria Ekströms första aktivitet ${Date.now()}`;
       await typeActivityBasics(page, title);
+      await tabTo(page, '#field-municipalityIds');
+      await page.keyboard.press('Space');
       await tabTo(page, `#staff-${saved[0].id}`);
       await page.keyboard.press('Space');
       await tabTo(page, 'input[name="format"]');
@@ -718,6 +725,42 @@ export const scenarios = [
       await page.locator('.details').waitFor();
       assert.equal(await page.getByRole('button', { name: 'Spara' }).count(), 0);
       assert.equal(await page.locator('main select, main input, main textarea').count(), 0, 'no plan form to fill in');
+      await page.context().close();
+    },
+  ],
+  [
+    'the council representative for Sigtuna signs in, starts on Sigtuna\'s page and reads what it got',
+    async (ctx) => {
+      const page = await newPage(ctx, DESKTOP, null);
+      await loginByKeyboard(ctx, page, 'rad.sigtuna');
+      // The start page of an account linked to a municipality is that municipality's page (last year by default).
+      await page.waitForURL(/\/kommun\/sigtuna$/);
+      await settle(page);
+      const me = await apiSession(ctx.base, 'rad.sigtuna');
+      assert.deepEqual(me.me.municipality, { code: 'sigtuna', name: 'Sigtuna' });
+      const heading = await page.getByRole('heading', { level: 1 }).innerText();
+      const year = Number(heading.match(/(\d{4})$/)[1]);
+      assert.match(heading, /^Sigtuna: vad kommunen fick \d{4}$/);
+      // The page's figures are the API's report for the year; 2018 as the council would choose it.
+      await page.getByLabel('År', { exact: true }).selectOption('2018');
+      await page.getByRole('heading', { name: 'Sigtuna: vad kommunen fick 2018', level: 1 }).waitFor();
+      const report = await (await me('/api/v1/reports/municipality/sigtuna?year=2018')).json();
+      assert.ok(report.activities.total > 0 && report.activities.open > 0, 'the demo reached Sigtuna in 2018, also with open offerings');
+      assert.equal(report.activities.own + report.activities.shared + report.activities.open, report.activities.total);
+      const lead = await page.locator('.lead').first().innerText();
+      assert.ok(lead.includes(`deltog i ${report.activities.total} aktiviteter`), lead);
+      const table = page.getByRole('region', { name: 'Aktiviteter: bara kommunen, några ägare, alla ägare' });
+      assert.equal(await table.getByRole('row', { name: /^Alla ägare/ }).locator('td').first().innerText(), String(report.activities.open));
+      await page.getByRole('table', { name: 'Avgift och vad kommunen fick' }).getByText(/^411\s931 kr$/).waitFor();
+      // The list links each activity; the nav has the municipality; the council writes nothing.
+      const first = report.list[0];
+      assert.equal(await page.getByRole('link', { name: first.title, exact: true }).first().getAttribute('href'), `/aktiviteter/${first.id}`);
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Sigtuna' }).waitFor();
+      assert.equal(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Registrera' }).count(), 0);
+      assert.match(await page.getByRole('link', { name: /som CSV|CSV/ }).first().getAttribute('href'), /\/reports\/municipality\/sigtuna\?year=2018&output=csv/);
+      const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      assert.deepEqual(axe.violations.map((v) => v.id), []);
+      assert.ok(year >= 2018);
       await page.context().close();
     },
   ],

@@ -17,6 +17,8 @@ function HomePage({ form: Form }: { form: () => ReactNode }) {
   const me = useSignedIn();
   if (me.role === 'installation') return <Navigate to="/enheter" replace />;
   if (me.role === 'region') return <Navigate to="/region" replace />;
+  // A council representative linked to an owner municipality starts on its page: what their municipality got.
+  if (me.municipality && !can(me.role, 'activity:write')) return <Navigate to={`/kommun/${me.municipality.code}`} replace />;
   return can(me.role, 'activity:write') ? <Form /> : <Navigate to="/aktiviteter" replace />;
 }
 
@@ -82,6 +84,14 @@ export const routes: RouteObject[] = [
               // Chart.js beside the page's code rather than after it: the overview always draws charts.
               import('./components/ChartCanvas.tsx').catch(() => undefined);
               return { Component: (await import('./pages/OverviewPage.tsx')).OverviewPage };
+            },
+          },
+          {
+            path: '/kommun/:code',
+            lazy: async () => {
+              import('./components/ChartCanvas.tsx').catch(() => undefined);
+              const { MunicipalityPage } = await import('./features/municipality/MunicipalityPage.tsx');
+              return { element: <RequirePermission action="report:read"><MunicipalityPage /></RequirePermission> };
             },
           },
           { path: '/plan', lazy: async () => ({ Component: (await import('./pages/PlanPage.tsx')).PlanPage }) },

@@ -10,3 +10,4 @@ export * from './default-year.ts';
 export * from './names.ts';
 export * from './target-groups.ts';
 export * from './evaluations.ts';
+export * from './owner-reach.ts';

@@ -193,6 +193,12 @@ export const activities = sqliteTable(
     assignmentId: integer('assignment_id').references(() => assignments.id),
     line: text('line', { enum: ['forsta', 'andra'] }),
     planItemId: integer('plan_item_id').references((): AnySQLiteColumn => planItems.id, { onDelete: 'set null' }),
+    /**
+     * The explicit choice "ingen ägarkommun" (a national network, another FoU unit): an activity names at least one
+     * owner municipality or says this, so every activity accounts for a municipality. Rows from before the choice
+     * existed may have neither; the reports show them as "ingen kommun angiven".
+     */
+    noOwnerMunicipality: integer('no_owner_municipality', { mode: 'boolean' }).notNull().default(false),
     version: integer('version').notNull().default(1),
     ...timestamps,
   },
@@ -263,10 +269,51 @@ export const activityMunicipalities = sqliteTable(
     municipalityId: integer('municipality_id')
       .notNull()
       .references(() => municipalities.id),
+    /**
+     * The participants from this municipality, when staff split the activity's total (optional; the split never
+     * exceeds the total). Null: not split, and the reports say so rather than guess.
+     */
+    participants: integer('participants'),
   },
   (t) => [
     primaryKey({ columns: [t.activityId, t.municipalityId] }),
     index('activity_municipalities_municipality').on(t.municipalityId, t.activityId),
+  ],
+);
+
+/**
+ * The unit's register of target groups (målgrupper), which the chief edits. Seeded from the domain's
+ * STANDARD_TARGET_GROUPS; `key` is the standard group's stable key (null for a group the chief added), so event
+ * evaluations and later reports can match a register row to the standard list whatever it is renamed to.
+ */
+export const targetGroups = sqliteTable(
+  'target_groups',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    unitId: integer('unit_id').notNull().references(() => units.id),
+    key: text('key'),
+    name: text('name').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('target_groups_unit_key').on(t.unitId, t.key), uniqueIndex('target_groups_unit_name').on(t.unitId, t.name)],
+);
+
+/** Whom an activity reached: optional, any number of the unit's target groups. */
+export const activityTargetGroups = sqliteTable(
+  'activity_target_groups',
+  {
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    targetGroupId: integer('target_group_id')
+      .notNull()
+      .references(() => targetGroups.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.activityId, t.targetGroupId] }),
+    index('activity_target_groups_group').on(t.targetGroupId, t.activityId),
   ],
 );
 
@@ -350,6 +397,11 @@ export const users = sqliteTable(
     role: text('role', { enum: ROLES }).notNull(),
     /** The staff member this account records work as: a medarbetare may edit activities they are on. */
     staffId: integer('staff_id').references(() => staff.id),
+    /**
+     * The owner municipality a council representative (or any unit account) speaks for: their start page is its
+     * municipality page. Null: not linked.
+     */
+    municipalityId: integer('municipality_id').references(() => municipalities.id),
     /** A region account's county: it sees the sharing units of this county; null means every county. */
     county: text('county'),
     mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),

@@ -8,6 +8,7 @@ import * as t from '../db/schema.ts';
 import { UnitScope } from '../db/unit-scope.ts';
 import { writeTransaction } from '../db/write.ts';
 import { referenceRepository } from '../modules/reference/reference.repository.ts';
+import { STANDARD_TARGET_GROUPS } from '@fou/domain';
 import reference from './data/reference-data.json' with { type: 'json' };
 
 export type ReferenceData = typeof reference;
@@ -51,6 +52,8 @@ export function seedStandardReference(db: Db, unitId: number): void {
     for (const g of f.goals) r.insertGoal(fw.id, g);
   }
   reference.activityTypes.forEach((name, i) => r.insertActivityType({ name, sortOrder: i + 1 }));
+  // The key stays on the row, so event evaluations match a unit's groups to the standard list whatever they are called.
+  STANDARD_TARGET_GROUPS.forEach((g, i) => r.insertTargetGroup({ key: g.key, name: g.sv, sortOrder: i + 1 }));
 }
 
 /** Looks up a seeded row's id by code, for the demo loader and tests. */

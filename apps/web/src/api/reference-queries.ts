@@ -15,6 +15,8 @@ export type StaffCreate = Body<'/api/v1/staff', 'post'>;
 export type StaffUpdate = Body<'/api/v1/staff/{id}', 'patch'>;
 export type ActivityType = components['schemas']['ActivityType'];
 export type ActivityTypeCreate = Body<'/api/v1/activity-types', 'post'>;
+export type TargetGroupCreate = Body<'/api/v1/target-groups', 'post'>;
+export type TargetGroupUpdate = Body<'/api/v1/target-groups/{id}', 'patch'>;
 export type ActivityTypeUpdate = Body<'/api/v1/activity-types/{id}', 'patch'>;
 export type Assignment = components['schemas']['Assignment'];
 export type AssignmentCreate = Body<'/api/v1/assignments', 'post'>;
@@ -33,6 +35,7 @@ export const registerKeys = {
   all: referenceKeys.all,
   staff: () => [...referenceKeys.all, 'staff'] as const,
   activityTypes: () => [...referenceKeys.all, 'activity-types'] as const,
+  targetGroups: () => [...referenceKeys.all, 'target-groups'] as const,
   assignments: () => [...referenceKeys.all, 'assignments'] as const,
   municipalities: () => [...referenceKeys.all, 'municipalities'] as const,
   areas: () => [...referenceKeys.all, 'areas'] as const,
@@ -83,6 +86,22 @@ export function useUpdateActivityType() {
   return useMutation({
     mutationFn: async ({ id, body }: { id: number; body: ActivityTypeUpdate }) =>
       unwrap(await api.PATCH('/api/v1/activity-types/{id}', { params: { path: { id } }, body })),
+    onSuccess,
+  });
+}
+
+export function useTargetGroupList() {
+  return useQuery({ queryKey: registerKeys.targetGroups(), queryFn: async () => unwrap(await api.GET('/api/v1/target-groups')) });
+}
+export function useCreateTargetGroup() {
+  const onSuccess = useInvalidateReference();
+  return useMutation({ mutationFn: async (body: TargetGroupCreate) => unwrap(await api.POST('/api/v1/target-groups', { body })), onSuccess });
+}
+export function useUpdateTargetGroup() {
+  const onSuccess = useInvalidateReference();
+  return useMutation({
+    mutationFn: async ({ id, body }: { id: number; body: TargetGroupUpdate }) =>
+      unwrap(await api.PATCH('/api/v1/target-groups/{id}', { params: { path: { id } }, body })),
     onSuccess,
   });
 }

@@ -229,6 +229,41 @@ export interface paths {
         patch: operations["patchActivityTypesId"];
         trace?: never;
     };
+    "/api/v1/target-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Målgrupper (vilka aktiviteterna nådde); registret FoU-chefen redigerar */
+        get: operations["getTargetGroups"];
+        put?: never;
+        /** Lägg till en målgrupp */
+        post: operations["postTargetGroups"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/target-groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ändra eller inaktivera en målgrupp (nyckeln är fast) */
+        patch: operations["patchTargetGroupsId"];
+        trace?: never;
+    };
     "/api/v1/assignments": {
         parameters: {
             query?: never;
@@ -645,6 +680,46 @@ export interface paths {
          * @description Som fil med output=csv|xlsx eller Accept: text/csv / application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.
          */
         get: operations["getPlanFollowup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/municipality/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Vad en ägarkommun fick: aktiviteter (bara kommunen, några ägare, alla ägare), deltagare, planpunkter, uppdrag och avgift, jämfört med året före
+         * @description Alla ägare = varje ägarkommun det året: de aktiva kommunerna i enhetens register (samma kommuner som formulärets ruta Alla sparar), utom en som har sitt första år med avgift registrerat senare, och en kommun som lämnat (inaktiv) för de år den har avgift eller befolkning registrerad. En aktivitet med bara kommunen är dess egen; med några men inte alla ägare är den delad; med alla ägare är den ett öppet erbjudande till alla. Deltagare från kommunen räknas där det är känt: hela antalet på kommunens egna aktiviteter, uppdelningens tal på delade; övriga redovisas som utan uppdelning. Svaret är JSON; med output=csv eller output=xlsx (eller Accept: text/csv respektive application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) kommer samma tabeller som bifogad fil (Content-Disposition: attachment).
+         */
+        get: operations["getReportsMunicipalityCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/owners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ägarkommunernas värdetabell för ett år: avgift, andel av avgifterna, aktiviteter (egna, delade, öppna), deltagare och planpunkter sida vid sida
+         * @description Alla ägare = varje ägarkommun det året: de aktiva kommunerna i enhetens register (samma kommuner som formulärets ruta Alla sparar), utom en som har sitt första år med avgift registrerat senare, och en kommun som lämnat (inaktiv) för de år den har avgift eller befolkning registrerad. En aktivitet med bara kommunen är dess egen; med några men inte alla ägare är den delad; med alla ägare är den ett öppet erbjudande till alla. Andel av aktiviteterna: en aktivitet med flera ägarkommuner delas lika mellan dem, så andelarna summerar till 100 %. Svaret är JSON; med output=csv eller output=xlsx (eller Accept: text/csv respektive application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) kommer samma tabeller som bifogad fil (Content-Disposition: attachment).
+         */
+        get: operations["getReportsOwners"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1153,6 +1228,14 @@ export interface components {
             sortOrder: number;
             active: boolean;
         };
+        TargetGroup: {
+            id: number;
+            /** @description Standardmålgruppens fasta nyckel (ledning, enhetschefer, medarbetare, politiker, brukare, forskare, fou); null för en egen målgrupp */
+            key: string | null;
+            name: string;
+            sortOrder: number;
+            active: boolean;
+        };
         Assignment: {
             id: number;
             title: string;
@@ -1178,6 +1261,7 @@ export interface components {
             areas: components["schemas"]["Area"][];
             goalFrameworks: components["schemas"]["GoalFramework"][];
             activityTypes: components["schemas"]["ActivityType"][];
+            targetGroups: components["schemas"]["TargetGroup"][];
             assignments: components["schemas"]["Assignment"][];
             staff: components["schemas"]["Staff"][];
             formats: {
@@ -1236,6 +1320,15 @@ export interface components {
             municipalities: {
                 id: number;
                 code: string;
+                name: string;
+                /** @description Deltagare från kommunen om de delats upp per kommun; annars null */
+                participants: number | null;
+            }[];
+            /** @description Valt "ingen ägarkommun" */
+            noOwnerMunicipality: boolean;
+            targetGroups: {
+                id: number;
+                key: string | null;
                 name: string;
             }[];
             staff: {
@@ -1329,6 +1422,11 @@ export interface components {
                     id: number;
                     name: string;
                     shortName: string | null;
+                } | null;
+                /** @description Ägarkommunen kontot är knutet till (t.ex. rådsrepresentantens); startsidan är då kommunens sida */
+                municipality: {
+                    code: string;
+                    name: string;
                 } | null;
             };
         };
@@ -1440,6 +1538,188 @@ export interface components {
                 /** @description Punkter i årets verksamhetsplan */
                 planItems: number;
             }[];
+        };
+        MunicipalityReport: {
+            municipality: {
+                code: string;
+                name: string;
+                /** @description Ägarkommun perioden (aktiv eller med avgift registrerad) */
+                owner: boolean;
+            };
+            period: {
+                /** @description Periodens första dag; null för all tid */
+                from: string | null;
+                /** @description Periodens sista dag; null för all tid */
+                to: string | null;
+                year: number | null;
+            };
+            /** @description Samma period året före; null när perioden är öppen */
+            previousPeriod: {
+                /** @description Periodens första dag; null för all tid */
+                from: string | null;
+                /** @description Periodens sista dag; null för all tid */
+                to: string | null;
+                year: number | null;
+            } | null;
+            ownersDefinition: string;
+            activities: {
+                /** @description Aktiviteter kommunen deltog i */
+                total: number;
+                /** @description Bara denna kommun */
+                own: number;
+                /** @description Några ägarkommuner */
+                shared: number;
+                /** @description Alla ägarkommuner (öppet erbjudande) */
+                open: number;
+            };
+            participants: {
+                /** @description Deltagare från kommunen där det är känt: hela antalet på egna aktiviteter, uppdelningens tal på delade */
+                known: number;
+                /** @description Alla deltagare (från alla kommuner) på aktiviteterna kommunen deltog i */
+                inAll: number;
+                /** @description Delade/öppna aktiviteter med deltagarantal men utan uppdelning för kommunen */
+                activitiesWithoutSplit: number;
+                /** @description Aktiviteter utan deltagarantal */
+                activitiesWithoutCount: number;
+            };
+            previous: {
+                activities: {
+                    /** @description Aktiviteter kommunen deltog i */
+                    total: number;
+                    /** @description Bara denna kommun */
+                    own: number;
+                    /** @description Några ägarkommuner */
+                    shared: number;
+                    /** @description Alla ägarkommuner (öppet erbjudande) */
+                    open: number;
+                };
+                participants: {
+                    /** @description Deltagare från kommunen där det är känt: hela antalet på egna aktiviteter, uppdelningens tal på delade */
+                    known: number;
+                    /** @description Alla deltagare (från alla kommuner) på aktiviteterna kommunen deltog i */
+                    inAll: number;
+                    /** @description Delade/öppna aktiviteter med deltagarantal men utan uppdelning för kommunen */
+                    activitiesWithoutSplit: number;
+                    /** @description Aktiviteter utan deltagarantal */
+                    activitiesWithoutCount: number;
+                };
+            } | null;
+            byGoal: {
+                key: string;
+                label: string;
+                count: number;
+            }[];
+            byAreaGroup: {
+                key: string;
+                label: string;
+                count: number;
+            }[];
+            byType: {
+                key: string;
+                label: string;
+                count: number;
+            }[];
+            byFormat: {
+                key: string;
+                label: string;
+                count: number;
+            }[];
+            byLine: {
+                key: string;
+                label: string;
+                count: number;
+            }[];
+            byTargetGroup: {
+                /** @description Målgruppens nyckel, eller id för en egen målgrupp */
+                key: string;
+                label: string;
+                count: number;
+            }[];
+            /** @description Aktiviteter utan angiven målgrupp (räknas inte in någonstans) */
+            withoutTargetGroup: number;
+            /** @description Bara för ett kalenderår (year) */
+            fee: {
+                year: number;
+                feeSek: number | null;
+                population: number | null;
+                /** @description Summan av ägarkommunernas registrerade avgifter */
+                allOwnersFeeSek: number;
+                /** @description Kommunens andel av alla ägares avgifter (0..1); null utan avgift */
+                feeShare: number | null;
+                /** @description Kommunens andel av aktiviteterna, där en aktivitet med flera ägarkommuner delas lika mellan dem (0..1) */
+                activityShare: number;
+                /** @description Kommunens andel av alla ägares kända deltagare (0..1); null när inga är kända */
+                participantShare: number | null;
+            } | null;
+            planItems: {
+                id: number;
+                year: number;
+                title: string;
+                status: string;
+                activities: number;
+            }[];
+            assignments: {
+                id: number;
+                title: string;
+                line: ("forsta" | "andra") | null;
+                activities: number;
+            }[];
+            list: {
+                id: number;
+                date: string;
+                title: string;
+                type: string;
+                /** @enum {string} */
+                reach: "own" | "shared" | "open";
+                participants: number | null;
+                participantsFromMunicipality: number | null;
+                staff: string[];
+            }[];
+        };
+        OwnersTable: {
+            year: number;
+            ownersDefinition: string;
+            owners: {
+                code: string;
+                name: string;
+                population: number | null;
+                feeSek: number | null;
+                /** @description Andel av alla ägares avgifter (0..1) */
+                feeShare: number | null;
+                activities: number;
+                own: number;
+                shared: number;
+                open: number;
+                /** @description Andel av aktiviteterna, en aktivitet med flera ägare delad lika mellan dem */
+                activityShare: number;
+                /** @description Kända deltagare från kommunen */
+                participants: number;
+                participantShare: number | null;
+                /** @description Planpunkter med aktivitet för kommunen */
+                planItems: number;
+                /** @description Aktiviteter per målgrupp, i ordningen targetGroups */
+                targetGroups: number[];
+            }[];
+            targetGroups: {
+                key: string;
+                name: string;
+            }[];
+            totals: {
+                /** @description Årets alla aktiviteter */
+                activities: number;
+                /** @description Aktiviteter med minst en ägarkommun */
+                withOwner: number;
+                /** @description Uttryckligen "ingen ägarkommun" */
+                noOwnerMunicipality: number;
+                /** @description Äldre aktiviteter utan kommun och utan valet: "ingen kommun angiven" */
+                noMunicipalityGiven: number;
+                feeSek: number;
+                /** @description Kända deltagare från ägarkommunerna */
+                participants: number;
+                /** @description Aktiviteter med flera kommuner och deltagarantal men utan uppdelning */
+                sharedWithoutSplit: number;
+                withoutTargetGroup: number;
+            };
         };
         PlanItem: {
             id: number;
@@ -2953,6 +3233,209 @@ export interface operations {
             };
         };
     };
+    getTargetGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetGroup"][];
+                };
+            };
+            /** @description Inte inloggad, eller så har sessionen gått ut. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rollen har inte behörighet, CSRF-token (x-csrf-token) saknas eller är fel, eller kontot måste byta lösenord först (code: must_change_password). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postTargetGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    sortOrder?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetGroup"];
+                };
+            };
+            /** @description Ogiltig indata: fields namnger varje fält som inte godtogs. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Inte inloggad, eller så har sessionen gått ut. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rollen har inte behörighet, CSRF-token (x-csrf-token) saknas eller är fel, eller kontot måste byta lösenord först (code: must_change_password). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Finns inte. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Krockar med det som finns: en äldre version (currentVersion anger den aktuella), ett låst år eller ett namn som är upptaget. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Databasen kunde inte skriva just nu (skrivlåset hölls för länge eller databasen går inte att skriva till). Inget sparades; försök igen (Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchTargetGroupsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    sortOrder?: number;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetGroup"];
+                };
+            };
+            /** @description Ogiltig indata: fields namnger varje fält som inte godtogs. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Inte inloggad, eller så har sessionen gått ut. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rollen har inte behörighet, CSRF-token (x-csrf-token) saknas eller är fel, eller kontot måste byta lösenord först (code: must_change_password). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Finns inte. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Krockar med det som finns: en äldre version (currentVersion anger den aktuella), ett låst år eller ett namn som är upptaget. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Databasen kunde inte skriva just nu (skrivlåset hölls för länge eller databasen går inte att skriva till). Inget sparades; försök igen (Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getAssignments: {
         parameters: {
             query?: never;
@@ -3494,6 +3977,15 @@ export interface operations {
                     municipalityIds?: number[];
                     /** @description Genväg: alla enhetens aktiva kommuner deltog */
                     allMunicipalities?: boolean;
+                    /** @description Uttryckligt val "ingen ägarkommun" (t.ex. ett nationellt nätverk). En aktivitet anger minst en kommun eller detta; annars 400 på municipalityIds. */
+                    noOwnerMunicipality?: boolean;
+                    /** @description Frivillig uppdelning av deltagarna per deltagande kommun (tomt = okänt). Summan får inte överstiga participants. */
+                    municipalityParticipants?: {
+                        municipalityId: number;
+                        participants: number | null;
+                    }[];
+                    /** @description Målgrupper aktiviteten nådde (0..n, frivilligt), ur enhetens målgruppsregister */
+                    targetGroupIds?: number[];
                     /** @description Medarbetare som genomförde aktiviteten (1..n) */
                     staffIds: number[];
                     /** @description Formulärets mjuka varningar om texten (ett felskrivet personnummer, klientord följt av ett namn) som användaren valde att spara förbi. Bara antalet per år och slag sparas, aldrig texten. */
@@ -3805,6 +4297,15 @@ export interface operations {
                     municipalityIds?: number[];
                     /** @description Genväg: alla enhetens aktiva kommuner deltog */
                     allMunicipalities?: boolean;
+                    /** @description Uttryckligt val "ingen ägarkommun" (t.ex. ett nationellt nätverk). En aktivitet anger minst en kommun eller detta; annars 400 på municipalityIds. */
+                    noOwnerMunicipality?: boolean;
+                    /** @description Frivillig uppdelning av deltagarna per deltagande kommun (tomt = okänt). Summan får inte överstiga participants. */
+                    municipalityParticipants?: {
+                        municipalityId: number;
+                        participants: number | null;
+                    }[];
+                    /** @description Målgrupper aktiviteten nådde (0..n, frivilligt), ur enhetens målgruppsregister */
+                    targetGroupIds?: number[];
                     /** @description Medarbetare som genomförde aktiviteten (1..n) */
                     staffIds: number[];
                     /** @description Formulärets mjuka varningar om texten (ett felskrivet personnummer, klientord följt av ett namn) som användaren valde att spara förbi. Bara antalet per år och slag sparas, aldrig texten. */
@@ -4000,6 +4501,11 @@ export interface operations {
                             name: string;
                             shortName: string | null;
                         } | null;
+                        /** @description Ägarkommunen kontot är knutet till (t.ex. rådsrepresentantens); startsidan är då kommunens sida */
+                        municipality: {
+                            code: string;
+                            name: string;
+                        } | null;
                     };
                 };
             };
@@ -4175,6 +4681,11 @@ export interface operations {
                             id: number;
                             name: string;
                             shortName: string | null;
+                        } | null;
+                        /** @description Ägarkommunen kontot är knutet till (t.ex. rådsrepresentantens); startsidan är då kommunens sida */
+                        municipality: {
+                            code: string;
+                            name: string;
                         } | null;
                     };
                 };
@@ -4480,6 +4991,8 @@ export interface operations {
                          */
                         role: "medarbetare" | "chef" | "rad" | "admin" | "installation" | "region";
                         staffId: number | null;
+                        /** @description Ägarkommunen kontot företräder (rådsrepresentant): startsidan blir kommunens sida */
+                        municipalityId: number | null;
                         mustChangePassword: boolean;
                         active: boolean;
                         lastLoginAt: string | null;
@@ -4553,6 +5066,7 @@ export interface operations {
                      */
                     role: "medarbetare" | "chef" | "rad" | "admin";
                     staffId?: number | null;
+                    municipalityId?: number | null;
                     password: string;
                 };
             };
@@ -4574,6 +5088,8 @@ export interface operations {
                          */
                         role: "medarbetare" | "chef" | "rad" | "admin" | "installation" | "region";
                         staffId: number | null;
+                        /** @description Ägarkommunen kontot företräder (rådsrepresentant): startsidan blir kommunens sida */
+                        municipalityId: number | null;
                         mustChangePassword: boolean;
                         active: boolean;
                         lastLoginAt: string | null;
@@ -4657,6 +5173,7 @@ export interface operations {
                      */
                     role?: "medarbetare" | "chef" | "rad" | "admin";
                     staffId?: number | null;
+                    municipalityId?: number | null;
                     active?: boolean;
                     password?: string;
                 };
@@ -4679,6 +5196,8 @@ export interface operations {
                          */
                         role: "medarbetare" | "chef" | "rad" | "admin" | "installation" | "region";
                         staffId: number | null;
+                        /** @description Ägarkommunen kontot företräder (rådsrepresentant): startsidan blir kommunens sida */
+                        municipalityId: number | null;
                         mustChangePassword: boolean;
                         active: boolean;
                         lastLoginAt: string | null;
@@ -5678,6 +6197,157 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlanFollowup"];
+                };
+            };
+            /** @description Ogiltig indata: fields namnger varje fält som inte godtogs. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Inte inloggad, eller så har sessionen gått ut. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rollen har inte behörighet, CSRF-token (x-csrf-token) saknas eller är fel, eller kontot måste byta lösenord först (code: must_change_password). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Finns inte. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Krockar med det som finns: en äldre version (currentVersion anger den aktuella), ett låst år eller ett namn som är upptaget. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getReportsMunicipalityCode: {
+        parameters: {
+            query?: {
+                /** @description Ett kalenderår, t.ex. 2018 (kan inte kombineras med from/to) */
+                year?: number;
+                /** @description Från och med datum (ÅÅÅÅ-MM-DD) */
+                from?: string;
+                /** @description Till och med datum (ÅÅÅÅ-MM-DD). Utan year, from och to: all tid */
+                to?: string;
+                /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
+                output?: "json" | "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                /** @description Kommunens kod, t.ex. sigtuna */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rapporten som JSON, eller som fil (CSV eller XLSX) med output= eller Accept */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MunicipalityReport"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Ogiltig indata: fields namnger varje fält som inte godtogs. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Inte inloggad, eller så har sessionen gått ut. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rollen har inte behörighet, CSRF-token (x-csrf-token) saknas eller är fel, eller kontot måste byta lösenord först (code: must_change_password). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Finns inte. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Krockar med det som finns: en äldre version (currentVersion anger den aktuella), ett låst år eller ett namn som är upptaget. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getReportsOwners: {
+        parameters: {
+            query: {
+                /** @description Året, t.ex. 2018 */
+                year: number;
+                /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
+                output?: "json" | "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rapporten som JSON, eller som fil (CSV eller XLSX) med output= eller Accept */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnersTable"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Ogiltig indata: fields namnger varje fält som inte godtogs. */

@@ -69,7 +69,8 @@ describe('ActivityForm', () => {
     renderForm('2024-03-01');
     const group = screen.getByRole('group', { name: /^Deltagande kommuner/ });
     const all = within(group).getByRole('checkbox', { name: 'Alla' });
-    const each = within(group).getAllByRole('checkbox').filter((c) => c !== all);
+    const none = within(group).getByRole('checkbox', { name: 'Ingen ägarkommun (t.ex. ett nationellt nätverk)' });
+    const each = within(group).getAllByRole('checkbox').filter((c) => c !== all && c !== none);
     expect(each).toHaveLength(reference.municipalities.length);
     await user.click(all);
     expect(each.every((c) => (c as HTMLInputElement).checked)).toBe(true);
@@ -145,7 +146,7 @@ describe('ActivityForm', () => {
     expect(boxNames(/^Medarbetare/)).toEqual([anna!.name]);
     expect(options(/^Typ av aktivitet/)).not.toContain(type.name);
     expect(options(/^Typ av aktivitet/).some((o) => o?.includes('inaktiv'))).toBe(false);
-    expect(boxNames(/^Deltagande kommuner/)).toEqual(['Alla', ...reference.municipalities.slice(1).map((m) => m.name)]);
+    expect(boxNames(/^Deltagande kommuner/)).toEqual(['Alla', ...reference.municipalities.slice(1).map((m) => m.name), 'Ingen ägarkommun (t.ex. ett nationellt nätverk)']);
     expect(screen.queryByRole('radio', { name: missbruk.name })).toBeNull();
     expect(options(/^Uppdrag/)).toEqual(['Inget uppdrag']);
     // "Alla" ticks the owners taking part now, and is ticked when all of them are.

@@ -57,6 +57,11 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
   // "All" means every owner taking part now: a deactivated one is never added by it.
   const activeMunicipalities = municipalities.filter((m) => m.active);
   const allChecked = activeMunicipalities.length > 0 && activeMunicipalities.every((m) => f.municipalityIds.includes(m.id));
+  const targetGroups = reference.targetGroups.filter((g) => g.active || initial.targetGroupIds.includes(g.id)).sort((a, b) => a.sortOrder - b.sortOrder);
+  // Naming a municipality and "ingen ägarkommun" exclude each other: choosing one clears the other.
+  const chooseMunicipalities = (ids: number[]) => setF((s) => ({ ...s, municipalityIds: ids, noOwnerMunicipality: ids.length ? false : s.noOwnerMunicipality }));
+  const chosenMunicipalities = municipalities.filter((m) => f.municipalityIds.includes(m.id));
+  const splitSum = chosenMunicipalities.reduce((acc, m) => acc + (/^\d+$/.test((f.split[m.id] ?? '').trim()) ? Number(f.split[m.id]) : 0), 0);
 
   // A goal chosen under one framework means nothing under another: a date change across frameworks clears it.
   const goalId = goals.some((g) => g.id === f.goalId) ? f.goalId : null;
@@ -95,7 +100,8 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
   const showSummary = ordered.length > 0 || Boolean(errors.form);
   const labels: Record<FieldName, string> = {
     date: t.form.date, title: t.form.title, typeId: t.form.type, goalId: t.form.goal, areaId: t.form.area,
-    municipalityIds: t.form.municipalities, staffIds: t.form.staff, format: t.form.format, participants: t.form.participants,
+    municipalityIds: t.form.municipalities, noOwnerMunicipality: t.form.noOwnerMunicipality, staffIds: t.form.staff, format: t.form.format, participants: t.form.participants,
+    municipalityParticipants: t.form.split, targetGroupIds: t.form.targetGroups,
     assignmentId: t.form.assignment, line: t.form.line, planItemId: t.plan.formPlanItem, description: t.form.description,
   };
 
@@ -213,14 +219,14 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
         </div>
       </Group>
 
-      <Group name="municipalityIds" legend={t.form.municipalities} required={false} error={errors.municipalityIds}>
+      <Group name="municipalityIds" legend={t.form.municipalities} required hint={t.form.municipalitiesHint} error={errors.municipalityIds ?? errors.noOwnerMunicipality}>
         <div className="choices choices--columns">
           <Choice
             type="checkbox"
             name="allMunicipalities"
             id={fieldId('municipalityIds')}
             checked={allChecked}
-            onChange={(on) => set('municipalityIds', on ? [...new Set([...f.municipalityIds, ...activeMunicipalities.map((m) => m.id)])] : [])}
+            onChange={(on) => chooseMunicipalities(on ? [...new Set([...f.municipalityIds, ...activeMunicipalities.map((m) => m.id)])] : [])}
             label={<strong>{t.form.allMunicipalities}</strong>}
           />
           {municipalities.map((m) => (
@@ -230,10 +236,20 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
               name="municipalityIds"
               id={`municipality-${m.id}`}
               checked={f.municipalityIds.includes(m.id)}
-              onChange={(on) => set('municipalityIds', toggle(f.municipalityIds, m.id, on))}
+              onChange={(on) => chooseMunicipalities(toggle(f.municipalityIds, m.id, on))}
               label={label(m, m.name)}
             />
           ))}
+        </div>
+        <div className="choices">
+          <Choice
+            type="checkbox"
+            name="noOwnerMunicipality"
+            id={fieldId('noOwnerMunicipality')}
+            checked={f.noOwnerMunicipality}
+            onChange={(on) => setF((s) => ({ ...s, noOwnerMunicipality: on, municipalityIds: on ? [] : s.municipalityIds }))}
+            label={t.form.noOwnerMunicipality}
+          />
         </div>
       </Group>
 
@@ -274,6 +290,47 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
           <input {...a} type="text" inputMode="numeric" value={f.participants} onChange={(e) => set('participants', e.target.value)} className="input input--short" />
         )}
       </Field>
+
+      {/* Optional and closed unless opened (or already filled): the common case stays one number. */}
+      {chosenMunicipalities.length >= 2 ? (
+        <details className={`split${errors.municipalityParticipants ? ' field--invalid' : ''}`} open={Object.values(f.split).some((v) => v.trim() !== '') || Boolean(errors.municipalityParticipants)}>
+          <summary id={fieldId('municipalityParticipants')}>{t.form.split}</summary>
+          <p className="field__hint">{t.form.splitHint}</p>
+          {errors.municipalityParticipants ? <p className="field__error">{errors.municipalityParticipants}</p> : null}
+          <div className="split__grid">
+            {chosenMunicipalities.map((m) => (
+              <div key={m.id} className="split__row">
+                <label htmlFor={`split-${m.id}`}>{m.name}</label>
+                <input
+                  id={`split-${m.id}`}
+                  type="text"
+                  inputMode="numeric"
+                  className="input input--short"
+                  value={f.split[m.id] ?? ''}
+                  onChange={(e) => setF((s) => ({ ...s, split: { ...s.split, [m.id]: e.target.value } }))}
+                />
+              </div>
+            ))}
+          </div>
+          <p className="split__sum" role="status">{t.form.splitSum(splitSum, f.participants.trim())}</p>
+        </details>
+      ) : null}
+
+      <Group name="targetGroupIds" legend={t.form.targetGroups} required={false} error={errors.targetGroupIds}>
+        <div className="choices choices--columns">
+          {targetGroups.map((g, i) => (
+            <Choice
+              key={g.id}
+              type="checkbox"
+              name="targetGroupIds"
+              id={i === 0 ? fieldId('targetGroupIds') : `target-group-${g.id}`}
+              checked={f.targetGroupIds.includes(g.id)}
+              onChange={(on) => set('targetGroupIds', toggle(f.targetGroupIds, g.id, on))}
+              label={label(g, g.name)}
+            />
+          ))}
+        </div>
+      </Group>
 
       <Field name="assignmentId" label={t.form.assignment} required={false} error={errors.assignmentId}>
         {(a) => (

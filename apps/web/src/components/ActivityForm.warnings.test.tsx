@@ -13,7 +13,7 @@ afterEach(cleanup);
 function filled(over: Partial<FormState> = {}): FormState {
   return {
     ...emptyForm('2018-03-14'), title: 'Nätverksträff', typeId: reference.activityTypes[0]!.id, goalId: vp2018Goal('spridning').id,
-    areaId: areaByCode('bou').id, staffIds: [reference.staff[0]!.id], format: 'fysiskt', ...over,
+    areaId: areaByCode('bou').id, staffIds: [reference.staff[0]!.id], format: 'fysiskt', municipalityIds: [reference.municipalities[0]!.id], ...over,
   };
 }
 

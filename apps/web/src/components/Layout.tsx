@@ -16,6 +16,8 @@ function MainNav({ me }: { me: Me }) {
     { action: 'activity:write', to: '/', label: t.nav.register, end: true },
     { action: 'activity:read', to: '/aktiviteter', label: t.nav.activities },
     { action: 'report:read', to: '/oversikt', label: t.nav.overview },
+    // The account's own municipality, when it is linked to one (a council representative's).
+    ...(me.municipality ? [{ action: 'report:read' as const, to: `/kommun/${me.municipality.code}`, label: t.municipality.nav(me.municipality.name) }] : []),
     { action: 'plan:read', to: '/plan', label: t.plan.nav },
     { action: 'reference:write', to: '/malramverk', label: t.frameworks.nav },
     { action: 'reference:write', to: '/register', label: t.registers.nav },

@@ -18,6 +18,11 @@ export interface FormState {
   assignmentId: number | null;
   line: Line | null;
   municipalityIds: number[];
+  /** The explicit choice "ingen ägarkommun" (a national network): instead of naming a municipality. */
+  noOwnerMunicipality: boolean;
+  /** Participants per municipality as typed (optional, only offered for two or more municipalities). */
+  split: Record<number, string>;
+  targetGroupIds: number[];
   staffIds: number[];
   planItemId: number | null;
   /** Soft warnings about the texts that the user saved past ("Spara ändå"); the server counts them. */
@@ -26,7 +31,8 @@ export interface FormState {
 
 /** Form fields in the order they appear; the error summary lists errors in this order. */
 export const FIELD_ORDER = [
-  'date', 'title', 'typeId', 'goalId', 'areaId', 'municipalityIds', 'staffIds', 'format', 'participants', 'assignmentId', 'line', 'planItemId', 'description',
+  'date', 'title', 'typeId', 'goalId', 'areaId', 'municipalityIds', 'noOwnerMunicipality', 'staffIds', 'format', 'participants', 'municipalityParticipants',
+  'targetGroupIds', 'assignmentId', 'line', 'planItemId', 'description',
 ] as const;
 export type FieldName = (typeof FIELD_ORDER)[number];
 export type Errors = Partial<Record<FieldName | 'form', string>>;
@@ -34,7 +40,7 @@ export type Errors = Partial<Record<FieldName | 'form', string>>;
 export function emptyForm(date: string): FormState {
   return {
     date, title: '', description: '', goalId: null, areaId: null, typeId: null, format: null, participants: '',
-    assignmentId: null, line: null, municipalityIds: [], staffIds: [], planItemId: null,
+    assignmentId: null, line: null, municipalityIds: [], noOwnerMunicipality: false, split: {}, targetGroupIds: [], staffIds: [], planItemId: null,
   };
 }
 
@@ -51,6 +57,9 @@ export function formFromActivity(a: Activity): FormState {
     assignmentId: a.assignment?.id ?? null,
     line: a.line,
     municipalityIds: a.municipalities.map((m) => m.id),
+    noOwnerMunicipality: a.noOwnerMunicipality,
+    split: Object.fromEntries(a.municipalities.filter((m) => m.participants !== null).map((m) => [m.id, String(m.participants)])),
+    targetGroupIds: a.targetGroups.map((g) => g.id),
     staffIds: a.staff.map((s) => s.id),
     planItemId: a.planItem?.id ?? null,
   };
@@ -67,8 +76,29 @@ export function validate(f: FormState, t: Messages['form']['errors']): Errors {
   if (f.areaId === null) e.areaId = t.chooseOne;
   if (f.staffIds.length === 0) e.staffIds = t.chooseStaff;
   if (f.format === null) e.format = t.chooseOne;
+  if (f.municipalityIds.length === 0 && !f.noOwnerMunicipality) e.municipalityIds = t.chooseMunicipality;
   if (f.participants.trim() && !/^\d+$/.test(f.participants.trim())) e.participants = t.participants;
+  const split = splitOf(f);
+  if (split.some((s) => s.participants === undefined)) e.municipalityParticipants = t.participants;
+  else {
+    const sum = split.reduce((acc, s) => acc + (s.participants ?? 0), 0);
+    const total = f.participants.trim() ? Number(f.participants.trim()) : null;
+    if (sum > 0 && total === null) e.participants = t.splitNeedsTotal;
+    else if (total !== null && sum > total) e.municipalityParticipants = t.splitTooLarge(sum, total);
+  }
   return e;
+}
+
+/**
+ * The split as the API wants it: for each chosen municipality its number, null where left blank, undefined where
+ * not a whole number. Only for two or more municipalities (one municipality has every participant anyway).
+ */
+export function splitOf(f: Pick<FormState, 'municipalityIds' | 'split'>): { municipalityId: number; participants: number | null | undefined }[] {
+  if (f.municipalityIds.length < 2) return [];
+  return f.municipalityIds
+    .map((id) => ({ id, text: (f.split[id] ?? '').trim() }))
+    .filter((x) => x.text !== '')
+    .map((x) => ({ municipalityId: x.id, participants: /^\d+$/.test(x.text) ? Number(x.text) : undefined }));
 }
 
 export function toInput(f: FormState): ActivityInput {
@@ -84,6 +114,9 @@ export function toInput(f: FormState): ActivityInput {
     assignmentId: f.assignmentId,
     line: f.line,
     municipalityIds: f.municipalityIds,
+    noOwnerMunicipality: f.noOwnerMunicipality,
+    municipalityParticipants: splitOf(f).map((s) => ({ municipalityId: s.municipalityId, participants: s.participants ?? null })),
+    targetGroupIds: f.targetGroupIds,
     staffIds: f.staffIds,
     planItemId: f.planItemId,
     ...(f.textWarningsOverridden?.length ? { textWarningsOverridden: f.textWarningsOverridden } : {}),

@@ -64,7 +64,7 @@ describe('accounts page', () => {
     await user.selectOptions(within(row).getByLabelText(/^Medarbetare/), String(bjorn!.id));
     await user.click(within(row).getByRole('button', { name: 'Spara uppgifterna' }));
     expect((await screen.findByText('Kontot för Kim Berg är ändrat.')).closest('[role="status"]')).toBeTruthy();
-    expect(server.patches).toEqual([{ id: 2, body: { displayName: 'Kim Berg', role: 'chef', staffId: bjorn!.id } }]);
+    expect(server.patches).toEqual([{ id: 2, body: { displayName: 'Kim Berg', role: 'chef', staffId: bjorn!.id, municipalityId: null } }]);
   });
 
   it('lets the signed-in user change their own name but not their own role', async () => {
@@ -75,6 +75,6 @@ describe('accounts page', () => {
     expect(within(row).queryByLabelText(/^Roll/)).toBeNull();
     await user.click(within(row).getByRole('button', { name: 'Spara uppgifterna' }));
     await screen.findByText('Kontot för Test chef är ändrat.');
-    expect(server.patches).toEqual([{ id: 1, body: { displayName: 'Test chef', staffId: null } }]);
+    expect(server.patches).toEqual([{ id: 1, body: { displayName: 'Test chef', staffId: null, municipalityId: null } }]);
   });
 });

@@ -26,7 +26,7 @@ function apiErrors(err: unknown, t: Messages): FieldErrors {
   return { form: t.accounts.failed };
 }
 
-const EMPTY = { username: '', displayName: '', role: 'medarbetare' as UnitRoleName, staffId: '', password: '' };
+const EMPTY = { username: '', displayName: '', role: 'medarbetare' as UnitRoleName, staffId: '', municipalityId: '', password: '' };
 
 function CreateAccount({ onDone }: { onDone: (message: string) => void }) {
   const { t } = useI18n();
@@ -40,7 +40,7 @@ function CreateAccount({ onDone }: { onDone: (message: string) => void }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate(
-      { username: v.username.trim(), displayName: v.displayName.trim(), role: v.role, staffId: v.staffId ? Number(v.staffId) : null, password: v.password },
+      { username: v.username.trim(), displayName: v.displayName.trim(), role: v.role, staffId: v.staffId ? Number(v.staffId) : null, municipalityId: v.municipalityId ? Number(v.municipalityId) : null, password: v.password },
       {
         onSuccess: (u) => {
           setV(EMPTY);
@@ -79,6 +79,18 @@ function CreateAccount({ onDone }: { onDone: (message: string) => void }) {
               {(reference.data?.staff ?? []).map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name={'municipalityId'} label={a.municipality} required={false} hint={a.municipalityHint} error={errors.municipalityId}>
+          {(x) => (
+            <select {...x} className="input" value={v.municipalityId} onChange={set('municipalityId')}>
+              <option value="">{a.noMunicipality}</option>
+              {(reference.data?.municipalities ?? []).filter((m) => m.active || String(m.id) === v.municipalityId).map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
                 </option>
               ))}
             </select>
@@ -131,7 +143,7 @@ function EditAccount({ user, isSelf, onDone }: { user: User; isSelf: boolean; on
   const a = t.accounts;
   const reference = useReference();
   const update = useUpdateUser();
-  const [v, setV] = useState({ displayName: user.displayName, role: user.role, staffId: user.staffId === null ? '' : String(user.staffId) });
+  const [v, setV] = useState({ displayName: user.displayName, role: user.role, staffId: user.staffId === null ? '' : String(user.staffId), municipalityId: user.municipalityId === null ? '' : String(user.municipalityId) });
   const errors: FieldErrors = update.isError ? apiErrors(update.error, t) : {};
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV((old) => ({ ...old, [k]: e.target.value }));
   const id = (f: string) => `${f}-${user.id}`;
@@ -149,7 +161,7 @@ function EditAccount({ user, isSelf, onDone }: { user: User; isSelf: boolean; on
           update.mutate(
             {
               id: user.id,
-              body: { displayName: v.displayName.trim(), ...(isSelf ? {} : { role: v.role as UnitRoleName }), staffId: v.staffId ? Number(v.staffId) : null },
+              body: { displayName: v.displayName.trim(), ...(isSelf ? {} : { role: v.role as UnitRoleName }), staffId: v.staffId ? Number(v.staffId) : null, municipalityId: v.municipalityId ? Number(v.municipalityId) : null },
             },
             { onSuccess: (saved) => onDone(a.updated(saved.displayName)) },
           );
@@ -178,6 +190,18 @@ function EditAccount({ user, isSelf, onDone }: { user: User; isSelf: boolean; on
               {(reference.data?.staff ?? []).filter((s) => s.active || String(s.id) === v.staffId).map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name={id('municipalityId')} label={a.municipality} required={false} hint={a.municipalityHint} error={errors.municipalityId}>
+          {(x) => (
+            <select {...x} className="input" value={v.municipalityId} onChange={set('municipalityId')}>
+              <option value="">{a.noMunicipality}</option>
+              {(reference.data?.municipalities ?? []).filter((m) => m.active || String(m.id) === v.municipalityId).map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
                 </option>
               ))}
             </select>

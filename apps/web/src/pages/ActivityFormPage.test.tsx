@@ -60,7 +60,7 @@ beforeEach(() => {
     goal: { id: spridning.id, key: 'spridning', name: spridning.name, shortName: null, frameworkCode: 'vp2018' },
     area: { id: bou.id, code: 'bou', name: bou.name, groupCode: 'bou', groupName: bou.name },
     type: { id: type.id, name: type.name }, format: 'fysiskt', participants: 20, assignment: null, line: null, planItem: null,
-    municipalities: [{ id: ekero.id, code: ekero.code, name: ekero.name }], staff: [{ id: anna.id, name: anna.name }],
+    municipalities: [{ id: ekero.id, code: ekero.code, name: ekero.name, participants: null }], noOwnerMunicipality: false, targetGroups: [], staff: [{ id: anna.id, name: anna.name }],
     createdAt: '2018-05-14T10:00:00Z', updatedAt: '2018-05-14T10:00:00Z', version: 3,
   };
 });

@@ -6,6 +6,7 @@ import { preloadCharts } from '../components/Chart.tsx';
 import { CrosstabSection, ReachSection, TrendSection, VbTableSection } from '../components/ReportSections.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { EvaluationReportSection } from '../features/evaluations/EvaluationReportSection.tsx';
+import { OwnersTableSection } from '../features/municipality/OwnersTableSection.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { FIRST_PAGE_YEAR as FIRST_YEAR, requestedYear, useDefaultYear } from '../years/useDefaultYear.ts';
 
@@ -89,6 +90,8 @@ export function OverviewPage() {
           </>
         )}
       </section>
+
+      {vb.data ? <OwnersTableSection year={year} enabled={ready} /> : null}
 
       {!vb.data ? null : extraFailed ? (
         <p role="alert">{t.common.loadError}</p>

@@ -148,7 +148,7 @@ describe('registers page', () => {
     renderAs('chef');
     await screen.findByRole('heading', { level: 1, name: 'Register' });
     const menu = screen.getByRole('navigation', { name: 'Välj register' });
-    expect(within(menu).getAllByRole('link').map((l) => l.textContent)).toEqual(['Medarbetare', 'Aktivitetstyper', 'Uppdrag', 'Kommuner', 'Verksamhetsområden', 'Låsta år', 'Varningar om klientuppgifter']);
+    expect(within(menu).getAllByRole('link').map((l) => l.textContent)).toEqual(['Medarbetare', 'Aktivitetstyper', 'Målgrupper', 'Uppdrag', 'Kommuner', 'Verksamhetsområden', 'Låsta år', 'Varningar om klientuppgifter']);
     expect(within(menu).getByRole('link', { current: 'page' }).textContent).toBe('Medarbetare');
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Medarbetare']);
     await user.type(await within(await section('Medarbetare')).findByLabelText(/^Namn/), 'Halvfärdig');

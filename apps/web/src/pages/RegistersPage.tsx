@@ -4,7 +4,7 @@ import { can, isActivityYear, todayInSweden } from '@fou/domain';
 import { useUsers } from '../api/auth-queries.ts';
 import { ApiCallError } from '../api/client.ts';
 import {
-  useActivityTypeList, useAreaList, useAssignmentList, useCreateActivityType, useCreateArea, useCreateAssignment, useCreateMunicipality,
+  useActivityTypeList, useTargetGroupList, useCreateTargetGroup, useUpdateTargetGroup, useAreaList, useAssignmentList, useCreateActivityType, useCreateArea, useCreateAssignment, useCreateMunicipality,
   useCreateStaff, useLockYear, useMunicipalityList, usePeriodLocks, usePutMunicipalityYear, useStaffList, useUnlockYear,
   useTextWarningOverrides, useUpdateActivityType, useUpdateArea, useUpdateAssignment, useUpdateMunicipality, useUpdateStaff, type Area, type Assignment,
   type AssignmentCreate, type Municipality,
@@ -32,6 +32,7 @@ export function RegistersPage() {
   const sections: [string, string, () => ReactNode][] = [
     ['medarbetare', r.staff.title, () => <StaffRegister />],
     ['aktivitetstyper', r.types.title, () => <ActivityTypeRegister />],
+    ['malgrupper', r.targetGroups.title, () => <TargetGroupRegister />],
     ['uppdrag', r.assignments.title, () => <AssignmentRegister />],
     ['kommuner', r.municipalities.title, () => <MunicipalityRegister />],
     ['omraden', r.areas.title, () => <AreaRegister />],
@@ -85,6 +86,38 @@ function StaffRegister() {
       save={(v, row) => {
         const body = { name: v.name!.trim(), title: textOrNull(v.title) };
         return row ? update.mutateAsync({ id: row.id, body }) : create.mutateAsync(body);
+      }}
+      setActive={(row, active) => update.mutateAsync({ id: row.id, body: { active } })}
+    />
+  );
+}
+
+/** Whom activities reached; the standard groups keep their key (event evaluations match on it) through a rename. */
+function TargetGroupRegister() {
+  const { t, number } = useI18n();
+  const s = t.registers.targetGroups;
+  const list = useTargetGroupList();
+  const create = useCreateTargetGroup();
+  const update = useUpdateTargetGroup();
+  const fields: FieldSpec[] = [
+    { key: 'name', label: s.name, kind: 'text', required: true, maxLength: 200 },
+    { key: 'sortOrder', label: s.sortOrder, kind: 'whole', required: false, hint: s.sortOrderHint, min: 0, max: 10_000 },
+  ];
+  return (
+    <RegisterList
+      id="malgrupper"
+      text={{ ...s, caption: s.title, nameHeader: s.name }}
+      rows={list.data}
+      loadFailed={list.isError}
+      name={(x) => x.name}
+      columns={[{ header: s.sortOrder, cell: (x) => number(x.sortOrder), num: true }]}
+      fields={fields}
+      values={(x) => ({ name: x.name, sortOrder: String(x.sortOrder) })}
+      save={(v, row) => {
+        const name = v.name!.trim();
+        const sortOrder = wholeOrNull(v.sortOrder);
+        if (row) return update.mutateAsync({ id: row.id, body: { name, ...(sortOrder === null ? {} : { sortOrder }) } });
+        return create.mutateAsync({ name, ...(sortOrder === null ? {} : { sortOrder }) });
       }}
       setActive={(row, active) => update.mutateAsync({ id: row.id, body: { active } })}
     />

@@ -3,6 +3,7 @@
  * so the tests see the real frameworks, areas and municipalities rather than invented ones.
  */
 import seed from '../../../api/src/seed/data/reference-data.json';
+import { STANDARD_TARGET_GROUPS } from '@fou/domain';
 import type { ReferenceData } from '../api/client.ts';
 
 let nextId = 1;
@@ -29,6 +30,7 @@ export const reference: ReferenceData = {
     };
   }),
   activityTypes: seed.activityTypes.map((name, i) => ({ id: id(), name, sortOrder: i + 1, active: true })),
+  targetGroups: STANDARD_TARGET_GROUPS.map((g, i) => ({ id: id(), key: g.key, name: g.sv, sortOrder: i + 1, active: true })),
   assignments: [],
   staff: ['Anna Andersson', 'Björn Berg'].map((name) => ({ id: id(), name, title: null, active: true })),
   formats: [

@@ -7,7 +7,7 @@ import { I18nProvider } from '../i18n/I18nProvider.tsx';
 
 export function meAs(role: Role, staffId: number | null = null): Me {
   return { user: { id: 1, username: `test-${role}`, displayName: `Test ${role}` }, role, staffId, mustChangePassword: false, csrfToken: 'csrf',
-    unit: role === 'installation' || role === 'region' ? null : { id: 1, name: 'FoU Nordväst', shortName: 'Nordväst' } };
+    unit: role === 'installation' || role === 'region' ? null : { id: 1, name: 'FoU Nordväst', shortName: 'Nordväst' }, municipality: null };
 }
 
 /** The providers of the app with `me` already known, so nothing asks the API who is signed in. */

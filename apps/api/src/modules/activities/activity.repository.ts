@@ -5,7 +5,7 @@
  * How each statement keeps to the scope's unit:
  * - activities, and the owned reference tables: `unit_id = <unit>` in the WHERE, or bound in the INSERT;
  * - goals (a child of goal_frameworks): joined to their framework, whose unit is the scope's;
- * - activity_municipalities and activity_staff (children of activities): read joined to their activity, whose
+ * - activity_municipalities, activity_staff and activity_target_groups (children of activities): read joined to their activity, whose
  *   unit is the scope's; deleted only under `activity_id in (select id from activities where … unit_id = <unit>)`;
  *   inserted only for an activity this repository has just inserted, or has just read by id and unit in the same
  *   transaction (the service's update), with municipality and staff ids the service checked against this unit's
@@ -19,7 +19,10 @@ export type ActivityRow = typeof t.activities.$inferSelect;
 
 /** The columns of an activity the service decides; id, unit, version and timestamps are the repository's. */
 export type ActivityValues = Pick<ActivityRow,
-  'date' | 'year' | 'title' | 'description' | 'goalId' | 'areaId' | 'typeId' | 'format' | 'participants' | 'assignmentId' | 'line' | 'planItemId'>;
+  'date' | 'year' | 'title' | 'description' | 'goalId' | 'areaId' | 'typeId' | 'format' | 'participants' | 'assignmentId' | 'line' | 'planItemId' | 'noOwnerMunicipality'>;
+
+/** What an activity links to besides its row: municipalities (each with its share of the participants, if split), staff, target groups. */
+export interface LinkValues { municipalityIds: readonly number[]; split: ReadonlyMap<number, number>; staffIds: readonly number[]; targetGroupIds: readonly number[] }
 
 /** The list's and the reports' filters, already resolved to this unit's ids (the service checks codes and ids). */
 export interface ActivityFilter {
@@ -43,8 +46,8 @@ export interface ActivityPageQuery {
   after?: { date: string; id: number };
 }
 
-/** Each activity's linked municipality and staff ids. */
-export interface ActivityLinks { municipalities: Map<number, number[]>; staff: Map<number, number[]> }
+/** Each activity's linked municipality, staff and target-group ids, and its participants split per municipality (where given). */
+export interface ActivityLinks { municipalities: Map<number, number[]>; staff: Map<number, number[]>; splits: Map<number, Map<number, number>>; targetGroups: Map<number, number[]> }
 
 /** `make()`'s value, made on the first call and kept. */
 function once<T>(make: () => T): () => T {
@@ -56,6 +59,7 @@ export function activityRepository({ db, unitId }: UnitScope) {
   const a = t.activities;
   const am = t.activityMunicipalities;
   const ast = t.activityStaff;
+  const atg = t.activityTargetGroups;
   const p = sql.placeholder;
 
   const ofUnit = eq(a.unitId, unitId);
@@ -72,21 +76,25 @@ export function activityRepository({ db, unitId }: UnitScope) {
   const insert = once(() => db.insert(a).values({
     unitId, date: p('date'), year: p('year'), title: p('title'), description: p('description'), goalId: p('goalId'),
     areaId: p('areaId'), typeId: p('typeId'), format: p('format'), participants: p('participants'),
-    assignmentId: p('assignmentId'), line: p('line'), planItemId: p('planItemId'),
+    assignmentId: p('assignmentId'), line: p('line'), planItemId: p('planItemId'), noOwnerMunicipality: p('noOwnerMunicipality'),
   }).returning().prepare());
-  const insertMunicipality = once(() => db.insert(am).values({ activityId: p('activityId'), municipalityId: p('municipalityId') }).prepare());
+  const insertMunicipality = once(() => db.insert(am).values({ activityId: p('activityId'), municipalityId: p('municipalityId'), participants: p('participants') }).prepare());
+  const insertTargetGroup = once(() => db.insert(atg).values({ activityId: p('activityId'), targetGroupId: p('targetGroupId') }).prepare());
   const insertStaff = once(() => db.insert(ast).values({ activityId: p('activityId'), staffId: p('staffId') }).prepare());
   const byId = once(() => db.select().from(a).where(and(eq(a.id, p('id')), eq(a.unitId, unitId))).prepare());
-  const municipalitiesOfOne = once(() => db.select({ other: am.municipalityId }).from(am).innerJoin(a, eq(a.id, am.activityId))
+  const municipalitiesOfOne = once(() => db.select({ other: am.municipalityId, participants: am.participants }).from(am).innerJoin(a, eq(a.id, am.activityId))
     .where(and(eq(am.activityId, p('id')), linkOfUnit)).prepare());
   const staffOfOne = once(() => db.select({ other: ast.staffId }).from(ast).innerJoin(a, eq(a.id, ast.activityId))
     .where(and(eq(ast.activityId, p('id')), linkOfUnit)).prepare());
+  const targetGroupsOfOne = once(() => db.select({ other: atg.targetGroupId }).from(atg).innerJoin(a, eq(a.id, atg.activityId))
+    .where(and(eq(atg.activityId, p('id')), linkOfUnit)).prepare());
 
   const thisActivity = (id: number) => db.select({ id: a.id }).from(a).where(and(eq(a.id, id), ofUnit));
 
-  const insertLinks = (activityId: number, municipalityIds: readonly number[], staffIds: readonly number[]) => {
-    for (const municipalityId of municipalityIds) insertMunicipality().run({ activityId, municipalityId });
-    for (const staffId of staffIds) insertStaff().run({ activityId, staffId });
+  const insertLinks = (activityId: number, l: LinkValues) => {
+    for (const municipalityId of l.municipalityIds) insertMunicipality().run({ activityId, municipalityId, participants: l.split.get(municipalityId) ?? null });
+    for (const staffId of l.staffIds) insertStaff().run({ activityId, staffId });
+    for (const targetGroupId of l.targetGroupIds) insertTargetGroup().run({ activityId, targetGroupId });
   };
 
   function filterSql(f: ActivityFilter): SQL[] {
@@ -133,27 +141,39 @@ export function activityRepository({ db, unitId }: UnitScope) {
     links(ids: readonly number[]): ActivityLinks {
       const municipalities = new Map<number, number[]>();
       const staff = new Map<number, number[]>();
+      const splits = new Map<number, Map<number, number>>();
+      const targetGroups = new Map<number, number[]>();
+      const split = (activityId: number, m: number, n: number | null) => {
+        if (n !== null) (splits.get(activityId) ?? splits.set(activityId, new Map()).get(activityId)!).set(m, n);
+      };
       if (ids.length === 1) {
         const id = ids[0]!;
-        municipalities.set(id, municipalitiesOfOne().all({ id }).map((r) => r.other));
+        const ms = municipalitiesOfOne().all({ id });
+        municipalities.set(id, ms.map((r) => r.other));
+        for (const r of ms) split(id, r.other, r.participants);
         staff.set(id, staffOfOne().all({ id }).map((r) => r.other));
-        return { municipalities, staff };
+        targetGroups.set(id, targetGroupsOfOne().all({ id }).map((r) => r.other));
+        return { municipalities, staff, splits, targetGroups };
       }
-      if (ids.length === 0) return { municipalities, staff };
+      if (ids.length === 0) return { municipalities, staff, splits, targetGroups };
       const group = (into: Map<number, number[]>, pairs: { activityId: number; other: number }[]) => {
         for (const { activityId, other } of pairs) (into.get(activityId) ?? into.set(activityId, []).get(activityId)!).push(other);
       };
-      group(municipalities, db.select({ activityId: am.activityId, other: am.municipalityId }).from(am).innerJoin(a, eq(a.id, am.activityId))
-        .where(and(inArray(am.activityId, [...ids]), linkOfUnit)).all());
+      const ms = db.select({ activityId: am.activityId, other: am.municipalityId, participants: am.participants }).from(am).innerJoin(a, eq(a.id, am.activityId))
+        .where(and(inArray(am.activityId, [...ids]), linkOfUnit)).all();
+      group(municipalities, ms);
+      for (const r of ms) split(r.activityId, r.other, r.participants);
       group(staff, db.select({ activityId: ast.activityId, other: ast.staffId }).from(ast).innerJoin(a, eq(a.id, ast.activityId))
         .where(and(inArray(ast.activityId, [...ids]), linkOfUnit)).all());
-      return { municipalities, staff };
+      group(targetGroups, db.select({ activityId: atg.activityId, other: atg.targetGroupId }).from(atg).innerJoin(a, eq(a.id, atg.activityId))
+        .where(and(inArray(atg.activityId, [...ids]), linkOfUnit)).all());
+      return { municipalities, staff, splits, targetGroups };
     },
 
     /** The row as written (id, version and timestamps from the database), with its links. */
-    insert(values: ActivityValues, municipalityIds: readonly number[], staffIds: readonly number[]): ActivityRow {
+    insert(values: ActivityValues, links: LinkValues): ActivityRow {
       const row = insert().get(values)!;
-      insertLinks(row.id, municipalityIds, staffIds);
+      insertLinks(row.id, links);
       return row;
     },
 
@@ -166,10 +186,11 @@ export function activityRepository({ db, unitId }: UnitScope) {
     },
 
     /** Replaces the activity's links; call after `get(id)` in the same transaction (see the head of the file). */
-    replaceLinks(id: number, municipalityIds: readonly number[], staffIds: readonly number[]): void {
+    replaceLinks(id: number, links: LinkValues): void {
       db.delete(am).where(inArray(am.activityId, thisActivity(id))).run();
       db.delete(ast).where(inArray(ast.activityId, thisActivity(id))).run();
-      insertLinks(id, municipalityIds, staffIds);
+      db.delete(atg).where(inArray(atg.activityId, thisActivity(id))).run();
+      insertLinks(id, links);
     },
 
     /** Its links go with it (ON DELETE CASCADE). */
@@ -203,6 +224,9 @@ export function activityRepository({ db, unitId }: UnitScope) {
         staff: db.select({ id: t.staff.id, name: t.staff.name, active: t.staff.active }).from(t.staff).where(eq(t.staff.unitId, unitId)).all(),
         planItems: db.select({ id: t.planItems.id, title: t.planItems.title, year: t.planItems.year })
           .from(t.planItems).where(eq(t.planItems.unitId, unitId)).all(),
+        /** In the register's order. */
+        targetGroups: db.select({ id: t.targetGroups.id, key: t.targetGroups.key, name: t.targetGroups.name, active: t.targetGroups.active })
+          .from(t.targetGroups).where(eq(t.targetGroups.unitId, unitId)).orderBy(asc(t.targetGroups.sortOrder), asc(t.targetGroups.id)).all(),
       };
     },
   };

@@ -22,6 +22,16 @@ export const activityInput = z.strictObject({
   planItemId: id.nullable().optional().meta({ description: 'Punkten i årets verksamhetsplan som aktiviteten genomför' }),
   municipalityIds: z.array(id).max(100).default([]).meta({ description: 'Deltagande kommuner (0..n)' }),
   allMunicipalities: z.boolean().optional().meta({ description: 'Genväg: alla enhetens aktiva kommuner deltog' }),
+  noOwnerMunicipality: z.boolean().optional().meta({
+    description: 'Uttryckligt val "ingen ägarkommun" (t.ex. ett nationellt nätverk). En aktivitet anger minst en kommun eller detta; annars 400 på municipalityIds.',
+  }),
+  municipalityParticipants: z.array(z.strictObject({
+    municipalityId: id,
+    participants: z.number().int().min(0, 'Antalet deltagare kan inte vara negativt.').max(100_000).nullable(),
+  })).max(100).optional().meta({
+    description: 'Frivillig uppdelning av deltagarna per deltagande kommun (tomt = okänt). Summan får inte överstiga participants.',
+  }),
+  targetGroupIds: z.array(id).max(50).optional().meta({ description: 'Målgrupper aktiviteten nådde (0..n, frivilligt), ur enhetens målgruppsregister' }),
   staffIds: z.array(id).min(1, 'Minst en medarbetare.').max(50).meta({ description: 'Medarbetare som genomförde aktiviteten (1..n)' }),
   textWarningsOverridden: z.array(z.enum(TEXT_WARNING_KINDS)).max(TEXT_WARNING_KINDS.length).optional().meta({
     description: 'Formulärets mjuka varningar om texten (ett felskrivet personnummer, klientord följt av ett namn) som användaren valde att spara förbi. Bara antalet per år och slag sparas, aldrig texten.',
@@ -49,7 +59,12 @@ export const activity = z
     assignment: z.object({ id: z.number().int(), title: z.string() }).nullable(),
     line: lineSchema.nullable(),
     planItem: z.object({ id: z.number().int(), title: z.string() }).nullable(),
-    municipalities: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string() })),
+    municipalities: z.array(z.object({
+      id: z.number().int(), code: z.string(), name: z.string(),
+      participants: z.number().int().nullable().meta({ description: 'Deltagare från kommunen om de delats upp per kommun; annars null' }),
+    })),
+    noOwnerMunicipality: z.boolean().meta({ description: 'Valt "ingen ägarkommun"' }),
+    targetGroups: z.array(z.object({ id: z.number().int(), key: z.string().nullable(), name: z.string() })),
     staff: z.array(z.object({ id: z.number().int(), name: z.string() })),
     createdAt: z.string(),
     updatedAt: z.string(),

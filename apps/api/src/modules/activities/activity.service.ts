@@ -1,12 +1,12 @@
 /** Activities: the rules of a valid record (its storage is activity.repository.ts). */
 import type { SQL } from 'drizzle-orm';
-import { canEditActivity, frameworkForDate, yearOf } from '@fou/domain';
+import { canEditActivity, checkParticipantSplit, frameworkForDate, yearOf } from '@fou/domain';
 import type { UnitScope } from '../../db/unit-scope.ts';
 import type { Principal } from '../../lib/access.ts';
 import { ApiError, badRequest, conflict, FieldErrors, notFound } from '../../lib/errors.ts';
 import { auditRepository } from '../audit/audit.repository.ts';
 import { assertYearOpen } from '../period-locks/period-lock.service.ts';
-import { activityRepository, type ActivityFilter, type ActivityRow, type ReferenceRows } from './activity.repository.ts';
+import { activityRepository, type ActivityFilter, type ActivityRow, type LinkValues, type ReferenceRows } from './activity.repository.ts';
 import { countOverrides, overriddenKinds } from './text-warnings.service.ts';
 import { SUGGESTION_WINDOW, type Activity, type ActivityInput, type ActivityListQuery, type ActivityUpdate, type GoalSuggestions } from './activity.schemas.ts';
 
@@ -23,10 +23,13 @@ export interface Lookups {
   municipalities: Map<number, { id: number; code: string; name: string; active: boolean }>;
   staff: Map<number, { id: number; name: string }>;
   planItems: Map<number, { id: number; title: string; year: number }>;
+  targetGroups: Map<number, { id: number; key: string | null; name: string }>;
+  /** Each target group's place in the register's order. */
+  targetGroupRank: Map<number, number>;
   /** Each municipality's place in the unit's order, for sorting an activity's municipalities. */
   municipalityRank: Map<number, number>;
   /** Deactivated rows: kept on the activities that have them, not offered for new ones. */
-  inactive: Record<'areas' | 'types' | 'assignments' | 'municipalities' | 'staff', Set<number>>;
+  inactive: Record<'areas' | 'types' | 'assignments' | 'municipalities' | 'staff' | 'targetGroups', Set<number>>;
 }
 
 export function loadLookups(scope: UnitScope): Lookups {
@@ -48,15 +51,17 @@ function toLookups(rows: ReferenceRows): Lookups {
     municipalityRank: new Map([...municipalities.keys()].map((id, i) => [id, i])),
     staff: byId(rows.staff.map(({ id, name }) => ({ id, name }))),
     planItems: byId(rows.planItems),
+    targetGroups: byId(rows.targetGroups.map(({ id, key, name }) => ({ id, key, name }))),
+    targetGroupRank: new Map(rows.targetGroups.map((g, i) => [g.id, i])),
     inactive: {
       areas: inactive(rows.areas), types: inactive(rows.types), assignments: inactive(rows.assignments),
-      municipalities: inactive(rows.municipalities), staff: inactive(rows.staff),
+      municipalities: inactive(rows.municipalities), staff: inactive(rows.staff), targetGroups: inactive(rows.targetGroups),
     },
   };
 }
 
 /** What an activity already points to: a deactivated row it has may stay on it through a change. */
-interface Current { areaId: number; typeId: number; assignmentId: number | null; municipalityIds: number[]; staffIds: number[] }
+interface Current { areaId: number; typeId: number; assignmentId: number | null; municipalityIds: number[]; staffIds: number[]; targetGroupIds: number[] }
 
 /**
  * Checks every reference in the input against the unit's data; reports all failing fields at once. A deactivated
@@ -103,10 +108,35 @@ function resolveInput(lk: Lookups, input: ActivityInput, current?: Current) {
     if (!member) errors.add(`staffIds.${i}`, 'unknown_staff', `Det finns ingen medarbetare med id ${s}.`);
     else if (deactivated('staff', s, current?.staffIds)) errors.add(`staffIds.${i}`, 'inactive', `${member.name} är inaktiverad och kan inte stå på nya aktiviteter.`);
   });
+  (input.targetGroupIds ?? []).forEach((g, i) => {
+    const group = lk.targetGroups.get(g);
+    if (!group) errors.add(`targetGroupIds.${i}`, 'unknown_target_group', `Det finns ingen målgrupp med id ${g}.`);
+    else if (deactivated('targetGroups', g, current?.targetGroupIds)) errors.add(`targetGroupIds.${i}`, 'inactive', `Målgruppen ${group.name} används inte längre.`);
+  });
+  // Every activity accounts for a municipality: at least one, or the explicit choice "ingen ägarkommun".
+  const namesOne = input.municipalityIds.length > 0 || input.allMunicipalities === true;
+  if (input.noOwnerMunicipality && namesOne) {
+    errors.add('noOwnerMunicipality', 'conflicts_with_municipalities', 'Välj antingen kommuner eller Ingen ägarkommun, inte båda.');
+  } else if (!input.noOwnerMunicipality && !namesOne) {
+    errors.add('municipalityIds', 'municipality_required', 'Välj minst en kommun, eller Ingen ägarkommun (t.ex. ett nationellt nätverk).');
+  }
   errors.throwIfAny();
   const municipalityIds = input.allMunicipalities
     ? [...lk.municipalities.values()].filter((m) => m.active).map((m) => m.id)
     : [...new Set(input.municipalityIds)];
+  const shares = input.municipalityParticipants ?? [];
+  for (const problem of checkParticipantSplit(input.participants ?? null, shares, municipalityIds)) {
+    if (problem.code === 'split_unknown_municipality') {
+      errors.add(`municipalityParticipants.${problem.index}.municipalityId`, problem.code, 'Deltagare kan bara delas upp på kommuner som deltog.');
+    } else if (problem.code === 'split_without_total') {
+      errors.add('participants', problem.code, 'Ange det totala antalet deltagare när du delar upp dem per kommun.');
+    } else {
+      errors.add('municipalityParticipants', problem.code, `Uppdelningen per kommun (${problem.sum}) är fler än deltagarna totalt (${problem.total}).`);
+    }
+  }
+  errors.throwIfAny();
+  const split = new Map<number, number>();
+  for (const s of shares) if (s.participants !== null) split.set(s.municipalityId, s.participants);
   return {
     row: {
       date: input.date,
@@ -121,17 +151,19 @@ function resolveInput(lk: Lookups, input: ActivityInput, current?: Current) {
       assignmentId: input.assignmentId ?? null,
       line: input.line ?? null,
       planItemId: input.planItemId ?? null,
+      noOwnerMunicipality: input.noOwnerMunicipality === true,
     },
-    municipalityIds,
-    staffIds: [...new Set(input.staffIds)],
+    links: { municipalityIds, split, staffIds: [...new Set(input.staffIds)], targetGroupIds: [...new Set(input.targetGroupIds ?? [])] } satisfies LinkValues,
     overridden: overriddenKinds(input.textWarningsOverridden, [input.title, input.description]),
   };
 }
 
 const swedish = new Intl.Collator('sv');
 
-/** One activity in the API's shape, from its row and the ids of its municipalities and staff. */
-function toApi(lk: Lookups, r: ActivityRow, municipalityIds: readonly number[], staffIds: readonly number[]): Activity {
+/** One activity in the API's shape, from its row and its links. */
+function toApi(lk: Lookups, r: ActivityRow, l: LinkValues): Activity {
+  const { municipalityIds, staffIds } = l;
+  const tgRank = (id: number) => lk.targetGroupRank.get(id) ?? Number.MAX_SAFE_INTEGER;
   const goal = lk.goals.get(r.goalId)!;
   const area = lk.areas.get(r.areaId)!;
   const group = area.parentId === null ? area : lk.areas.get(area.parentId)!;
@@ -153,7 +185,9 @@ function toApi(lk: Lookups, r: ActivityRow, municipalityIds: readonly number[], 
     municipalities: [...municipalityIds]
       .sort((a, b) => rank(a) - rank(b))
       .map((id) => lk.municipalities.get(id)!)
-      .map(({ id, code, name }) => ({ id, code, name })),
+      .map(({ id, code, name }) => ({ id, code, name, participants: l.split.get(id) ?? null })),
+    noOwnerMunicipality: r.noOwnerMunicipality,
+    targetGroups: [...l.targetGroupIds].sort((a, b) => tgRank(a) - tgRank(b)).map((id) => lk.targetGroups.get(id)!),
     staff: staffIds.map((id) => lk.staff.get(id)!).sort((a, b) => swedish.compare(a.name, b.name)),
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
@@ -165,7 +199,15 @@ function toApi(lk: Lookups, r: ActivityRow, municipalityIds: readonly number[], 
 function hydrate(scope: UnitScope, lk: Lookups, rows: ActivityRow[]): Activity[] {
   if (rows.length === 0) return [];
   const links = scope.repo(activityRepository).links(rows.map((r) => r.id));
-  return rows.map((r) => toApi(lk, r, links.municipalities.get(r.id) ?? [], links.staff.get(r.id) ?? []));
+  return rows.map((r) => toApi(lk, r, linksOf(links, r.id)));
+}
+
+const NO_SPLIT: ReadonlyMap<number, number> = new Map();
+function linksOf(links: ReturnType<ReturnType<typeof activityRepository>['links']>, id: number): LinkValues {
+  return {
+    municipalityIds: links.municipalities.get(id) ?? [], split: links.splits.get(id) ?? NO_SPLIT,
+    staffIds: links.staff.get(id) ?? [], targetGroupIds: links.targetGroups.get(id) ?? [],
+  };
 }
 
 export function getActivity(scope: UnitScope, id: number): Activity {
@@ -185,23 +227,22 @@ function currentForChange(scope: UnitScope, lk: Lookups, actor: Principal, id: n
   const repo = scope.repo(activityRepository);
   const row = repo.get(id);
   if (!row) throw notFound(`Aktivitet ${id}`);
-  const links = repo.links([id]);
-  const staffIds = links.staff.get(id) ?? [];
-  assertMayEdit(actor, staffIds);
-  return { row, api: toApi(lk, row, links.municipalities.get(id) ?? [], staffIds) };
+  const links = linksOf(repo.links([id]), id);
+  assertMayEdit(actor, links.staffIds);
+  return { row, api: toApi(lk, row, links) };
 }
 
 export function createActivity(scope: UnitScope, actor: Principal, input: ActivityInput): Promise<Activity> {
   const lk = loadLookups(scope);
-  const { row, municipalityIds, staffIds, overridden } = resolveInput(lk, input);
-  assertMayEdit(actor, staffIds);
+  const { row, links, overridden } = resolveInput(lk, input);
+  assertMayEdit(actor, links.staffIds);
   const activities = scope.repo(activityRepository);
   const audit = scope.repo(auditRepository);
   return scope.write(() => {
     assertYearOpen(scope, row.year);
-    const inserted = activities.insert(row, municipalityIds, staffIds);
+    const inserted = activities.insert(row, links);
     // Everything the answer shows was just written or is in the lookups: no need to read it back.
-    const after = toApi(lk, inserted, municipalityIds, staffIds);
+    const after = toApi(lk, inserted, links);
     audit.record({ actor, action: 'create', entity: 'activity', entityId: inserted.id, after });
     countOverrides(scope, row.year, overridden);
     return after;
@@ -213,18 +254,19 @@ export function updateActivity(scope: UnitScope, actor: Principal, id: number, i
   return scope.write(() => {
     const { row: current, api: before } = currentForChange(scope, lk, actor, id);
     if (current.version !== input.version) throw staleVersion(current.version, input.version);
-    const { row, municipalityIds, staffIds, overridden } = resolveInput(lk, input, {
+    const { row, links, overridden } = resolveInput(lk, input, {
       areaId: current.areaId, typeId: current.typeId, assignmentId: current.assignmentId,
       municipalityIds: before.municipalities.map((m) => m.id), staffIds: before.staff.map((s) => s.id),
+      targetGroupIds: before.targetGroups.map((g) => g.id),
     });
-    assertMayEdit(actor, staffIds);
+    assertMayEdit(actor, links.staffIds);
     assertYearOpen(scope, current.year);
     assertYearOpen(scope, row.year);
     const activities = scope.repo(activityRepository);
     // The immediate transaction holds the write lock since the read above: the version cannot have moved.
     const next = activities.update(id, input.version, row)!;
-    activities.replaceLinks(id, municipalityIds, staffIds);
-    const after = toApi(lk, next, municipalityIds, staffIds);
+    activities.replaceLinks(id, links);
+    const after = toApi(lk, next, links);
     scope.repo(auditRepository).record({ actor, action: 'update', entity: 'activity', entityId: id, before, after });
     countOverrides(scope, row.year, overridden);
     return after;

@@ -11,7 +11,7 @@ import type { Principal } from '../../lib/access.ts';
 export type AuditAction = 'create' | 'update' | 'delete' | 'lock' | 'unlock' | 'copy';
 export type AuditEntity =
   | 'activity' | 'plan_item' | 'municipality' | 'area' | 'goal_framework' | 'goal' | 'activity_type'
-  | 'assignment' | 'staff' | 'user' | 'period_lock' | 'unit'
+  | 'assignment' | 'staff' | 'user' | 'period_lock' | 'unit' | 'target_group'
   | 'evaluation' | 'evaluation_answer' | 'evaluation_wording';
 
 export interface AuditEntry {

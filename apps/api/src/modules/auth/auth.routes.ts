@@ -24,7 +24,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ demoAccounts: DemoAccountOfUnit
   const { throttle } = opts;
   // The account's unit, for the header: in a two-unit install a person should see where they are signed in.
   const install = installRepository(app.db);
-  const withUnit = (me: Omit<s.Me, 'unit'>): s.Me => ({ ...me, unit: install.unitOfAccount(me.user.id) });
+  const withUnit = (me: Omit<s.Me, 'unit' | 'municipality'>): s.Me => ({ ...me, unit: install.unitOfAccount(me.user.id), municipality: install.municipalityOfAccount(me.user.id) });
 
   app.post('/auth/login', {
     config: { action: 'public' },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { password, role } from '../users/user.schemas.ts';
-import { meUnit } from '../units/units.schemas.ts';
+import { meMunicipality, meUnit } from '../units/units.schemas.ts';
 
 export const loginBody = z.strictObject({
   username: z.string().trim().min(1).max(60),
@@ -14,6 +14,7 @@ export const me = z.object({
   mustChangePassword: z.boolean(),
   csrfToken: z.string().meta({ description: 'Skicka i huvudet x-csrf-token på varje skrivande anrop.' }),
   unit: meUnit.meta({ description: 'Enheten kontot hör till (null för installationens egna konton)' }),
+  municipality: meMunicipality.meta({ description: 'Ägarkommunen kontot är knutet till (t.ex. rådsrepresentantens); startsidan är då kommunens sida' }),
 });
 export type Me = z.infer<typeof me>;
 

@@ -12,7 +12,7 @@ import type { Me } from './auth.schemas.ts';
 let decoyHash: Promise<string> | null = null;
 
 /** Usernames are unique in the install, so signing in needs no unit: the account found brings its own. */
-export async function login(sessions: SessionRepository, username: string, password: string): Promise<{ token: string; me: Omit<Me, 'unit'> }> {
+export async function login(sessions: SessionRepository, username: string, password: string): Promise<{ token: string; me: Omit<Me, 'unit' | 'municipality'> }> {
   const row = sessions.accountByUsername(username.trim().toLowerCase());
   decoyHash ??= hashPassword('decoy-password-never-used');
   const ok = await verifyPassword(row?.passwordHash ?? (await decoyHash), password);
@@ -29,7 +29,7 @@ export async function login(sessions: SessionRepository, username: string, passw
   };
 }
 
-export function meOf(s: SessionInfo): Omit<Me, 'unit'> {
+export function meOf(s: SessionInfo): Omit<Me, 'unit' | 'municipality'> {
   const p = s.principal;
   return { user: { id: p.userId, username: p.username, displayName: p.displayName }, role: p.role, staffId: p.staffId, mustChangePassword: s.mustChangePassword, csrfToken: s.csrfToken };
 }

@@ -15,6 +15,8 @@ export type AreaRow = typeof t.areas.$inferSelect;
 export type FrameworkRow = typeof t.goalFrameworks.$inferSelect;
 export type GoalRow = typeof t.goals.$inferSelect;
 export type ActivityTypeRow = typeof t.activityTypes.$inferSelect;
+export type TargetGroupRow = typeof t.targetGroups.$inferSelect;
+export type TargetGroupValues = Pick<TargetGroupRow, 'name'> & Partial<Pick<TargetGroupRow, 'key' | 'sortOrder' | 'active'>>;
 export type AssignmentRow = typeof t.assignments.$inferSelect;
 export type StaffRow = typeof t.staff.$inferSelect;
 
@@ -181,6 +183,17 @@ export function referenceRepository({ db, unitId }: UnitScope) {
     },
 
     // Activity types, assignments, staff
+    targetGroups(): TargetGroupRow[] {
+      return db.select().from(t.targetGroups).where(eq(t.targetGroups.unitId, unitId))
+        .orderBy(asc(t.targetGroups.sortOrder), asc(t.targetGroups.id)).all();
+    },
+    insertTargetGroup(values: TargetGroupValues): TargetGroupRow {
+      return db.insert(t.targetGroups).values({ ...values, unitId }).returning().get();
+    },
+    updateTargetGroup(id: number, values: Patch<TargetGroupRow>): boolean {
+      return db.update(t.targetGroups).set({ ...values, updatedAt: now() })
+        .where(and(eq(t.targetGroups.id, id), eq(t.targetGroups.unitId, unitId))).run().changes > 0;
+    },
     activityTypes(): ActivityTypeRow[] {
       return db.select().from(t.activityTypes).where(eq(t.activityTypes.unitId, unitId))
         .orderBy(asc(t.activityTypes.sortOrder), asc(t.activityTypes.id)).all();

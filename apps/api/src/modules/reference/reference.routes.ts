@@ -51,6 +51,13 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch('/activity-types/:id', { config: write, schema: { tags, summary: 'Ändra en aktivitetstyp', params: s.idParam, body: s.activityTypeUpdate, response: { 200: s.activityType, ...errorResponses } } },
     async (req) => svc.updateActivityType(req.scope, req.principal, req.params.id, req.body));
 
+  app.get('/target-groups', { config: read, schema: { tags, summary: 'Målgrupper (vilka aktiviteterna nådde); registret FoU-chefen redigerar', response: { 200: z.array(s.targetGroup) } } },
+    async (req) => svc.listTargetGroups(req.scope));
+  app.post('/target-groups', { config: write, schema: { tags, summary: 'Lägg till en målgrupp', body: s.targetGroupCreate, response: { 201: s.targetGroup, ...errorResponses } } },
+    async (req, reply) => reply.code(201).send(await svc.createTargetGroup(req.scope, req.principal, req.body)));
+  app.patch('/target-groups/:id', { config: write, schema: { tags, summary: 'Ändra eller inaktivera en målgrupp (nyckeln är fast)', params: s.idParam, body: s.targetGroupUpdate, response: { 200: s.targetGroup, ...errorResponses } } },
+    async (req) => svc.updateTargetGroup(req.scope, req.principal, req.params.id, req.body));
+
   app.get('/assignments', { config: read, schema: { tags, summary: 'Uppdrag och projekt', response: { 200: z.array(s.assignment) } } },
     async (req) => svc.listAssignments(req.scope));
   app.post('/assignments', { config: write, schema: { tags, summary: 'Lägg till ett uppdrag', body: s.assignmentCreate, response: { 201: s.assignment, ...errorResponses } } },

@@ -106,6 +106,18 @@ export const activityType = z
 export const activityTypeCreate = z.strictObject({ name, sortOrder: sortOrder.optional() });
 export const activityTypeUpdate = z.strictObject({ name: name.optional(), sortOrder: sortOrder.optional(), active: z.boolean().optional() });
 
+export const targetGroup = z
+  .object({
+    id: z.number().int(),
+    key: z.string().nullable().meta({ description: 'Standardmålgruppens fasta nyckel (ledning, enhetschefer, medarbetare, politiker, brukare, forskare, fou); null för en egen målgrupp' }),
+    name: z.string(),
+    sortOrder: z.number().int(),
+    active: z.boolean(),
+  })
+  .meta({ id: 'TargetGroup' });
+export const targetGroupCreate = z.strictObject({ name, sortOrder: sortOrder.optional() });
+export const targetGroupUpdate = z.strictObject({ name: name.optional(), sortOrder: sortOrder.optional(), active: z.boolean().optional() });
+
 export const assignment = z
   .object({
     id: z.number().int(),
@@ -140,6 +152,7 @@ export const referenceBundle = z
     areas: z.array(area),
     goalFrameworks: z.array(goalFramework),
     activityTypes: z.array(activityType),
+    targetGroups: z.array(targetGroup),
     assignments: z.array(assignment),
     staff: z.array(staffMember),
     formats: z.array(z.object({ code: z.enum(['fysiskt', 'digitalt', 'hybrid']), name: z.string() })),

@@ -59,6 +59,10 @@ export function listActivityTypes(scope: UnitScope): Out<typeof s.activityType>[
   return repo(scope).activityTypes().map(({ id, name, sortOrder, active }) => ({ id, name, sortOrder, active }));
 }
 
+export function listTargetGroups(scope: UnitScope): Out<typeof s.targetGroup>[] {
+  return repo(scope).targetGroups().map(({ id, key, name, sortOrder, active }) => ({ id, key, name, sortOrder, active }));
+}
+
 export function listAssignments(scope: UnitScope): Out<typeof s.assignment>[] {
   return repo(scope).assignments().map(({ id, title, description, line, startYear, endYear, active }) => ({ id, title, description, line, startYear, endYear, active }));
 }
@@ -76,6 +80,7 @@ export function referenceBundle(scope: UnitScope): Out<typeof s.referenceBundle>
     areas: listAreas(scope),
     goalFrameworks: listGoalFrameworks(scope),
     activityTypes: listActivityTypes(scope),
+    targetGroups: listTargetGroups(scope),
     assignments: listAssignments(scope),
     staff: listStaff(scope),
     formats: [...FORMATS],
@@ -238,6 +243,20 @@ function applyUpdateActivityType(scope: UnitScope, id: number, input: In<'activi
   if (!uniqueOr409(`Aktivitetstypen ${input.name}`, () => r.updateActivityType(id, input))) throw notFound('Aktivitetstypen');
   return pick(listActivityTypes(scope), id, 'Aktivitetstypen');
 }
+function applyCreateTargetGroup(scope: UnitScope, input: In<'targetGroupCreate'>) {
+  const r = repo(scope);
+  assertNameFree(r.targetGroups(), input.name, 'Målgruppen');
+  const sortOrder = input.sortOrder ?? Math.max(0, ...r.targetGroups().map((g) => g.sortOrder)) + 1;
+  const row = uniqueOr409(`Målgruppen ${input.name}`, () => r.insertTargetGroup({ ...input, sortOrder }));
+  return pick(listTargetGroups(scope), row.id, 'Målgruppen');
+}
+function applyUpdateTargetGroup(scope: UnitScope, id: number, input: In<'targetGroupUpdate'>) {
+  const r = repo(scope);
+  assertNameFree(r.targetGroups(), input.name, 'Målgruppen', id);
+  // A rename keeps the key: the group stays the standard one it was seeded as.
+  if (!uniqueOr409(`Målgruppen ${input.name}`, () => r.updateTargetGroup(id, input))) throw notFound('Målgruppen');
+  return pick(listTargetGroups(scope), id, 'Målgruppen');
+}
 function assertYearOrder(startYear: number | null | undefined, endYear: number | null | undefined) {
   if (startYear != null && endYear != null && endYear < startYear) {
     throw badRequest([{ field: 'endYear', in: 'body', code: 'end_before_start', message: 'Slutåret får inte vara före startåret.' }]);
@@ -307,6 +326,10 @@ export const createActivityType = (scope: UnitScope, actor: Principal, input: In
   audited(scope, actor, 'activity_type', null, () => undefined, () => applyCreateActivityType(scope, input), self);
 export const updateActivityType = (scope: UnitScope, actor: Principal, id: number, input: In<'activityTypeUpdate'>) =>
   audited(scope, actor, 'activity_type', id, () => find(listActivityTypes(scope), id), () => applyUpdateActivityType(scope, id, input), self);
+export const createTargetGroup = (scope: UnitScope, actor: Principal, input: In<'targetGroupCreate'>) =>
+  audited(scope, actor, 'target_group', null, () => undefined, () => applyCreateTargetGroup(scope, input), self);
+export const updateTargetGroup = (scope: UnitScope, actor: Principal, id: number, input: In<'targetGroupUpdate'>) =>
+  audited(scope, actor, 'target_group', id, () => find(listTargetGroups(scope), id), () => applyUpdateTargetGroup(scope, id, input), self);
 export const createAssignment = (scope: UnitScope, actor: Principal, input: In<'assignmentCreate'>) =>
   audited(scope, actor, 'assignment', null, () => undefined, () => applyCreateAssignment(scope, input), self);
 export const updateAssignment = (scope: UnitScope, actor: Principal, id: number, input: In<'assignmentUpdate'>) =>

@@ -9,7 +9,7 @@
  * query (grouped columns, the filters present, which table) is prepared once per unit with its values as
  * placeholders, so a report that is asked again costs only its reading.
  */
-import { and, asc, eq, gte, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { UnitScope } from '../../db/unit-scope.ts';
 import * as t from '../../db/schema.ts';
 
@@ -201,6 +201,56 @@ export function reportsRepository({ db, unitId }: UnitScope) {
     /** How many activities the filter leaves (each once, whatever it links to). */
     countActivities(f: ActivityFilter): number {
       return Number(statementFor(f, [], false).all(params(f))[0]?.n ?? 0);
+    },
+
+    /**
+     * The municipality report's and the owners' table's material: every activity of the period (a year is about
+     * 300) with what it links to. Read whole rather than grouped: each activity's place (own, shared with some
+     * owners, open to all) depends on its whole set of municipalities, and a split's numbers on the activity's.
+     * Links are read joined to the period's activities, so they are the unit's through their activity.
+     */
+    periodActivities(f: { from?: string; to?: string }) {
+      const where = and(eq(a.unitId, unitId), f.from === undefined ? undefined : gte(a.date, f.from), f.to === undefined ? undefined : lte(a.date, f.to));
+      const rows = db.select({
+        id: a.id, date: a.date, year: a.year, title: a.title, goalId: a.goalId, areaId: a.areaId, typeId: a.typeId, format: a.format,
+        line: a.line, assignmentId: a.assignmentId, planItemId: a.planItemId, participants: a.participants, noOwnerMunicipality: a.noOwnerMunicipality,
+      }).from(a).where(where).orderBy(asc(a.date), asc(a.id)).all();
+      const am = t.activityMunicipalities;
+      const municipalityLinks = db.select({ activityId: am.activityId, municipalityId: am.municipalityId, participants: am.participants })
+        .from(am).innerJoin(a, eq(a.id, am.activityId)).where(where).all();
+      const staffLinks = db.select({ activityId: t.activityStaff.activityId, staffId: t.activityStaff.staffId })
+        .from(t.activityStaff).innerJoin(a, eq(a.id, t.activityStaff.activityId)).where(where).all();
+      const targetGroupLinks = db.select({ activityId: t.activityTargetGroups.activityId, targetGroupId: t.activityTargetGroups.targetGroupId })
+        .from(t.activityTargetGroups).innerJoin(a, eq(a.id, t.activityTargetGroups.activityId)).where(where).all();
+      return { rows, municipalityLinks, staffLinks, targetGroupLinks };
+    },
+
+    /** Population and fee per municipality and year (municipality_years, reached through the unit's municipalities). */
+    municipalityYears() {
+      const my = t.municipalityYears;
+      return db.select({ municipalityId: my.municipalityId, year: my.year, population: my.population, feeSek: my.feeSek })
+        .from(my).innerJoin(t.municipalities, eq(t.municipalities.id, my.municipalityId)).where(eq(t.municipalities.unitId, unitId)).all();
+    },
+
+    /** The unit's target-group register, in its order. */
+    targetGroups() {
+      const g = t.targetGroups;
+      return db.select({ id: g.id, key: g.key, name: g.name, active: g.active }).from(g).where(eq(g.unitId, unitId)).orderBy(asc(g.sortOrder), asc(g.id)).all();
+    },
+
+    /** Plan items of the unit by id, with their status. */
+    planItems(ids: readonly number[]) {
+      if (!ids.length) return [];
+      const pi = t.planItems;
+      return db.select({ id: pi.id, year: pi.year, title: pi.title, status: pi.status }).from(pi)
+        .where(and(eq(pi.unitId, unitId), inArray(pi.id, [...ids]))).orderBy(asc(pi.year), asc(pi.sortOrder), asc(pi.id)).all();
+    },
+
+    /** Assignments of the unit by id, with their line. */
+    assignmentsById(ids: readonly number[]) {
+      if (!ids.length) return [];
+      const as = t.assignments;
+      return db.select({ id: as.id, title: as.title, line: as.line }).from(as).where(and(eq(as.unitId, unitId), inArray(as.id, [...ids]))).all();
     },
 
     /** Activities and plan items per year. */

@@ -91,7 +91,134 @@ function vbTables(r: s.Vb): ExportTable[] {
   }));
 }
 
+const REACH_LABEL = { own: 'Bara kommunen', shared: 'Några ägare', open: 'Alla ägare' } as const;
+const periodText = (p: { from: string | null; to: string | null; year: number | null }) => (p.year !== null ? String(p.year) : `${p.from ?? 'start'} – ${p.to ?? 'slut'}`);
+
+function municipalityTables(r: s.MunicipalityReport): ExportTable[] {
+  const prev = r.previous;
+  const head = (label: string) => [{ header: label, kind: 'text' as const }, { header: periodText(r.period), kind: 'count' as const }, ...(prev && r.previousPeriod ? [{ header: periodText(r.previousPeriod), kind: 'count' as const }] : [])];
+  const line = (label: string, now: number, before: number | undefined) => [label, now, ...(prev ? [before ?? null] : [])];
+  const counts = (id: string, title: string, rows: { label: string; count: number }[]): ExportTable => ({
+    id, title, columns: [{ header: title, kind: 'text' }, { header: 'Antal aktiviteter', kind: 'count' }], rows: rows.map((x) => [x.label, x.count]),
+  });
+  const tables: ExportTable[] = [
+    {
+      id: 'aktiviteter', title: `${r.municipality.name}: aktiviteter`,
+      columns: head('Aktiviteter'),
+      rows: [
+        line('Bara kommunen', r.activities.own, prev?.activities.own),
+        line('Några ägare', r.activities.shared, prev?.activities.shared),
+        line('Alla ägare (öppet erbjudande)', r.activities.open, prev?.activities.open),
+      ],
+      total: line('Totalt', r.activities.total, prev?.activities.total),
+    },
+    {
+      id: 'deltagare', title: `${r.municipality.name}: deltagare`,
+      columns: head('Deltagare'),
+      rows: [
+        line('Från kommunen (där känt)', r.participants.known, prev?.participants.known),
+        line('Alla deltagare på aktiviteterna', r.participants.inAll, prev?.participants.inAll),
+        line('Delade aktiviteter utan uppdelning', r.participants.activitiesWithoutSplit, prev?.participants.activitiesWithoutSplit),
+        line('Aktiviteter utan deltagarantal', r.participants.activitiesWithoutCount, prev?.participants.activitiesWithoutCount),
+      ],
+    },
+  ];
+  if (r.fee) {
+    tables.push({
+      id: 'avgift', title: `Avgift och vad kommunen fick ${r.fee.year}`,
+      columns: [{ header: 'Uppgift', kind: 'text' }, { header: 'Värde', kind: 'count' }, { header: 'Andel', kind: 'share' }],
+      rows: [
+        ['Avgift (kr)', r.fee.feeSek, r.fee.feeShare],
+        ['Befolkning', r.fee.population, null],
+        ['Alla ägares avgifter (kr)', r.fee.allOwnersFeeSek, null],
+        ['Andel av aktiviteterna', null, r.fee.activityShare],
+        ['Andel av kända deltagare', null, r.fee.participantShare],
+      ],
+    });
+  }
+  tables.push(
+    counts('resultatmal', 'Resultatmål', r.byGoal),
+    counts('omrade', 'Verksamhetsområde', r.byAreaGroup),
+    counts('typ', 'Aktivitetstyp', r.byType),
+    counts('format', 'Format', r.byFormat),
+    counts('linje', 'Första/andra linjen', r.byLine),
+    { ...counts('malgrupp', 'Målgrupp', r.byTargetGroup), total: ['Utan angiven målgrupp', r.withoutTargetGroup] },
+    {
+      id: 'planpunkter', title: 'Planpunkter med aktivitet för kommunen',
+      columns: [{ header: 'Planpunkt', kind: 'text' }, { header: 'År', kind: 'count' }, { header: 'Status', kind: 'text' }, { header: 'Aktiviteter', kind: 'count' }],
+      rows: r.planItems.map((x) => [x.title, x.year, x.status, x.activities]),
+    },
+    {
+      id: 'uppdrag', title: 'Uppdrag',
+      columns: [{ header: 'Uppdrag', kind: 'text' }, { header: 'Linje', kind: 'text' }, { header: 'Aktiviteter', kind: 'count' }],
+      rows: r.assignments.map((x) => [x.title, x.line === 'andra' ? 'Andra linjen' : x.line === 'forsta' ? 'Första linjen' : null, x.activities]),
+    },
+    {
+      id: 'lista', title: 'Aktiviteterna',
+      columns: [{ header: 'Datum', kind: 'text' }, { header: 'Titel', kind: 'text' }, { header: 'Typ', kind: 'text' }, { header: 'För', kind: 'text' }, { header: 'Deltagare', kind: 'count' }, { header: 'Från kommunen', kind: 'count' }, { header: 'Medarbetare', kind: 'text' }],
+      rows: r.list.map((x) => [x.date, x.title, x.type, REACH_LABEL[x.reach], x.participants, x.participantsFromMunicipality, x.staff.join(', ')]),
+    },
+  );
+  return tables;
+}
+
+function ownersTables(r: s.OwnersTable): ExportTable[] {
+  return [
+    {
+      id: 'agarkommuner', title: `Ägarkommunerna ${r.year}: avgift och vad de fick`,
+      columns: [
+        { header: 'Kommun', kind: 'text' }, { header: 'Befolkning', kind: 'count' }, { header: 'Avgift (kr)', kind: 'count' }, { header: 'Andel av avgifterna', kind: 'share' },
+        { header: 'Aktiviteter', kind: 'count' }, { header: 'Bara kommunen', kind: 'count' }, { header: 'Några ägare', kind: 'count' }, { header: 'Alla ägare', kind: 'count' },
+        { header: 'Andel av aktiviteterna', kind: 'share' }, { header: 'Kända deltagare', kind: 'count' }, { header: 'Andel av deltagarna', kind: 'share' }, { header: 'Planpunkter med aktivitet', kind: 'count' },
+      ],
+      rows: r.owners.map((o) => [o.name, o.population, o.feeSek, o.feeShare, o.activities, o.own, o.shared, o.open, o.activityShare, o.participants, o.participantShare, o.planItems]),
+      total: ['Totalt', null, r.totals.feeSek, r.totals.feeSek > 0 ? 1 : null, r.totals.withOwner, null, null, null, r.totals.withOwner > 0 ? 1 : null, r.totals.participants, r.totals.participants > 0 ? 1 : null, null],
+    },
+    {
+      id: 'malgrupper', title: `Vilka aktiviteterna nådde ${r.year}: aktiviteter per kommun och målgrupp`,
+      columns: [{ header: 'Kommun', kind: 'text' }, ...r.targetGroups.map((g) => ({ header: g.name, kind: 'count' as const }))],
+      rows: r.owners.map((o) => [o.name, ...o.targetGroups]),
+    },
+    {
+      id: 'utan-uppgift', title: 'Aktiviteter som saknar uppgifter',
+      columns: [{ header: 'Uppgift', kind: 'text' }, { header: 'Aktiviteter', kind: 'count' }],
+      rows: [
+        ['Årets aktiviteter', r.totals.activities],
+        ['Ingen ägarkommun (uttryckligt val)', r.totals.noOwnerMunicipality],
+        ['Ingen kommun angiven', r.totals.noMunicipalityGiven],
+        ['Flera kommuner, deltagarna inte uppdelade', r.totals.sharedWithoutSplit],
+        ['Utan angiven målgrupp', r.totals.withoutTargetGroup],
+      ],
+    },
+  ];
+}
+
 export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
+
+  app.get('/reports/municipality/:code', {
+    config,
+    schema: {
+      tags, summary: 'Vad en ägarkommun fick: aktiviteter (bara kommunen, några ägare, alla ägare), deltagare, planpunkter, uppdrag och avgift, jämfört med året före',
+      description: `${s.OWNERS_DEFINITION} Deltagare från kommunen räknas där det är känt: hela antalet på kommunens egna aktiviteter, uppdelningens tal på delade; övriga redovisas som utan uppdelning. ${FILES}`,
+      params: s.municipalityParams, querystring: s.municipalityReportQuery, response: { 200: ok(s.municipalityReport), ...errorResponses },
+    },
+  }, async (req, reply) => {
+    const r = svc.municipalityReport(req.scope, req.params.code, req.query);
+    return sendTables(reply, req, `kommun-${r.municipality.code}${periodSuffix(req.query)}`, municipalityTables(r), r);
+  });
+
+  app.get('/reports/owners', {
+    config,
+    schema: {
+      tags, summary: 'Ägarkommunernas värdetabell för ett år: avgift, andel av avgifterna, aktiviteter (egna, delade, öppna), deltagare och planpunkter sida vid sida',
+      description: `${s.OWNERS_DEFINITION} Andel av aktiviteterna: en aktivitet med flera ägarkommuner delas lika mellan dem, så andelarna summerar till 100 %. ${FILES}`,
+      querystring: s.ownersQuery, response: { 200: ok(s.ownersTable), ...errorResponses },
+    },
+  }, async (req, reply) => {
+    const r = svc.ownersTable(req.scope, req.query.year);
+    return sendTables(reply, req, `agarkommuner-${req.query.year}`, ownersTables(r), r);
+  });
+
 
   app.get('/reports/distribution', {
     config,

@@ -177,3 +177,101 @@ export const years = z.object({
   })),
 }).meta({ id: 'YearsWithData' });
 export type Years = z.infer<typeof years>;
+
+// ---------------------------------------------------------------------------------------------------------
+// What each owner municipality got: the municipality report and the owners' table.
+
+export const OWNERS_DEFINITION = 'Alla ägare = varje ägarkommun det året: de aktiva kommunerna i enhetens register (samma kommuner som formulärets ruta Alla sparar), utom en som har sitt första år med avgift registrerat senare, och en kommun som lämnat (inaktiv) för de år den har avgift eller befolkning registrerad. En aktivitet med bara kommunen är dess egen; med några men inte alla ägare är den delad; med alla ägare är den ett öppet erbjudande till alla.';
+
+export const municipalityParams = z.strictObject({ code: z.string().min(1).max(40).meta({ description: 'Kommunens kod, t.ex. sigtuna' }) });
+export const municipalityReportQuery = z.strictObject({ ...periodShape, output: outputParam }).superRefine((q, ctx) => {
+  checkPeriod(q, ctx);
+  if (q.year === undefined && q.from === undefined && q.to === undefined) ctx.addIssue({ code: 'custom', path: ['year'], message: 'Ange year, eller from och/eller to.' });
+});
+export type MunicipalityReportQuery = z.infer<typeof municipalityReportQuery>;
+export const ownersQuery = z.strictObject({
+  year: yearParam.meta({ description: 'Året, t.ex. 2018' }),
+  output: outputParam,
+});
+export type OwnersQuery = z.infer<typeof ownersQuery>;
+
+const reachCounts = z.object({
+  total: z.number().int().meta({ description: 'Aktiviteter kommunen deltog i' }),
+  own: z.number().int().meta({ description: 'Bara denna kommun' }),
+  shared: z.number().int().meta({ description: 'Några ägarkommuner' }),
+  open: z.number().int().meta({ description: 'Alla ägarkommuner (öppet erbjudande)' }),
+});
+const participantFacts = z.object({
+  known: z.number().int().meta({ description: 'Deltagare från kommunen där det är känt: hela antalet på egna aktiviteter, uppdelningens tal på delade' }),
+  inAll: z.number().int().meta({ description: 'Alla deltagare (från alla kommuner) på aktiviteterna kommunen deltog i' }),
+  activitiesWithoutSplit: z.number().int().meta({ description: 'Delade/öppna aktiviteter med deltagarantal men utan uppdelning för kommunen' }),
+  activitiesWithoutCount: z.number().int().meta({ description: 'Aktiviteter utan deltagarantal' }),
+});
+const countRow = z.object({ key: z.string(), label: z.string(), count: z.number().int() });
+
+export const municipalityReport = z.object({
+  municipality: z.object({ code: z.string(), name: z.string(), owner: z.boolean().meta({ description: 'Ägarkommun perioden (aktiv eller med avgift registrerad)' }) }),
+  period,
+  previousPeriod: period.nullable().meta({ description: 'Samma period året före; null när perioden är öppen' }),
+  ownersDefinition: z.string(),
+  activities: reachCounts,
+  participants: participantFacts,
+  previous: z.object({ activities: reachCounts, participants: participantFacts }).nullable(),
+  byGoal: z.array(countRow),
+  byAreaGroup: z.array(countRow),
+  byType: z.array(countRow),
+  byFormat: z.array(countRow),
+  byLine: z.array(countRow),
+  byTargetGroup: z.array(countRow.extend({ key: z.string().meta({ description: 'Målgruppens nyckel, eller id för en egen målgrupp' }) })),
+  withoutTargetGroup: z.number().int().meta({ description: 'Aktiviteter utan angiven målgrupp (räknas inte in någonstans)' }),
+  fee: z.object({
+    year: z.number().int(),
+    feeSek: z.number().int().nullable(),
+    population: z.number().int().nullable(),
+    allOwnersFeeSek: z.number().int().meta({ description: 'Summan av ägarkommunernas registrerade avgifter' }),
+    feeShare: z.number().nullable().meta({ description: 'Kommunens andel av alla ägares avgifter (0..1); null utan avgift' }),
+    activityShare: z.number().meta({ description: 'Kommunens andel av aktiviteterna, där en aktivitet med flera ägarkommuner delas lika mellan dem (0..1)' }),
+    participantShare: z.number().nullable().meta({ description: 'Kommunens andel av alla ägares kända deltagare (0..1); null när inga är kända' }),
+  }).nullable().meta({ description: 'Bara för ett kalenderår (year)' }),
+  planItems: z.array(z.object({ id: z.number().int(), year: z.number().int(), title: z.string(), status: z.string(), activities: z.number().int() })),
+  assignments: z.array(z.object({ id: z.number().int(), title: z.string(), line: lineSchema.nullable(), activities: z.number().int() })),
+  list: z.array(z.object({
+    id: z.number().int(), date: z.string(), title: z.string(), type: z.string(), reach: z.enum(['own', 'shared', 'open']),
+    participants: z.number().int().nullable(), participantsFromMunicipality: z.number().int().nullable(), staff: z.array(z.string()),
+  })),
+}).meta({ id: 'MunicipalityReport' });
+export type MunicipalityReport = z.infer<typeof municipalityReport>;
+
+export const ownersTableRow = z.object({
+  code: z.string(),
+  name: z.string(),
+  population: z.number().int().nullable(),
+  feeSek: z.number().int().nullable(),
+  feeShare: z.number().nullable().meta({ description: 'Andel av alla ägares avgifter (0..1)' }),
+  activities: z.number().int(),
+  own: z.number().int(),
+  shared: z.number().int(),
+  open: z.number().int(),
+  activityShare: z.number().meta({ description: 'Andel av aktiviteterna, en aktivitet med flera ägare delad lika mellan dem' }),
+  participants: z.number().int().meta({ description: 'Kända deltagare från kommunen' }),
+  participantShare: z.number().nullable(),
+  planItems: z.number().int().meta({ description: 'Planpunkter med aktivitet för kommunen' }),
+  targetGroups: z.array(z.number().int()).meta({ description: 'Aktiviteter per målgrupp, i ordningen targetGroups' }),
+});
+export const ownersTable = z.object({
+  year: z.number().int(),
+  ownersDefinition: z.string(),
+  owners: z.array(ownersTableRow),
+  targetGroups: z.array(z.object({ key: z.string(), name: z.string() })),
+  totals: z.object({
+    activities: z.number().int().meta({ description: 'Årets alla aktiviteter' }),
+    withOwner: z.number().int().meta({ description: 'Aktiviteter med minst en ägarkommun' }),
+    noOwnerMunicipality: z.number().int().meta({ description: 'Uttryckligen "ingen ägarkommun"' }),
+    noMunicipalityGiven: z.number().int().meta({ description: 'Äldre aktiviteter utan kommun och utan valet: "ingen kommun angiven"' }),
+    feeSek: z.number().int(),
+    participants: z.number().int().meta({ description: 'Kända deltagare från ägarkommunerna' }),
+    sharedWithoutSplit: z.number().int().meta({ description: 'Aktiviteter med flera kommuner och deltagarantal men utan uppdelning' }),
+    withoutTargetGroup: z.number().int(),
+  }),
+}).meta({ id: 'OwnersTable' });
+export type OwnersTable = z.infer<typeof ownersTable>;

@@ -4,16 +4,16 @@
  * change), to give every value of a dimension its label and its place, and to check a filter's codes and ids
  * against the unit's own before anything is counted.
  */
-import { goalNameForYear, roundPercents, percentsHalfUp, yearOf, type RoundingMethod } from '@fou/domain';
+import { goalNameForYear, knownParticipants, ownerReach, roundPercents, percentsHalfUp, yearOf, type OwnerReach, type RoundingMethod } from '@fou/domain';
 import type { UnitScope } from '../../db/unit-scope.ts';
-import { FieldErrors } from '../../lib/errors.ts';
+import { FieldErrors, notFound } from '../../lib/errors.ts';
 import { referenceData } from '../../seed/reference-seed.ts';
 import { FORMATS } from '../reference/reference.service.ts';
 import type {
-  Crosstab, CrosstabQuery, Dimension, Distribution, DistributionQuery, Filters, PeriodQuery, Reach, ReachQuery,
-  SingleDimension, Trend, TrendQuery, Vb, VbQuery, Years,
+  Crosstab, CrosstabQuery, Dimension, Distribution, DistributionQuery, Filters, MunicipalityReport, MunicipalityReportQuery, OwnersTable,
+  PeriodQuery, Reach, ReachQuery, SingleDimension, Trend, TrendQuery, Vb, VbQuery, Years,
 } from './reports.schemas.ts';
-import { MULTI_VALUED } from './reports.schemas.ts';
+import { MULTI_VALUED, OWNERS_DEFINITION } from './reports.schemas.ts';
 import { reportsRepository, type ActivityFilter, type CountColumn, type ReportReference } from './reports.repository.ts';
 
 export const NONE_KEY = 'none';
@@ -379,4 +379,250 @@ export function yearsWithData(scope: UnitScope): Years {
   for (const a of activities) if (a.n > 0) row(a.year).activities = a.n;
   for (const p of planItems) if (p.n > 0) row(p.year).planItems = p.n;
   return { years: [...byYear.values()].sort((a, b) => b.year - a.year) };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// What each owner municipality got: the municipality report and the owners' table. Both read the period's
+// activities whole (periodActivities) and place each one for each municipality: its own, shared, or open to all.
+
+type PeriodRows = ReturnType<ReturnType<typeof reportsRepository>['periodActivities']>;
+type PeriodActivity = PeriodRows['rows'][number] & {
+  municipalityIds: number[];
+  /** Participants per municipality, where staff split them. */
+  split: Map<number, number>;
+  staffIds: number[];
+  targetGroupIds: number[];
+};
+
+function loadPeriodActivities(scope: UnitScope, period: Period): PeriodActivity[] {
+  const data = scope.repo(reportsRepository).periodActivities({ ...(period.from ? { from: period.from } : {}), ...(period.to ? { to: period.to } : {}) });
+  const byId = new Map<number, PeriodActivity>(data.rows.map((r) => [r.id, { ...r, municipalityIds: [], split: new Map(), staffIds: [], targetGroupIds: [] }]));
+  for (const l of data.municipalityLinks) {
+    const a = byId.get(l.activityId)!;
+    a.municipalityIds.push(l.municipalityId);
+    if (l.participants !== null) a.split.set(l.municipalityId, l.participants);
+  }
+  for (const l of data.staffLinks) byId.get(l.activityId)!.staffIds.push(l.staffId);
+  for (const l of data.targetGroupLinks) byId.get(l.activityId)!.targetGroupIds.push(l.targetGroupId);
+  return [...byId.values()];
+}
+
+type MunicipalityYears = ReturnType<ReturnType<typeof reportsRepository>['municipalityYears']>;
+
+/**
+ * The owner municipalities of a year (OWNERS_DEFINITION says the same in words): those with a fee or population
+ * registered for the year, and the register's active ones unless their first registered year is later (an owner
+ * that joined later was not one then). An owner that has left (inactive) still counts for the years it has a fee.
+ */
+function ownersOfYear(ctx: Ctx, years: MunicipalityYears, year: number): Set<number> {
+  const registered = new Set<number>();
+  const firstYear = new Map<number, number>();
+  for (const y of years) {
+    if (y.feeSek === null && y.population === null) continue;
+    if (y.year === year) registered.add(y.municipalityId);
+    firstYear.set(y.municipalityId, Math.min(firstYear.get(y.municipalityId) ?? y.year, y.year));
+  }
+  return new Set(ctx.municipalities
+    .filter((m) => registered.has(m.id) || (m.active && (firstYear.get(m.id) ?? year) <= year))
+    .map((m) => m.id));
+}
+
+function ownersCache(ctx: Ctx, years: MunicipalityYears) {
+  const cache = new Map<number, Set<number>>();
+  return (year: number) => cache.get(year) ?? cache.set(year, ownersOfYear(ctx, years, year)).get(year)!;
+}
+
+interface Facts {
+  activities: { total: number; own: number; shared: number; open: number };
+  participants: { known: number; inAll: number; activitiesWithoutSplit: number; activitiesWithoutCount: number };
+  /** The municipality's equal part of each activity it shares with other owners (1/n), summed. */
+  weighted: number;
+}
+
+/** One municipality's activities of the period, each with its place, and the facts summed over them. */
+function factsFor(list: PeriodActivity[], owners: (year: number) => Set<number>, municipalityId: number) {
+  const mine: { a: PeriodActivity; reach: OwnerReach; known: number | null }[] = [];
+  const facts: Facts = {
+    activities: { total: 0, own: 0, shared: 0, open: 0 },
+    participants: { known: 0, inAll: 0, activitiesWithoutSplit: 0, activitiesWithoutCount: 0 },
+    weighted: 0,
+  };
+  for (const a of list) {
+    const ownerSet = owners(a.year);
+    const reach = ownerReach(a.municipalityIds, ownerSet, municipalityId);
+    if (reach === null) continue;
+    const known = knownParticipants(a.participants, a.municipalityIds.length, a.split.get(municipalityId) ?? null);
+    mine.push({ a, reach, known });
+    facts.activities.total += 1;
+    facts.activities[reach] += 1;
+    const namedOwners = a.municipalityIds.filter((m) => ownerSet.has(m)).length;
+    if (ownerSet.has(municipalityId) && namedOwners > 0) facts.weighted += 1 / namedOwners;
+    if (a.participants === null) facts.participants.activitiesWithoutCount += 1;
+    else {
+      facts.participants.inAll += a.participants;
+      if (known === null) facts.participants.activitiesWithoutSplit += 1;
+    }
+    if (known !== null) facts.participants.known += known;
+  }
+  return { mine, facts };
+}
+
+/** How many of the period's activities name at least one owner: the base of every owner's activity share. */
+function withOwnerCount(list: PeriodActivity[], owners: (year: number) => Set<number>): number {
+  return list.filter((a) => a.municipalityIds.some((m) => owners(a.year).has(m))).length;
+}
+
+function previousPeriodOf(period: Period): Period | null {
+  if (period.year !== null) return periodOf({ year: period.year - 1 });
+  if (period.from === null || period.to === null) return null;
+  const back = (d: string) => {
+    const y = Number(d.slice(0, 4)) - 1;
+    // 29 February a year back is the 28th.
+    const md = d.slice(5) === '02-29' ? '02-28' : d.slice(5);
+    return `${String(y).padStart(4, '0')}-${md}`;
+  };
+  return { from: back(period.from), to: back(period.to), year: null };
+}
+
+function countRows(spec: DimSpec, counts: Map<string, number>) {
+  return rowsOf(spec, counts).map((r) => ({ ...r, count: counts.get(r.key) ?? 0 }));
+}
+
+const targetGroupKey = (g: { id: number; key: string | null }) => g.key ?? String(g.id);
+
+/**
+ * The municipality page's report (GET /reports/municipality/{code}): what the municipality took part in during a
+ * year or period, against the year before, with its fee beside its shares of activities and participants.
+ */
+export function municipalityReport(scope: UnitScope, code: string, q: MunicipalityReportQuery): MunicipalityReport {
+  const ctx = loadCtx(scope);
+  const m = ctx.municipalities.find((x) => x.code === code);
+  if (!m) throw notFound(`Kommunen ${code}`);
+  const repo = scope.repo(reportsRepository);
+  const years = repo.municipalityYears();
+  const owners = ownersCache(ctx, years);
+  const period = periodOf(q);
+  const list = loadPeriodActivities(scope, period);
+  const { mine, facts } = factsFor(list, owners, m.id);
+
+  const previousPeriod = previousPeriodOf(period);
+  const previous = previousPeriod ? factsFor(loadPeriodActivities(scope, previousPeriod), owners, m.id).facts : null;
+
+  const dims = { goal: dimensionSpec(ctx, 'goal', period), areaGroup: dimensionSpec(ctx, 'areaGroup', period), type: dimensionSpec(ctx, 'type', period), format: dimensionSpec(ctx, 'format', period), line: dimensionSpec(ctx, 'line', period) };
+  const counts = { goal: new Map<string, number>(), areaGroup: new Map<string, number>(), type: new Map<string, number>(), format: new Map<string, number>(), line: new Map<string, number>() };
+  const targetGroups = repo.targetGroups();
+  const tgCounts = new Map<number, number>();
+  let withoutTargetGroup = 0;
+  const planCounts = new Map<number, number>();
+  const assignmentCounts = new Map<number, number>();
+  for (const { a } of mine) {
+    add(counts.goal, dims.goal.keyOf(a.goalId), 1);
+    add(counts.areaGroup, dims.areaGroup.keyOf(a.areaId), 1);
+    add(counts.type, dims.type.keyOf(a.typeId), 1);
+    add(counts.format, dims.format.keyOf(a.format), 1);
+    add(counts.line, a.line === null ? NONE_KEY : dims.line.keyOf(a.line), 1);
+    if (a.targetGroupIds.length === 0) withoutTargetGroup += 1;
+    for (const g of a.targetGroupIds) tgCounts.set(g, (tgCounts.get(g) ?? 0) + 1);
+    if (a.planItemId !== null) planCounts.set(a.planItemId, (planCounts.get(a.planItemId) ?? 0) + 1);
+    if (a.assignmentId !== null) assignmentCounts.set(a.assignmentId, (assignmentCounts.get(a.assignmentId) ?? 0) + 1);
+  }
+
+  let fee: MunicipalityReport['fee'] = null;
+  if (period.year !== null) {
+    const year = period.year;
+    const ownerSet = owners(year);
+    const mineYear = years.find((y) => y.municipalityId === m.id && y.year === year);
+    const allOwnersFeeSek = years.filter((y) => y.year === year && ownerSet.has(y.municipalityId)).reduce((sum, y) => sum + (y.feeSek ?? 0), 0);
+    const base = withOwnerCount(list, owners);
+    const allKnown = [...ownerSet].reduce((sum, id) => sum + factsFor(list, owners, id).facts.participants.known, 0);
+    const feeSek = mineYear?.feeSek ?? null;
+    fee = {
+      year, feeSek, population: mineYear?.population ?? null, allOwnersFeeSek,
+      feeShare: feeSek !== null && allOwnersFeeSek > 0 ? feeSek / allOwnersFeeSek : null,
+      activityShare: base > 0 ? facts.weighted / base : 0,
+      participantShare: allKnown > 0 ? facts.participants.known / allKnown : null,
+    };
+  }
+
+  const staffName = new Map(ctx.staff.map((x) => [x.id, x.name]));
+  const typeName = new Map(ctx.types.map((x) => [x.id, x.name]));
+  const tgRows = targetGroups.filter((g) => g.active || (tgCounts.get(g.id) ?? 0) > 0).map((g) => ({ key: targetGroupKey(g), label: g.name, count: tgCounts.get(g.id) ?? 0 }));
+  return {
+    municipality: { code: m.code, name: m.name, owner: period.year !== null ? owners(period.year).has(m.id) : m.active },
+    period,
+    previousPeriod,
+    ownersDefinition: OWNERS_DEFINITION,
+    activities: facts.activities,
+    participants: facts.participants,
+    previous: previous ? { activities: previous.activities, participants: previous.participants } : null,
+    byGoal: countRows(dims.goal, counts.goal),
+    byAreaGroup: countRows(dims.areaGroup, counts.areaGroup),
+    byType: countRows(dims.type, counts.type).filter((r) => r.count > 0),
+    byFormat: countRows(dims.format, counts.format),
+    byLine: countRows(dims.line, counts.line),
+    byTargetGroup: tgRows,
+    withoutTargetGroup,
+    fee,
+    planItems: repo.planItems([...planCounts.keys()]).map((p) => ({ ...p, activities: planCounts.get(p.id) ?? 0 })),
+    assignments: repo.assignmentsById([...assignmentCounts.keys()])
+      .map((x) => ({ ...x, activities: assignmentCounts.get(x.id) ?? 0 }))
+      .sort((x, y) => y.activities - x.activities || swedish.compare(x.title, y.title)),
+    list: mine.map(({ a, reach, known }) => ({
+      id: a.id, date: a.date, title: a.title, type: typeName.get(a.typeId) ?? '', reach,
+      participants: a.participants, participantsFromMunicipality: known,
+      staff: a.staffIds.map((id) => staffName.get(id) ?? '').sort((x, y) => swedish.compare(x, y)),
+    })),
+  };
+}
+
+/**
+ * The owners' value table for a year: every owner municipality side by side with its fee and share of the fees,
+ * the activities it took part in (own, shared, open), its share of activities (an activity with several owners
+ * split equally between them) and of known participants, the plan items that had activity for it, and whom its
+ * activities reached. Plain rows, for the overview, the exports and a later Word document alike.
+ */
+export function ownersTable(scope: UnitScope, year: number): OwnersTable {
+  const ctx = loadCtx(scope);
+  const repo = scope.repo(reportsRepository);
+  const years = repo.municipalityYears();
+  const owners = ownersCache(ctx, years);
+  const ownerSet = owners(year);
+  const list = loadPeriodActivities(scope, periodOf({ year }));
+  const targetGroups = repo.targetGroups();
+  const base = withOwnerCount(list, owners);
+  const perOwner = ctx.municipalities.filter((m) => ownerSet.has(m.id)).map((m) => {
+    const { mine, facts } = factsFor(list, owners, m.id);
+    const y = years.find((x) => x.municipalityId === m.id && x.year === year);
+    const planItems = new Set(mine.map(({ a }) => a.planItemId).filter((id) => id !== null)).size;
+    const tg = targetGroups.map((g) => mine.filter(({ a }) => a.targetGroupIds.includes(g.id)).length);
+    return { m, facts, population: y?.population ?? null, feeSek: y?.feeSek ?? null, planItems, tg };
+  });
+  const feeSum = perOwner.reduce((sum, o) => sum + (o.feeSek ?? 0), 0);
+  const knownSum = perOwner.reduce((sum, o) => sum + o.facts.participants.known, 0);
+  const usedGroups = targetGroups.map((g, i) => ({ g, i })).filter(({ g, i }) => g.active || perOwner.some((o) => o.tg[i]! > 0));
+  return {
+    year,
+    ownersDefinition: OWNERS_DEFINITION,
+    owners: perOwner.map((o) => ({
+      code: o.m.code, name: o.m.name, population: o.population, feeSek: o.feeSek,
+      feeShare: o.feeSek !== null && feeSum > 0 ? o.feeSek / feeSum : null,
+      activities: o.facts.activities.total, own: o.facts.activities.own, shared: o.facts.activities.shared, open: o.facts.activities.open,
+      activityShare: base > 0 ? o.facts.weighted / base : 0,
+      participants: o.facts.participants.known,
+      participantShare: knownSum > 0 ? o.facts.participants.known / knownSum : null,
+      planItems: o.planItems,
+      targetGroups: usedGroups.map(({ i }) => o.tg[i]!),
+    })),
+    targetGroups: usedGroups.map(({ g }) => ({ key: targetGroupKey(g), name: g.name })),
+    totals: {
+      activities: list.length,
+      withOwner: base,
+      noOwnerMunicipality: list.filter((a) => a.noOwnerMunicipality).length,
+      noMunicipalityGiven: list.filter((a) => !a.noOwnerMunicipality && a.municipalityIds.length === 0).length,
+      feeSek: feeSum,
+      participants: knownSum,
+      sharedWithoutSplit: list.filter((a) => a.municipalityIds.length > 1 && a.participants !== null && a.split.size === 0).length,
+      withoutTargetGroup: list.filter((a) => a.targetGroupIds.length === 0).length,
+    },
+  };
 }

@@ -50,6 +50,13 @@ export function installRepository(db: Db) {
         .where(eq(t.users.id, userId)).get() ?? null;
     },
 
+    /** The owner municipality the account is linked to, in the account's own unit (a council representative's). */
+    municipalityOfAccount(userId: number): { code: string; name: string } | null {
+      const m = t.municipalities;
+      return db.select({ code: m.code, name: m.name }).from(t.users).innerJoin(m, and(eq(m.id, t.users.municipalityId), eq(m.unitId, t.users.unitId)))
+        .where(eq(t.users.id, userId)).get() ?? null;
+    },
+
     /** Another unit with this code, or this name in any case ("fou södertörn" is "FoU Södertörn"). */
     unitClash(code: string | null, name: string | null, except?: number): 'code' | 'name' | null {
       const others = except === undefined ? undefined : ne(u.id, except);

@@ -80,4 +80,5 @@ export const unitAdminCreated = z.object({
 export const installAccountCreated = z.object({ account: installAccount, oneTimePassword });
 
 /** The signed-in account's unit, for the header (null for the install's own accounts). */
+export const meMunicipality = z.object({ code: z.string(), name: z.string() }).nullable();
 export const meUnit = z.object({ id: z.number().int(), name: z.string(), shortName: z.string().nullable() }).nullable();

@@ -8,8 +8,8 @@ import type { UnitScope } from '../../db/unit-scope.ts';
 import * as t from '../../db/schema.ts';
 
 export type UserRow = typeof t.users.$inferSelect;
-export type UserValues = Pick<UserRow, 'username' | 'displayName' | 'role' | 'staffId' | 'passwordHash' | 'mustChangePassword'>;
-export type UserPatch = Partial<Pick<UserRow, 'displayName' | 'role' | 'staffId' | 'active' | 'passwordHash' | 'mustChangePassword'>>;
+export type UserValues = Pick<UserRow, 'username' | 'displayName' | 'role' | 'staffId' | 'passwordHash' | 'mustChangePassword'> & Partial<Pick<UserRow, 'municipalityId'>>;
+export type UserPatch = Partial<Pick<UserRow, 'displayName' | 'role' | 'staffId' | 'municipalityId' | 'active' | 'passwordHash' | 'mustChangePassword'>>;
 
 export function userRepository({ db, unitId }: UnitScope) {
   const u = t.users;

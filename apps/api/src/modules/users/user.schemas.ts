@@ -14,6 +14,7 @@ export const user = z.object({
   displayName: z.string(),
   role,
   staffId: z.number().int().nullable(),
+  municipalityId: z.number().int().nullable().meta({ description: 'Ägarkommunen kontot företräder (rådsrepresentant): startsidan blir kommunens sida' }),
   mustChangePassword: z.boolean(),
   active: z.boolean(),
   lastLoginAt: z.string().nullable(),
@@ -28,6 +29,7 @@ export const userCreate = z.strictObject({
   displayName: freeText({ min: 1, max: 120 }),
   role: unitRole,
   staffId: z.number().int().positive().nullable().optional(),
+  municipalityId: z.number().int().positive().nullable().optional(),
   password,
 });
 export type UserCreate = z.infer<typeof userCreate>;
@@ -36,6 +38,7 @@ export const userUpdate = z.strictObject({
   displayName: freeText({ min: 1, max: 120 }).optional(),
   role: unitRole.optional(),
   staffId: z.number().int().positive().nullable().optional(),
+  municipalityId: z.number().int().positive().nullable().optional(),
   active: z.boolean().optional(),
   /** Resets the password; the user must choose a new one at next sign-in. */
   password: password.optional(),

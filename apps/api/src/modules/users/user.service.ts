@@ -13,7 +13,7 @@ import type { User, UserCreate, UserUpdate } from './user.schemas.ts';
 
 export function toUser(r: UserRow): User {
   return {
-    id: r.id, username: r.username, displayName: r.displayName, role: r.role, staffId: r.staffId,
+    id: r.id, username: r.username, displayName: r.displayName, role: r.role, staffId: r.staffId, municipalityId: r.municipalityId,
     mustChangePassword: r.mustChangePassword, active: r.active, lastLoginAt: r.lastLoginAt, createdAt: r.createdAt, updatedAt: r.updatedAt,
   };
 }
@@ -27,6 +27,14 @@ function checkStaff(scope: UnitScope, staffId: number | null | undefined) {
   if (staffId == null) return;
   if (!scope.repo(referenceRepository).staffMember(staffId)) {
     throw badRequest([{ field: 'staffId', in: 'body', code: 'unknown_staff', message: `Det finns ingen medarbetare med id ${staffId}.` }]);
+  }
+}
+
+/** Likewise a municipality: an account speaks only for one of its own unit's owners. */
+function checkMunicipality(scope: UnitScope, municipalityId: number | null | undefined) {
+  if (municipalityId == null) return;
+  if (!scope.repo(referenceRepository).municipalities().some((m) => m.id === municipalityId)) {
+    throw badRequest([{ field: 'municipalityId', in: 'body', code: 'unknown_municipality', message: `Det finns ingen kommun med id ${municipalityId}.` }]);
   }
 }
 
@@ -49,12 +57,13 @@ function usernameFree<T>(username: string, fn: () => T): T {
 export async function createUser(scope: UnitScope, actor: Principal, input: UserCreate, mustChangePassword = true, demo = false): Promise<User> {
   const username = input.username.toLowerCase();
   checkStaff(scope, input.staffId);
+  checkMunicipality(scope, input.municipalityId);
   if (!demo) await assertNewPassword(input.password, { username, displayName: input.displayName }, 'password');
   const passwordHash = await hashPassword(input.password);
   return scope.write(() => {
     checkStaff(scope, input.staffId);
     const row = usernameFree(username, () => scope.repo(userRepository).insert({
-      username, displayName: input.displayName, role: input.role, staffId: input.staffId ?? null, passwordHash, mustChangePassword,
+      username, displayName: input.displayName, role: input.role, staffId: input.staffId ?? null, municipalityId: input.municipalityId ?? null, passwordHash, mustChangePassword,
     }));
     const user = toUser(row);
     scope.repo(auditRepository).record({ actor, action: 'create', entity: 'user', entityId: row.id, after: user });
@@ -65,6 +74,7 @@ export async function createUser(scope: UnitScope, actor: Principal, input: User
 export async function updateUser(scope: UnitScope, actor: Principal, id: number, input: UserUpdate): Promise<User> {
   const users = scope.repo(userRepository);
   checkStaff(scope, input.staffId);
+  checkMunicipality(scope, input.municipalityId);
   if (input.password !== undefined) {
     const row = users.byId(id);
     if (!row) throw notFound(`Konto ${id}`);
@@ -82,6 +92,7 @@ export async function updateUser(scope: UnitScope, actor: Principal, id: number,
       ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
       ...(input.role !== undefined ? { role: input.role } : {}),
       ...(input.staffId !== undefined ? { staffId: input.staffId } : {}),
+      ...(input.municipalityId !== undefined ? { municipalityId: input.municipalityId } : {}),
       ...(input.active !== undefined ? { active: input.active } : {}),
       ...(passwordHash !== undefined ? { passwordHash, mustChangePassword: true } : {}),
     })!;
@@ -123,8 +134,12 @@ export async function ensureDemoAccounts(scope: UnitScope): Promise<DemoAccount[
     { username: 'rad', password: 'demo-rad-2018', role: 'rad', displayName: 'Rådsrepresentant (demo)', staffId: null },
     { username: 'admin', password: 'demo-admin-2018', role: 'admin', displayName: 'Administratör (demo)', staffId: null },
   ];
-  for (const a of accounts) {
+  // A council representative linked to an owner municipality starts on its municipality page.
+  const sigtuna = scope.repo(referenceRepository).municipalities().find((m) => m.code === 'sigtuna');
+  const linked = sigtuna ? [{ username: 'rad.sigtuna', password: 'demo-rad-sigtuna-2018', role: 'rad' as const, displayName: 'Rådsrepresentant Sigtuna (demo)', staffId: null, municipalityId: sigtuna.id }] : [];
+  for (const a of [...accounts, ...linked]) {
     if (!scope.repo(userRepository).byUsername(a.username)) await createUser(scope, system, { ...a }, false, true);
   }
+  accounts.push(...linked);
   return accounts.map(({ username, password, role, displayName }) => ({ username, password, role, displayName }));
 }
