@@ -351,3 +351,37 @@ describe('the rate limit', () => {
     }
   });
 });
+
+describe("the target-group question and the unit's register", () => {
+  it('offers the register (renamed groups under their new names, added ones), accepts their keys and refuses a deactivated one', async () => {
+    const groups = (await t.http.get('/api/v1/target-groups').expect(200)).body as { id: number; key: string | null; name: string }[];
+    const politicians = groups.find((g) => g.key === 'politiker')!;
+    await t.http.patch(`/api/v1/target-groups/${politicians.id}`).send({ name: 'Förtroendevalda' }).expect(200);
+    const added = (await t.http.post('/api/v1/target-groups').send({ name: 'Skolpersonal' }).expect(201)).body as { id: number };
+    try {
+      const ev = await evaluation(await activity());
+      const page = await t.anon.get(`/api/v1/public/evaluations/${ev.publicToken}`).expect(200);
+      const options = page.body.questions.find((q: { key: string }) => q.key === 'targetGroup').options as { value: string; label: string }[];
+      // Written out: the seven standard groups in the register's order, one renamed, then the added one.
+      expect(options).toEqual([
+        { value: 'ledning', label: 'Socialchefer och ledning' },
+        { value: 'enhetschefer', label: 'Enhetschefer' },
+        { value: 'medarbetare', label: 'Handläggare och medarbetare' },
+        { value: 'politiker', label: 'Förtroendevalda' },
+        { value: 'brukare', label: 'Brukare och anhöriga' },
+        { value: 'forskare', label: 'Forskare' },
+        { value: 'fou', label: 'Andra FoU-enheter' },
+        { value: `grupp-${added.id}`, label: 'Skolpersonal' },
+      ]);
+      await answer(ev.publicToken, { rating: 8, targetGroup: `grupp-${added.id}` }).expect(201);
+      await answer(ev.publicToken, { rating: 8, targetGroup: 'politiker' }).expect(201);
+      await t.http.patch(`/api/v1/target-groups/${added.id}`).send({ active: false }).expect(200);
+      const refused = await answer(ev.publicToken, { rating: 8, targetGroup: `grupp-${added.id}` }).expect(400);
+      expect(refused.body.fields.map((f: { field: string }) => f.field)).toEqual(['targetGroup']);
+      const after = await t.anon.get(`/api/v1/public/evaluations/${ev.publicToken}`).expect(200);
+      expect(after.body.questions.find((q: { key: string }) => q.key === 'targetGroup').options.map((o: { value: string }) => o.value)).not.toContain(`grupp-${added.id}`);
+    } finally {
+      await t.http.patch(`/api/v1/target-groups/${politicians.id}`).send({ name: politicians.name }).expect(200);
+    }
+  });
+});

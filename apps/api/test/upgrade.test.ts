@@ -127,7 +127,7 @@ describe('upgrading a database of the previous release', () => {
     expect(before.goals.map((r) => r.percent)).toEqual([32, 27, 33, 9]);
   });
 
-  it('gets the standard target groups (migration 0010), and reports its activities as having none and no split', async () => {
+  it('gets the standard target groups (migration 0011), and reports its activities as having none and no split', async () => {
     expect(q('select key, name from target_groups where unit_id = ? order by sort_order', before.unitId))
       .toEqual(STANDARD_TARGET_GROUPS.map((g) => ({ key: g.key, name: g.sv })));
     const chef = supertest.agent(app.server);

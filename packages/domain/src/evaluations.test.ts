@@ -86,5 +86,10 @@ describe('figures', () => {
   });
   it('offers the standard target groups by their stable keys', () => {
     expect(evaluationTargetGroups().map((g) => g.key)).toEqual(STANDARD_TARGET_GROUPS.map((g) => g.key));
+    expect(evaluationTargetGroups([]).map((g) => g.name)).toEqual(STANDARD_TARGET_GROUPS.map((g) => g.sv));
+  });
+  it("offers the unit's register when it has one: renamed standard groups keep their keys, added ones get grupp-<id>", () => {
+    const register = [{ id: 3, key: 'politiker', name: 'Förtroendevalda' }, { id: 9, key: null, name: 'Skolpersonal' }];
+    expect(evaluationTargetGroups(register)).toEqual([{ key: 'politiker', name: 'Förtroendevalda' }, { key: 'grupp-9', name: 'Skolpersonal' }]);
   });
 });

@@ -35,12 +35,22 @@ export const STANDARD_QUESTION_TEXT: Record<EvaluationQuestionKey, string> = {
 export const USEFUL_LABELS: Record<UsefulOption, string> = { helt: 'Instämmer helt', hog: 'Instämmer i hög grad', delvis: 'Instämmer delvis', inte: 'Instämmer inte alls' };
 export const AFFECTS_LABELS: Record<AffectsOption, string> = { ja: 'Ja', delvis: 'Delvis', nej: 'Nej' };
 
+/** A row of the unit's target-group register, as the answer page needs it. */
+export interface TargetGroupRegisterRow {
+  id: number;
+  /** The standard group's stable key; null for a group the chief added. */
+  key: string | null;
+  name: string;
+}
+
 /**
- * The target groups an answer may name. One function on purpose: when the unit's register of target groups
- * exists, this is the one place that reads it instead (the stored keys are the same).
+ * The target groups an answer may name: the unit's register (its active rows, in its order, under the names the
+ * chief gave them), or the standard list when the register is empty. An answer stores the key: a standard group's
+ * own key, so answers still match after a rename, and `grupp-<id>` for a group the chief added.
  */
-export function evaluationTargetGroups(): { key: string; name: string }[] {
-  return STANDARD_TARGET_GROUPS.map((g) => ({ key: g.key, name: g.sv }));
+export function evaluationTargetGroups(register: readonly TargetGroupRegisterRow[] = []): { key: string; name: string }[] {
+  if (register.length === 0) return STANDARD_TARGET_GROUPS.map((g) => ({ key: g.key, name: g.sv }));
+  return register.map((r) => ({ key: r.key ?? `grupp-${r.id}`, name: r.name }));
 }
 
 interface Editor { role: RoleName; staffId: number | null }

@@ -13,7 +13,7 @@ import type { UnitScope, UnitScopes } from '../../db/unit-scope.ts';
 import type { Principal } from '../../lib/access.ts';
 import { ApiError, conflict, FieldErrors, notFound } from '../../lib/errors.ts';
 import { activityRepository } from '../activities/activity.repository.ts';
-import { loadLookups } from '../activities/activity.service.ts';
+import { loadLookups, type Lookups } from '../activities/activity.service.ts';
 import { auditRepository } from '../audit/audit.repository.ts';
 import { assertYearOpen, isLocked } from '../period-locks/period-lock.service.ts';
 import { evaluationRepository, type AnswerTally, type EvaluationRow } from './evaluation.repository.ts';
@@ -271,7 +271,7 @@ export function publicView(scopes: UnitScopes, links: EvaluationLinkRepository, 
         ...[...lk.municipalities.values()].filter((m) => m.active).map((m) => ({ value: m.code, label: m.name })),
         ...Object.entries(WORKPLACE_LABELS).map(([value, label]) => ({ value, label })),
       ];
-      case 'targetGroup': return evaluationTargetGroups().map((g) => ({ value: g.key, label: g.name }));
+      case 'targetGroup': return answerTargetGroups(lk).map((g) => ({ value: g.key, label: g.name }));
       case 'comment': return [];
     }
   };
@@ -284,6 +284,13 @@ export function publicView(scopes: UnitScopes, links: EvaluationLinkRepository, 
     closesOn: row.closesOn,
     questions: (row.questions as EvaluationQuestionKey[]).map((key) => ({ key, text: texts[key], options: options(key) })),
   };
+}
+
+/** The unit's active target groups in the register's order (the standard list if the chief emptied it). */
+function answerTargetGroups(lk: Lookups) {
+  const rank = (id: number) => lk.targetGroupRank.get(id) ?? 0;
+  const active = [...lk.targetGroups.values()].filter((g) => !lk.inactive.targetGroups.has(g.id)).sort((a, b) => rank(a.id) - rank(b.id));
+  return evaluationTargetGroups(active);
 }
 
 export async function submitPublicAnswer(scopes: UnitScopes, links: EvaluationLinkRepository, token: string, body: PublicAnswer): Promise<void> {
@@ -307,7 +314,7 @@ export async function submitPublicAnswer(scopes: UnitScopes, links: EvaluationLi
     }
   }
   const targetGroup = pick('targetGroup', 'targetGroup') as string | null;
-  if (targetGroup !== null && !evaluationTargetGroups().some((g) => g.key === targetGroup)) errors.add('targetGroup', 'unknown_target_group', 'Välj en yrkesgrupp i listan.');
+  if (targetGroup !== null && !answerTargetGroups(loadLookups(scope)).some((g) => g.key === targetGroup)) errors.add('targetGroup', 'unknown_target_group', 'Välj en yrkesgrupp i listan.');
   errors.throwIfAny();
   const values = {
     answeredOn: todayInSweden(),
