@@ -761,6 +761,14 @@ export const scenarios = [
       const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       assert.deepEqual(axe.violations.map((v) => v.id), []);
       assert.ok(year >= 2018);
+      // 2023 had evaluated events: what Sigtuna's own staff answered, as the evaluation report counts it.
+      await page.getByLabel('År', { exact: true }).selectOption('2023');
+      await page.getByRole('heading', { name: 'Sigtuna: vad kommunen fick 2023', level: 1 }).waitFor();
+      const evaluations = await (await me('/api/v1/reports/evaluations?year=2023&groupBy=municipality')).json();
+      const sigtuna = evaluations.groups.find((g) => g.key === 'sigtuna');
+      assert.ok(sigtuna && sigtuna.figures.answers > 0, 'the demo has answers from Sigtuna in 2023');
+      const answers = page.getByRole('row', { name: /^Svar från deltagare som arbetar i Sigtuna/ });
+      assert.equal((await answers.locator('td').innerText()).replace(/\s/g, ''), String(sigtuna.figures.answers));
       await page.context().close();
     },
   ],

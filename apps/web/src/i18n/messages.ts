@@ -673,6 +673,11 @@ const sv = {
     publicOf: (unit: string) => `Utvärdering från ${unit}`,
   },
   municipality: {
+    evaluationsHeading: 'Utvärderingar: vad kommunens medarbetare tyckte',
+    evaluationsNone: (name: string, year: number) => `Inga svar ${year} från deltagare som arbetar i ${name}.`,
+    evaluationsAnswers: (name: string) => `Svar från deltagare som arbetar i ${name}`,
+    evaluationsNote: 'Bara svar via utvärderingslänken räknas: siffror från andra enkätverktyg säger inte var de svarande arbetar.',
+    evaluationsAll: (year: number) => `Alla utvärderingar ${year} på översikten`,
     nav: (name: string) => `${name}`,
     title: (name: string) => `${name}: vad kommunen fick`,
     titleLoading: 'Kommunsida',
@@ -1454,6 +1459,11 @@ const en: Messages = {
     publicOf: (unit: string) => `Evaluation from ${unit}`,
   },
   municipality: {
+    evaluationsHeading: "Evaluations: what the municipality's staff thought",
+    evaluationsNone: (name: string, year: number) => `No answers in ${year} from participants working in ${name}.`,
+    evaluationsAnswers: (name: string) => `Answers from participants working in ${name}`,
+    evaluationsNote: 'Only answers through the evaluation link count: figures from other survey tools do not say where the respondents work.',
+    evaluationsAll: (year: number) => `All evaluations of ${year} on the overview`,
     nav: (name: string) => `${name}`,
     title: (name: string) => `${name}: what the municipality got`,
     titleLoading: 'Municipality page',

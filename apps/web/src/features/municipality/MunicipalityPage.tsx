@@ -12,6 +12,7 @@ import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ApiCallError } from '../../api/client.ts';
 import { FIRST_PAGE_YEAR } from '../../years/useDefaultYear.ts';
+import { MunicipalityEvaluations } from './MunicipalityEvaluations.tsx';
 import { municipalityFileUrl, useMunicipalityReport, type MunicipalityReport, type ReportPeriod } from './municipality-queries.ts';
 
 preloadCharts();
@@ -301,6 +302,8 @@ export function MunicipalityPage() {
           )}
         </section>
       </div>
+
+      {r.period.year !== null ? <MunicipalityEvaluations code={r.municipality.code} name={r.municipality.name} year={r.period.year} /> : null}
 
       <section className="report-section municipality-list" aria-labelledby="m-list">
         <h2 id="m-list">{t.municipality.listHeading(number(r.list.length))}</h2>
