@@ -31,7 +31,8 @@ const PAGE_CHUNKS: Record<string, string[]> = {
   '/': ['src/pages/ActivityFormPage.tsx'],
   '/aktiviteter': ['src/pages/ActivityListPage.tsx'],
   '/aktiviteter/:id': ['src/pages/ActivityFormPage.tsx'],
-  '/oversikt': ['src/pages/OverviewPage.tsx'],
+  // Chart.js only fetched here (a modulepreload does not run it): the page runs it once its headings are drawn.
+  '/oversikt': ['src/pages/OverviewPage.tsx', 'src/components/ChartCanvas.tsx'],
   '/plan': ['src/pages/PlanPage.tsx'],
   // The evaluation answer page: a participant's phone on conference Wi-Fi, the first and only page they open.
   '/svar/:token': ['src/features/evaluations/PublicAnswerPage.tsx'],

@@ -81,15 +81,12 @@ export const routes: RouteObject[] = [
           {
             path: '/oversikt',
             lazy: async () => {
-              // Chart.js beside the page's code rather than after it: the overview always draws charts.
-              import('./components/ChartCanvas.tsx').catch(() => undefined);
               return { Component: (await import('./pages/OverviewPage.tsx')).OverviewPage };
             },
           },
           {
             path: '/kommun/:code',
             lazy: async () => {
-              import('./components/ChartCanvas.tsx').catch(() => undefined);
               const { MunicipalityPage } = await import('./features/municipality/MunicipalityPage.tsx');
               return { element: <RequirePermission action="report:read"><MunicipalityPage /></RequirePermission> };
             },
@@ -142,7 +139,6 @@ export const routes: RouteObject[] = [
           {
             path: '/region',
             lazy: async () => {
-              import('./components/ChartCanvas.tsx').catch(() => undefined);
               const { RegionPage } = await import('./features/region/RegionPage.tsx');
               return { element: <RequirePermission action="region:read"><RegionPage /></RequirePermission> };
             },

@@ -16,10 +16,24 @@ let loaded: Canvas | undefined;
 let loading: Promise<Canvas> | undefined;
 const loadCanvas = () => (loading ??= import('./ChartCanvas.tsx').then((m) => (loaded = m.default)));
 
-/** For pages that always draw charts: start fetching Chart.js while their report requests are under way. */
-export function preloadCharts(): void {
+function preloadCharts(): void {
   // A failed fetch is forgotten, so the next chart to mount tries again.
   loadCanvas().catch(() => (loading = undefined));
+}
+
+/**
+ * For pages that always draw charts: Chart.js is fetched and run while their report requests are under way, but
+ * only once `when` holds and the page has been painted. Running Chart.js's module is a long task on a phone; run
+ * as the page's code arrived, it held back the page's first content (the overview's headings) until the reports
+ * were in (Lighthouse's LCP). On a first load the boot script has already fetched the file (vite.config.ts), so
+ * only running it waits.
+ */
+export function usePreloadCharts(when = true): void {
+  useEffect(() => {
+    if (!when) return;
+    const id = setTimeout(preloadCharts, 0);
+    return () => clearTimeout(id);
+  }, [when]);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { todayInSweden } from '@fou/domain';
 import { reportFileUrl, useGoalByAreaReport, useGoalTrendReport, useReachReport, useVbReport } from '../api/reports.ts';
-import { preloadCharts } from '../components/Chart.tsx';
+import { usePreloadCharts } from '../components/Chart.tsx';
 import { CrosstabSection, ReachSection, TrendSection, VbTableSection } from '../components/ReportSections.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { EvaluationReportSection } from '../features/evaluations/EvaluationReportSection.tsx';
@@ -10,8 +10,6 @@ import { OwnersTableSection } from '../features/municipality/OwnersTableSection.
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { FIRST_PAGE_YEAR as FIRST_YEAR, requestedYear, useDefaultYear } from '../years/useDefaultYear.ts';
 
-// Every visit here draws charts: Chart.js downloads while the reports are being counted, not after.
-preloadCharts();
 
 function Downloads({ path, query, name, children }: { path: string; query: Record<string, string | number>; name: string; children?: ReactNode }) {
   const { t } = useI18n();
@@ -37,6 +35,8 @@ export function OverviewPage() {
   const chosen = useDefaultYear(requested, 'activities');
   const year = chosen.year ?? thisYear;
   const ready = chosen.year !== undefined;
+  // Every visit here draws charts: Chart.js runs while the reports are being counted, after the headings are drawn.
+  usePreloadCharts(ready);
   const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i);
   const trendFrom = Math.max(FIRST_YEAR, year - 8);
 

@@ -6,7 +6,7 @@
 import { useState, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { isIsoDate, todayInSweden } from '@fou/domain';
-import { Chart, preloadCharts } from '../../components/Chart.tsx';
+import { Chart, usePreloadCharts } from '../../components/Chart.tsx';
 import { TableWrap } from '../../components/ReportSections.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -15,7 +15,6 @@ import { FIRST_PAGE_YEAR } from '../../years/useDefaultYear.ts';
 import { MunicipalityEvaluations } from './MunicipalityEvaluations.tsx';
 import { municipalityFileUrl, useMunicipalityReport, type MunicipalityReport, type ReportPeriod } from './municipality-queries.ts';
 
-preloadCharts();
 
 const share = (x: number | null | undefined) => (x === null || x === undefined ? null : Math.round(x * 1000) / 10);
 
@@ -55,6 +54,7 @@ function CountTable({ caption, rows, extra }: { caption: string; rows: { key: st
 }
 
 export function MunicipalityPage() {
+  usePreloadCharts();
   const { code = '' } = useParams();
   const { t, number, percent, date } = useI18n();
   const [sp, setSp] = useSearchParams();

@@ -6,7 +6,7 @@
 import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { todayInSweden } from '@fou/domain';
-import { Chart, preloadCharts } from '../../components/Chart.tsx';
+import { Chart, usePreloadCharts } from '../../components/Chart.tsx';
 import { TableWrap } from '../../components/ReportSections.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -14,7 +14,6 @@ import { FIRST_PAGE_YEAR } from '../../years/useDefaultYear.ts';
 import { comparisonFileUrl, useComparison, type Comparison } from './region-queries.ts';
 
 // Every visit draws charts: Chart.js downloads while the comparison is counted.
-preloadCharts();
 
 /** The API's limit on one comparison's range (region.schemas.ts). */
 const MAX_YEARS = 20;
@@ -150,6 +149,7 @@ function ShareSection({ data, id, title, columns, pick }: {
 }
 
 export function RegionPage() {
+  usePreloadCharts();
   const { t, number } = useI18n();
   const r = t.region;
   useDocumentTitle(r.title);
