@@ -1175,7 +1175,10 @@ export interface components {
             rows: {
                 /** @description Värdets nyckel (målnyckel, kod eller id); none för Ej angivet */
                 key: string;
+                /** @description Etiketten i rapporten (för områdesgrupper verksamhetsberättelsens egen, t.ex. Barn, ungdom & familj) */
                 label: string;
+                /** @description Namnet i registret, när rapportens etikett är en annan */
+                registerName?: string;
                 count: number;
                 /** @description Exakt andel 0..1 av aktiviteterna */
                 share: number;
@@ -1188,10 +1191,14 @@ export interface components {
             rows: {
                 key: string;
                 label: string;
+                /** @description Namnet i registret, när rapportens etikett är en annan */
+                registerName?: string;
             }[];
             columns: {
                 key: string;
                 label: string;
+                /** @description Namnet i registret, när rapportens etikett är en annan */
+                registerName?: string;
             }[];
             counts: number[][];
             rowTotals: number[];
@@ -1242,7 +1249,10 @@ export interface components {
                 rows: {
                     /** @description Värdets nyckel (målnyckel, kod eller id); none för Ej angivet */
                     key: string;
+                    /** @description Etiketten i rapporten (för områdesgrupper verksamhetsberättelsens egen, t.ex. Barn, ungdom & familj) */
                     label: string;
+                    /** @description Namnet i registret, när rapportens etikett är en annan */
+                    registerName?: string;
                     count: number;
                     /** @description Exakt andel 0..1 av aktiviteterna */
                     share: number;
@@ -1254,6 +1264,10 @@ export interface components {
                     count: number;
                     percent: number;
                 };
+                /** @description Summan av radernas avrundade procent (101 för målen 2018 med halfUp) */
+                percentSum: number;
+                /** @description Varför summan inte är 100, när den inte är det */
+                note: string | null;
             }[];
         };
         YearsWithData: {
@@ -1342,6 +1356,30 @@ export interface components {
                 lastActivityDate: string | null;
                 /** @description Ingen kopplad aktivitet till och med asOf */
                 flagged: boolean;
+                /** @description Vad planen sade, en rad per planerad aktivitet */
+                planned: string[];
+                /** @description Utfallet i ord */
+                outcome: string | null;
+                /** @description Ansvariga medarbetare (namn) */
+                staff: string[];
+                /** @description Sammanfattning av de kopplade aktiviteterna till och med asOf */
+                summary: {
+                    /** @description Kopplade aktiviteter per typ, vanligast först */
+                    types: {
+                        name: string;
+                        count: number;
+                    }[];
+                    /** @description Nådda kommuner i enhetens ordning; en aktivitet räknas för varje kommun som deltog */
+                    municipalities: {
+                        code: string;
+                        name: string;
+                        count: number;
+                    }[];
+                    /** @description Summan av deltagare på de kopplade aktiviteterna */
+                    participants: number;
+                    /** @description Hur många av aktiviteterna som har ett deltagarantal */
+                    activitiesWithParticipants: number;
+                };
             }[];
             goals: {
                 key: string;

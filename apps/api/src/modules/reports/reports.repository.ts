@@ -203,6 +203,11 @@ export function reportsRepository({ db, unitId }: UnitScope) {
       return Number(statementFor(f, [], false).all(params(f))[0]?.n ?? 0);
     },
 
+    /** The unit's name: the exports' author and title. */
+    unitName(): string {
+      return db.select({ name: t.units.name }).from(t.units).where(eq(t.units.id, unitId)).get()?.name ?? '';
+    },
+
     /** Activities and plan items per year. */
     yearsWithData() {
       return { activities: activityYears.all(), planItems: planYears.all() };
