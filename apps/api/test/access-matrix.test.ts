@@ -50,6 +50,7 @@ const EXPECTED: Record<string, Row> = {
   'POST /api/v1/staff': CHIEF,
   'PATCH /api/v1/staff/{id}': CHIEF,
   'GET /api/v1/activities': READ,
+  'GET /api/v1/activities/export': READ,
   'POST /api/v1/activities': RECORDS,
   'GET /api/v1/activities/{id}': READ,
   'GET /api/v1/activities/text-warning-overrides': CHIEF,

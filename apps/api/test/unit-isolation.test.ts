@@ -153,6 +153,14 @@ const AIMS: Record<string, () => Aim | Aim[]> = {
     // A cursor past B's rows: A's keyset must still be A's alone.
     { query: { cursor: Buffer.from(JSON.stringify({ date: '2099-12-31', id: b.activity + 1000 })).toString('base64url') }, aimed: false },
   ],
+  // The list as a file: every filter naming B's rows, as CSV (whose numbers the oracle reads) and XLSX.
+  'GET /api/v1/activities/export': () => [
+    { query: { output: 'csv' }, aimed: false },
+    { query: { output: 'xlsx' }, aimed: false },
+    ...Object.entries(filters()).map(([k, v]) => ({ query: { [k]: v, output: 'csv' }, aimed: false })),
+    { query: { planItem: b.planItem, output: 'csv' }, aimed: false },
+    { query: { q: MARK, output: 'csv' }, aimed: false },
+  ],
   'POST /api/v1/activities': () => ({ body: activityBody(), aimed: true }),
   'GET /api/v1/activities/goal-suggestions': () => ({ aimed: false }),
   'GET /api/v1/activities/text-warning-overrides': () => ({ aimed: false }),

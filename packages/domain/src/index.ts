@@ -9,3 +9,4 @@ export * from './goal-names.ts';
 export * from './default-year.ts';
 export * from './names.ts';
 export * from './target-groups.ts';
+export * from './activity-summary.ts';

@@ -317,6 +317,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/activities/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Listan som fil (CSV eller XLSX) med samma filter som listan: alla aktiviteter urvalet ger, alla kolumner
+         * @description Högst 100000 aktiviteter per fil; ett större urval ger 400.
+         */
+        get: operations["getActivitiesExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/activities/goal-suggestions": {
         parameters: {
             query?: never;
@@ -1097,65 +1117,6 @@ export interface components {
                 count: number;
             }[];
         };
-        Unit: {
-            id: number;
-            code: string;
-            name: string;
-            shortName: string | null;
-            county: string | null;
-            /** @description Enhetens eget val: visa årets sammanställningar i den regionala jämförelsen. */
-            sharesComparison: boolean;
-            /** @description Enhetens aktiva konton */
-            accounts: number;
-            /** @description Enhetens registrerade aktiviteter, alla år (ett antal, inga aktiviteter läses) */
-            activities: number;
-            createdAt: string;
-        };
-        InstallAccount: {
-            id: number;
-            username: string;
-            displayName: string;
-            /**
-             * @description installation (installationsadministratör) eller region (läser den regionala jämförelsen för sitt län)
-             * @enum {string}
-             */
-            role: "installation" | "region";
-            /** @description Regionkontots län; null: alla län */
-            county: string | null;
-            active: boolean;
-            mustChangePassword: boolean;
-            lastLoginAt: string | null;
-            createdAt: string;
-        };
-        SessionState: {
-            /** @constant */
-            signedIn: false;
-        } | {
-            /** @constant */
-            signedIn: true;
-            me: {
-                user: {
-                    id: number;
-                    username: string;
-                    displayName: string;
-                };
-                /**
-                 * @description medarbetare, chef (FoU-chef), rad (rådsrepresentant), admin; installationens egna: installation (installationsadministratör), region (regional läsare)
-                 * @enum {string}
-                 */
-                role: "medarbetare" | "chef" | "rad" | "admin" | "installation" | "region";
-                staffId: number | null;
-                mustChangePassword: boolean;
-                /** @description Skicka i huvudet x-csrf-token på varje skrivande anrop. */
-                csrfToken: string;
-                /** @description Enheten kontot hör till (null för installationens egna konton) */
-                unit: {
-                    id: number;
-                    name: string;
-                    shortName: string | null;
-                } | null;
-            };
-        };
         DistributionReport: {
             /** @enum {string} */
             dimension: "goal" | "areaGroup" | "area" | "type" | "format" | "line" | "staff" | "municipality" | "assignment";
@@ -1278,6 +1239,65 @@ export interface components {
                 /** @description Punkter i årets verksamhetsplan */
                 planItems: number;
             }[];
+        };
+        Unit: {
+            id: number;
+            code: string;
+            name: string;
+            shortName: string | null;
+            county: string | null;
+            /** @description Enhetens eget val: visa årets sammanställningar i den regionala jämförelsen. */
+            sharesComparison: boolean;
+            /** @description Enhetens aktiva konton */
+            accounts: number;
+            /** @description Enhetens registrerade aktiviteter, alla år (ett antal, inga aktiviteter läses) */
+            activities: number;
+            createdAt: string;
+        };
+        InstallAccount: {
+            id: number;
+            username: string;
+            displayName: string;
+            /**
+             * @description installation (installationsadministratör) eller region (läser den regionala jämförelsen för sitt län)
+             * @enum {string}
+             */
+            role: "installation" | "region";
+            /** @description Regionkontots län; null: alla län */
+            county: string | null;
+            active: boolean;
+            mustChangePassword: boolean;
+            lastLoginAt: string | null;
+            createdAt: string;
+        };
+        SessionState: {
+            /** @constant */
+            signedIn: false;
+        } | {
+            /** @constant */
+            signedIn: true;
+            me: {
+                user: {
+                    id: number;
+                    username: string;
+                    displayName: string;
+                };
+                /**
+                 * @description medarbetare, chef (FoU-chef), rad (rådsrepresentant), admin; installationens egna: installation (installationsadministratör), region (regional läsare)
+                 * @enum {string}
+                 */
+                role: "medarbetare" | "chef" | "rad" | "admin" | "installation" | "region";
+                staffId: number | null;
+                mustChangePassword: boolean;
+                /** @description Skicka i huvudet x-csrf-token på varje skrivande anrop. */
+                csrfToken: string;
+                /** @description Enheten kontot hör till (null för installationens egna konton) */
+                unit: {
+                    id: number;
+                    name: string;
+                    shortName: string | null;
+                } | null;
+            };
         };
         PlanItem: {
             id: number;
@@ -3268,6 +3288,94 @@ export interface operations {
             };
             /** @description Databasen kunde inte skriva just nu (skrivlåset hölls för länge eller databasen går inte att skriva till). Inget sparades; försök igen (Retry-After). */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getActivitiesExport: {
+        parameters: {
+            query?: {
+                /** @description Från och med datum */
+                from?: string;
+                /** @description Till och med datum */
+                to?: string;
+                /** @description Målets nyckel, t.ex. spridning (gäller alla ramverk) */
+                goal?: string;
+                /** @description Områdets kod; en grupp (vuxen) omfattar sina underområden */
+                area?: string;
+                /** @description Kommunens kod */
+                municipality?: string;
+                staff?: number;
+                type?: number;
+                assignment?: number;
+                /** @description Planpunktens id */
+                planItem?: number;
+                /** @description Text i titeln (skiftläge och Unicode-normalform spelar ingen roll) */
+                q?: string;
+                /** @description Datumordning (id bryter lika datum) */
+                order?: "asc" | "desc";
+                /** @description csv (UTF-8 med BOM, semikolon) eller xlsx (standard) */
+                output?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Aktiviteterna som bifogad fil (Content-Disposition: attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Ogiltig indata: fields namnger varje fält som inte godtogs. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Inte inloggad, eller så har sessionen gått ut. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rollen har inte behörighet, CSRF-token (x-csrf-token) saknas eller är fel, eller kontot måste byta lösenord först (code: must_change_password). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Finns inte. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Krockar med det som finns: en äldre version (currentVersion anger den aktuella), ett låst år eller ett namn som är upptaget. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

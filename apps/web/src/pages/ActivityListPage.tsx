@@ -33,6 +33,12 @@ export function filtersFrom(v: FilterValues): ActivityFilters {
   return f;
 }
 
+/** The file of every activity the applied filters leave (not only the pages loaded), with every column. */
+export function activityExportUrl(f: ActivityFilters, output: 'csv' | 'xlsx'): string {
+  const q = new URLSearchParams(Object.entries({ ...f, output }).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
+  return `/api/v1/activities/export?${q}`;
+}
+
 /** Goal keys are shared across frameworks ("spridning" in VP 2018 and VP 2024); list each key once. */
 function goalOptions(ref: ReferenceData) {
   const seen = new Map<string, string>();
@@ -180,6 +186,17 @@ export function ActivityListPage() {
       <p className="list-count" role="status" aria-live="polite">
         {list.isPending ? t.common.loading : total !== undefined ? `${t.list.total(total, number(total))}${items.length < total ? ` · ${t.list.showing(number(items.length), number(total))}` : ''}` : ''}
       </p>
+      {list.isSuccess && items.length > 0 ? (
+        <p className="exports">
+          <a className="button button--small" href={activityExportUrl(filtersFrom(applied), 'csv')} download>
+            {t.list.exportCsv}
+          </a>
+          <a className="button button--small" href={activityExportUrl(filtersFrom(applied), 'xlsx')} download>
+            {t.list.exportXlsx}
+          </a>
+          <span className="muted">{t.list.exportNote}</span>
+        </p>
+      ) : null}
       {list.isSuccess && items.length === 0 ? <p>{t.list.empty}</p> : null}
       {items.length ? (
         <div className="table-wrap">
