@@ -203,6 +203,10 @@ const AIMS: Record<string, () => Aim | Aim[]> = {
   'GET /api/v1/reports/crosstab': () => [{ query: { rows: 'goal', cols: 'area', year: 2019 }, aimed: false }, { query: { rows: 'type', cols: 'assignment', from: '2019-01-01', to: '2024-12-31', output: 'csv' }, aimed: false }],
   'GET /api/v1/reports/trend': () => [{ query: { dimension: 'goal', fromYear: 2018, toYear: 2024 }, aimed: false }, { query: { dimension: 'municipality', fromYear: 2018, toYear: 2024, output: 'csv' }, aimed: false }],
   'GET /api/v1/reports/reach': () => [{ query: { year: 2019 }, aimed: false }, { query: { year: 2019, output: 'csv' }, aimed: false }, { query: { year: 2019, ...filters() }, aimed: false }],
+  // A's charts of B's year, as SVG (text the mark check reads; the PNG is the same drawing rasterised).
+  'GET /api/v1/reports/charts/{chart}': () => ['verksamhetsomrade', 'resultatmal', 'mal-per-omrade', 'kommuner', 'trend'].map((chart) => (
+    { path: { chart }, query: { year: 2019, format: 'svg' }, aimed: false }
+  )),
   'GET /api/v1/reports/vb/{year}': () => [{ path: { year: 2019 }, aimed: false }, { path: { year: 2019 }, query: { output: 'csv' }, aimed: false }],
   'GET /api/v1/reports/years': () => ({ aimed: false }),
   // The install's routes: no role of a unit may reach them, least of all for another unit.
@@ -277,9 +281,12 @@ describe('unit isolation', () => {
           for (const [k, v] of Object.entries(aim.path ?? {})) url = url.replace(`{${k}}`, String(v));
           let req = agent[op.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](url);
           if (aim.query) req = req.query(aim.query);
+          // Files that are not JSON or text (an SVG, an XLSX) come back whole, to be read as text for the mark.
+          req = req.buffer(true);
           const res = await (aim.body === undefined ? req : req.send(aim.body as object));
+          if (res.text === undefined && Buffer.isBuffer(res.body)) res.text = res.body.toString('utf8');
           const label = `${role} ${op.method} ${url}?${new URLSearchParams(Object.entries(aim.query ?? {}).map(([k, v]): [string, string] => [k, String(v)]))} → ${res.status}`;
-          expect(res.status, `${label}: ${res.text.slice(0, 300)}`).toBeLessThan(500);
+          expect(res.status, `${label}: ${(res.text ?? '').slice(0, 300)}`).toBeLessThan(500);
           const text = res.text ?? '';
           if (text.includes(MARK)) failures.push(`${label}: shows unit B (${text.slice(Math.max(0, text.indexOf(MARK) - 60), text.indexOf(MARK) + 40)})`);
           if (aim.aimed && ![400, 401, 403, 404].includes(res.status)) failures.push(`${label}: an operation on unit B's row was not refused`);

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import type { ReferenceData } from '../api/client.ts';
-import { useActivityList, useReference, type ActivityFilters } from '../api/queries.ts';
+import { activityExportUrl, useActivityList, useReference, type ActivityFilters } from '../api/queries.ts';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { byValidFromDesc } from '../components/iso-order.ts';
@@ -31,12 +31,6 @@ export function filtersFrom(v: FilterValues): ActivityFilters {
   if (/^\d+$/.test(v.type)) f.type = Number(v.type);
   if (v.q.trim()) f.q = v.q.trim();
   return f;
-}
-
-/** The file of every activity the applied filters leave (not only the pages loaded), with every column. */
-export function activityExportUrl(f: ActivityFilters, output: 'csv' | 'xlsx'): string {
-  const q = new URLSearchParams(Object.entries({ ...f, output }).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
-  return `/api/v1/activities/export?${q}`;
 }
 
 /** Goal keys are shared across frameworks ("spridning" in VP 2018 and VP 2024); list each key once. */

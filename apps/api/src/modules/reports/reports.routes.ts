@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { errorResponses } from '../../lib/errors.ts';
 import * as s from './reports.schemas.ts';
 import * as svc from './reports.service.ts';
-import { sendTables, XLSX_TYPE, type ExportTable } from './report-export.ts';
+import { attachment, sendTables, XLSX_TYPE, type ExportTable } from './report-export.ts';
+import { chartSvg } from '../../lib/chart-svg.ts';
+import { svgToPng } from '../../lib/chart-png.ts';
+import { CHART_FILE_NAMES, chartSpec } from './report-charts.ts';
 
 const tags = ['reports'];
 const config = { action: 'report:read' } as const;
@@ -183,6 +186,31 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     const r = svc.vbReport(req.scope, req.params.year, req.query);
     const part = req.query.table === 'verksamhetsomrade' ? '-verksamhetsområde' : req.query.table === 'resultatmal' ? '-resultatmål' : '';
     return sendTables(reply, req, `vb-${req.params.year}${part}`, vbTables(r), r, svc.exportMeta(req.scope, String(req.params.year)));
+  });
+
+  app.get('/reports/charts/:chart', {
+    config,
+    schema: {
+      tags,
+      summary: 'Ett av översiktens diagram som bild för tryck: titel, år, n och värden på staplarna',
+      description: 'Ritas på servern ur samma rapporter som tabellerna; samma bilder används i Word-dokumentet. PNG är 2000 px bred.',
+      params: s.chartParams, querystring: s.chartQuery,
+      response: {
+        200: {
+          description: 'Diagrammet som bifogad fil',
+          content: {
+            'image/png': { schema: z.string().meta({ format: 'binary' }) },
+            'image/svg+xml': { schema: z.string() },
+          },
+        },
+        ...errorResponses,
+      },
+    },
+  }, async (req, reply) => {
+    const svg = chartSvg(chartSpec(req.scope, req.params.chart, req.query));
+    const name = `diagram-${CHART_FILE_NAMES[req.params.chart]}-${req.query.year}.${req.query.format}`;
+    if (req.query.format === 'svg') return attachment(reply, name, 'image/svg+xml; charset=utf-8').send(svg);
+    return attachment(reply, name, 'image/png').send(await svgToPng(svg));
   });
 
   app.get('/reports/years', {

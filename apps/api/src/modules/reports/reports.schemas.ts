@@ -93,6 +93,18 @@ export const vbQuery = z.strictObject({
 });
 export type VbQuery = z.infer<typeof vbQuery>;
 
+export const CHART_IDS = ['verksamhetsomrade', 'resultatmal', 'mal-per-omrade', 'kommuner', 'trend'] as const;
+export type ChartId = (typeof CHART_IDS)[number];
+export const chartParams = z.strictObject({
+  chart: z.enum(CHART_IDS).meta({ description: 'verksamhetsomrade, resultatmal (verksamhetsberättelsens två tabeller), mal-per-omrade (korstabellen), kommuner (räckvidd) eller trend (målen de senaste nio åren)' }),
+});
+export const chartQuery = z.strictObject({
+  year: yearParam.meta({ description: 'Året' }),
+  rounding: roundingParam,
+  format: z.enum(['png', 'svg']).default('png').meta({ description: 'png (2000 px bred, för tryck) eller svg' }),
+});
+export type ChartQuery = z.infer<typeof chartQuery>;
+
 const period = z.object({
   from: z.string().nullable().meta({ description: 'Periodens första dag; null för all tid' }),
   to: z.string().nullable().meta({ description: 'Periodens sista dag; null för all tid' }),

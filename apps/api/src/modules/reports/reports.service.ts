@@ -17,6 +17,8 @@ import { MULTI_VALUED } from './reports.schemas.ts';
 import { reportsRepository, type ActivityFilter, type CountColumn, type ReportReference } from './reports.repository.ts';
 
 export const NONE_KEY = 'none';
+/** The first year the overview's trend reaches back to (the web's FIRST_PAGE_YEAR). */
+export const FIRST_TREND_YEAR = 2016;
 const NONE_LABEL = 'Ej angivet';
 const MULTI_NOTE = {
   municipality: 'En aktivitet kan ha flera deltagande kommuner och räknas då en gång per kommun: andelarna avser andel av aktiviteterna och summerar inte till 100 %.',
