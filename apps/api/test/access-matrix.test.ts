@@ -86,6 +86,7 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/v1/reports/reach': READ,
   'GET /api/v1/reports/vb/{year}': READ,
   'GET /api/v1/reports/charts/{chart}': READ,
+  'GET /api/v1/annual-report/{year}': READ,
   'GET /api/v1/reports/years': READ,
   'GET /api/v1/units': INSTALL,
   'POST /api/v1/units': INSTALL,

@@ -207,6 +207,7 @@ const AIMS: Record<string, () => Aim | Aim[]> = {
   'GET /api/v1/reports/charts/{chart}': () => ['verksamhetsomrade', 'resultatmal', 'mal-per-omrade', 'kommuner', 'trend'].map((chart) => (
     { path: { chart }, query: { year: 2019, format: 'svg' }, aimed: false }
   )),
+  'GET /api/v1/annual-report/{year}': () => [{ path: { year: b.planYear }, aimed: false }, { path: { year: b.planYear }, query: { output: 'docx' }, aimed: false }],
   'GET /api/v1/reports/vb/{year}': () => [{ path: { year: 2019 }, aimed: false }, { path: { year: 2019 }, query: { output: 'csv' }, aimed: false }],
   'GET /api/v1/reports/years': () => ({ aimed: false }),
   // The install's routes: no role of a unit may reach them, least of all for another unit.

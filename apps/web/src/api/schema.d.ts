@@ -813,6 +813,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/annual-report/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Årets verksamhetsberättelse som underlag: tabellerna som publicerade, planens punkter per resultatmål, kommunernas deltagande
+         * @description JSON för utskriftsvyn, eller med output=docx ett Word-dokument med tabeller, rubriker (Rubrik 1/2) och diagram i tryckupplösning.
+         */
+        get: operations["getAnnualReportYear"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units": {
         parameters: {
             query?: never;
@@ -1438,6 +1458,13 @@ export interface components {
                 withActivity: number;
                 flagged: number;
             };
+        };
+        AnnualReport: {
+            year: number;
+            unitName: string;
+            vb: components["schemas"]["VbReport"];
+            reach: components["schemas"]["ReachReport"];
+            plan: components["schemas"]["PlanFollowup"];
         };
         RegionComparison: {
             from: number;
@@ -6116,6 +6143,78 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["YearsWithData"];
+                };
+            };
+            /** @description Ogiltig indata: fields namnger varje fält som inte godtogs. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Inte inloggad, eller så har sessionen gått ut. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rollen har inte behörighet, CSRF-token (x-csrf-token) saknas eller är fel, eller kontot måste byta lösenord först (code: must_change_password). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Finns inte. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Krockar med det som finns: en äldre version (currentVersion anger den aktuella), ett låst år eller ett namn som är upptaget. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAnnualReportYear: {
+        parameters: {
+            query?: {
+                /** @description json (för utskriftsvyn) eller docx (Word-dokument) */
+                output?: "json" | "docx";
+            };
+            header?: never;
+            path: {
+                /** @description Verksamhetsåret, t.ex. 2018 */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Underlaget som JSON, eller som Word-dokument (bifogad fil) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReport"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                 };
             };
             /** @description Ogiltig indata: fields namnger varje fält som inte godtogs. */
