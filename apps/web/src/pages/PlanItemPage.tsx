@@ -170,7 +170,7 @@ function ActivitiesSummary({ activities, municipalityOrder, municipalityCount }:
   const { t, number } = useI18n();
   const s = summariseActivities(activities, municipalityOrder);
   return (
-    <dl className="details plan-item-summary">
+    <dl className="plan-item-summary">
       <div>
         <dt>{t.plan.summaryTypes}</dt>
         <dd>{s.types.map((x) => `${x.name} ${number(x.count)}`).join(', ')}</dd>
