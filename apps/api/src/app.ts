@@ -42,6 +42,7 @@ import { sessionRepository, type SessionRepository } from './modules/auth/sessio
 import { UnitScope } from './db/unit-scope.ts';
 import { planRoutes } from './modules/plan/plan.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
+import { annualReportRoutes } from './modules/annual-report/annual-report.routes.ts';
 import { unitRoutes } from './modules/units/units.routes.ts';
 import { installRepository } from './modules/units/units.repository.ts';
 import { ensureInstallAdmin } from './modules/units/units.service.ts';
@@ -277,6 +278,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(periodLockRoutes, { prefix: API_PREFIX });
   await app.register(planRoutes, { prefix: API_PREFIX });
   await app.register(reportRoutes, { prefix: API_PREFIX });
+  await app.register(annualReportRoutes, { prefix: API_PREFIX });
   await app.register(unitRoutes, { prefix: API_PREFIX });
   await app.register(unitSettingsRoutes, { prefix: API_PREFIX });
   await app.register(regionRoutes, { prefix: API_PREFIX });

@@ -53,6 +53,7 @@ const EXPECTED: Record<string, Row> = {
   'POST /api/v1/staff': CHIEF,
   'PATCH /api/v1/staff/{id}': CHIEF,
   'GET /api/v1/activities': READ,
+  'GET /api/v1/activities/export': READ,
   'POST /api/v1/activities': RECORDS,
   'GET /api/v1/activities/{id}': READ,
   'GET /api/v1/activities/text-warning-overrides': CHIEF,
@@ -87,6 +88,8 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/v1/reports/trend': READ,
   'GET /api/v1/reports/reach': READ,
   'GET /api/v1/reports/vb/{year}': READ,
+  'GET /api/v1/reports/charts/{chart}': READ,
+  'GET /api/v1/annual-report/{year}': READ,
   'GET /api/v1/reports/years': READ,
   // What each owner got: the council reads it like every signed-in role of the unit.
   'GET /api/v1/reports/municipality/{code}': READ,

@@ -105,7 +105,7 @@ describe('plan follow-up export', () => {
     const res = await t.http.get('/api/v1/plan-followup').query({ year: 2018, asOf: '2018-06-30', output: 'csv' }).buffer(true)
       .parse((resp, cb) => { const chunks: Buffer[] = []; resp.on('data', (c: Buffer) => chunks.push(c)); resp.on('end', () => cb(null, Buffer.concat(chunks))); }).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
-    expect(res.headers['content-disposition']).toContain('planuppfoljning-2018.csv');
+    expect(res.headers['content-disposition']).toContain('filename="planuppfoljning-2018.csv"');
     const bytes = res.body as Buffer;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
@@ -114,11 +114,13 @@ describe('plan follow-up export', () => {
     const header = rows.findIndex((row) => row[0] === 'Planpunkt');
     const col = (name: string) => rows[header]!.indexOf(name);
     const itemRows = rows.slice(header + 1, header + 1 + json.items.length);
-    expect(rows[header + 1 + json.items.length]).toEqual(['']);
+    // Under the items, the line saying what Måluppfyllelse is, then the blank line before the next table.
+    expect(rows[header + 1 + json.items.length]![0]).toMatch(/^Måluppfyllelse är en andel/);
+    expect(rows[header + 2 + json.items.length]).toEqual(['']);
     // Every cell of every item row, in the header's order, read back from the file equals the JSON.
-    expect(rows[header]).toEqual(['Planpunkt', 'Resultatmål', 'Verksamhetsområde', 'Områdesgrupp', 'Status', 'Mål (antal)', 'Aktiviteter', 'Måluppfyllelse', 'Senaste aktivitet', 'Flaggad']);
-    const dec = (x: number | null) => (x === null ? '' : x.toFixed(4).replace('.', ','));
-    expect(itemRows).toEqual((json.items as FollowupItem[]).map((i) => [
+    expect(rows[header]!.slice(0, 10)).toEqual(['Planpunkt', 'Resultatmål', 'Verksamhetsområde', 'Områdesgrupp', 'Status', 'Mål (antal)', 'Aktiviteter', 'Måluppfyllelse', 'Senaste aktivitet', 'Flaggad']);
+    const dec = (x: number | null) => (x === null ? '' : x.toFixed(2).replace('.', ','));
+    expect(itemRows.map((row) => row.slice(0, 10))).toEqual((json.items as FollowupItem[]).map((i) => [
       i.title, i.goal.name, i.area.name, i.area.groupName, STATUS_LABEL[i.status], i.targetCount === null ? '' : String(i.targetCount),
       String(i.activityCount), dec(i.progress), i.lastActivityDate ?? '', i.flagged ? 'Ja' : 'Nej',
     ]));
@@ -128,7 +130,7 @@ describe('plan follow-up export', () => {
       expect(row[col('Status')]).toBe(STATUS_LABEL[item.status]);
       expect(row[col('Mål (antal)')]).toBe(item.targetCount === null ? '' : String(item.targetCount));
       expect(row[col('Aktiviteter')]).toBe(String(item.activityCount));
-      expect(row[col('Måluppfyllelse')]).toBe(item.progress === null ? '' : item.progress.toFixed(4).replace('.', ','));
+      expect(row[col('Måluppfyllelse')]).toBe(item.progress === null ? '' : item.progress.toFixed(2).replace('.', ','));
       expect(row[col('Senaste aktivitet')]).toBe(item.lastActivityDate ?? '');
       expect(row[col('Flaggad')]).toBe(item.flagged ? 'Ja' : 'Nej');
     });
@@ -154,12 +156,12 @@ describe('plan follow-up export', () => {
     const headers = (ws.getRow(2).values as unknown[]).slice(1);
     // Whole rows: blank cells read back as undefined, which the JSON has as null.
     const cells = (rowNo: number) => Array.from({ length: headers.length }, (_, c) => ws.getRow(rowNo).getCell(c + 1).value ?? null);
-    expect((json.items as FollowupItem[]).map((_, i) => cells(i + 3))).toEqual((json.items as FollowupItem[]).map((i) => [
+    expect((json.items as FollowupItem[]).map((_, i) => cells(i + 3).slice(0, 10))).toEqual((json.items as FollowupItem[]).map((i) => [
       i.title, i.goal.name, i.area.name, i.area.groupName, STATUS_LABEL[i.status], i.targetCount, i.activityCount, i.progress, i.lastActivityDate, i.flagged ? 'Ja' : 'Nej',
     ]));
     const col = (name: string) => headers.indexOf(name) + 1;
-    // Row 1 is the table's title, row 2 its header.
-    expect(ws.rowCount).toBe(json.items.length + 2);
+    // Row 1 is the table's title, row 2 its header, the last one the note on Måluppfyllelse.
+    expect(ws.rowCount).toBe(json.items.length + 3);
     (json.items as FollowupItem[]).forEach((item, i) => {
       const row = ws.getRow(i + 3);
       expect(row.getCell(col('Planpunkt')).value).toBe(item.title);

@@ -174,6 +174,14 @@ const AIMS: Record<string, () => Aim | Aim[]> = {
     // A cursor past B's rows: A's keyset must still be A's alone.
     { query: { cursor: Buffer.from(JSON.stringify({ date: '2099-12-31', id: b.activity + 1000 })).toString('base64url') }, aimed: false },
   ],
+  // The list as a file: every filter naming B's rows, as CSV (whose numbers the oracle reads) and XLSX.
+  'GET /api/v1/activities/export': () => [
+    { query: { output: 'csv' }, aimed: false },
+    { query: { output: 'xlsx' }, aimed: false },
+    ...Object.entries(filters()).map(([k, v]) => ({ query: { [k]: v, output: 'csv' }, aimed: false })),
+    { query: { planItem: b.planItem, output: 'csv' }, aimed: false },
+    { query: { q: MARK, output: 'csv' }, aimed: false },
+  ],
   'POST /api/v1/activities': () => ({ body: activityBody(), aimed: true }),
   'GET /api/v1/activities/goal-suggestions': () => ({ aimed: false }),
   'GET /api/v1/activities/text-warning-overrides': () => ({ aimed: false }),
@@ -219,6 +227,11 @@ const AIMS: Record<string, () => Aim | Aim[]> = {
   'GET /api/v1/reports/crosstab': () => [{ query: { rows: 'goal', cols: 'area', year: 2019 }, aimed: false }, { query: { rows: 'type', cols: 'assignment', from: '2019-01-01', to: '2024-12-31', output: 'csv' }, aimed: false }],
   'GET /api/v1/reports/trend': () => [{ query: { dimension: 'goal', fromYear: 2018, toYear: 2024 }, aimed: false }, { query: { dimension: 'municipality', fromYear: 2018, toYear: 2024, output: 'csv' }, aimed: false }],
   'GET /api/v1/reports/reach': () => [{ query: { year: 2019 }, aimed: false }, { query: { year: 2019, output: 'csv' }, aimed: false }, { query: { year: 2019, ...filters() }, aimed: false }],
+  // A's charts of B's year, as SVG (text the mark check reads; the PNG is the same drawing rasterised).
+  'GET /api/v1/reports/charts/{chart}': () => ['verksamhetsomrade', 'resultatmal', 'mal-per-omrade', 'kommuner', 'trend'].map((chart) => (
+    { path: { chart }, query: { year: 2019, format: 'svg' }, aimed: false }
+  )),
+  'GET /api/v1/annual-report/{year}': () => [{ path: { year: b.planYear }, aimed: false }, { path: { year: b.planYear }, query: { output: 'docx' }, aimed: false }],
   'GET /api/v1/reports/vb/{year}': () => [{ path: { year: 2019 }, aimed: false }, { path: { year: 2019 }, query: { output: 'csv' }, aimed: false }],
   'GET /api/v1/reports/years': () => ({ aimed: false }),
   // B's code is not A's (a 404), unless POST /municipalities above made one in A with the same code: then it is
@@ -316,9 +329,12 @@ describe('unit isolation', () => {
           for (const [k, v] of Object.entries(aim.path ?? {})) url = url.replace(`{${k}}`, String(v));
           let req = agent[op.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](url);
           if (aim.query) req = req.query(aim.query);
+          // Files that are not JSON or text (an SVG, an XLSX) come back whole, to be read as text for the mark.
+          req = req.buffer(true);
           const res = await (aim.body === undefined ? req : req.send(aim.body as object));
+          if (res.text === undefined && Buffer.isBuffer(res.body)) res.text = res.body.toString('utf8');
           const label = `${role} ${op.method} ${url}?${new URLSearchParams(Object.entries(aim.query ?? {}).map(([k, v]): [string, string] => [k, String(v)]))} → ${res.status}`;
-          expect(res.status, `${label}: ${res.text.slice(0, 300)}`).toBeLessThan(500);
+          expect(res.status, `${label}: ${(res.text ?? '').slice(0, 300)}`).toBeLessThan(500);
           const text = res.text ?? '';
           if (text.includes(MARK)) failures.push(`${label}: shows unit B (${text.slice(Math.max(0, text.indexOf(MARK) - 60), text.indexOf(MARK) + 40)})`);
           if (aim.aimed && ![400, 401, 403, 404].includes(res.status)) failures.push(`${label}: an operation on unit B's row was not refused`);

@@ -1,6 +1,8 @@
 /** The end-to-end scenarios, in order; later ones may use what earlier ones created (ctx.state). */
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
 
 export const DESKTOP = { width: 1280, height: 900 };
@@ -366,8 +368,23 @@ export const scenarios = [
         assert.equal(r.status, 200, href);
         assert.match(r.headers.get('content-type') ?? '', type);
       }
-      const [download] = await Promise.all([page.waitForEvent('download'), vb.getByRole('button', { name: 'Spara diagrammet som bild' }).first().click()]);
-      assert.equal(download.suggestedFilename(), 'vb-2018-verksamhetsomrade.png');
+      // The chart downloads are the server's print drawings: a PNG at least 1600 px wide.
+      const [png] = await Promise.all([page.waitForEvent('download'), vb.getByRole('link', { name: /Ladda ner diagrammet \(PNG\)/ }).first().click()]);
+      assert.equal(png.suggestedFilename(), 'diagram-verksamhetsområde-2018.png');
+      const pngBytes = fs.readFileSync(await png.path());
+      assert.ok(pngBytes.readUInt32BE(16) >= 1600, `PNG width ${pngBytes.readUInt32BE(16)}`);
+      // The chief downloads the year's Word document; it is a zip whose document has the section and the goals' 101 % note.
+      const [docx] = await Promise.all([page.waitForEvent('download'), vb.getByRole('link', { name: 'Ladda ner Word-dokument' }).click()]);
+      assert.equal(docx.suggestedFilename(), 'verksamhetsberättelse-2018.docx');
+      const docxBytes = fs.readFileSync(await docx.path());
+      assert.equal(docxBytes.subarray(0, 2).toString('latin1'), 'PK');
+      const documentXml = execFileSync('unzip', ['-p', await docx.path(), 'word/document.xml']).toString('utf8');
+      assert.match(documentXml, /Intern uppföljning av VP/);
+      assert.match(documentXml, /summerar därför till 101 %/);
+      // The rounding that sums to 100 is offered, with its explanation, and changes the goals to add up to 100.
+      await page.getByRole('radio', { name: 'Summerar till 100 %' }).check();
+      await page.waitForURL(/avrundning=100/);
+      await page.waitForFunction(() => [...document.querySelectorAll('table[data-table="resultatmal"] tbody td[data-percent]')].reduce((s, td) => s + Number(td.dataset.percent), 0) === 100);
       await page.context().close();
     },
   ],

@@ -11,3 +11,4 @@ export * from './names.ts';
 export * from './target-groups.ts';
 export * from './evaluations.ts';
 export * from './owner-reach.ts';
+export * from './activity-summary.ts';

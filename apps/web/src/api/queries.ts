@@ -4,6 +4,12 @@ import { takeEarly } from './early.ts';
 
 export type ActivityFilters = Omit<ActivityListQuery, 'cursor' | 'limit' | 'withTotal'>;
 
+/** The file of every activity the filters leave (not only the pages loaded), with every column. */
+export function activityExportUrl(f: ActivityFilters, output: 'csv' | 'xlsx'): string {
+  const q = new URLSearchParams(Object.entries({ ...f, output }).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
+  return `/api/v1/activities/export?${q}`;
+}
+
 export const referenceKeys = { all: ['reference'] as const };
 
 export const activityKeys = {

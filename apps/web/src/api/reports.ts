@@ -8,12 +8,16 @@ function json<T>(value: T): Exclude<T, string> {
   return value as Exclude<T, string>;
 }
 
+/** As published (each row half up on its own) or summing to 100 (largest remainder). */
+export type Rounding = 'halfUp' | 'largestRemainder';
+
 export const reportKeys = {
   all: ['reports'] as const,
-  vb: (year: number) => [...reportKeys.all, 'vb', year] as const,
-  crosstab: (year: number) => [...reportKeys.all, 'crosstab', 'goal', 'areaGroup', year] as const,
+  vb: (year: number, rounding: Rounding = 'halfUp') => [...reportKeys.all, 'vb', year, rounding] as const,
+  crosstab: (year: number, rounding: Rounding = 'halfUp') => [...reportKeys.all, 'crosstab', 'goal', 'areaGroup', year, rounding] as const,
   reach: (year: number) => [...reportKeys.all, 'reach', year] as const,
-  trend: (fromYear: number, toYear: number) => [...reportKeys.all, 'trend', 'goal', fromYear, toYear] as const,
+  trend: (fromYear: number, toYear: number, rounding: Rounding = 'halfUp') => [...reportKeys.all, 'trend', 'goal', fromYear, toYear, rounding] as const,
+  annualReport: (year: number) => [...reportKeys.all, 'annual-report', year] as const,
   years: () => [...reportKeys.all, 'years'] as const,
 };
 
@@ -29,20 +33,20 @@ export function useYearsWithData(enabled = true) {
 
 const common = { staleTime: 60_000, placeholderData: keepPreviousData };
 
-export function useVbReport(year: number, enabled = true) {
+export function useVbReport(year: number, enabled = true, rounding: Rounding = 'halfUp') {
   return useQuery({
-    queryKey: reportKeys.vb(year),
-    queryFn: async () => json(unwrap(await api.GET('/api/v1/reports/vb/{year}', { params: { path: { year } } }))),
+    queryKey: reportKeys.vb(year, rounding),
+    queryFn: async () => json(unwrap(await api.GET('/api/v1/reports/vb/{year}', { params: { path: { year }, query: { rounding } } }))),
     ...common,
     enabled,
   });
 }
 
-export function useGoalByAreaReport(year: number, enabled = true) {
+export function useGoalByAreaReport(year: number, enabled = true, rounding: Rounding = 'halfUp') {
   return useQuery({
-    queryKey: reportKeys.crosstab(year),
+    queryKey: reportKeys.crosstab(year, rounding),
     queryFn: async () =>
-      json(unwrap(await api.GET('/api/v1/reports/crosstab', { params: { query: { rows: 'goal', cols: 'areaGroup', year, percent: 'row' } } }))),
+      json(unwrap(await api.GET('/api/v1/reports/crosstab', { params: { query: { rows: 'goal', cols: 'areaGroup', year, percent: 'row', rounding } } }))),
     ...common,
     enabled,
   });
@@ -57,10 +61,10 @@ export function useReachReport(year: number, enabled = true) {
   });
 }
 
-export function useGoalTrendReport(fromYear: number, toYear: number, enabled = true) {
+export function useGoalTrendReport(fromYear: number, toYear: number, enabled = true, rounding: Rounding = 'halfUp') {
   return useQuery({
-    queryKey: reportKeys.trend(fromYear, toYear),
-    queryFn: async () => json(unwrap(await api.GET('/api/v1/reports/trend', { params: { query: { dimension: 'goal', fromYear, toYear } } }))),
+    queryKey: reportKeys.trend(fromYear, toYear, rounding),
+    queryFn: async () => json(unwrap(await api.GET('/api/v1/reports/trend', { params: { query: { dimension: 'goal', fromYear, toYear, rounding } } }))),
     ...common,
     enabled,
   });
@@ -70,4 +74,24 @@ export function useGoalTrendReport(fromYear: number, toYear: number, enabled = t
 export function reportFileUrl(path: string, query: Record<string, string | number>, output: 'csv' | 'xlsx'): string {
   const q = new URLSearchParams(Object.entries({ ...query, output }).map(([k, v]) => [k, String(v)]));
   return `/api/v1/reports/${path}?${q}`;
+}
+
+/** A chart drawn on the server for print (2000 px PNG or SVG, with title, year, n and values): the Word document's. */
+export function chartFileUrl(chart: string, year: number, rounding: Rounding, format: 'png' | 'svg'): string {
+  return `/api/v1/reports/charts/${chart}?${new URLSearchParams({ year: String(year), rounding, format })}`;
+}
+
+/** The year's Word document, and its content as JSON for the print view. */
+export const annualReportDocxUrl = (year: number) => `/api/v1/annual-report/${year}?output=docx`;
+
+export function useAnnualReport(year: number) {
+  return useQuery({
+    queryKey: reportKeys.annualReport(year),
+    queryFn: async () => {
+      const r = unwrap(await api.GET('/api/v1/annual-report/{year}', { params: { path: { year } } }));
+      if (typeof r === 'string') throw new Error('Expected JSON');
+      return r;
+    },
+    staleTime: 60_000,
+  });
 }

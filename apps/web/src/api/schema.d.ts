@@ -352,6 +352,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/activities/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Listan som fil (CSV eller XLSX) med samma filter som listan: alla aktiviteter urvalet ger, alla kolumner
+         * @description Högst 100000 aktiviteter per fil; ett större urval ger 400.
+         */
+        get: operations["getActivitiesExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/activities/goal-suggestions": {
         parameters: {
             query?: never;
@@ -828,6 +848,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/charts/{chart}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ett av översiktens diagram som bild för tryck: titel, år, n och värden på staplarna
+         * @description Ritas på servern ur samma rapporter som tabellerna; samma bilder används i Word-dokumentet. PNG är 2000 px bred.
+         */
+        get: operations["getReportsChartsChart"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/years": {
         parameters: {
             query?: never;
@@ -840,6 +880,26 @@ export interface paths {
          * @description Översikten och verksamhetsplanen väljer med den här listan vilket år de öppnar på.
          */
         get: operations["getReportsYears"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annual-report/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Årets verksamhetsberättelse som underlag: tabellerna som publicerade, planens punkter per resultatmål, kommunernas deltagande
+         * @description JSON för utskriftsvyn, eller med output=docx ett Word-dokument med tabeller, rubriker (Rubrik 1/2) och diagram i tryckupplösning.
+         */
+        get: operations["getAnnualReportYear"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1366,70 +1426,6 @@ export interface components {
                 count: number;
             }[];
         };
-        Unit: {
-            id: number;
-            code: string;
-            name: string;
-            shortName: string | null;
-            county: string | null;
-            /** @description Enhetens eget val: visa årets sammanställningar i den regionala jämförelsen. */
-            sharesComparison: boolean;
-            /** @description Enhetens aktiva konton */
-            accounts: number;
-            /** @description Enhetens registrerade aktiviteter, alla år (ett antal, inga aktiviteter läses) */
-            activities: number;
-            createdAt: string;
-        };
-        InstallAccount: {
-            id: number;
-            username: string;
-            displayName: string;
-            /**
-             * @description installation (installationsadministratör) eller region (läser den regionala jämförelsen för sitt län)
-             * @enum {string}
-             */
-            role: "installation" | "region";
-            /** @description Regionkontots län; null: alla län */
-            county: string | null;
-            active: boolean;
-            mustChangePassword: boolean;
-            lastLoginAt: string | null;
-            createdAt: string;
-        };
-        SessionState: {
-            /** @constant */
-            signedIn: false;
-        } | {
-            /** @constant */
-            signedIn: true;
-            me: {
-                user: {
-                    id: number;
-                    username: string;
-                    displayName: string;
-                };
-                /**
-                 * @description medarbetare, chef (FoU-chef), rad (rådsrepresentant), admin; installationens egna: installation (installationsadministratör), region (regional läsare)
-                 * @enum {string}
-                 */
-                role: "medarbetare" | "chef" | "rad" | "admin" | "installation" | "region";
-                staffId: number | null;
-                mustChangePassword: boolean;
-                /** @description Skicka i huvudet x-csrf-token på varje skrivande anrop. */
-                csrfToken: string;
-                /** @description Enheten kontot hör till (null för installationens egna konton) */
-                unit: {
-                    id: number;
-                    name: string;
-                    shortName: string | null;
-                } | null;
-                /** @description Ägarkommunen kontot är knutet till (t.ex. rådsrepresentantens); startsidan är då kommunens sida */
-                municipality: {
-                    code: string;
-                    name: string;
-                } | null;
-            };
-        };
         DistributionReport: {
             /** @enum {string} */
             dimension: "goal" | "areaGroup" | "area" | "type" | "format" | "line" | "staff" | "municipality" | "assignment";
@@ -1449,7 +1445,10 @@ export interface components {
             rows: {
                 /** @description Värdets nyckel (målnyckel, kod eller id); none för Ej angivet */
                 key: string;
+                /** @description Etiketten i rapporten (för områdesgrupper verksamhetsberättelsens egen, t.ex. Barn, ungdom & familj) */
                 label: string;
+                /** @description Namnet i registret, när rapportens etikett är en annan */
+                registerName?: string;
                 count: number;
                 /** @description Exakt andel 0..1 av aktiviteterna */
                 share: number;
@@ -1462,10 +1461,14 @@ export interface components {
             rows: {
                 key: string;
                 label: string;
+                /** @description Namnet i registret, när rapportens etikett är en annan */
+                registerName?: string;
             }[];
             columns: {
                 key: string;
                 label: string;
+                /** @description Namnet i registret, när rapportens etikett är en annan */
+                registerName?: string;
             }[];
             counts: number[][];
             rowTotals: number[];
@@ -1516,7 +1519,10 @@ export interface components {
                 rows: {
                     /** @description Värdets nyckel (målnyckel, kod eller id); none för Ej angivet */
                     key: string;
+                    /** @description Etiketten i rapporten (för områdesgrupper verksamhetsberättelsens egen, t.ex. Barn, ungdom & familj) */
                     label: string;
+                    /** @description Namnet i registret, när rapportens etikett är en annan */
+                    registerName?: string;
                     count: number;
                     /** @description Exakt andel 0..1 av aktiviteterna */
                     share: number;
@@ -1528,6 +1534,10 @@ export interface components {
                     count: number;
                     percent: number;
                 };
+                /** @description Summan av radernas avrundade procent (101 för målen 2018 med halfUp) */
+                percentSum: number;
+                /** @description Varför summan inte är 100, när den inte är det */
+                note: string | null;
             }[];
         };
         YearsWithData: {
@@ -1721,6 +1731,70 @@ export interface components {
                 withoutTargetGroup: number;
             };
         };
+        Unit: {
+            id: number;
+            code: string;
+            name: string;
+            shortName: string | null;
+            county: string | null;
+            /** @description Enhetens eget val: visa årets sammanställningar i den regionala jämförelsen. */
+            sharesComparison: boolean;
+            /** @description Enhetens aktiva konton */
+            accounts: number;
+            /** @description Enhetens registrerade aktiviteter, alla år (ett antal, inga aktiviteter läses) */
+            activities: number;
+            createdAt: string;
+        };
+        InstallAccount: {
+            id: number;
+            username: string;
+            displayName: string;
+            /**
+             * @description installation (installationsadministratör) eller region (läser den regionala jämförelsen för sitt län)
+             * @enum {string}
+             */
+            role: "installation" | "region";
+            /** @description Regionkontots län; null: alla län */
+            county: string | null;
+            active: boolean;
+            mustChangePassword: boolean;
+            lastLoginAt: string | null;
+            createdAt: string;
+        };
+        SessionState: {
+            /** @constant */
+            signedIn: false;
+        } | {
+            /** @constant */
+            signedIn: true;
+            me: {
+                user: {
+                    id: number;
+                    username: string;
+                    displayName: string;
+                };
+                /**
+                 * @description medarbetare, chef (FoU-chef), rad (rådsrepresentant), admin; installationens egna: installation (installationsadministratör), region (regional läsare)
+                 * @enum {string}
+                 */
+                role: "medarbetare" | "chef" | "rad" | "admin" | "installation" | "region";
+                staffId: number | null;
+                mustChangePassword: boolean;
+                /** @description Skicka i huvudet x-csrf-token på varje skrivande anrop. */
+                csrfToken: string;
+                /** @description Enheten kontot hör till (null för installationens egna konton) */
+                unit: {
+                    id: number;
+                    name: string;
+                    shortName: string | null;
+                } | null;
+                /** @description Ägarkommunen kontot är knutet till (t.ex. rådsrepresentantens); startsidan är då kommunens sida */
+                municipality: {
+                    code: string;
+                    name: string;
+                } | null;
+            };
+        };
         PlanItem: {
             id: number;
             year: number;
@@ -1798,6 +1872,30 @@ export interface components {
                 lastActivityDate: string | null;
                 /** @description Ingen kopplad aktivitet till och med asOf */
                 flagged: boolean;
+                /** @description Vad planen sade, en rad per planerad aktivitet */
+                planned: string[];
+                /** @description Utfallet i ord */
+                outcome: string | null;
+                /** @description Ansvariga medarbetare (namn) */
+                staff: string[];
+                /** @description Sammanfattning av de kopplade aktiviteterna till och med asOf */
+                summary: {
+                    /** @description Kopplade aktiviteter per typ, vanligast först */
+                    types: {
+                        name: string;
+                        count: number;
+                    }[];
+                    /** @description Nådda kommuner i enhetens ordning; en aktivitet räknas för varje kommun som deltog */
+                    municipalities: {
+                        code: string;
+                        name: string;
+                        count: number;
+                    }[];
+                    /** @description Summan av deltagare på de kopplade aktiviteterna */
+                    participants: number;
+                    /** @description Hur många av aktiviteterna som har ett deltagarantal */
+                    activitiesWithParticipants: number;
+                };
             }[];
             goals: {
                 key: string;
@@ -1816,6 +1914,13 @@ export interface components {
                 withActivity: number;
                 flagged: number;
             };
+        };
+        AnnualReport: {
+            year: number;
+            unitName: string;
+            vb: components["schemas"]["VbReport"];
+            reach: components["schemas"]["ReachReport"];
+            plan: components["schemas"]["PlanFollowup"];
         };
         RegionComparison: {
             from: number;
@@ -4050,6 +4155,94 @@ export interface operations {
             };
             /** @description Databasen kunde inte skriva just nu (skrivlåset hölls för länge eller databasen går inte att skriva till). Inget sparades; försök igen (Retry-After). */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getActivitiesExport: {
+        parameters: {
+            query?: {
+                /** @description Från och med datum */
+                from?: string;
+                /** @description Till och med datum */
+                to?: string;
+                /** @description Målets nyckel, t.ex. spridning (gäller alla ramverk) */
+                goal?: string;
+                /** @description Områdets kod; en grupp (vuxen) omfattar sina underområden */
+                area?: string;
+                /** @description Kommunens kod */
+                municipality?: string;
+                staff?: number;
+                type?: number;
+                assignment?: number;
+                /** @description Planpunktens id */
+                planItem?: number;
+                /** @description Text i titeln (skiftläge och Unicode-normalform spelar ingen roll) */
+                q?: string;
+                /** @description Datumordning (id bryter lika datum) */
+                order?: "asc" | "desc";
+                /** @description csv (UTF-8 med BOM, semikolon) eller xlsx (standard) */
+                output?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Aktiviteterna som bifogad fil (Content-Disposition: attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Ogiltig indata: fields namnger varje fält som inte godtogs. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Inte inloggad, eller så har sessionen gått ut. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rollen har inte behörighet, CSRF-token (x-csrf-token) saknas eller är fel, eller kontot måste byta lösenord först (code: must_change_password). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Finns inte. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Krockar med det som finns: en äldre version (currentVersion anger den aktuella), ett låst år eller ett namn som är upptaget. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6856,6 +7049,82 @@ export interface operations {
             };
         };
     };
+    getReportsChartsChart: {
+        parameters: {
+            query: {
+                /** @description Året */
+                year: number;
+                /** @description halfUp: varje rad avrundas för sig (som i verksamhetsberättelsen, summan kan bli 99 eller 101); largestRemainder: summerar alltid till 100 */
+                rounding?: "halfUp" | "largestRemainder";
+                /** @description png (2000 px bred, för tryck) eller svg */
+                format?: "png" | "svg";
+            };
+            header?: never;
+            path: {
+                /** @description verksamhetsomrade, resultatmal (verksamhetsberättelsens två tabeller), mal-per-omrade (korstabellen), kommuner (räckvidd) eller trend (målen de senaste nio åren) */
+                chart: "verksamhetsomrade" | "resultatmal" | "mal-per-omrade" | "kommuner" | "trend";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Diagrammet som bifogad fil */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description Ogiltig indata: fields namnger varje fält som inte godtogs. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Inte inloggad, eller så har sessionen gått ut. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rollen har inte behörighet, CSRF-token (x-csrf-token) saknas eller är fel, eller kontot måste byta lösenord först (code: must_change_password). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Finns inte. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Krockar med det som finns: en äldre version (currentVersion anger den aktuella), ett låst år eller ett namn som är upptaget. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getReportsYears: {
         parameters: {
             query?: never;
@@ -6872,6 +7141,78 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["YearsWithData"];
+                };
+            };
+            /** @description Ogiltig indata: fields namnger varje fält som inte godtogs. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Inte inloggad, eller så har sessionen gått ut. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rollen har inte behörighet, CSRF-token (x-csrf-token) saknas eller är fel, eller kontot måste byta lösenord först (code: must_change_password). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Finns inte. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Krockar med det som finns: en äldre version (currentVersion anger den aktuella), ett låst år eller ett namn som är upptaget. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAnnualReportYear: {
+        parameters: {
+            query?: {
+                /** @description json (för utskriftsvyn) eller docx (Word-dokument) */
+                output?: "json" | "docx";
+            };
+            header?: never;
+            path: {
+                /** @description Verksamhetsåret, t.ex. 2018 */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Underlaget som JSON, eller som Word-dokument (bifogad fil) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReport"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                 };
             };
             /** @description Ogiltig indata: fields namnger varje fält som inte godtogs. */

@@ -118,9 +118,10 @@ function useDrawWhenNear(box: RefObject<HTMLElement | null>): boolean {
 }
 
 interface Props {
-  /** Names the chart for screen readers and the PNG's file name. */
+  /** Names the chart for screen readers. */
   title: string;
-  fileName: string;
+  /** The browser-drawn PNG's file name, for a chart the server does not draw (the regional comparison). */
+  fileName?: string;
   kind: ChartKind;
   labels: string[];
   series: Series[];
@@ -130,9 +131,11 @@ interface Props {
   table: ReactNode;
   /** A table too wide to sit beside the chart goes below it on every screen. */
   tableBelow?: boolean;
+  /** The chart as the server draws it for print: links to its PNG (2000 px) and SVG. */
+  imageUrl?: (format: 'png' | 'svg') => string;
 }
 
-export function Chart({ title, fileName, kind, labels, series, percent = false, table, tableBelow = false }: Props) {
+export function Chart({ title, fileName = 'diagram', kind, labels, series, percent = false, table, tableBelow = false, imageUrl }: Props) {
   const { t } = useI18n();
   const ref = useRef<ChartJS<'bar' | 'line'> | null>(null);
   const box = useRef<HTMLDivElement | null>(null);
@@ -141,6 +144,7 @@ export function Chart({ title, fileName, kind, labels, series, percent = false, 
   // Horizontal bars need room per category; the legend of a multi-series chart needs its own.
   const height = kind !== 'line' ? Math.max(10, labels.length * 3.25 + (series.length > 1 ? 4 : 2)) : 16;
 
+  // Without a server drawing, the canvas as it is on screen.
   function downloadPng() {
     const chart = ref.current;
     if (!chart) return;
@@ -158,9 +162,20 @@ export function Chart({ title, fileName, kind, labels, series, percent = false, 
           {ChartCanvas && near ? <ChartCanvas label={t.overview.chartOf(title)} kind={kind} labels={labels} series={series} percent={percent} chartRef={ref} /> : null}
         </div>
         <figcaption className="visually-hidden">{t.overview.chartOf(title)}</figcaption>
-        <button type="button" className="button button--small no-print" onClick={downloadPng}>
-          {t.overview.downloadPng}
-        </button>
+        {imageUrl ? (
+          <p className="exports no-print">
+            <a className="button button--small" href={imageUrl('png')} download>
+              {t.overview.downloadPng}<span className="visually-hidden">: {title}</span>
+            </a>
+            <a className="button button--small" href={imageUrl('svg')} download>
+              {t.overview.downloadSvg}<span className="visually-hidden">: {title}</span>
+            </a>
+          </p>
+        ) : (
+          <button type="button" className="button button--small no-print" onClick={downloadPng}>
+            {t.overview.downloadPng}
+          </button>
+        )}
       </figure>
       <div className="chart-block__table">{table}</div>
     </div>

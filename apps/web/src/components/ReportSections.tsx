@@ -22,7 +22,7 @@ export function TableWrap({ label, wide = false, children }: { label: string; wi
   );
 }
 
-interface Row { key: string; label: string; count: number; percent: number }
+interface Row { key: string; label: string; count: number; percent: number; registerName?: string }
 
 export interface VbTableProps {
   id: string;
@@ -30,9 +30,18 @@ export interface VbTableProps {
   columnTitle: string;
   rows: Row[];
   total: { label: string; count: number; percent: number };
+  note?: string | null;
 }
 
-export function VbTableSection({ table, year }: { table: VbTableProps; year: number }) {
+/** "Barn, ungdom & familj" is the report's word for the register's "Barn, unga och familj": say so once. */
+export function RegisterNames({ rows }: { rows: { label: string; registerName?: string }[] }) {
+  const { t } = useI18n();
+  const renamed = rows.filter((r) => r.registerName && r.registerName !== r.label);
+  if (!renamed.length) return null;
+  return <p className="muted report-note">{t.overview.registerNames(renamed.map((r) => t.overview.registerName(r.label, r.registerName!)).join('; '))}</p>;
+}
+
+export function VbTableSection({ table, chartUrl }: { table: VbTableProps; year: number; chartUrl?: (format: 'png' | 'svg') => string }) {
   const { t, percent, number } = useI18n();
   const headingId = `vb-${table.id}`;
   return (
@@ -40,7 +49,7 @@ export function VbTableSection({ table, year }: { table: VbTableProps; year: num
       <h3 id={headingId}>{table.title}</h3>
       <Chart
         title={table.title}
-        fileName={`vb-${year}-${table.id}`}
+        {...(chartUrl ? { imageUrl: chartUrl } : {})}
         kind="horizontalBar"
         percent
         labels={table.rows.map((r) => r.label)}
@@ -51,7 +60,7 @@ export function VbTableSection({ table, year }: { table: VbTableProps; year: num
             <caption className="visually-hidden">{table.title}</caption>
             <thead>
               <tr>
-                <th scope="col">{table.columnTitle}</th>
+                <th scope="col">{table.title}</th>
                 <th scope="col" className="num">{t.overview.count}</th>
                 <th scope="col" className="num">{t.overview.percent}</th>
               </tr>
@@ -76,13 +85,15 @@ export function VbTableSection({ table, year }: { table: VbTableProps; year: num
           </TableWrap>
         }
       />
+      {table.note ? <p className="muted report-note">{table.note}</p> : null}
+      <RegisterNames rows={table.rows} />
     </section>
   );
 }
 
 export interface CrosstabProps {
   rows: { key: string; label: string }[];
-  columns: { key: string; label: string }[];
+  columns: { key: string; label: string; registerName?: string }[];
   counts: number[][];
   rowTotals: number[];
   columnTotals: number[];
@@ -90,15 +101,16 @@ export interface CrosstabProps {
   percents: number[][];
 }
 
-export function CrosstabSection({ data, year, actions }: { data: CrosstabProps; year: number; actions?: ReactNode }) {
+export function CrosstabSection({ data, actions, chartUrl }: { data: CrosstabProps; year: number; actions?: ReactNode; chartUrl?: (format: 'png' | 'svg') => string }) {
   const { t, percent, number } = useI18n();
   return (
     <section className="report-section" aria-labelledby="crosstab-heading">
       <h2 id="crosstab-heading">{t.overview.crosstab}</h2>
       {actions}
+      <p className="report-note">{t.overview.crosstabBase}</p>
       <Chart
         title={t.overview.crosstab}
-        fileName={`mal-per-omrade-${year}`}
+        {...(chartUrl ? { imageUrl: chartUrl } : {})}
         kind="stackedHorizontalBar"
         tableBelow
         labels={data.rows.map((r) => r.label)}
@@ -142,6 +154,7 @@ export function CrosstabSection({ data, year, actions }: { data: CrosstabProps; 
           </TableWrap>
         }
       />
+      <RegisterNames rows={data.columns} />
     </section>
   );
 }
@@ -153,7 +166,7 @@ export interface ReachProps {
   notReached: { code: string; name: string }[];
 }
 
-export function ReachSection({ data, year, actions }: { data: ReachProps; year: number; actions?: ReactNode }) {
+export function ReachSection({ data, actions, chartUrl }: { data: ReachProps; year: number; actions?: ReactNode; chartUrl?: (format: 'png' | 'svg') => string }) {
   const { t, percent, number } = useI18n();
   return (
     <section className="report-section" aria-labelledby="reach-heading">
@@ -163,9 +176,10 @@ export function ReachSection({ data, year, actions }: { data: ReachProps; year: 
         {t.overview.reachSummary(number(data.reachedCount), number(data.municipalityCount))}{' '}
         {data.notReached.length ? `${t.overview.notReached}: ${data.notReached.map((m) => m.name).join(', ')}.` : t.overview.noneMissing}
       </p>
+      <p className="report-note">{t.overview.reachShares}</p>
       <Chart
         title={t.overview.reach}
-        fileName={`kommuner-${year}`}
+        {...(chartUrl ? { imageUrl: chartUrl } : {})}
         kind="horizontalBar"
         labels={data.municipalities.map((m) => m.name)}
         series={[{ label: t.overview.count, data: data.municipalities.map((m) => m.count) }]}
@@ -205,7 +219,7 @@ export interface TrendProps {
   series: { key: string; labels: Record<string, string>; counts: number[]; percents: number[] }[];
 }
 
-export function TrendSection({ data, actions }: { data: TrendProps; actions?: ReactNode }) {
+export function TrendSection({ data, actions, chartUrl }: { data: TrendProps; actions?: ReactNode; chartUrl?: (format: 'png' | 'svg') => string }) {
   const { t, percent, number } = useI18n();
   // Years before the unit recorded anything would read as 0 % everywhere: leave them out.
   const shown = data.years.map((y, i) => ({ y, i })).filter(({ i }) => (data.totals[i] ?? 0) > 0);
@@ -218,7 +232,7 @@ export function TrendSection({ data, actions }: { data: TrendProps; actions?: Re
       {actions}
       <Chart
         title={t.overview.trend}
-        fileName={`trend-${shown[0]?.y ?? ''}-${last}`}
+        {...(chartUrl ? { imageUrl: chartUrl } : {})}
         kind="line"
         percent
         tableBelow

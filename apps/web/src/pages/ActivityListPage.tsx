@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import type { ReferenceData } from '../api/client.ts';
-import { useActivityList, useReference, type ActivityFilters } from '../api/queries.ts';
+import { activityExportUrl, useActivityList, useReference, type ActivityFilters } from '../api/queries.ts';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { byValidFromDesc } from '../components/iso-order.ts';
@@ -180,6 +180,17 @@ export function ActivityListPage() {
       <p className="list-count" role="status" aria-live="polite">
         {list.isPending ? t.common.loading : total !== undefined ? `${t.list.total(total, number(total))}${items.length < total ? ` · ${t.list.showing(number(items.length), number(total))}` : ''}` : ''}
       </p>
+      {list.isSuccess && items.length > 0 ? (
+        <p className="exports">
+          <a className="button button--small" href={activityExportUrl(filtersFrom(applied), 'csv')} download>
+            {t.list.exportCsv}
+          </a>
+          <a className="button button--small" href={activityExportUrl(filtersFrom(applied), 'xlsx')} download>
+            {t.list.exportXlsx}
+          </a>
+          <span className="muted">{t.list.exportNote}</span>
+        </p>
+      ) : null}
       {list.isSuccess && items.length === 0 ? <p>{t.list.empty}</p> : null}
       {items.length ? (
         <div className="table-wrap">

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { todayInSweden } from '@fou/domain';
-import { reportFileUrl, useGoalByAreaReport, useGoalTrendReport, useReachReport, useVbReport } from '../api/reports.ts';
+import {
+  annualReportDocxUrl, chartFileUrl, reportFileUrl, useGoalByAreaReport, useGoalTrendReport, useReachReport, useVbReport, type Rounding,
+} from '../api/reports.ts';
 import { usePreloadCharts } from '../components/Chart.tsx';
 import { CrosstabSection, ReachSection, TrendSection, VbTableSection } from '../components/ReportSections.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
@@ -9,7 +11,6 @@ import { EvaluationReportSection } from '../features/evaluations/EvaluationRepor
 import { OwnersTableSection } from '../features/municipality/OwnersTableSection.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { FIRST_PAGE_YEAR as FIRST_YEAR, requestedYear, useDefaultYear } from '../years/useDefaultYear.ts';
-
 
 function Downloads({ path, query, name, children }: { path: string; query: Record<string, string | number>; name: string; children?: ReactNode }) {
   const { t } = useI18n();
@@ -32,26 +33,62 @@ export function OverviewPage() {
   const [sp, setSp] = useSearchParams();
   const thisYear = Number(todayInSweden().slice(0, 4));
   const requested = requestedYear(sp, thisYear);
+  // A year in the address that the page does not offer (?year=2031) is said, not swapped silently for another.
+  const outOfRange = sp.has('year') && requested === null ? sp.get('year') ?? '' : null;
   const chosen = useDefaultYear(requested, 'activities');
   const year = chosen.year ?? thisYear;
-  const ready = chosen.year !== undefined;
+  const ready = chosen.year !== undefined && outOfRange === null;
   // Every visit here draws charts: Chart.js runs while the reports are being counted, after the headings are drawn.
   usePreloadCharts(ready);
   const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i);
   const trendFrom = Math.max(FIRST_YEAR, year - 8);
+  const rounding: Rounding = sp.get('avrundning') === '100' ? 'largestRemainder' : 'halfUp';
+  const setRounding = (r: Rounding) => {
+    const next = new URLSearchParams(sp);
+    if (r === 'largestRemainder') next.set('avrundning', '100');
+    else next.delete('avrundning');
+    if (!next.has('year')) next.set('year', String(year));
+    setSp(next);
+  };
+  const chartUrl = (chart: string) => (format: 'png' | 'svg') => chartFileUrl(chart, year, rounding, format);
 
-  const vb = useVbReport(year, ready);
-  const crosstab = useGoalByAreaReport(year, ready);
+  const vb = useVbReport(year, ready, rounding);
+  const crosstab = useGoalByAreaReport(year, ready, rounding);
   const reach = useReachReport(year, ready);
-  const trend = useGoalTrendReport(trendFrom, year, ready);
+  const trend = useGoalTrendReport(trendFrom, year, ready, rounding);
 
   // The page appears in steps, each added below what is already drawn, so nothing moves (sections arriving one
   // by one used to push those below them down): the heading and the year once the year is known, the annual
   // report's tables, then the other three together. After that, a new year keeps the old figures until the new
   // ones are here.
+  const yearSelect = (
+    <div className="field field--inline">
+      <label htmlFor="overview-year">{t.overview.year}</label>
+      <select id="overview-year" className="input" value={outOfRange === null ? year : ''} onChange={(e) => setSp({ year: e.target.value })}>
+        {outOfRange !== null ? <option value="">–</option> : null}
+        {years.map((y) => (
+          <option key={y} value={y}>
+            {y}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  if (outOfRange !== null) {
+    return (
+      <>
+        <div className="page-head">
+          <h1>{t.overview.title}</h1>
+          {yearSelect}
+        </div>
+        <p role="alert">{t.overview.outOfRange(outOfRange, FIRST_YEAR, thisYear)}</p>
+      </>
+    );
+  }
   if (chosen.isError) return <p role="alert">{t.common.loadError}</p>;
   if (!ready) return <p role="status">{t.common.loading}</p>;
   const extraFailed = crosstab.isError || reach.isError || trend.isError;
+  const empty = vb.data?.activityCount === 0;
 
   return (
     <>
@@ -59,16 +96,7 @@ export function OverviewPage() {
         <h1>
           {t.overview.title} {year}
         </h1>
-        <div className="field field--inline">
-          <label htmlFor="overview-year">{t.overview.year}</label>
-          <select id="overview-year" className="input" value={year} onChange={(e) => setSp({ year: e.target.value })}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
+        {yearSelect}
       </div>
       {chosen.reason ? <p className="year-note">{chosen.reason === 'latest' ? t.overview.yearLatest(year) : t.overview.yearLastYear(year)}</p> : null}
 
@@ -80,32 +108,53 @@ export function OverviewPage() {
           <p role="status">{t.common.loading}</p>
         ) : (
           <>
-            <p className="lead">{t.overview.activities(vb.data.activityCount, number(vb.data.activityCount))}</p>
-            <Downloads path={`vb/${year}`} query={{}} name={t.overview.vbHeading}>
-              <button type="button" className="button button--small" onClick={() => window.print()}>
-                {t.overview.print}
-              </button>
-            </Downloads>
-            {vb.data.activityCount === 0 ? <p>{t.overview.noData}</p> : vb.data.tables.map((table) => <VbTableSection key={table.id} table={table} year={year} />)}
+            {empty ? (
+              <p className="empty-state">{t.overview.emptyYear(year)}</p>
+            ) : (
+              <>
+                <p className="lead">{t.overview.activities(vb.data.activityCount, number(vb.data.activityCount))}</p>
+                <Downloads path={`vb/${year}`} query={{ rounding }} name={t.overview.vbHeading}>
+                  <a className="button button--small" href={annualReportDocxUrl(year)} download>
+                    {t.overview.downloadDocx}
+                  </a>
+                  <button type="button" className="button button--small" onClick={() => window.print()}>
+                    {t.overview.print}
+                  </button>
+                </Downloads>
+                <fieldset className="rounding no-print">
+                  <legend>{t.overview.rounding}</legend>
+                  <label>
+                    <input type="radio" name="rounding" checked={rounding === 'halfUp'} onChange={() => setRounding('halfUp')} /> {t.overview.roundingHalfUp}
+                  </label>
+                  <label>
+                    <input type="radio" name="rounding" checked={rounding === 'largestRemainder'} onChange={() => setRounding('largestRemainder')} /> {t.overview.roundingLargest}
+                  </label>
+                  <p className="muted">{t.overview.roundingHint}</p>
+                </fieldset>
+                {vb.data.tables.map((table) => <VbTableSection key={table.id} table={table} year={year} chartUrl={chartUrl(table.id)} />)}
+              </>
+            )}
           </>
         )}
       </section>
 
-      {vb.data ? <OwnersTableSection year={year} enabled={ready} /> : null}
+      {vb.data && !empty ? <OwnersTableSection year={year} enabled={ready} /> : null}
 
-      {!vb.data ? null : extraFailed ? (
+      {!vb.data || empty ? null : extraFailed ? (
         <p role="alert">{t.common.loadError}</p>
       ) : crosstab.data && reach.data && trend.data ? (
         <div className="overview-extra">
           <CrosstabSection
             data={crosstab.data}
             year={year}
-            actions={<Downloads path="crosstab" query={{ rows: 'goal', cols: 'areaGroup', year, percent: 'row' }} name={t.overview.crosstab} />}
+            chartUrl={chartUrl('mal-per-omrade')}
+            actions={<Downloads path="crosstab" query={{ rows: 'goal', cols: 'areaGroup', year, percent: 'row', rounding }} name={t.overview.crosstab} />}
           />
-          <ReachSection data={reach.data} year={year} actions={<Downloads path="reach" query={{ year }} name={t.overview.reach} />} />
+          <ReachSection data={reach.data} year={year} chartUrl={chartUrl('kommuner')} actions={<Downloads path="reach" query={{ year }} name={t.overview.reach} />} />
           <TrendSection
             data={trend.data}
-            actions={<Downloads path="trend" query={{ dimension: 'goal', fromYear: trendFrom, toYear: year }} name={t.overview.trend} />}
+            chartUrl={chartUrl('trend')}
+            actions={<Downloads path="trend" query={{ dimension: 'goal', fromYear: trendFrom, toYear: year, rounding }} name={t.overview.trend} />}
           />
           <EvaluationReportSection year={year} />
         </div>

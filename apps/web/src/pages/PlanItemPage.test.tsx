@@ -9,6 +9,7 @@ import { areaByCode, reference, vp2018Goal } from '../test/reference-fixture.ts'
 const server = vi.hoisted(() => {
   const s = {
     item: null as unknown as PlanItem,
+    activities: [] as unknown[],
     reference: null as unknown,
     requests: [] as { method: string; path: string; body: unknown }[],
     /** The next PUT answers with this instead of saving. */
@@ -20,7 +21,7 @@ const server = vi.hoisted(() => {
     const body = input.method === 'PUT' || input.method === 'POST' ? await input.json() : undefined;
     s.requests.push({ method: input.method, path: url.pathname, body });
     if (url.pathname === '/api/v1/reference') return json(200, s.reference);
-    if (url.pathname === '/api/v1/activities') return json(200, { items: [], nextCursor: null });
+    if (url.pathname === '/api/v1/activities') return json(200, { items: s.activities, nextCursor: null });
     if (url.pathname === `/api/v1/plan-items/${s.item.id}`) {
       if (input.method === 'GET') return json(200, s.item);
       if (input.method === 'PUT') {
@@ -52,6 +53,7 @@ beforeEach(() => {
   server.reference = reference;
   server.requests.length = 0;
   server.nextPutAnswer = null;
+  server.activities = [];
   server.item = {
     id: 7, year: 2018, title: 'Fältkurs', goal: { id: spridning.id, key: 'spridning', name: spridning.name, shortName: null, frameworkCode: 'vp2018' },
     area: { id: bou.id, code: 'bou', name: bou.name, groupCode: 'bou', groupName: bou.name }, planned: ['Två kurstillfällen'], targetCount: 2,
@@ -71,6 +73,23 @@ function renderAs(role: Role) {
 }
 
 describe('plan item page', () => {
+  it('sums up the linked activities: types, municipalities reached, participants, and offers them as files', async () => {
+    const [m1, m2] = reference.municipalities as { id: number; code: string; name: string }[];
+    const act = (id: number, type: string, munis: { id: number; code: string; name: string }[], participants: number | null) => ({
+      id, date: `2018-0${id}-01`, year: 2018, title: `Träff ${id}`, description: null, goal: server.item.goal, area: server.item.area,
+      type: { id, name: type }, format: 'fysiskt', participants, assignment: null, line: null, planItem: { id: 7, title: 'Fältkurs' },
+      municipalities: munis, staff: [], createdAt: '', updatedAt: '', version: 1,
+    });
+    server.activities = [act(1, 'Seminarium', [m1!, m2!], 10), act(2, 'Seminarium', [m1!], null), act(3, 'Nätverksträff', [m2!], 4)];
+    renderAs('rad');
+    await screen.findByText('Seminarium 2, Nätverksträff 1');
+    // Each municipality once per activity it took part in: m1 in activities 1 and 2, m2 in 1 and 3.
+    expect(screen.getByText(`${m1!.name} (2), ${m2!.name} (2)`)).toBeTruthy();
+    expect(screen.getByText('14 (summan av deltagarantalen på 2 av 3 aktiviteter)')).toBeTruthy();
+    const xlsx = screen.getByRole('link', { name: /Ladda ner Excel/ });
+    expect(xlsx.getAttribute('href')).toBe('/api/v1/activities/export?planItem=7&order=asc&output=xlsx');
+  });
+
   it.each(['rad', 'medarbetare'] as const)('shows %s the item without any control to change or delete it', async (role) => {
     renderAs(role);
     await screen.findByRole('heading', { level: 1, name: 'Fältkurs' });

@@ -1,9 +1,9 @@
-import { can, todayInSweden } from '@fou/domain';
+import { can, summariseActivities, todayInSweden } from '@fou/domain';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiCallError, type PlanItem } from '../api/client.ts';
 import { useCreatePlanItem, useDeletePlanItem, usePlanItem, usePlanItemActivities, useUpdatePlanItem } from '../api/plan-queries.ts';
-import { useReference } from '../api/queries.ts';
+import { activityExportUrl, useReference } from '../api/queries.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { PlanItemForm } from '../components/PlanItemForm.tsx';
 import { emptyPlanItemForm, formFromPlanItem, planErrorsFromApi, toPlanItemInput } from '../components/plan-item-form-model.ts';
@@ -40,6 +40,7 @@ export function PlanItemPage() {
 function PlanItemView({ item, canEditPlan, onReload }: { item: PlanItem; canEditPlan: boolean; onReload: () => Promise<unknown> }) {
   const { t, date, number } = useI18n();
   const activities = usePlanItemActivities(item.id);
+  const reference = useReference();
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
   return (
     <>
@@ -117,33 +118,72 @@ function PlanItemView({ item, canEditPlan, onReload }: { item: PlanItem; canEdit
             {t.plan.noActivities}
           </p>
         ) : (
-          <div className="table-wrap">
-            <table className="data-table plan-activity-table">
-              <caption className="visually-hidden">{t.plan.activities}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.plan.date}</th>
-                  <th scope="col">{t.plan.activityTitle}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {activities.data.map((a) => (
-                  <tr key={a.id}>
-                    <td className="nowrap">{date(a.date)}</td>
-                    <td>
-                      <Link to={`/aktiviteter/${a.id}`}>{a.title}</Link>
-                    </td>
+          <>
+            <ActivitiesSummary activities={activities.data} municipalityOrder={reference.data?.municipalities.map((m) => m.code) ?? []} municipalityCount={reference.data?.municipalities.filter((m) => m.active).length ?? 0} />
+            <p className="exports no-print">
+              <a className="button button--small" href={activityExportUrl({ planItem: item.id, order: 'asc' }, 'csv')} download>
+                {t.list.exportCsv}<span className="visually-hidden">: {t.plan.activities}</span>
+              </a>
+              <a className="button button--small" href={activityExportUrl({ planItem: item.id, order: 'asc' }, 'xlsx')} download>
+                {t.list.exportXlsx}<span className="visually-hidden">: {t.plan.activities}</span>
+              </a>
+            </p>
+            <div className="table-wrap">
+              <table className="data-table plan-activity-table">
+                <caption className="visually-hidden">{t.plan.activities}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.plan.date}</th>
+                    <th scope="col">{t.plan.activityTitle}</th>
+                    <th scope="col">{t.plan.activityType}</th>
+                    <th scope="col">{t.list.columns.municipalities}</th>
+                    <th scope="col" className="num">{t.plan.participants}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {activities.data.map((a) => (
+                    <tr key={a.id}>
+                      <td className="nowrap">{date(a.date)}</td>
+                      <td>
+                        <Link to={`/aktiviteter/${a.id}`}>{a.title}</Link>
+                      </td>
+                      <td>{a.type.name}</td>
+                      <td>{a.municipalities.map((m) => m.name).join(', ') || t.common.none}</td>
+                      <td className="num">{a.participants === null ? '–' : number(a.participants)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
         )}
       </section>
 
       {/* With the activities, not before them: the list arriving above would push the form down. */}
       {canEditPlan && !activities.isPending ? <PlanItemEditor item={item} onReload={onReload} /> : null}
     </>
+  );
+}
+
+/** What the annual report says per plan item: how many activities, of which types, whom they reached. */
+function ActivitiesSummary({ activities, municipalityOrder, municipalityCount }: { activities: Parameters<typeof summariseActivities>[0]; municipalityOrder: string[]; municipalityCount: number }) {
+  const { t, number } = useI18n();
+  const s = summariseActivities(activities, municipalityOrder);
+  return (
+    <dl className="plan-item-summary">
+      <div>
+        <dt>{t.plan.summaryTypes}</dt>
+        <dd>{s.types.map((x) => `${x.name} ${number(x.count)}`).join(', ')}</dd>
+      </div>
+      <div>
+        <dt>{t.plan.summaryMunicipalities(number(s.municipalities.length), number(municipalityCount))}</dt>
+        <dd>{s.municipalities.length ? s.municipalities.map((m) => `${m.name} (${number(m.count)})`).join(', ') : t.common.none}</dd>
+      </div>
+      <div>
+        <dt>{t.plan.participants}</dt>
+        <dd>{s.withParticipants ? t.plan.summaryParticipants(number(s.participants), number(s.withParticipants), number(s.count)) : t.plan.noParticipants}</dd>
+      </div>
+    </dl>
   );
 }
 

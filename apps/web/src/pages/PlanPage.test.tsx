@@ -28,8 +28,8 @@ const server = vi.hoisted(() => {
       const body: PlanFollowup = {
         year: 2018, asOf,
         items: [
-          { id: 1, title: 'Nätverksträffar', goal: { key: 'spridning', name: 'Stöd till kunskapsspridning' }, area: { code: 'bou', name: 'Barn', groupCode: 'bou', groupName: 'Barn' }, status: 'pagar', targetCount: 4, activityCount: dates.length, progress: dates.length / 4, lastActivityDate: dates.at(-1) ?? null, flagged: dates.length === 0 },
-          { id: 2, title: 'Fältkurs', goal: { key: 'samverkan', name: 'Samverkan' }, area: { code: 'ifo', name: 'IFO', groupCode: 'ifo', groupName: 'IFO' }, status: 'planerad', targetCount: null, activityCount: 0, progress: null, lastActivityDate: null, flagged: true },
+          { id: 1, title: 'Nätverksträffar', goal: { key: 'spridning', name: 'Stöd till kunskapsspridning' }, area: { code: 'bou', name: 'Barn', groupCode: 'bou', groupName: 'Barn' }, status: 'pagar', targetCount: 4, activityCount: dates.length, progress: dates.length / 4, lastActivityDate: dates.at(-1) ?? null, flagged: dates.length === 0, ...NO_SUMMARY },
+          { id: 2, title: 'Fältkurs', goal: { key: 'samverkan', name: 'Samverkan' }, area: { code: 'ifo', name: 'IFO', groupCode: 'ifo', groupName: 'IFO' }, status: 'planerad', targetCount: null, activityCount: 0, progress: null, lastActivityDate: null, flagged: true, ...NO_SUMMARY },
         ],
         goals: [{ key: 'spridning', name: 'Stöd till kunskapsspridning', planned: 1, withActivity: dates.length ? 1 : 0 }, { key: 'samverkan', name: 'Samverkan', planned: 1, withActivity: 0 }],
         areaGroups: [{ code: 'ifo', name: 'IFO', planned: 1, withActivity: 0 }, { code: 'bou', name: 'Barn', planned: 1, withActivity: dates.length ? 1 : 0 }],
@@ -44,6 +44,9 @@ const server = vi.hoisted(() => {
 
 import { PlanPage } from './PlanPage.tsx';
 import { meAs, Providers } from '../test/signed-in.tsx';
+
+/** The follow-up's per-item texts and activity summary, empty: this page's tests look at counts only. */
+const NO_SUMMARY = { planned: [], outcome: null, staff: [], summary: { types: [], municipalities: [], participants: 0, activitiesWithParticipants: 0 } };
 
 const goal = vp2018Goal;
 const area = (code: string) => reference.areas.find((a) => a.code === code)!;

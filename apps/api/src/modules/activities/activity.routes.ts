@@ -5,6 +5,9 @@ import { idParam } from '../reference/reference.schemas.ts';
 import * as s from './activity.schemas.ts';
 import * as svc from './activity.service.ts';
 import { listOverrides } from './text-warnings.service.ts';
+import { activityTable, filterWords } from './activity-export.ts';
+import { sendTables, XLSX_TYPE } from '../reports/report-export.ts';
+import { exportMeta } from '../reports/reports.service.ts';
 
 const tags = ['activities'];
 
@@ -14,6 +17,33 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { action: 'activity:read' },
     schema: { tags, summary: 'Lista aktiviteter (filter, sorterat på datum och id, sidor med cursor)', querystring: s.activityListQuery, response: { 200: s.activityPage, ...errorResponses } },
   }, async (req) => svc.listActivities(req.scope, req.query));
+
+  app.get('/activities/export', {
+    config: { action: 'activity:read' },
+    schema: {
+      tags,
+      summary: 'Listan som fil (CSV eller XLSX) med samma filter som listan: alla aktiviteter urvalet ger, alla kolumner',
+      description: `Högst ${s.EXPORT_MAX_ROWS} aktiviteter per fil; ett större urval ger 400.`,
+      querystring: s.activityExportQuery,
+      response: {
+        200: {
+          description: 'Aktiviteterna som bifogad fil (Content-Disposition: attachment)',
+          content: {
+            'text/csv': { schema: z.string().meta({ description: 'CSV: UTF-8 med BOM, semikolon, decimalkomma, CRLF' }) },
+            [XLSX_TYPE]: { schema: z.string().meta({ format: 'binary', description: 'Excel-arbetsbok med bladet Aktiviteter' }) },
+          },
+        },
+        ...errorResponses,
+      },
+    },
+  }, async (req, reply) => {
+    const items = svc.exportActivities(req.scope, req.query);
+    const names = svc.filterNames(req.scope, req.query);
+    const words = filterWords(req.query, names);
+    const span = req.query.from || req.query.to ? `-${req.query.from ?? 'start'}--${req.query.to ?? 'slut'}` : '';
+    await sendTables(reply, req, `aktiviteter${span}`, [activityTable(items, words)], null, exportMeta(req.scope, words));
+    return reply;
+  });
 
   // Before /activities/:id in reading order; the router matches the static segment first either way.
   app.get('/activities/goal-suggestions', {

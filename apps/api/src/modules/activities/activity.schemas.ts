@@ -95,6 +95,18 @@ export const activityListQuery = z
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'to får inte vara före from.', path: ['to'] });
 export type ActivityListQuery = z.infer<typeof activityListQuery>;
 
+/** The list's filters without its paging: the export holds every activity the filters leave. */
+const { limit: _limit, cursor: _cursor, withTotal: _withTotal, ...listFilters } = activityListQuery.shape;
+export const activityExportQuery = z
+  .strictObject({
+    ...listFilters,
+    output: z.enum(['csv', 'xlsx']).default('xlsx').meta({ description: 'csv (UTF-8 med BOM, semikolon) eller xlsx (standard)' }),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'to får inte vara före from.', path: ['to'] });
+export type ActivityExportQuery = z.infer<typeof activityExportQuery>;
+/** More than this many activities in one export is refused (a whole million-row install would not fit a sheet). */
+export const EXPORT_MAX_ROWS = 100_000;
+
 export const activityPage = z
   .object({
     items: z.array(activity),

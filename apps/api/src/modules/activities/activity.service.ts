@@ -8,7 +8,7 @@ import { auditRepository } from '../audit/audit.repository.ts';
 import { assertYearOpen } from '../period-locks/period-lock.service.ts';
 import { activityRepository, type ActivityFilter, type ActivityRow, type LinkValues, type ReferenceRows } from './activity.repository.ts';
 import { countOverrides, overriddenKinds } from './text-warnings.service.ts';
-import { SUGGESTION_WINDOW, type Activity, type ActivityInput, type ActivityListQuery, type ActivityUpdate, type GoalSuggestions } from './activity.schemas.ts';
+import { EXPORT_MAX_ROWS, SUGGESTION_WINDOW, type Activity, type ActivityExportQuery, type ActivityInput, type ActivityListQuery, type ActivityUpdate, type GoalSuggestions } from './activity.schemas.ts';
 
 /**
  * The small reference tables an activity points into. Read once and kept until a reference table changes
@@ -351,6 +351,24 @@ function resolveFilter(lk: Lookups, q: ActivityFilterQuery): ActivityFilter {
   return f;
 }
 
+/** The names of the filters' values (checked by exportActivities before this is called), for the export's title. */
+export function filterNames(scope: UnitScope, q: ActivityFilterQuery) {
+  const lk = loadLookups(scope);
+  const names: Partial<Record<'goal' | 'area' | 'municipality' | 'staff' | 'type' | 'assignment' | 'planItem', string>> = {};
+  // A goal key covers the goal in every framework: the title names it as each framework does.
+  const goalNames = [...new Set([...lk.goals.values()].filter((g) => g.key === q.goal).map((g) => g.shortName ?? g.name))];
+  if (goalNames.length) names.goal = goalNames.join(' / ');
+  const area = q.area === undefined ? undefined : [...lk.areas.values()].find((x) => x.code === q.area);
+  if (area) names.area = area.name;
+  const m = q.municipality === undefined ? undefined : [...lk.municipalities.values()].find((x) => x.code === q.municipality);
+  if (m) names.municipality = m.name;
+  if (q.staff !== undefined && lk.staff.has(q.staff)) names.staff = lk.staff.get(q.staff)!.name;
+  if (q.type !== undefined && lk.types.has(q.type)) names.type = lk.types.get(q.type)!.name;
+  if (q.assignment !== undefined && lk.assignments.has(q.assignment)) names.assignment = lk.assignments.get(q.assignment)!.title;
+  if (q.planItem !== undefined && lk.planItems.has(q.planItem)) names.planItem = lk.planItems.get(q.planItem)!.title;
+  return names;
+}
+
 /** The filters as the WHERE on activities (the unit first), for the reports to count under. */
 export function activityFilters(scope: UnitScope, q: ActivityFilterQuery): SQL[] {
   return scope.repo(activityRepository).filterSql(resolveFilter(loadLookups(scope), q));
@@ -367,6 +385,29 @@ export function listActivities(scope: UnitScope, q: ActivityListQuery) {
   const nextCursor = rows.length > q.limit && last ? encodeCursor({ date: last.date, id: last.id }) : null;
   const total = q.withTotal === 'true' ? repo.count(filter) : undefined;
   return { items: hydrate(scope, lk, page), nextCursor, ...(total === undefined ? {} : { total }) };
+}
+
+/**
+ * Every activity the list's filters leave, in the list's order, read page by page through the same keyset as the
+ * list (so a large export never holds more than one page of rows from SQLite at a time before hydrating).
+ */
+export function exportActivities(scope: UnitScope, q: ActivityExportQuery): Activity[] {
+  const lk = loadLookups(scope);
+  const filter = resolveFilter(lk, q);
+  const repo = scope.repo(activityRepository);
+  const total = repo.count(filter);
+  if (total > EXPORT_MAX_ROWS) {
+    throw badRequest([{ field: 'from', in: 'querystring', code: 'too_many_rows', message: `Urvalet har ${total} aktiviteter; en export rymmer högst ${EXPORT_MAX_ROWS}. Välj ett kortare datumintervall.` }]);
+  }
+  const out: Activity[] = [];
+  let after: Cursor | undefined;
+  for (;;) {
+    const rows = repo.page(filter, { order: q.order, limit: 500, ...(after ? { after } : {}) });
+    out.push(...hydrate(scope, lk, rows));
+    const last = rows.at(-1);
+    if (rows.length < 500 || !last) return out;
+    after = { date: last.date, id: last.id };
+  }
 }
 
 /**

@@ -17,6 +17,11 @@ const coverageColumns = [
   { header: 'Punkter med aktivitet', kind: 'count' },
 ] as const;
 
+/** "Seminarium 4, Nätverksträff 2": a plan item's activities by type, the commonest first. */
+export function typesText(types: { name: string; count: number }[]): string {
+  return types.map((t) => `${t.name} ${t.count}`).join(', ');
+}
+
 export function followupTables(f: PlanFollowup): ExportTable[] {
   return [
     {
@@ -33,11 +38,21 @@ export function followupTables(f: PlanFollowup): ExportTable[] {
         { header: 'Måluppfyllelse', kind: 'share' },
         { header: 'Senaste aktivitet', kind: 'text' },
         { header: 'Flaggad', kind: 'text' },
+        { header: 'Planerat', kind: 'text' },
+        { header: 'Utfall', kind: 'text' },
+        { header: 'Ansvariga', kind: 'text' },
+        { header: 'Aktivitetstyper', kind: 'text' },
+        { header: 'Nådda kommuner', kind: 'text' },
+        { header: 'Antal nådda kommuner', kind: 'count' },
+        { header: 'Deltagare', kind: 'count' },
       ],
       rows: f.items.map((i) => [
         i.title, i.goal.name, i.area.name, i.area.groupName, PLAN_STATUS_LABELS[i.status], i.targetCount, i.activityCount,
         i.progress, i.lastActivityDate, i.flagged ? 'Ja' : 'Nej',
+        i.planned.join(' • '), i.outcome, i.staff.join(', '), typesText(i.summary.types),
+        i.summary.municipalities.map((m) => m.name).join(', '), i.summary.municipalities.length, i.summary.participants,
       ]),
+      note: 'Måluppfyllelse är en andel: kopplade aktiviteter delat med planens antal (1,00 = målet nått). Deltagare är summan av de deltagarantal som registrerats på punktens aktiviteter.',
     },
     {
       id: 'Per resultatmål',

@@ -92,6 +92,24 @@ export function planRepository({ db, unitId }: UnitScope) {
       return new Map(rows.flatMap((r) => (r.id === null ? [] : [[r.id, { n: r.n, last: r.last }] as const])));
     },
 
+    /**
+     * Per item, what its linked activities up to `asOf` were and whom they reached: activities per type, per
+     * municipality (an activity counts once for every municipality in it), and the participants they recorded.
+     */
+    activitySummaries(itemIds: readonly number[], asOf: string) {
+      if (itemIds.length === 0) return { types: [], municipalities: [], participants: [] };
+      const a = t.activities;
+      const linked = and(eq(a.unitId, unitId), inArray(a.planItemId, [...itemIds]), lte(a.date, asOf));
+      const types = db.select({ itemId: a.planItemId, typeId: a.typeId, n: sql<number>`count(*)` }).from(a)
+        .where(linked).groupBy(a.planItemId, a.typeId).all();
+      const am = t.activityMunicipalities;
+      const municipalities = db.select({ itemId: a.planItemId, municipalityId: am.municipalityId, n: sql<number>`count(*)` }).from(a)
+        .innerJoin(am, eq(am.activityId, a.id)).where(linked).groupBy(a.planItemId, am.municipalityId).all();
+      const participants = db.select({ itemId: a.planItemId, sum: sql<number>`coalesce(sum(${a.participants}), 0)`, withCount: sql<number>`count(${a.participants})` }).from(a)
+        .where(linked).groupBy(a.planItemId).all();
+      return { types, municipalities, participants };
+    },
+
     insert(values: PlanItemValues): PlanItemRow {
       return db.insert(p).values({ ...values, unitId }).returning().get();
     },

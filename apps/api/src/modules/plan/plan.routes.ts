@@ -6,6 +6,7 @@ import * as s from './plan.schemas.ts';
 import * as svc from './plan.service.ts';
 import { sendTables } from '../reports/report-export.ts';
 import { followupTables } from './plan-export.ts';
+import { exportMeta } from '../reports/reports.service.ts';
 
 const read = { action: 'plan:read' } as const;
 const write = { action: 'plan:write' } as const;
@@ -57,6 +58,6 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (req, reply) => {
     const report = svc.planFollowup(req.scope, req.query);
-    return sendTables(reply, req, `planuppfoljning-${report.year}`, followupTables(report), report);
+    return sendTables(reply, req, `planuppföljning-${report.year}`, followupTables(report), report, exportMeta(req.scope, `${report.year} till och med ${report.asOf}`));
   });
 };

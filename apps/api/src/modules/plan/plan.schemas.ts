@@ -112,6 +112,16 @@ export const planFollowup = z
       progress: z.number().nullable().meta({ description: 'activityCount / targetCount; null utan mål' }),
       lastActivityDate: z.string().nullable(),
       flagged: z.boolean().meta({ description: 'Ingen kopplad aktivitet till och med asOf' }),
+      planned: z.array(z.string()).meta({ description: 'Vad planen sade, en rad per planerad aktivitet' }),
+      outcome: z.string().nullable().meta({ description: 'Utfallet i ord' }),
+      staff: z.array(z.string()).meta({ description: 'Ansvariga medarbetare (namn)' }),
+      summary: z.object({
+        types: z.array(z.object({ name: z.string(), count: z.number().int() })).meta({ description: 'Kopplade aktiviteter per typ, vanligast först' }),
+        municipalities: z.array(z.object({ code: z.string(), name: z.string(), count: z.number().int() }))
+          .meta({ description: 'Nådda kommuner i enhetens ordning; en aktivitet räknas för varje kommun som deltog' }),
+        participants: z.number().int().meta({ description: 'Summan av deltagare på de kopplade aktiviteterna' }),
+        activitiesWithParticipants: z.number().int().meta({ description: 'Hur många av aktiviteterna som har ett deltagarantal' }),
+      }).meta({ description: 'Sammanfattning av de kopplade aktiviteterna till och med asOf' }),
     })),
     goals: z.array(z.object({ key: z.string(), name: z.string(), ...coverage })),
     areaGroups: z.array(z.object({ code: z.string(), name: z.string(), ...coverage })),

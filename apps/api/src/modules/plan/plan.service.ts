@@ -223,6 +223,32 @@ export function copyPlan(scope: UnitScope, actor: Principal, fromYear: number, t
   });
 }
 
+type ActivitySummary = PlanFollowup['items'][number]['summary'];
+
+/**
+ * What each item's activities up to `asOf` were: their types (most frequent first), the municipalities they
+ * reached in the unit's order (with how many activities each), and the participants recorded on them.
+ */
+function activitySummaries(scope: UnitScope, lk: Lookups, itemIds: number[], asOf: string): Map<number, ActivitySummary> {
+  const raw = scope.repo(planRepository).activitySummaries(itemIds, asOf);
+  const out = new Map<number, ActivitySummary>();
+  const get = (id: number) => out.get(id) ?? out.set(id, { types: [], municipalities: [], participants: 0, activitiesWithParticipants: 0 }).get(id)!;
+  for (const r of raw.types) if (r.itemId !== null) get(r.itemId).types.push({ name: lk.types.get(r.typeId)?.name ?? String(r.typeId), count: r.n });
+  const rank = (id: number) => lk.municipalityRank.get(id) ?? Number.MAX_SAFE_INTEGER;
+  for (const r of [...raw.municipalities].sort((a, b) => rank(a.municipalityId) - rank(b.municipalityId))) {
+    if (r.itemId !== null) get(r.itemId).municipalities.push({ code: lk.municipalities.get(r.municipalityId)?.code ?? String(r.municipalityId), name: lk.municipalities.get(r.municipalityId)?.name ?? String(r.municipalityId), count: r.n });
+  }
+  for (const r of raw.participants) {
+    if (r.itemId === null) continue;
+    get(r.itemId).participants = r.sum;
+    get(r.itemId).activitiesWithParticipants = r.withCount;
+  }
+  for (const s of out.values()) {
+    s.types.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'sv'));
+  }
+  return out;
+}
+
 export function planFollowup(scope: UnitScope, q: FollowupQuery): PlanFollowup {
   const yearEnd = `${q.year}-12-31`;
   const today = todayInSweden();
@@ -235,6 +261,8 @@ export function planFollowup(scope: UnitScope, q: FollowupQuery): PlanFollowup {
   const goalOrder = repo.goalSortOrders();
   const rows = inPlanOrder(repo.ofYear(q.year), goalOrder);
   const stats = repo.activityStats(rows.map((r) => r.id), asOf);
+  const summaries = activitySummaries(scope, lk, rows.map((r) => r.id), asOf);
+  const staffRows = repo.staffOf(rows.map((r) => r.id));
   const framework = frameworkForYear(lk.frameworks, q.year);
   const yearGoals = [...lk.goals.values()].filter((g) => g.frameworkId === framework?.id || rows.some((r) => r.goalId === g.id));
   // Each year keeps the goal names it had at its end, whatever the goals were renamed to later.
@@ -262,6 +290,10 @@ export function planFollowup(scope: UnitScope, q: FollowupQuery): PlanFollowup {
       progress: planProgress(count, r.targetCount),
       lastActivityDate: s?.last ?? null,
       flagged: isPlanItemFlagged(count),
+      planned: r.planned,
+      outcome: r.outcome,
+      staff: staffRows.filter((x) => x.planItemId === r.id).map((x) => lk.staff.get(x.staffId)!.name).sort((a, b) => a.localeCompare(b, 'sv')),
+      summary: summaries.get(r.id) ?? { types: [], municipalities: [], participants: 0, activitiesWithParticipants: 0 },
     };
   });
   const goalKeys = [...new Map(yearGoals.sort((a, b) => (goalOrder.get(a.id) ?? 0) - (goalOrder.get(b.id) ?? 0)).map((g) => [g.key, g])).values()];

@@ -253,6 +253,11 @@ export function reportsRepository({ db, unitId }: UnitScope) {
       return db.select({ id: as.id, title: as.title, line: as.line }).from(as).where(and(eq(as.unitId, unitId), inArray(as.id, [...ids]))).all();
     },
 
+    /** The unit's name: the exports' author and title. */
+    unitName(): string {
+      return db.select({ name: t.units.name }).from(t.units).where(eq(t.units.id, unitId)).get()?.name ?? '';
+    },
+
     /** Activities and plan items per year. */
     yearsWithData() {
       return { activities: activityYears.all(), planItems: planYears.all() };

@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { errorResponses } from '../../lib/errors.ts';
 import * as s from './reports.schemas.ts';
 import * as svc from './reports.service.ts';
-import { sendTables, XLSX_TYPE, type ExportTable } from './report-export.ts';
+import { attachment, sendTables, XLSX_TYPE, type ExportTable } from './report-export.ts';
+import { chartSvg } from '../../lib/chart-svg.ts';
+import { svgToPng } from '../../lib/chart-png.ts';
+import { CHART_FILE_NAMES, chartSpec } from './report-charts.ts';
 
 const tags = ['reports'];
 const config = { action: 'report:read' } as const;
@@ -26,6 +29,12 @@ const DIMENSION_TITLES: Record<s.Dimension, string> = {
   line: 'Linje', staff: 'Medarbetare', municipality: 'Kommun', assignment: 'Uppdrag',
 };
 
+/** Each dimension's word in a file name (Swedish; the attachment's ASCII fallback drops the rings and dots). */
+const DIMENSION_SLUGS: Record<s.Dimension, string> = {
+  goal: 'mål', areaGroup: 'område', area: 'delområde', type: 'aktivitetstyp', format: 'format',
+  line: 'linje', staff: 'medarbetare', municipality: 'kommun', assignment: 'uppdrag',
+};
+
 /** "-2018", "-2018-01-01--2018-06-30" or nothing for all time. */
 function periodSuffix(q: s.PeriodQuery): string {
   if (q.year !== undefined) return `-${q.year}`;
@@ -33,27 +42,49 @@ function periodSuffix(q: s.PeriodQuery): string {
   return '';
 }
 
+/** The period in words for a file's title: "2018", "2018-01-01–2018-06-30" or "alla år". */
+function periodWords(q: s.PeriodQuery): string {
+  if (q.year !== undefined) return String(q.year);
+  if (q.from || q.to) return `${q.from ?? 'början'}–${q.to ?? 'idag'}`;
+  return 'alla år';
+}
+
+/** A trend's years as the overview shows them: those with activities (all-zero columns would read as 0 %). */
+function shownYears(r: s.Trend): number[] {
+  const withData = r.years.filter((_, i) => (r.totals[i] ?? 0) > 0);
+  return withData.length ? withData : r.years.slice(-1);
+}
+
 function distributionTable(r: s.Distribution): ExportTable {
   return {
     id: r.dimension,
     title: `Fördelning per ${DIMENSION_TITLES[r.dimension].toLowerCase()}`,
     columns: [{ header: DIMENSION_TITLES[r.dimension], kind: 'text' }, { header: 'Antal', kind: 'count' }, { header: 'Andel', kind: 'share' }, { header: 'Procent', kind: 'percent' }],
+    // A note under multi-valued dimensions: their shares overlap.
+    ...(r.note ? { note: r.note } : {}),
     rows: r.rows.map((x) => [x.label, x.count, x.share, x.percent]),
     total: ['Totalt', r.total, r.total > 0 ? 1 : 0, r.total > 0 ? 100 : 0],
   };
 }
 
+/** What a cross table's percent is a share of, in the sheet name and the title. */
+const PERCENT_BASE = {
+  row: { sheet: 'raden', title: 'radens aktiviteter (varje rad summerar till 100 %)' },
+  col: { sheet: 'kolumnen', title: 'kolumnens aktiviteter (varje kolumn summerar till 100 %)' },
+  total: { sheet: 'totalen', title: 'alla aktiviteter (hela tabellen summerar till 100 %)' },
+} as const;
+
 function crosstabTables(q: s.CrosstabQuery, r: s.Crosstab): ExportTable[] {
   const columns = [{ header: `${DIMENSION_TITLES[q.rows]} / ${DIMENSION_TITLES[q.cols]}`, kind: 'text' as const }, ...r.columns.map((c) => ({ header: c.label, kind: 'count' as const }))];
   return [
     {
-      id: 'antal', title: `Antal aktiviteter per ${DIMENSION_TITLES[q.rows].toLowerCase()} och ${DIMENSION_TITLES[q.cols].toLowerCase()}`,
+      id: 'Antal', title: `Antal aktiviteter per ${DIMENSION_TITLES[q.rows].toLowerCase()} och ${DIMENSION_TITLES[q.cols].toLowerCase()}`,
       columns: [...columns, { header: 'Totalt', kind: 'count' }],
       rows: r.rows.map((row, i) => [row.label, ...r.counts[i]!, r.rowTotals[i]!]),
       total: ['Totalt', ...r.columnTotals, r.grandTotal],
     },
     {
-      id: 'procent', title: `Procent (bas: ${{ row: 'raden', col: 'kolumnen', total: 'totalen' }[r.percentBase]})`,
+      id: `Procent av ${PERCENT_BASE[r.percentBase].sheet}`, title: `Procent av ${PERCENT_BASE[r.percentBase].title}`,
       columns: columns.map((c, j) => (j === 0 ? c : { ...c, kind: 'percent' as const })),
       rows: r.rows.map((row, i) => [row.label, ...r.percents[i]!]),
     },
@@ -61,33 +92,38 @@ function crosstabTables(q: s.CrosstabQuery, r: s.Crosstab): ExportTable[] {
 }
 
 function trendTables(q: s.TrendQuery, r: s.Trend): ExportTable[] {
-  const last = String(r.years.at(-1));
-  const columns = [{ header: DIMENSION_TITLES[q.dimension], kind: 'text' as const }, ...r.years.map((y) => ({ header: String(y), kind: 'count' as const }))];
+  const years = shownYears(r);
+  const at = years.map((y) => r.years.indexOf(y));
+  const last = String(years.at(-1));
+  const columns = [{ header: DIMENSION_TITLES[q.dimension], kind: 'text' as const }, ...years.map((y) => ({ header: String(y), kind: 'count' as const }))];
+  const label = (x: s.Trend['series'][number]) => x.labels[last] ?? x.key;
   return [
-    { id: 'antal', title: `Antal aktiviteter per ${DIMENSION_TITLES[q.dimension].toLowerCase()} och år`, columns, rows: r.series.map((x) => [x.labels[last] ?? x.key, ...x.counts]), total: ['Totalt', ...r.totals] },
+    { id: 'Antal', title: `Antal aktiviteter per ${DIMENSION_TITLES[q.dimension].toLowerCase()} och år`, columns, rows: r.series.map((x) => [label(x), ...at.map((i) => x.counts[i]!)]), total: ['Totalt', ...at.map((i) => r.totals[i]!)] },
     {
-      id: 'procent', title: 'Procent av årets aktiviteter',
+      id: 'Procent', title: 'Procent av årets aktiviteter',
       columns: columns.map((c, j) => (j === 0 ? c : { ...c, kind: 'percent' as const })),
-      rows: r.series.map((x) => [x.labels[last] ?? x.key, ...x.percents]),
+      rows: r.series.map((x) => [label(x), ...at.map((i) => x.percents[i]!)]),
     },
   ];
 }
 
 function reachTable(r: s.Reach): ExportTable {
   return {
-    id: 'nackvidd', title: 'Deltagande kommuner',
-    columns: [{ header: 'Kommun', kind: 'text' }, { header: 'Antal aktiviteter', kind: 'count' }, { header: 'Andel', kind: 'share' }, { header: 'Procent', kind: 'percent' }, { header: 'Nådd', kind: 'text' }],
-    rows: r.municipalities.map((m) => [m.name, m.count, m.share, m.percent, m.reached ? 'Ja' : 'Nej']),
-    total: ['Totalt', r.total, null, null, `${r.reachedCount} av ${r.municipalityCount}`],
+    id: 'Räckvidd', title: 'Deltagande kommuner (en aktivitet räknas för varje kommun som deltog)',
+    columns: [{ header: 'Kommun', kind: 'text' }, { header: 'Antal aktiviteter', kind: 'count' }, { header: 'Procent av aktiviteterna', kind: 'percent' }, { header: 'Nådd', kind: 'text' }],
+    rows: r.municipalities.map((m) => [m.name, m.count, m.percent, m.reached ? 'Ja' : 'Nej']),
+    total: ['Aktiviteter totalt', r.total, null, `${r.reachedCount} av ${r.municipalityCount} nådda`],
   };
 }
 
+/** The annual report's tables as published: label, Antal, Procent (no second percent column to disagree with). */
 function vbTables(r: s.Vb): ExportTable[] {
   return r.tables.map((x) => ({
-    id: x.id, title: x.title,
-    columns: [{ header: x.title, kind: 'text' }, { header: 'Antal', kind: 'count' }, { header: 'Andel', kind: 'share' }, { header: x.columnTitle, kind: 'percent' }],
-    rows: x.rows.map((row) => [row.label, row.count, row.share, row.percent]),
-    total: [x.total.label, x.total.count, x.total.count > 0 ? 1 : 0, x.total.percent],
+    id: x.id === 'verksamhetsomrade' ? 'Verksamhetsområde' : 'Resultatmål', title: `${x.title}: ${x.columnTitle.toLowerCase()}`,
+    columns: [{ header: x.title, kind: 'text' }, { header: 'Antal', kind: 'count' }, { header: 'Procent', kind: 'percent' }],
+    rows: x.rows.map((row) => [row.label, row.count, row.percent]),
+    total: [x.total.label, x.total.count, x.total.percent],
+    ...(x.note ? { note: x.note } : {}),
   }));
 }
 
@@ -229,7 +265,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (req, reply) => {
     const r = svc.distributionReport(req.scope, req.query);
-    return sendTables(reply, req, `fordelning-${req.query.dimension}${periodSuffix(req.query)}`, [distributionTable(r)], r);
+    return sendTables(reply, req, `fördelning-${DIMENSION_SLUGS[req.query.dimension]}${periodSuffix(req.query)}`, [distributionTable(r)], r, svc.exportMeta(req.scope, periodWords(req.query)));
   });
 
   app.get('/reports/crosstab', {
@@ -240,7 +276,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (req, reply) => {
     const r = svc.crosstabReport(req.scope, req.query);
-    return sendTables(reply, req, `korstabell-${req.query.rows}-${req.query.cols}${periodSuffix(req.query)}`, crosstabTables(req.query, r), r);
+    return sendTables(reply, req, `korstabell-${DIMENSION_SLUGS[req.query.rows]}-${DIMENSION_SLUGS[req.query.cols]}${periodSuffix(req.query)}`, crosstabTables(req.query, r), r, svc.exportMeta(req.scope, periodWords(req.query)));
   });
 
   app.get('/reports/trend', {
@@ -251,7 +287,9 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (req, reply) => {
     const r = svc.trendReport(req.scope, req.query);
-    return sendTables(reply, req, `trend-${req.query.dimension}-${req.query.fromYear}-${req.query.toYear}`, trendTables(req.query, r), r);
+    const years = shownYears(r);
+    const span = `${years[0]}-${years.at(-1)}`;
+    return sendTables(reply, req, `trend-${DIMENSION_SLUGS[req.query.dimension]}-${span}`, trendTables(req.query, r), r, svc.exportMeta(req.scope, span.replace('-', '–')));
   });
 
   app.get('/reports/reach', {
@@ -262,7 +300,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (req, reply) => {
     const r = svc.reachReport(req.scope, req.query);
-    return sendTables(reply, req, `nackvidd${periodSuffix(req.query)}`, [reachTable(r)], r);
+    return sendTables(reply, req, `räckvidd${periodSuffix(req.query)}`, [reachTable(r)], r, svc.exportMeta(req.scope, periodWords(req.query)));
   });
 
   app.get('/reports/vb/:year', {
@@ -273,7 +311,33 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (req, reply) => {
     const r = svc.vbReport(req.scope, req.params.year, req.query);
-    return sendTables(reply, req, `vb-${req.params.year}${req.query.table ? `-${req.query.table}` : ''}`, vbTables(r), r);
+    const part = req.query.table === 'verksamhetsomrade' ? '-verksamhetsområde' : req.query.table === 'resultatmal' ? '-resultatmål' : '';
+    return sendTables(reply, req, `vb-${req.params.year}${part}`, vbTables(r), r, svc.exportMeta(req.scope, String(req.params.year)));
+  });
+
+  app.get('/reports/charts/:chart', {
+    config,
+    schema: {
+      tags,
+      summary: 'Ett av översiktens diagram som bild för tryck: titel, år, n och värden på staplarna',
+      description: 'Ritas på servern ur samma rapporter som tabellerna; samma bilder används i Word-dokumentet. PNG är 2000 px bred.',
+      params: s.chartParams, querystring: s.chartQuery,
+      response: {
+        200: {
+          description: 'Diagrammet som bifogad fil',
+          content: {
+            'image/png': { schema: z.string().meta({ format: 'binary' }) },
+            'image/svg+xml': { schema: z.string() },
+          },
+        },
+        ...errorResponses,
+      },
+    },
+  }, async (req, reply) => {
+    const svg = chartSvg(chartSpec(req.scope, req.params.chart, req.query));
+    const name = `diagram-${CHART_FILE_NAMES[req.params.chart]}-${req.query.year}.${req.query.format}`;
+    if (req.query.format === 'svg') return attachment(reply, name, 'image/svg+xml; charset=utf-8').send(svg);
+    return attachment(reply, name, 'image/png').send(await svgToPng(svg));
   });
 
   app.get('/reports/years', {

@@ -93,20 +93,34 @@ export const vbQuery = z.strictObject({
 });
 export type VbQuery = z.infer<typeof vbQuery>;
 
+export const CHART_IDS = ['verksamhetsomrade', 'resultatmal', 'mal-per-omrade', 'kommuner', 'trend'] as const;
+export type ChartId = (typeof CHART_IDS)[number];
+export const chartParams = z.strictObject({
+  chart: z.enum(CHART_IDS).meta({ description: 'verksamhetsomrade, resultatmal (verksamhetsberättelsens två tabeller), mal-per-omrade (korstabellen), kommuner (räckvidd) eller trend (målen de senaste nio åren)' }),
+});
+export const chartQuery = z.strictObject({
+  year: yearParam.meta({ description: 'Året' }),
+  rounding: roundingParam,
+  format: z.enum(['png', 'svg']).default('png').meta({ description: 'png (2000 px bred, för tryck) eller svg' }),
+});
+export type ChartQuery = z.infer<typeof chartQuery>;
+
 const period = z.object({
   from: z.string().nullable().meta({ description: 'Periodens första dag; null för all tid' }),
   to: z.string().nullable().meta({ description: 'Periodens sista dag; null för all tid' }),
   year: z.number().int().nullable(),
 });
+const registerName = z.string().optional().meta({ description: 'Namnet i registret, när rapportens etikett är en annan' });
 const roundingOut = z.enum(['halfUp', 'largestRemainder']);
 const distRow = z.object({
   key: z.string().meta({ description: 'Värdets nyckel (målnyckel, kod eller id); none för Ej angivet' }),
-  label: z.string(),
+  label: z.string().meta({ description: 'Etiketten i rapporten (för områdesgrupper verksamhetsberättelsens egen, t.ex. Barn, ungdom & familj)' }),
+  registerName: registerName,
   count: z.number().int(),
   share: z.number().meta({ description: 'Exakt andel 0..1 av aktiviteterna' }),
   percent: z.number().int().meta({ description: 'Avrundad procent' }),
 });
-const keyLabel = z.object({ key: z.string(), label: z.string() });
+const keyLabel = z.object({ key: z.string(), label: z.string(), registerName });
 
 export const distribution = z.object({
   dimension: z.enum(DIMENSIONS),
@@ -161,6 +175,8 @@ export const vbTable = z.object({
   columnTitle: z.string(),
   rows: z.array(distRow),
   total: z.object({ label: z.string(), count: z.number().int(), percent: z.number().int() }),
+  percentSum: z.number().int().meta({ description: 'Summan av radernas avrundade procent (101 för målen 2018 med halfUp)' }),
+  note: z.string().nullable().meta({ description: 'Varför summan inte är 100, när den inte är det' }),
 });
 export const vb = z.object({
   year: z.number().int(),

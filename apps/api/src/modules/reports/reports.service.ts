@@ -17,6 +17,8 @@ import { MULTI_VALUED, OWNERS_DEFINITION } from './reports.schemas.ts';
 import { reportsRepository, type ActivityFilter, type CountColumn, type ReportReference } from './reports.repository.ts';
 
 export const NONE_KEY = 'none';
+/** The first year the overview's trend reaches back to (the web's FIRST_PAGE_YEAR). */
+export const FIRST_TREND_YEAR = 2016;
 const NONE_LABEL = 'Ej angivet';
 const MULTI_NOTE = {
   municipality: 'En aktivitet kan ha flera deltagande kommuner och räknas då en gång per kommun: andelarna avser andel av aktiviteterna och summerar inte till 100 %.',
@@ -104,7 +106,7 @@ function filterOf(ctx: Ctx, period: Period, f: Filters): ActivityFilter {
 // ---------------------------------------------------------------------------------------------------------
 // Dimensions: the grouped column, how a grouped value maps to a row key, and every row in reference order.
 
-interface DimValue { key: string; label: string; active: boolean }
+interface DimValue { key: string; label: string; active: boolean; registerName?: string }
 interface DimSpec {
   /** The activity column grouped by. */
   column: CountColumn;
@@ -116,12 +118,19 @@ interface DimSpec {
 
 const labelYearOf = (period: Period) => (period.to ? yearOf(period.to) : 9999);
 
-/** The frameworks a period touches, oldest first; all of them when it touches none. */
-function frameworksIn(ctx: Ctx, period: Period): Framework[] {
+/**
+ * The frameworks a period touches, oldest first. A period that touches none (a year before the first framework,
+ * or in a gap) gets the nearest one: the earliest when it lies before them all, else the last one that began
+ * before it. So an empty 2016 is labelled with VP 2018's goals, not with the newest framework's.
+ */
+export function frameworksIn(ctx: Pick<Ctx, 'frameworks'>, period: Period): Framework[] {
   const from = period.from ?? '0000-01-01';
   const to = period.to ?? '9999-12-31';
   const hit = ctx.frameworks.filter((f) => f.validFrom <= to && (f.validTo ?? '9999-12-31') >= from);
-  return hit.length ? hit : ctx.frameworks;
+  if (hit.length || !ctx.frameworks.length) return hit;
+  const sorted = [...ctx.frameworks].sort((a, b) => a.validFrom.localeCompare(b.validFrom));
+  const before = sorted.filter((f) => f.validFrom <= from).at(-1);
+  return [before ?? sorted[0]!];
 }
 
 /**
@@ -142,7 +151,12 @@ function areaGroups(ctx: Ctx) {
   return ctx.areas.filter((a) => a.parentId === null);
 }
 
-function dimensionSpec(ctx: Ctx, dim: Dimension, period: Period, vbLabels = false): DimSpec {
+/**
+ * An area group's label in every report: the annual report's own wording where it has one ("Barn, ungdom &
+ * familj"), so that one page never names a group two ways. The register's name, when different, goes along as
+ * `registerName` for the page to say so.
+ */
+function dimensionSpec(ctx: Ctx, dim: Dimension, period: Period): DimSpec {
   const byId = <T>(rows: T[], id: (r: T) => number) => new Map(rows.map((r) => [id(r), r]));
   switch (dim) {
     case 'goal': {
@@ -158,7 +172,7 @@ function dimensionSpec(ctx: Ctx, dim: Dimension, period: Period, vbLabels = fals
           const group = area?.parentId ? areas.get(area.parentId) : area;
           return group?.code ?? String(raw);
         },
-        values: areaGroups(ctx).map((g) => ({ key: g.code, label: vbLabels ? g.reportLabel ?? g.name : g.name, active: true })),
+        values: areaGroups(ctx).map((g) => ({ key: g.code, label: g.reportLabel ?? g.name, active: true, ...(g.reportLabel && g.reportLabel !== g.name ? { registerName: g.name } : {}) })),
         nullable: false,
       };
     }
@@ -201,8 +215,8 @@ function countBy(scope: UnitScope, filter: ActivityFilter, specs: DimSpec[], byY
 const countActivities = (scope: UnitScope, filter: ActivityFilter) => scope.repo(reportsRepository).countActivities(filter);
 
 /** The rows a dimension shows: every active value, inactive ones that occur, and none when it occurs. */
-function rowsOf(spec: DimSpec, counts: Map<string, number>): { key: string; label: string }[] {
-  const rows = spec.values.filter((v) => v.active || (counts.get(v.key) ?? 0) > 0).map(({ key, label }) => ({ key, label }));
+function rowsOf(spec: DimSpec, counts: Map<string, number>): { key: string; label: string; registerName?: string }[] {
+  const rows = spec.values.filter((v) => v.active || (counts.get(v.key) ?? 0) > 0).map(({ key, label, registerName }) => ({ key, label, ...(registerName ? { registerName } : {}) }));
   if (spec.nullable && (counts.get(NONE_KEY) ?? 0) > 0) rows.push({ key: NONE_KEY, label: NONE_LABEL });
   return rows;
 }
@@ -336,12 +350,21 @@ export function reachReport(scope: UnitScope, q: ReachQuery): Reach {
   };
 }
 
+/**
+ * Why a column of rounded percents does not add up to its Totalt 100 %: each row is rounded half up on its own,
+ * as the published report does. Null when it does add up.
+ */
+export function vbRoundingNote(percentSum: number, activityCount: number): string | null {
+  if (activityCount === 0 || percentSum === 100) return null;
+  return `Procenten är avrundade rad för rad (som i verksamhetsberättelsen) och summerar därför till ${percentSum} %; Totalt är alla aktiviteter, 100 %. Välj ”summerar till 100” för avrundning som alltid ger 100.`;
+}
+
 /** The two tables of the annual report's section "Intern uppföljning av VP", from one GROUP BY. */
 export function vbReport(scope: UnitScope, year: number, q: VbQuery): Vb {
   const ctx = loadCtx(scope);
   const period = periodOf({ year });
   const filter = filterOf(ctx, period, {});
-  const areaSpec = dimensionSpec(ctx, 'areaGroup', period, true);
+  const areaSpec = dimensionSpec(ctx, 'areaGroup', period);
   const goalSpec = dimensionSpec(ctx, 'goal', period);
   const areaCounts = new Map<string, number>();
   const goalCounts = new Map<string, number>();
@@ -354,10 +377,13 @@ export function vbReport(scope: UnitScope, year: number, q: VbQuery): Vb {
     const rows = rowsOf(spec, counts);
     const c = rows.map((r) => counts.get(r.key) ?? 0);
     const p = roundPercents(c, q.rounding);
+    const percentSum = p.reduce((s, x) => s + x, 0);
     return {
       id, title, columnTitle: `Aktiviteter ${year}`,
       rows: rows.map((r, i) => ({ ...r, count: c[i]!, share: shareOf(c[i]!, activityCount), percent: p[i]! })),
       total: { label: 'Totalt', count: activityCount, percent: activityCount > 0 ? 100 : 0 },
+      percentSum,
+      note: vbRoundingNote(percentSum, activityCount),
     };
   };
   const fw = frameworksIn(ctx, period).at(-1);
@@ -366,6 +392,11 @@ export function vbReport(scope: UnitScope, year: number, q: VbQuery): Vb {
     table('resultatmal', `Resultatmål i ${fw ? fw.code.toUpperCase() : 'verksamhetsplanen'}`, goalSpec, goalCounts),
   ].filter((x) => !q.table || x.id === q.table);
   return { year, activityCount, tables };
+}
+
+/** What an export says it is: the unit (the workbook's author) and the period in words. */
+export function exportMeta(scope: UnitScope, period: string): { unitName: string; period: string } {
+  return { unitName: scope.repo(reportsRepository).unitName(), period };
 }
 
 /**

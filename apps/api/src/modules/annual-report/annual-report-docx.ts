@@ -1,0 +1,189 @@
+/**
+ * The annual report's material as a Word document (.docx, written with the `docx` package), in the structure of the
+ * unit's own reports (VB 2018): the section "Intern uppföljning av VP" with the area and goal tables as published
+ * and their charts, the plan's items per result goal, and the municipalities reached. Real Word tables and the
+ * built-in heading styles (Heading1/Heading2/Heading3, which Swedish Word shows as Rubrik 1/2/3), so that the chief
+ * can edit and restyle it; charts as PNG at print resolution (2000 px across the text width).
+ *
+ * EXTENSION POINT: the document is the list ANNUAL_REPORT_SECTIONS below, one builder per section, in order. A new
+ * section (the owners' value table, the event evaluations) is one more `AnnualReportSection` added to that list:
+ * it gets the year's data and the unit scope in `ctx` (read what it needs through its own module's service with
+ * `ctx.scope`) and returns the paragraphs and tables it contributes, starting with its Heading1. Every section after
+ * the first begins on a new page.
+ */
+import {
+  AlignmentType, BorderStyle, Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun,
+  WidthType, type FileChild,
+} from 'docx';
+import type { UnitScope } from '../../db/unit-scope.ts';
+import { chartSvg } from '../../lib/chart-svg.ts';
+import { pngSize, svgToPng } from '../../lib/chart-png.ts';
+import { PLAN_STATUS_LABELS, typesText } from '../plan/plan-export.ts';
+import { chartSpec } from '../reports/report-charts.ts';
+import type { ChartId } from '../reports/reports.schemas.ts';
+import type { AnnualReport } from './annual-report.schemas.ts';
+
+export interface AnnualReportContext {
+  data: AnnualReport;
+  scope: UnitScope;
+  /** A chart of the year as an image paragraph at print resolution, drawn as the overview's download is. */
+  chart(id: ChartId): Promise<Paragraph>;
+}
+
+export interface AnnualReportSection {
+  /** Names the section (for tests and for the lead's ordering); not shown. */
+  id: string;
+  build(ctx: AnnualReportContext): Promise<FileChild[]> | FileChild[];
+}
+
+const nf = new Intl.NumberFormat('sv-SE');
+const num = (n: number) => nf.format(n).replace(/\u00a0/g, ' ');
+/** The text column of an A4 page with Word's default margins, in pixels at 96 dpi (about 16 cm). */
+const TEXT_WIDTH_PX = 604;
+
+const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel], pageBreakBefore = false) =>
+  new Paragraph({ text, heading: level, pageBreakBefore });
+const para = (text: string) => new Paragraph({ children: [new TextRun(text)], spacing: { after: 120 } });
+const labelled = (label: string, text: string) => new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(text)], spacing: { after: 80 } });
+const note = (text: string) => new Paragraph({ children: [new TextRun({ text, italics: true, size: 18 })], spacing: { before: 80, after: 200 } });
+
+const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
+function cell(text: string, opts: { bold?: boolean; right?: boolean; width?: number } = {}): TableCell {
+  return new TableCell({
+    children: [new Paragraph({ alignment: opts.right ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, bold: opts.bold ?? false })] })],
+    ...(opts.width ? { width: { size: opts.width, type: WidthType.PERCENTAGE } } : {}),
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+  });
+}
+
+/** A Word table: a header row (repeated on every page), the rows, and a bold Totalt row when given. */
+function table(headers: string[], rows: string[][], total?: string[], widths?: number[]): Table {
+  const numeric = (j: number) => j > 0;
+  const row = (cells: string[], bold: boolean, header = false) => new TableRow({
+    tableHeader: header,
+    children: cells.map((c, j) => cell(c, { bold, right: numeric(j), ...(widths?.[j] ? { width: widths[j] } : {}) })),
+  });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    rows: [row(headers, true, true), ...rows.map((r) => row(r, false)), ...(total ? [row(total, true)] : [])],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The sections
+
+const titleSection: AnnualReportSection = {
+  id: 'titel',
+  build: ({ data }) => [
+    new Paragraph({ text: `Verksamhetsberättelse ${data.year}`, heading: HeadingLevel.TITLE }),
+    para(`${data.unitName}. Underlag ur FoU-uppföljningen: den interna uppföljningen av verksamhetsplanen, planens punkter och kommunernas deltagande under ${data.year}.`),
+    para('Tabellerna är avrundade som i verksamhetsberättelsen: varje rad för sig, halvt uppåt. Texten kan redigeras fritt; rubrikerna har Words inbyggda format (Rubrik 1, Rubrik 2).'),
+  ],
+};
+
+const vbSection: AnnualReportSection = {
+  id: 'intern-uppfoljning',
+  async build({ data, chart }) {
+    const { vb, reach } = data;
+    const out: FileChild[] = [heading('Intern uppföljning av VP', HeadingLevel.HEADING_1)];
+    if (vb.activityCount === 0) {
+      out.push(para(`Inga aktiviteter är registrerade för ${data.year}.`));
+      return out;
+    }
+    out.push(para(`Uppföljningen för ${data.year} visar att FoU-medarbetarna sammanlagt har genomfört och deltagit i ${num(vb.activityCount)} aktiviteter under året. ${reach.reachedCount === reach.municipalityCount ? `Alla ${reach.municipalityCount} ägarkommuner` : `${reach.reachedCount} av ${reach.municipalityCount} ägarkommuner`} har medverkat i aktiviteter under året.`));
+    for (const t of vb.tables) {
+      out.push(heading(t.title, HeadingLevel.HEADING_2));
+      out.push(table([t.title, 'Antal', t.columnTitle], t.rows.map((r) => [r.label, num(r.count), `${r.percent} %`]), [t.total.label, num(t.total.count), `${t.total.percent} %`], [64, 16, 20]));
+      const renamed = t.rows.filter((r) => r.registerName);
+      for (const r of renamed) out.push(note(`”${r.label}” är verksamhetsberättelsens benämning; i registret heter området ”${r.registerName}”.`));
+      if (t.note) out.push(note(t.note));
+      out.push(await chart(t.id));
+    }
+    return out;
+  },
+};
+
+const planSection: AnnualReportSection = {
+  id: 'verksamhetsplanen',
+  build({ data }) {
+    const { plan, reach } = data;
+    const out: FileChild[] = [heading(`Verksamhetsplanens punkter ${data.year}`, HeadingLevel.HEADING_1, true)];
+    if (plan.items.length === 0) {
+      out.push(para(`Det finns ingen verksamhetsplan för ${data.year} i uppföljningen.`));
+      return out;
+    }
+    out.push(para(`${num(plan.totals.planned)} punkter, varav ${num(plan.totals.withActivity)} med minst en registrerad aktivitet. Per punkt: status, vad som planerades, utfallet och de kopplade aktiviteterna (antal, typer, nådda kommuner och deltagare).`));
+    for (const goal of plan.goals) {
+      const items = plan.items.filter((i) => i.goal.key === goal.key);
+      if (!items.length) continue;
+      out.push(heading(goal.name, HeadingLevel.HEADING_2));
+      for (const item of items) {
+        out.push(heading(item.title, HeadingLevel.HEADING_3));
+        out.push(labelled('Status', PLAN_STATUS_LABELS[item.status]));
+        out.push(labelled('Område', item.area.name));
+        if (item.planned.length) out.push(labelled('Planerat', item.planned.join('; ')));
+        out.push(labelled('Utfall', item.outcome ?? 'Inget utfall skrivet.'));
+        if (item.staff.length) out.push(labelled('Ansvariga', item.staff.join(', ')));
+        const s = item.summary;
+        out.push(labelled('Aktiviteter', item.activityCount
+          ? `${num(item.activityCount)}${s.types.length ? ` (${typesText(s.types)})` : ''}`
+          : 'Inga registrerade aktiviteter.'));
+        if (item.activityCount) {
+          out.push(labelled('Nådda kommuner', s.municipalities.length
+            ? `${s.municipalities.length} av ${reach.municipalityCount}: ${s.municipalities.map((m) => m.name).join(', ')}`
+            : 'Inga angivna'));
+          out.push(labelled('Deltagare', s.activitiesWithParticipants
+            ? `${num(s.participants)} (summan av deltagarantalen på ${s.activitiesWithParticipants} av ${item.activityCount} aktiviteter)`
+            : 'Inga deltagarantal registrerade'));
+        }
+      }
+    }
+    return out;
+  },
+};
+
+const reachSection: AnnualReportSection = {
+  id: 'kommuner',
+  async build({ data, chart }) {
+    const r = data.reach;
+    const out: FileChild[] = [heading('Kommunernas deltagande', HeadingLevel.HEADING_1, true)];
+    if (r.total === 0) {
+      out.push(para(`Inga aktiviteter är registrerade för ${data.year}.`));
+      return out;
+    }
+    out.push(para(`${r.reachedCount} av ${r.municipalityCount} ägarkommuner deltog i minst en aktivitet under ${data.year}.${r.notReached.length ? ` Deltog inte: ${r.notReached.map((m) => m.name).join(', ')}.` : ''}`));
+    out.push(table(['Kommun', 'Antal aktiviteter', 'Procent av aktiviteterna'], r.municipalities.map((m) => [m.name, num(m.count), `${m.percent} %`]), ['Aktiviteter totalt', num(r.total), ''], [50, 25, 25]));
+    out.push(note('En aktivitet räknas för varje kommun som deltog i den, så procenten summerar till mer än 100 %: de säger hur stor del av årets aktiviteter kommunen deltog i.'));
+    out.push(await chart('kommuner'));
+    return out;
+  },
+};
+
+/** The document, section by section. Add the owners' value table (#15) and the event evaluations (#16) here. */
+export const ANNUAL_REPORT_SECTIONS: AnnualReportSection[] = [titleSection, vbSection, planSection, reachSection];
+
+/** A chart as an image paragraph: the 2000 px PNG shown across the text width, so about 300 dpi in print. */
+async function chartParagraph(scope: UnitScope, year: number, id: ChartId): Promise<Paragraph> {
+  const spec = chartSpec(scope, id, { year, rounding: 'halfUp', format: 'png' });
+  const png = await svgToPng(chartSvg(spec));
+  const { width, height } = pngSize(png);
+  return new Paragraph({
+    spacing: { before: 120, after: 240 },
+    children: [new ImageRun({ type: 'png', data: png, transformation: { width: TEXT_WIDTH_PX, height: Math.round((TEXT_WIDTH_PX * height) / width) }, altText: { name: spec.title, title: spec.title, description: `${spec.title}, ${spec.subtitle}` } })],
+  });
+}
+
+export async function annualReportDocx(scope: UnitScope, data: AnnualReport, sections = ANNUAL_REPORT_SECTIONS): Promise<Buffer> {
+  const ctx: AnnualReportContext = { data, scope, chart: (id) => chartParagraph(scope, data.year, id) };
+  const children: FileChild[] = [];
+  for (const section of sections) children.push(...(await section.build(ctx)));
+  const doc = new Document({
+    creator: data.unitName,
+    title: `Verksamhetsberättelse ${data.year}`,
+    description: `Underlag ur FoU-uppföljningen för ${data.unitName} ${data.year}`,
+    styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
+    sections: [{ properties: { page: { size: { width: 11906, height: 16838 } } }, children }],
+  });
+  return Packer.toBuffer(doc);
+}
