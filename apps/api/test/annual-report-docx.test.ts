@@ -49,7 +49,7 @@ describe('GET /annual-report/:year?output=docx on the demo year', () => {
   it('is named in Swedish with an ASCII fallback and is built from the listed sections', () => {
     expect(disposition).toContain('filename="verksamhetsberattelse-2018.docx"');
     expect(disposition).toContain(`filename*=UTF-8''${encodeURIComponent('verksamhetsberättelse-2018.docx')}`);
-    expect(ANNUAL_REPORT_SECTIONS.map((s) => s.id)).toEqual(['titel', 'intern-uppfoljning', 'verksamhetsplanen', 'kommuner']);
+    expect(ANNUAL_REPORT_SECTIONS.map((s) => s.id)).toEqual(['titel', 'intern-uppfoljning', 'verksamhetsplanen', 'kommuner', 'agarkommuner', 'utvarderingar']);
   });
 
   it('has the section Intern uppföljning av VP and its tables under the built-in heading styles', () => {
@@ -99,7 +99,7 @@ describe('GET /annual-report/:year?output=docx on the demo year', () => {
   it('has the municipalities table with counts from SQL', () => {
     const rows = sql<{ name: string; c: number }>(`SELECT m.name AS name, count(*) AS c FROM activities a JOIN activity_municipalities am ON am.activity_id = a.id
       JOIN municipalities m ON m.id = am.municipality_id WHERE a.unit_id = ? AND a.year = 2018 GROUP BY m.id ORDER BY m.sort_order`, t.unitId);
-    const reach = tables().at(-1)!;
+    const reach = tables().find((tb) => tb[0]?.[0] === 'Kommun' && tb[0]?.[1] === 'Antal aktiviteter')!;
     expect(reach[0]).toEqual(['Kommun', 'Antal aktiviteter', 'Procent av aktiviteterna']);
     expect(reach.slice(1, -1).map((r) => [r[0], r[1]])).toEqual(rows.map((r) => [r.name, String(r.c)]));
   });
@@ -109,5 +109,50 @@ describe('GET /annual-report/:year?output=docx on the demo year', () => {
     expect(media.length).toBe(3);
     for (const f of media) expect(pngSize(await zip.file(f)!.async('nodebuffer')).width).toBeGreaterThanOrEqual(1600);
     expect((xml.match(/<w:drawing>/g) ?? []).length).toBe(3);
+  });
+
+  it("has the owners' value table: each owner's activities (own / shared / open) counted here with SQL", () => {
+    expect(styled()).toContainEqual(['Heading1', 'Vad ägarkommunerna fick']);
+    const owners = tables().find((tb) => tb[0]?.[0] === 'Kommun' && tb[0]?.[1] === 'Avgift (kr)')!;
+    expect(owners[0]).toEqual(['Kommun', 'Avgift (kr)', 'Andel av avgifterna', 'Aktiviteter (egna / delade / öppna)', 'Andel av aktiviteterna', 'Kända deltagare', 'Andel av deltagarna', 'Planpunkter']);
+    // The demo's 2018 owners are the unit's eight active municipalities; "open" = all eight on the activity.
+    const municipalities = sql<{ id: number; name: string }>('SELECT id, name FROM municipalities WHERE unit_id = ? AND active = 1 ORDER BY sort_order', t.unitId);
+    const links = sql<{ a: number; m: number }>(`SELECT a.id AS a, am.municipality_id AS m FROM activities a JOIN activity_municipalities am ON am.activity_id = a.id
+      WHERE a.unit_id = ? AND a.year = 2018`, t.unitId);
+    const byActivity = new Map<number, Set<number>>();
+    for (const l of links) (byActivity.get(l.a) ?? byActivity.set(l.a, new Set()).get(l.a)!).add(l.m);
+    const owner = new Set(municipalities.map((m) => m.id));
+    const expected = municipalities.map((m) => {
+      let own = 0, shared = 0, open = 0;
+      for (const set of byActivity.values()) {
+        if (!set.has(m.id)) continue;
+        const owners = [...set].filter((x) => owner.has(x)).length;
+        if (owners === 1) own += 1; else if (owners === owner.size) open += 1; else shared += 1;
+      }
+      return [m.name, `${own + shared + open} (${own} / ${shared} / ${open})`];
+    });
+    expect(owners.slice(1, -1).map((r) => [r[0], r[3]])).toEqual(expected);
+    expect(owners.at(-1)![0]).toBe('Totalt');
+  });
+
+  it("has the year's event evaluations, their answers and mean ratings counted here with SQL (VB 2023 in the demo)", async () => {
+    const res = await t.http.get('/api/v1/annual-report/2023').query({ output: 'docx' }).buffer(true).parse(binary).expect(200);
+    const doc = await (await JSZip.loadAsync(res.body as Buffer)).file('word/document.xml')!.async('string');
+    const docTables = [...doc.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((tb) => [...tb[1]!.matchAll(/<w:tr(?: [^>]*)?>([\s\S]*?)<\/w:tr>/g)]
+      .map((tr) => [...tr[1]!.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((tc) => textOf(tc[1]!))));
+    const ev = docTables.find((tb) => tb[0]?.[0] === 'Evenemang')!;
+    expect(ev[0]).toEqual(['Evenemang', 'Anmälda', 'Svar', 'Svarsfrekvens', 'Medelbetyg', 'Användbart: helt eller i hög grad', 'Påverkar arbetet: ja eller delvis']);
+    const answered = sql<{ title: string; date: string; n: number; mean: number | null }>(`SELECT a.title AS title, a.date AS date, count(x.id) AS n, avg(x.rating) AS mean
+      FROM evaluations e JOIN activities a ON a.id = e.activity_id LEFT JOIN evaluation_answers x ON x.evaluation_id = e.id
+      WHERE e.unit_id = ? AND a.year = 2023 AND e.source = 'answers' GROUP BY e.id`, t.unitId);
+    expect(answered.length).toBeGreaterThanOrEqual(3);
+    for (const a of answered) {
+      const row = ev.find((r) => r[0] === `${a.title} (${a.date})`);
+      expect(row, a.title).toBeDefined();
+      expect(row![2]).toBe(String(a.n));
+      expect(row![4]).toBe(a.mean === null ? '–' : (Math.round(a.mean * 10) / 10).toFixed(1).replace('.', ','));
+    }
+    const aggregates = sql<{ title: string }>(`SELECT a.title AS title FROM evaluations e JOIN activities a ON a.id = e.activity_id WHERE e.unit_id = ? AND a.year = 2023 AND e.source = 'aggregate'`, t.unitId);
+    for (const a of aggregates) expect(ev.some((r) => r[0]!.startsWith(a.title) && r[0]!.endsWith(' *'))).toBe(true);
   });
 });

@@ -6,7 +6,7 @@
  * can edit and restyle it; charts as PNG at print resolution (2000 px across the text width).
  *
  * EXTENSION POINT: the document is the list ANNUAL_REPORT_SECTIONS below, one builder per section, in order. A new
- * section (the owners' value table, the event evaluations) is one more `AnnualReportSection` added to that list:
+ * section is one more `AnnualReportSection` added to that list (the owners' value table and the event evaluations are):
  * it gets the year's data and the unit scope in `ctx` (read what it needs through its own module's service with
  * `ctx.scope`) and returns the paragraphs and tables it contributes, starting with its Heading1. Every section after
  * the first begins on a new page.
@@ -19,7 +19,9 @@ import type { UnitScope } from '../../db/unit-scope.ts';
 import { chartSvg } from '../../lib/chart-svg.ts';
 import { pngSize, svgToPng } from '../../lib/chart-png.ts';
 import { PLAN_STATUS_LABELS, typesText } from '../plan/plan-export.ts';
+import { evaluationReport } from '../evaluations/evaluation.service.ts';
 import { chartSpec } from '../reports/report-charts.ts';
+import { ownersTable } from '../reports/reports.service.ts';
 import type { ChartId } from '../reports/reports.schemas.ts';
 import type { AnnualReport } from './annual-report.schemas.ts';
 
@@ -37,6 +39,7 @@ export interface AnnualReportSection {
 }
 
 const nf = new Intl.NumberFormat('sv-SE');
+const nf1 = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
 const num = (n: number) => nf.format(n).replace(/\u00a0/g, ' ');
 /** The text column of an A4 page with Word's default margins, in pixels at 96 dpi (about 16 cm). */
 const TEXT_WIDTH_PX = 604;
@@ -160,8 +163,58 @@ const reachSection: AnnualReportSection = {
   },
 };
 
-/** The document, section by section. Add the owners' value table (#15) and the event evaluations (#16) here. */
-export const ANNUAL_REPORT_SECTIONS: AnnualReportSection[] = [titleSection, vbSection, planSection, reachSection];
+const sharePct = (x: number | null) => (x === null ? '–' : `${nf1.format(Math.round(x * 1000) / 10)} %`);
+const pct = (x: number | null) => (x === null ? '–' : `${nf1.format(Math.round(x * 10) / 10)} %`);
+// One decimal always, as VB 2023 writes a mean rating (8,0, not 8).
+const mean = (x: number | null) => (x === null ? '–' : (Math.round(x * 10) / 10).toFixed(1).replace('.', ','));
+
+/** What each owner municipality paid and got: the owners' value table (reports.service.ts ownersTable). */
+const ownersSection: AnnualReportSection = {
+  id: 'agarkommuner',
+  build({ data, scope }) {
+    const o = ownersTable(scope, data.year);
+    const out: FileChild[] = [heading('Vad ägarkommunerna fick', HeadingLevel.HEADING_1, true)];
+    if (o.totals.activities === 0) {
+      out.push(para(`Inga aktiviteter är registrerade för ${data.year}.`));
+      return out;
+    }
+    out.push(para(`Varje ägarkommuns avgift ${data.year} bredvid vad den fick: aktiviteterna den deltog i (bara för kommunen, tillsammans med några ägare, öppna för alla ägare) och de kända deltagarna från kommunen.`));
+    out.push(table(
+      ['Kommun', 'Avgift (kr)', 'Andel av avgifterna', 'Aktiviteter (egna / delade / öppna)', 'Andel av aktiviteterna', 'Kända deltagare', 'Andel av deltagarna', 'Planpunkter'],
+      o.owners.map((m) => [m.name, m.feeSek === null ? '–' : num(m.feeSek), sharePct(m.feeShare), `${num(m.activities)} (${num(m.own)} / ${num(m.shared)} / ${num(m.open)})`, sharePct(m.activityShare), num(m.participants), sharePct(m.participantShare), num(m.planItems)]),
+      ['Totalt', num(o.totals.feeSek), '100 %', num(o.totals.withOwner), '100 %', num(o.totals.participants), '', ''],
+      [16, 12, 11, 19, 11, 10, 11, 10],
+    ));
+    out.push(note(`${o.ownersDefinition} Andel av aktiviteterna: en aktivitet med flera ägarkommuner delas lika mellan dem. Kända deltagare: alla deltagare på kommunens egna aktiviteter och de som angetts per kommun; ${num(o.totals.sharedWithoutSplit)} aktiviteter med flera kommuner saknar uppdelning och räknas inte in. ${num(o.totals.noOwnerMunicipality)} aktiviteter hade ingen ägarkommun (t.ex. nationella nätverk) och ${num(o.totals.noMunicipalityGiven)} ingen kommun angiven.`));
+    return out;
+  },
+};
+
+/** What participants thought of the year's evaluated events (evaluation.service.ts evaluationReport). */
+const evaluationsSection: AnnualReportSection = {
+  id: 'utvarderingar',
+  build({ data, scope }) {
+    const r = evaluationReport(scope, { year: data.year, groupBy: 'event' });
+    const out: FileChild[] = [heading('Utvärderingar av evenemang', HeadingLevel.HEADING_1, true)];
+    if (r.events.length === 0) {
+      out.push(para(`Inga evenemang utvärderades ${data.year}.`));
+      return out;
+    }
+    out.push(para(`Deltagarnas svar på utvärderingarna av ${data.year}s evenemang: betyg 1–10, om innehållet var användbart i arbetet och om deltagandet troligen påverkar arbetet framöver.`));
+    out.push(table(
+      ['Evenemang', 'Anmälda', 'Svar', 'Svarsfrekvens', 'Medelbetyg', 'Användbart: helt eller i hög grad', 'Påverkar arbetet: ja eller delvis'],
+      r.events.map((e) => [`${e.title} (${e.date})${e.figures.source === 'aggregate' ? ' *' : ''}`, e.registered === null ? '–' : num(e.registered), num(e.figures.answers), pct(e.responseRate), mean(e.figures.ratingMean), pct(e.figures.usefulFullyOrHigh), pct(e.figures.affectsYesOrPartly)]),
+      undefined,
+      [34, 9, 8, 11, 10, 14, 14],
+    ));
+    const aggregates = r.events.filter((e) => e.figures.source === 'aggregate').length;
+    out.push(note(`Svarsfrekvens: svar av antalet deltagare. Ett streck: frågan ställdes inte.${aggregates ? ' * Siffror sammanställda i ett annat enkätverktyg och inlagda för hand.' : ''}`));
+    return out;
+  },
+};
+
+/** The document, section by section. */
+export const ANNUAL_REPORT_SECTIONS: AnnualReportSection[] = [titleSection, vbSection, planSection, reachSection, ownersSection, evaluationsSection];
 
 /** A chart as an image paragraph: the 2000 px PNG shown across the text width, so about 300 dpi in print. */
 async function chartParagraph(scope: UnitScope, year: number, id: ChartId): Promise<Paragraph> {
