@@ -103,6 +103,7 @@ export function pages(ctx) {
     ['region', '/region', 'chef'],
     ['utvardering', `/aktiviteter/${ctx.state.evaluationActivityId}`, 'chef'],
     ['svar', `/svar/${ctx.state.evaluationToken}`, null],
+    ['verksamhetsberattelse', '/verksamhetsberattelse/2018', 'chef'],
     ['kommun', '/kommun/sigtuna?year=2018', 'chef'],
     ['register-malgrupper', '/register?visa=malgrupper', 'chef'],
   ];
@@ -359,7 +360,13 @@ export const scenarios = [
       // What the reader sees, in Swedish number format.
       const shown = await page.locator('table[data-table="verksamhetsomrade"] tbody td[data-percent]').allInnerTexts();
       assert.deepEqual(shown, ['42\u00a0%', '36\u00a0%', '22\u00a0%']);
-      assert.equal(await page.locator('.chart canvas').count() >= 5, true, 'a chart beside each table');
+      const boxes = page.locator('.chart__canvas');
+      assert.equal(await boxes.count() >= 5, true, 'a chart beside each table');
+      // A chart is drawn as its box comes near the view (components/Chart.tsx): scroll to each, as a reader would.
+      for (const box of await boxes.all()) {
+        await box.scrollIntoViewIfNeeded();
+        await box.locator('canvas[data-drawn]').waitFor();
+      }
       // The export links answer with real files; the PNG button hands over the chart as an image.
       const vb = page.locator('.vb-section');
       for (const [name, type] of [['Ladda ner CSV', /text\/csv/], ['Ladda ner Excel', /spreadsheetml/]]) {
@@ -385,6 +392,14 @@ export const scenarios = [
       await page.getByRole('radio', { name: 'Summerar till 100 %' }).check();
       await page.waitForURL(/avrundning=100/);
       await page.waitForFunction(() => [...document.querySelectorAll('table[data-table="resultatmal"] tbody td[data-percent]')].reduce((s, td) => s + Number(td.dataset.percent), 0) === 100);
+      // The same content as a print view: each plan item of the year under its goal, the owners' table, the evaluations.
+      await page.getByRole('link', { name: 'Verksamhetsberättelsen som utskriftsvy' }).click();
+      await page.getByRole('heading', { name: 'Verksamhetsberättelse 2018: utskriftsvy', level: 1 }).waitFor();
+      const followup = await (await ctx.api('/api/v1/plan-followup?year=2018')).json();
+      await page.locator('.annual-report__item').nth(followup.items.length - 1).waitFor();
+      assert.equal(await page.locator('.annual-report__item h4').count(), followup.items.length);
+      await page.locator('#owners-heading').waitFor();
+      await page.locator('#evaluation-report-heading').waitFor();
       await page.context().close();
     },
   ],

@@ -91,6 +91,10 @@ export const routes: RouteObject[] = [
               return { element: <RequirePermission action="report:read"><MunicipalityPage /></RequirePermission> };
             },
           },
+          {
+            path: '/verksamhetsberattelse/:year',
+            lazy: async () => ({ Component: (await import('./features/annual-report/AnnualReportPage.tsx')).AnnualReportPage }),
+          },
           { path: '/plan', lazy: async () => ({ Component: (await import('./pages/PlanPage.tsx')).PlanPage }) },
           {
             path: '/plan/ny',

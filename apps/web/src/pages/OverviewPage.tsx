@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { todayInSweden } from '@fou/domain';
 import {
   annualReportDocxUrl, chartFileUrl, reportFileUrl, useGoalByAreaReport, useGoalTrendReport, useReachReport, useVbReport, type Rounding,
@@ -117,6 +117,9 @@ export function OverviewPage() {
                   <a className="button button--small" href={annualReportDocxUrl(year)} download>
                     {t.overview.downloadDocx}
                   </a>
+                  <Link className="button button--small" to={`/verksamhetsberattelse/${year}`}>
+                    {t.overview.annualReportView}
+                  </Link>
                   <button type="button" className="button button--small" onClick={() => window.print()}>
                     {t.overview.print}
                   </button>
