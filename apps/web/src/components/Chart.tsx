@@ -92,24 +92,16 @@ function useDrawWhenNear(box: RefObject<HTMLElement | null>): boolean {
     if (near || !el) return;
     const drawAll = () => flushSync(() => setNear(true));
     window.addEventListener('beforeprint', drawAll);
-    // Without IntersectionObserver (old browsers, some test DOMs) every chart is drawn, in turn.
-    if (typeof IntersectionObserver === 'undefined') {
-      const cancel = drawInTurn(() => setNear(true));
-      return () => {
-        cancel();
-        window.removeEventListener('beforeprint', drawAll);
-      };
-    }
     let cancel: (() => void) | undefined;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (!cancel && entries.some((e) => e.isIntersecting)) cancel = drawInTurn(() => setNear(true));
-      },
-      { rootMargin: '100% 0px' },
-    );
-    observer.observe(el);
+    const queue = () => (cancel ??= drawInTurn(() => setNear(true)));
+    // Without IntersectionObserver (old browsers, some test DOMs) every chart is drawn, in turn.
+    const observer = typeof IntersectionObserver === 'undefined'
+      ? undefined
+      : new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && queue(), { rootMargin: '100% 0px' });
+    if (observer) observer.observe(el);
+    else queue();
     return () => {
-      observer.disconnect();
+      observer?.disconnect();
       cancel?.();
       window.removeEventListener('beforeprint', drawAll);
     };

@@ -699,8 +699,6 @@ const sv = {
     activities: 'Aktiviteter',
     noActivities: 'Inga registrerade aktiviteter.',
     reached: 'Nådda kommuner',
-    participants: 'Deltagare',
-    participantsOf: (n: string, withCount: number, all: number) => `${n} (på ${withCount} av ${all} aktiviteter)`,
     reachHeading: 'Kommunernas deltagande',
   },
   municipality: {
@@ -1530,8 +1528,6 @@ const en: Messages = {
     activities: 'Activities',
     noActivities: 'No recorded activities.',
     reached: 'Municipalities reached',
-    participants: 'Participants',
-    participantsOf: (n: string, withCount: number, all: number) => `${n} (on ${withCount} of ${all} activities)`,
     reachHeading: "The municipalities' participation",
   },
   municipality: {

@@ -302,19 +302,20 @@ export async function submitPublicAnswer(scopes: UnitScopes, links: EvaluationLi
   // A question this evaluation does not ask is not stored, even if a stale page sends it.
   const pick = <K extends keyof PublicAnswer>(key: K, question: EvaluationQuestionKey) => (asked.has(question) ? body[key] ?? null : null);
   const errors = new FieldErrors();
+  const lk = loadLookups(scope);
   let municipalityId: number | null = null;
   let workplace: string | null = null;
   const municipality = pick('municipality', 'municipality') as string | null;
   if (municipality !== null) {
     if (municipality in WORKPLACE_LABELS) workplace = municipality;
     else {
-      const m = [...loadLookups(scope).municipalities.values()].find((x) => x.code === municipality && x.active);
+      const m = [...lk.municipalities.values()].find((x) => x.code === municipality && x.active);
       if (!m) errors.add('municipality', 'unknown_municipality', 'Välj en kommun i listan.');
       else { municipalityId = m.id; workplace = 'agare'; }
     }
   }
   const targetGroup = pick('targetGroup', 'targetGroup') as string | null;
-  if (targetGroup !== null && !answerTargetGroups(loadLookups(scope)).some((g) => g.key === targetGroup)) errors.add('targetGroup', 'unknown_target_group', 'Välj en yrkesgrupp i listan.');
+  if (targetGroup !== null && !answerTargetGroups(lk).some((g) => g.key === targetGroup)) errors.add('targetGroup', 'unknown_target_group', 'Välj en yrkesgrupp i listan.');
   errors.throwIfAny();
   const values = {
     answeredOn: todayInSweden(),

@@ -71,7 +71,7 @@ export function AnnualReportPage() {
                         {item.activityCount ? (
                           <>
                             <div><dt>{a.reached}</dt><dd>{item.summary.municipalities.length ? `${item.summary.municipalities.length} / ${reach.municipalityCount}: ${item.summary.municipalities.map((m) => m.name).join(', ')}` : '–'}</dd></div>
-                            <div><dt>{a.participants}</dt><dd>{item.summary.activitiesWithParticipants ? a.participantsOf(number(item.summary.participants), item.summary.activitiesWithParticipants, item.activityCount) : '–'}</dd></div>
+                            <div><dt>{t.plan.participants}</dt><dd>{item.summary.activitiesWithParticipants ? t.plan.summaryParticipants(number(item.summary.participants), number(item.summary.activitiesWithParticipants), number(item.activityCount)) : t.plan.noParticipants}</dd></div>
                           </>
                         ) : null}
                       </dl>
