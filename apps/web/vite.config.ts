@@ -5,6 +5,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { startEarlyRequests, type RouteChunks } from './src/boot/early-requests.ts';
+import { overviewReportPaths } from './src/boot/overview-report-paths.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -70,7 +71,7 @@ function bootScript(): Plugin {
         }
         routeChunks[route] = [...files];
       }
-      const ref = this.emitFile({ type: 'asset', name: 'boot.js', source: `(${startEarlyRequests.toString()})(${JSON.stringify(routeChunks)});\n` });
+      const ref = this.emitFile({ type: 'asset', name: 'boot.js', source: `(${startEarlyRequests.toString()})(${JSON.stringify(routeChunks)}, ${overviewReportPaths.toString()});\n` });
       const html = bundle['index.html'];
       if (!html || html.type !== 'asset') this.error('index.html is not in the bundle');
       html.source = String(html.source).replace('</title>', `</title>\n    <script async src="/${this.getFileName(ref)}"></script>`);
@@ -90,6 +91,20 @@ export default defineConfig(({ command }) => ({
       logLevel: 'silent',
     }),
   ],
+  build: {
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Everything the entry needs in one file: left to itself the bundler split it into six (the modules the lazy
+          // pages share with the entry each became a chunk), and on HTTP/1.1 a phone fetches six files at a time.
+          groups: [
+            { name: 'app', tags: ['$initial'] },
+            { name: 'shared', test: (id: string) => /[\\/]src[\\/]/.test(id) && !/ChartCanvas|chart\.js/.test(id), minShareCount: 2 },
+          ],
+        },
+      },
+    },
+  },
   server: {
     // The API serves the built SPA in production; in development Vite serves it and forwards the API calls.
     proxy: { '/api': 'http://127.0.0.1:3000' },

@@ -102,7 +102,9 @@ describe('GET /reports/years', () => {
   afterAll(async () => { await t.close(); });
 
   it('lists the years with activities or plan items, newest first, and follows deletions and moves', async () => {
-    expect((await t.http.get('/api/v1/reports/years').expect(200)).body).toEqual({ years: [] });
+    // With no data the pages open on the current year (the Swedish calendar's, read here through Intl).
+    const thisYear = Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(new Date()));
+    expect((await t.http.get('/api/v1/reports/years').expect(200)).body).toEqual({ years: [], opensOn: { overview: thisYear, plan: thisYear } });
     const ids: number[] = [];
     for (const date of ['2017-09-01', '2017-11-30', '2019-06-01', '2024-02-01', '2024-02-02', '2024-12-31']) {
       const goalId = date < '2024' ? r.goals.vp2018.spridning : r.goals.vp2024.spridning;
@@ -120,6 +122,8 @@ describe('GET /reports/years', () => {
         { year: 2019, activities: 1, planItems: 1 },
         { year: 2017, activities: 2, planItems: 0 },
       ],
+      // All data lies before the current year (2026 or later): the latest year with each kind.
+      opensOn: { overview: 2024, plan: 2021 },
     });
 
     // The 2019 activity goes, 2019 stays for its plan item; one 2017 activity moves to 2018.
@@ -165,5 +169,31 @@ describe('GET /auth/session', () => {
     expect((await t.anon.get('/api/v1/auth/session').set('Cookie', cookie).expect(200)).body.signedIn).toBe(true);
     await t.anon.post('/api/v1/auth/logout').set('Cookie', cookie).set('x-csrf-token', login.body.csrfToken).expect(204);
     expect((await t.anon.get('/api/v1/auth/session').set('Cookie', cookie).expect(200)).body).toEqual({ signedIn: false });
+  });
+
+  it('sets a readable signed-in marker with the session and clears it wherever no session is found', async () => {
+    const cookies = (res: { headers: Record<string, unknown> }) => [res.headers['set-cookie'] ?? []].flat().map(String);
+    const marker = (res: { headers: Record<string, unknown> }) => cookies(res).find((c) => c.startsWith('fou_signed_in='));
+    const login = await t.anon.post('/api/v1/auth/login').send({ username: 'test-chef-1', password: TEST_PASSWORD }).expect(200);
+    const set = marker(login);
+    // The boot script reads it, so it must not be httpOnly; it carries no secret, only "1".
+    expect(set).toMatch(/^fou_signed_in=1;/);
+    expect(set).not.toMatch(/HttpOnly/i);
+    expect(set).toMatch(/Path=\//);
+    const session = cookies(login).find((c) => c.startsWith('fou_session='))!;
+    expect(session).toMatch(/HttpOnly/i);
+    const both = `${session.split(';')[0]}; fou_signed_in=1`;
+    // A live session keeps it.
+    expect(marker(await t.anon.get('/api/v1/auth/session').set('Cookie', both).expect(200))).toBeUndefined();
+    // Logout clears it; then the stale marker is cleared by the session question and by a 401 alike.
+    const out = await t.anon.post('/api/v1/auth/logout').set('Cookie', both).set('x-csrf-token', login.body.csrfToken).expect(204);
+    const cleared = /^fou_signed_in=;.*Expires=Thu, 01 Jan 1970/;
+    expect(marker(out)).toMatch(cleared);
+    expect(marker(await t.anon.get('/api/v1/auth/session').set('Cookie', both).expect(200))).toMatch(cleared);
+    const refused = await t.anon.get('/api/v1/reports/years').set('Cookie', both).expect(401);
+    expect(marker(refused)).toMatch(cleared);
+    expect(refused.body.message).toMatch(/inte inloggad/);
+    // Without the marker nothing is said about it.
+    expect(marker(await t.anon.get('/api/v1/reports/years').expect(401))).toBeUndefined();
   });
 });

@@ -88,6 +88,11 @@ export const pageLoadScenarios = [
         log[name] = asked.map((a) => `${a.status} ${a.path}`);
         for (const a of asked) if (a.status >= 400) problems.push(`${name}: ${a.status} ${a.path}`);
         for (const e of consoleErrors) problems.push(`${name}: console error ${e}`);
+        // Nothing asked twice: what the boot script asked for before the app's code came (boot/early-requests.ts)
+        // is taken by the app, not asked for again.
+        const counts = new Map();
+        for (const a of asked) counts.set(a.path, (counts.get(a.path) ?? 0) + 1);
+        for (const [p, n] of counts) if (n > 1) problems.push(`${name}: asked ${n} times for ${p}`);
         // The activity list is fetched only where activities are listed: the list itself and a plan item's page.
         for (const a of asked) {
           if (/^GET \/api\/v1\/activities\?/.test(a.path) && !['aktiviteter', 'aktiviteter-alla', 'planpunkt'].includes(name)) problems.push(`${name} lists activities it does not show: ${a.path}`);

@@ -4,11 +4,11 @@
  * permission table before the handler runs.
  */
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can as roleCan, type PermissionAction } from '@fou/domain';
 import type { Role } from '../db/schema.ts';
 import { ApiError } from './errors.ts';
-import { SESSION_COOKIE, resolveSession, type SessionInfo } from '../modules/auth/session.service.ts';
+import { SESSION_COOKIE, SIGNED_IN_COOKIE, resolveSession, type SessionInfo } from '../modules/auth/session.service.ts';
 import { UnitScopes, type UnitScope } from '../db/unit-scope.ts';
 
 /**
@@ -81,7 +81,7 @@ export function registerAccessHook(app: FastifyInstance): void {
       return scopes.for(this.principal.unitId);
     },
   });
-  app.addHook('onRequest', async (request: FastifyRequest) => {
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     request.principal = { kind: 'anonymous' };
     request.session = null;
     if (request.is404 || !request.url.startsWith('/api/')) return;
@@ -90,7 +90,11 @@ export function registerAccessHook(app: FastifyInstance): void {
     if (action === 'public') return;
     const token = request.cookies[SESSION_COOKIE];
     const session = token ? resolveSession(app.sessions, token) : null;
-    if (!session) throw new ApiError(401, 'Du är inte inloggad, eller så har sessionen gått ut. Logga in igen.');
+    if (!session) {
+      // The boot script asked on the strength of this marker; clear it so the next visit waits for the session.
+      if (request.cookies[SIGNED_IN_COOKIE]) reply.clearCookie(SIGNED_IN_COOKIE, { path: '/' });
+      throw new ApiError(401, 'Du är inte inloggad, eller så har sessionen gått ut. Logga in igen.');
+    }
     request.session = session;
     request.principal = session.principal;
     // Cookies ride along on cross-site requests; a header only our own SPA can read the token for cannot.

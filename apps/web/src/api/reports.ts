@@ -1,6 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from './client.ts';
 import { takeEarly } from './early.ts';
+import { overviewReportPaths } from '../boot/overview-report-paths.ts';
+
+// The boot script may already have asked for these (a signed-in first load of /oversikt): taken by address.
+const early = overviewReportPaths();
 
 /** Report answers may be CSV text when asked for a file; the overview always asks for JSON. */
 function json<T>(value: T): Exclude<T, string> {
@@ -36,7 +40,8 @@ const common = { staleTime: 60_000, placeholderData: keepPreviousData };
 export function useVbReport(year: number, enabled = true, rounding: Rounding = 'halfUp') {
   return useQuery({
     queryKey: reportKeys.vb(year, rounding),
-    queryFn: async () => json(unwrap(await api.GET('/api/v1/reports/vb/{year}', { params: { path: { year }, query: { rounding } } }))),
+    queryFn: async () =>
+      json(await takeEarly(early.vb(year, rounding), async () => unwrap(await api.GET('/api/v1/reports/vb/{year}', { params: { path: { year }, query: { rounding } } })))),
     ...common,
     enabled,
   });
@@ -46,7 +51,11 @@ export function useGoalByAreaReport(year: number, enabled = true, rounding: Roun
   return useQuery({
     queryKey: reportKeys.crosstab(year, rounding),
     queryFn: async () =>
-      json(unwrap(await api.GET('/api/v1/reports/crosstab', { params: { query: { rows: 'goal', cols: 'areaGroup', year, percent: 'row', rounding } } }))),
+      json(
+        await takeEarly(early.crosstab(year, rounding), async () =>
+          unwrap(await api.GET('/api/v1/reports/crosstab', { params: { query: { rows: 'goal', cols: 'areaGroup', year, percent: 'row', rounding } } })),
+        ),
+      ),
     ...common,
     enabled,
   });
@@ -55,7 +64,7 @@ export function useGoalByAreaReport(year: number, enabled = true, rounding: Roun
 export function useReachReport(year: number, enabled = true) {
   return useQuery({
     queryKey: reportKeys.reach(year),
-    queryFn: async () => json(unwrap(await api.GET('/api/v1/reports/reach', { params: { query: { year } } }))),
+    queryFn: async () => json(await takeEarly(early.reach(year), async () => unwrap(await api.GET('/api/v1/reports/reach', { params: { query: { year } } })))),
     ...common,
     enabled,
   });
@@ -64,7 +73,12 @@ export function useReachReport(year: number, enabled = true) {
 export function useGoalTrendReport(fromYear: number, toYear: number, enabled = true, rounding: Rounding = 'halfUp') {
   return useQuery({
     queryKey: reportKeys.trend(fromYear, toYear, rounding),
-    queryFn: async () => json(unwrap(await api.GET('/api/v1/reports/trend', { params: { query: { dimension: 'goal', fromYear, toYear, rounding } } }))),
+    queryFn: async () =>
+      json(
+        await takeEarly(early.trend(fromYear, toYear, rounding), async () =>
+          unwrap(await api.GET('/api/v1/reports/trend', { params: { query: { dimension: 'goal', fromYear, toYear, rounding } } })),
+        ),
+      ),
     ...common,
     enabled,
   });

@@ -1548,6 +1548,13 @@ export interface components {
                 /** @description Punkter i årets verksamhetsplan */
                 planItems: number;
             }[];
+            /** @description Året sidorna öppnar på när adressen inte anger något (dagens datum i Sverige, samma regel som webbappen: packages/domain default-year) */
+            opensOn: {
+                /** @description Året översikten öppnar på i dag (efter åren med aktiviteter) */
+                overview: number;
+                /** @description Året verksamhetsplanen öppnar på i dag (efter åren med planpunkter) */
+                plan: number;
+            };
         };
         MunicipalityReport: {
             municipality: {

@@ -7,9 +7,11 @@
  * preloaded. The app takes the answers through takeEarly (api/early.ts); whatever is not here or failed it asks
  * for itself as before. Self-contained: it is sent as its own source text, so it may use nothing from outside.
  */
+import type { overviewReportPaths } from './overview-report-paths.ts';
+
 export type RouteChunks = Record<string, string[]>;
 
-export function startEarlyRequests(routeChunks: RouteChunks): void {
+export function startEarlyRequests(routeChunks: RouteChunks, reportPaths: typeof overviewReportPaths): void {
   type Answer = { status: number; body: unknown } | null;
   const early: Record<string, Promise<Answer>> = {};
   (window as unknown as { __fouEarly: typeof early }).__fouEarly = early;
@@ -21,15 +23,36 @@ export function startEarlyRequests(routeChunks: RouteChunks): void {
   const path = location.pathname.replace(/\/+$/, '') || '/';
   const session = get('/api/v1/auth/session');
   early['/api/v1/auth/session'] = session;
-  // Asked only once the session says someone is signed in: a signed-out visitor gets no 401 in the console.
+  // A signed-out visitor must get no 401 in the console, so a page's data waits for the session's answer, unless
+  // the readable marker the sign-in set (fou_signed_in, see the API's session.service.ts) says someone is signed
+  // in: then it is asked for at once, beside the session. A stale marker costs one 401, which clears it.
+  const marked = document.cookie.split('; ').includes('fou_signed_in=1');
+  const signedIn = marked ? Promise.resolve(true) : session.then((s) => (s?.body as { signedIn?: boolean } | undefined)?.signedIn === true);
   const whenSignedIn = (url: string) => {
-    early[url] = session.then((s) => ((s?.body as { signedIn?: boolean } | undefined)?.signedIn ? get(url) : null));
+    early[url] = signedIn.then((yes) => (yes ? get(url) : null));
   };
   // The login page's demo accounts (its largest text): a 404 outside demo mode, which the app takes as none.
   if (path === '/logga-in') early['/api/v1/auth/demo-accounts'] = get('/api/v1/auth/demo-accounts');
   const yearInAddress = new URLSearchParams(location.search).has('year');
   if ((path === '/oversikt' || path === '/plan') && !yearInAddress) whenSignedIn('/api/v1/reports/years');
-  if (path === '/' || path === '/aktiviteter' || path === '/plan') whenSignedIn('/api/v1/reference');
+  // The overview's first four reports, for the year in the address or the one it opens on (the years' answer names
+  // it). The boot's handler on the years' answer runs before the app's (it was attached first), so the reports are
+  // here by the time the app asks for them.
+  if (path === '/oversikt') {
+    const search = new URLSearchParams(location.search);
+    const p = reportPaths();
+    const rounding = p.rounding(search);
+    const reports = (year: number) => [p.vb(year, rounding), p.crosstab(year, rounding), p.reach(year), p.trend(p.trendFrom(year), year, rounding)];
+    if (yearInAddress) {
+      const year = Number(search.get('year'));
+      if (Number.isInteger(year)) reports(year).forEach(whenSignedIn);
+    } else {
+      void early['/api/v1/reports/years']!.then((a) => {
+        const year = a?.status === 200 ? (a.body as { opensOn?: { overview?: number } }).opensOn?.overview : undefined;
+        if (year) for (const url of reports(year)) early[url] = get(url);
+      });
+    }
+  }
   const pattern = path.startsWith('/aktiviteter/') ? '/aktiviteter/:id' : path.startsWith('/svar/') ? '/svar/:token' : undefined;
   const chunks = routeChunks[path] ?? (pattern ? routeChunks[pattern] : undefined) ?? [];
   for (const href of chunks) {

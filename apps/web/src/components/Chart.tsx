@@ -22,11 +22,10 @@ function preloadCharts(): void {
 }
 
 /**
- * For pages that always draw charts: Chart.js is fetched and run while their report requests are under way, but
- * only once `when` holds and the page has been painted. Running Chart.js's module is a long task on a phone; run
- * as the page's code arrived, it held back the page's first content (the overview's headings) until the reports
- * were in (Lighthouse's LCP). On a first load the boot script has already fetched the file (vite.config.ts), so
- * only running it waits.
+ * For pages that always draw charts: Chart.js is fetched and run once `when` holds (the overview: its first tables
+ * are drawn) and the page has been painted. Running Chart.js's module is a long task on a phone; run as the page's
+ * code arrived, it held back the page's first content until the reports were in (Lighthouse's LCP). On a first
+ * load the boot script has already fetched the file (vite.config.ts), so only running it waits.
  */
 export function usePreloadCharts(when = true): void {
   useEffect(() => {

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useDeferredValue, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { todayInSweden } from '@fou/domain';
 import {
@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { EvaluationReportSection } from '../features/evaluations/EvaluationReportSection.tsx';
 import { OwnersTableSection } from '../features/municipality/OwnersTableSection.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { overviewReportPaths } from '../boot/overview-report-paths.ts';
 import { FIRST_PAGE_YEAR as FIRST_YEAR, requestedYear, useDefaultYear } from '../years/useDefaultYear.ts';
 
 function Downloads({ path, query, name, children }: { path: string; query: Record<string, string | number>; name: string; children?: ReactNode }) {
@@ -28,7 +29,7 @@ function Downloads({ path, query, name, children }: { path: string; query: Recor
 }
 
 export function OverviewPage() {
-  const { t, number } = useI18n();
+  const { t } = useI18n();
   useDocumentTitle(t.overview.title);
   const [sp, setSp] = useSearchParams();
   const thisYear = Number(todayInSweden().slice(0, 4));
@@ -38,11 +39,10 @@ export function OverviewPage() {
   const chosen = useDefaultYear(requested, 'activities');
   const year = chosen.year ?? thisYear;
   const ready = chosen.year !== undefined && outOfRange === null;
-  // Every visit here draws charts: Chart.js runs while the reports are being counted, after the headings are drawn.
-  usePreloadCharts(ready);
   const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i);
-  const trendFrom = Math.max(FIRST_YEAR, year - 8);
-  const rounding: Rounding = sp.get('avrundning') === '100' ? 'largestRemainder' : 'halfUp';
+  const paths = overviewReportPaths();
+  const trendFrom = paths.trendFrom(year);
+  const rounding: Rounding = paths.rounding(sp);
   const setRounding = (r: Rounding) => {
     const next = new URLSearchParams(sp);
     if (r === 'largestRemainder') next.set('avrundning', '100');
@@ -50,13 +50,9 @@ export function OverviewPage() {
     if (!next.has('year')) next.set('year', String(year));
     setSp(next);
   };
-  const chartUrl = (chart: string) => (format: 'png' | 'svg') => chartFileUrl(chart, year, rounding, format);
-
-  const vb = useVbReport(year, ready, rounding);
-  const crosstab = useGoalByAreaReport(year, ready, rounding);
-  const reach = useReachReport(year, ready);
-  const trend = useGoalTrendReport(trendFrom, year, ready, rounding);
-
+  // Each section asks for its own report, so an answer that arrives redraws only the section it is for: the page
+  // used to hold all four and redraw everything six times as they came in, the most of its blocking time on a phone.
+  const sections = { year, rounding, trendFrom, ready };
   // The page appears in steps, each added below what is already drawn, so nothing moves (sections arriving one
   // by one used to push those below them down): the heading and the year once the year is known, the annual
   // report's tables, then the other three together. After that, a new year keeps the old figures until the new
@@ -87,9 +83,6 @@ export function OverviewPage() {
   }
   if (chosen.isError) return <p role="alert">{t.common.loadError}</p>;
   if (!ready) return <p role="status">{t.common.loading}</p>;
-  const extraFailed = crosstab.isError || reach.isError || trend.isError;
-  const empty = vb.data?.activityCount === 0;
-
   return (
     <>
       <div className="page-head">
@@ -100,6 +93,32 @@ export function OverviewPage() {
       </div>
       {chosen.reason ? <p className="year-note">{chosen.reason === 'latest' ? t.overview.yearLatest(year) : t.overview.yearLastYear(year)}</p> : null}
 
+      <VbSection {...sections} setRounding={setRounding} />
+      <ExtraSections {...sections} />
+    </>
+  );
+}
+
+interface SectionProps {
+  year: number;
+  rounding: Rounding;
+  trendFrom: number;
+  ready: boolean;
+}
+
+const chartUrl = (year: number, rounding: Rounding) => (chart: string) => (format: 'png' | 'svg') => chartFileUrl(chart, year, rounding, format);
+
+/** The annual report's tables, then the owners' table below them. */
+function VbSection({ year, rounding, ready, setRounding }: SectionProps & { setRounding: (r: Rounding) => void }) {
+  const { t, number } = useI18n();
+  const vb = useVbReport(year, ready, rounding);
+  // Every visit here draws charts. Chart.js runs once the tables are drawn: the boot script has usually asked for
+  // the reports before the app's code arrived, so running it before them held back the page's largest text.
+  usePreloadCharts(vb.data !== undefined);
+  const empty = vb.data?.activityCount === 0;
+  const url = chartUrl(year, rounding);
+  return (
+    <>
       <section className="vb-section" aria-labelledby="vb-heading">
         <h2 id="vb-heading">{t.overview.vbHeading}</h2>
         {vb.isError ? (
@@ -134,36 +153,52 @@ export function OverviewPage() {
                   </label>
                   <p className="muted">{t.overview.roundingHint}</p>
                 </fieldset>
-                {vb.data.tables.map((table) => <VbTableSection key={table.id} table={table} year={year} chartUrl={chartUrl(table.id)} />)}
+                {vb.data.tables.map((table) => <VbTableSection key={table.id} table={table} year={year} chartUrl={url(table.id)} />)}
               </>
             )}
           </>
         )}
       </section>
-
       {vb.data && !empty ? <OwnersTableSection year={year} enabled={ready} /> : null}
-
-      {!vb.data || empty ? null : extraFailed ? (
-        <p role="alert">{t.common.loadError}</p>
-      ) : crosstab.data && reach.data && trend.data ? (
-        <div className="overview-extra">
-          <CrosstabSection
-            data={crosstab.data}
-            year={year}
-            chartUrl={chartUrl('mal-per-omrade')}
-            actions={<Downloads path="crosstab" query={{ rows: 'goal', cols: 'areaGroup', year, percent: 'row', rounding }} name={t.overview.crosstab} />}
-          />
-          <ReachSection data={reach.data} year={year} chartUrl={chartUrl('kommuner')} actions={<Downloads path="reach" query={{ year }} name={t.overview.reach} />} />
-          <TrendSection
-            data={trend.data}
-            chartUrl={chartUrl('trend')}
-            actions={<Downloads path="trend" query={{ dimension: 'goal', fromYear: trendFrom, toYear: year, rounding }} name={t.overview.trend} />}
-          />
-          <EvaluationReportSection year={year} />
-        </div>
-      ) : (
-        <p role="status">{t.common.loading}</p>
-      )}
     </>
+  );
+}
+
+/**
+ * Goal by area, the municipalities' reach and the trend, drawn together once all three are here (one by one they
+ * pushed each other down), and only below a year that has activities. The annual report's answer is read from the
+ * cache the section above filled, for whether the year is empty; until then this draws nothing.
+ */
+function ExtraSections({ year, rounding, trendFrom, ready }: SectionProps) {
+  const { t } = useI18n();
+  const vb = useVbReport(year, ready, rounding);
+  const crosstab = useGoalByAreaReport(year, ready, rounding);
+  const reach = useReachReport(year, ready);
+  const trend = useGoalTrendReport(trendFrom, year, ready, rounding);
+  const url = chartUrl(year, rounding);
+  const all = crosstab.data && reach.data && trend.data ? { crosstab: crosstab.data, reach: reach.data, trend: trend.data } : undefined;
+  // Three large tables in one go were a long task on a phone; drawn as a deferred value React renders them in
+  // slices between which the browser can answer a tap. They sit below the first screen, so a few frames' wait is
+  // not seen.
+  const shown = useDeferredValue(all);
+  if (!vb.data || vb.data.activityCount === 0) return null;
+  if (crosstab.isError || reach.isError || trend.isError) return <p role="alert">{t.common.loadError}</p>;
+  if (!shown) return <p role="status">{t.common.loading}</p>;
+  return (
+    <div className="overview-extra">
+      <CrosstabSection
+        data={shown.crosstab}
+        year={year}
+        chartUrl={url('mal-per-omrade')}
+        actions={<Downloads path="crosstab" query={{ rows: 'goal', cols: 'areaGroup', year, percent: 'row', rounding }} name={t.overview.crosstab} />}
+      />
+      <ReachSection data={shown.reach} year={year} chartUrl={url('kommuner')} actions={<Downloads path="reach" query={{ year }} name={t.overview.reach} />} />
+      <TrendSection
+        data={shown.trend}
+        chartUrl={url('trend')}
+        actions={<Downloads path="trend" query={{ dimension: 'goal', fromYear: trendFrom, toYear: year, rounding }} name={t.overview.trend} />}
+      />
+      <EvaluationReportSection year={year} />
+    </div>
   );
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ApiError, errorBodySchema, errorResponses } from '../../lib/errors.ts';
 import * as s from './auth.schemas.ts';
 import * as svc from './auth.service.ts';
-import { endSession, resolveSession, SESSION_COOKIE } from './session.service.ts';
+import { endSession, resolveSession, SESSION_COOKIE, SIGNED_IN_COOKIE } from './session.service.ts';
 import type { DemoAccountOfUnit } from '../../seed/demo-units.ts';
 import { installRepository } from '../units/units.repository.ts';
 import type { LoginThrottle } from '../../lib/login-throttle.ts';
@@ -49,6 +49,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ demoAccounts: DemoAccountOfUnit
     throttle.succeeded(username, device);
     const secure = req.protocol === 'https';
     reply.setCookie(SESSION_COOKIE, result.token, { httpOnly: true, sameSite: 'lax', path: '/', secure });
+    reply.setCookie(SIGNED_IN_COOKIE, '1', { httpOnly: false, sameSite: 'lax', path: '/', secure });
     // Lets this browser past the per-account pause next time (it proved the password once).
     reply.setCookie(DEVICE_COOKIE, device ? req.cookies[DEVICE_COOKIE]! : throttle.deviceToken(username), {
       httpOnly: true, sameSite: 'strict', path: '/api/v1/auth/login', secure, maxAge: 365 * 24 * 60 * 60,
@@ -62,6 +63,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ demoAccounts: DemoAccountOfUnit
   }, async (req, reply) => {
     await endSession(sessions, req.session!.id);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    reply.clearCookie(SIGNED_IN_COOKIE, { path: '/' });
     return reply.code(204).send(null);
   });
 
@@ -104,9 +106,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ demoAccounts: DemoAccountOfUnit
       security: [],
       response: { 200: s.sessionState, ...errorResponses },
     },
-  }, async (req) => {
+  }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     const session = token ? resolveSession(sessions, token) : null;
+    if (!session && req.cookies[SIGNED_IN_COOKIE]) reply.clearCookie(SIGNED_IN_COOKIE, { path: '/' });
     return session ? { signedIn: true as const, me: withUnit(svc.meOf(session)) } : { signedIn: false as const };
   });
 };

@@ -8,6 +8,13 @@ import type { Principal } from '../../lib/access.ts';
 import type { SessionRepository } from './session.repository.ts';
 
 export const SESSION_COOKIE = 'fou_session';
+/**
+ * A cookie the page's boot script can read (the session cookie is httpOnly): "someone was signed in here". It
+ * carries nothing secret and grants nothing; it only lets the boot script ask for a page's data at once instead
+ * of waiting for /auth/session to say someone is signed in, one round trip less on a phone. Set with the session
+ * cookie, cleared with it, and cleared by any answer that finds no valid session (so a stale one costs one 401).
+ */
+export const SIGNED_IN_COOKIE = 'fou_signed_in';
 export const IDLE_MS = 8 * 60 * 60 * 1000;
 export const ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
 // Sliding the expiry writes to the database; once a minute per session is plenty.

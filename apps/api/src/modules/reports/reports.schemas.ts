@@ -191,6 +191,10 @@ export const years = z.object({
     activities: z.number().int().meta({ description: 'Årets aktiviteter' }),
     planItems: z.number().int().meta({ description: 'Punkter i årets verksamhetsplan' }),
   })),
+  opensOn: z.object({
+    overview: z.number().int().meta({ description: 'Året översikten öppnar på i dag (efter åren med aktiviteter)' }),
+    plan: z.number().int().meta({ description: 'Året verksamhetsplanen öppnar på i dag (efter åren med planpunkter)' }),
+  }).meta({ description: 'Året sidorna öppnar på när adressen inte anger något (dagens datum i Sverige, samma regel som webbappen: packages/domain default-year)' }),
 }).meta({ id: 'YearsWithData' });
 export type Years = z.infer<typeof years>;
 

@@ -4,7 +4,7 @@
  * change), to give every value of a dimension its label and its place, and to check a filter's codes and ids
  * against the unit's own before anything is counted.
  */
-import { goalNameForYear, knownParticipants, ownerReach, roundPercents, percentsHalfUp, yearOf, type OwnerReach, type RoundingMethod } from '@fou/domain';
+import { defaultYear, goalNameForYear, knownParticipants, ownerReach, roundPercents, percentsHalfUp, todayInSweden, yearOf, type OwnerReach, type RoundingMethod } from '@fou/domain';
 import type { UnitScope } from '../../db/unit-scope.ts';
 import { FieldErrors, notFound } from '../../lib/errors.ts';
 import { referenceData } from '../../seed/reference-seed.ts';
@@ -409,7 +409,14 @@ export function yearsWithData(scope: UnitScope): Years {
   const row = (year: number) => byYear.get(year) ?? byYear.set(year, { year, activities: 0, planItems: 0 }).get(year)!;
   for (const a of activities) if (a.n > 0) row(a.year).activities = a.n;
   for (const p of planItems) if (p.n > 0) row(p.year).planItems = p.n;
-  return { years: [...byYear.values()].sort((a, b) => b.year - a.year) };
+  const rows = [...byYear.values()].sort((a, b) => b.year - a.year);
+  // For the boot script, which has no calendar of its own: it asks for the opening year's reports at once.
+  const today = todayInSweden();
+  const opensOn = {
+    overview: defaultYear(today, rows.filter((r) => r.activities > 0).map((r) => r.year)).year,
+    plan: defaultYear(today, rows.filter((r) => r.planItems > 0).map((r) => r.year)).year,
+  };
+  return { years: rows, opensOn };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -12,8 +12,12 @@ export type InstallAccountUpdate = paths['/api/v1/install/accounts/{id}']['patch
 
 export const unitKeys = { units: ['install', 'units'] as const, accounts: ['install', 'accounts'] as const };
 
+// The page's sections mount once the lists are in and ask for them too; fresh for a while, they are not asked for
+// again (every change invalidates them).
+const fresh = 60_000;
+
 export function useUnits() {
-  return useQuery({ queryKey: unitKeys.units, queryFn: async () => unwrap(await api.GET('/api/v1/units')) });
+  return useQuery({ queryKey: unitKeys.units, queryFn: async () => unwrap(await api.GET('/api/v1/units')), staleTime: fresh });
 }
 
 export function useCreateUnit() {
@@ -42,7 +46,7 @@ export function useCreateUnitAdmin() {
 }
 
 export function useInstallAccounts() {
-  return useQuery({ queryKey: unitKeys.accounts, queryFn: async () => unwrap(await api.GET('/api/v1/install/accounts')) });
+  return useQuery({ queryKey: unitKeys.accounts, queryFn: async () => unwrap(await api.GET('/api/v1/install/accounts')), staleTime: fresh });
 }
 
 export function useCreateInstallAccount() {
