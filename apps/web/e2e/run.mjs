@@ -12,6 +12,7 @@ import { chromium } from 'playwright-core';
 import { startApi } from './api-server.mjs';
 import { scenarios } from './scenarios.mjs';
 import { pageLoadScenarios } from './page-load-scenarios.mjs';
+import { formEffortScenarios } from './form-effort-scenarios.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../..');
@@ -42,7 +43,10 @@ try {
   });
   fs.mkdirSync(shots, { recursive: true });
   const ctx = { browser, base, shots, state: {}, startApi };
-  for (const [name, fn] of [...scenarios, ...pageLoadScenarios]) {
+  // E2E_ONLY=<text> runs the scenarios whose name holds it (while working on one; the gate runs them all).
+  const only = process.env.E2E_ONLY;
+  const all = [...scenarios, ...formEffortScenarios, ...pageLoadScenarios];
+  for (const [name, fn] of only ? all.filter(([n]) => n.includes(only)) : all) {
     const started = Date.now();
     try {
       await fn(ctx);

@@ -54,7 +54,7 @@ async function typeActivityBasics(page, title) {
 }
 
 /** Signs in through the login page by keyboard alone; saves the browser state for later pages of that role. */
-async function loginByKeyboard(ctx, page, username, password = DEMO[username]) {
+export async function loginByKeyboard(ctx, page, username, password = DEMO[username]) {
   await page.goto(`${ctx.base}/logga-in`);
   await page.locator('#login-username:focus').waitFor();
   await page.keyboard.type(username);
