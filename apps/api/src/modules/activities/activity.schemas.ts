@@ -134,6 +134,20 @@ export const activityPage = z
   })
   .meta({ id: 'ActivityPage' });
 
+export const similarQuery = z.strictObject({
+  date: isoDate.meta({ description: 'Aktivitetens datum (ÅÅÅÅ-MM-DD)' }),
+  title: nfcQuery(200).refine((v) => v.trim() !== '', { message: 'Fyll i en titel.' }).meta({ description: 'Titeln som den står i formuläret' }),
+  excludeId: positiveIntParam.optional().meta({ description: 'Aktiviteten som ändras (räknas inte som sin egen dubblett)' }),
+});
+export type SimilarQuery = z.infer<typeof similarQuery>;
+
+export const similarActivities = z
+  .object({
+    items: z.array(z.object({ id: z.number().int(), date: z.string(), title: z.string(), typeName: z.string() })),
+  })
+  .meta({ id: 'SimilarActivities' });
+export type SimilarActivities = z.infer<typeof similarActivities>;
+
 export const deleteQuery = z.strictObject({
   version: z.coerce.number().int().positive().optional().meta({ description: 'Om angiven: 409 om aktiviteten ändrats sedan dess' }),
 });
