@@ -3,7 +3,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ActivityForm } from './ActivityForm.tsx';
 import { emptyForm, errorsFromApi } from './activity-form-model.ts';
-import { I18nProvider } from '../i18n/I18nProvider.tsx';
+import { Providers } from '../test/signed-in.tsx';
 import type { ReferenceData } from '../api/client.ts';
 import { reference } from '../test/reference-fixture.ts';
 
@@ -12,9 +12,9 @@ afterEach(cleanup);
 function renderForm(date: string, overrides: Partial<Parameters<typeof ActivityForm>[0]> = {}) {
   const onSubmit = vi.fn();
   render(
-    <I18nProvider>
+    <Providers me={null}>
       <ActivityForm reference={reference} initial={emptyForm(date)} goalSuggestions={[]} saving={false} serverErrors={{}} onSubmit={onSubmit} {...overrides} />
-    </I18nProvider>,
+    </Providers>,
   );
   return { onSubmit };
 }
@@ -61,7 +61,7 @@ describe('ActivityForm', () => {
     await user.type(date, `${year + 6}-01-01`);
     await user.click(screen.getByRole('button', { name: /Spara/ }));
     expect(onSubmit).not.toHaveBeenCalled();
-    expect((await screen.findAllByText(`Datumet måste ligga mellan år 2000 och ${year + 5}.`)).length).toBeGreaterThan(0);
+    expect((await screen.findAllByText(`Datumet ligger efter 31 december ${year + 5}, det senaste som går att registrera.`, { exact: false })).length).toBeGreaterThan(0);
   });
 
   it('checks and unchecks all eight municipalities with "Alla"', async () => {
@@ -105,7 +105,7 @@ describe('ActivityForm', () => {
     await user.click(screen.getByRole('button', { name: 'Spara' }));
     expect(onSubmit).not.toHaveBeenCalled();
     const summary = screen.getByRole('alert');
-    for (const label of ['Titel', 'Typ av aktivitet', 'Resultatmål', 'Verksamhetsområde', 'Medarbetare', 'Form']) {
+    for (const label of ['Titel', 'Typ av aktivitet', 'Resultatmål', 'Verksamhetsområde', 'Medarbetare', 'Genomförande']) {
       expect(within(summary).getByText(new RegExp(`^${label}:`))).toBeTruthy();
     }
   });

@@ -15,6 +15,9 @@ const server = vi.hoisted(() => {
     requests: [] as string[],
     /** The next PUT answers with this instead of saving. */
     nextPutAnswer: null as null | { status: number; body: unknown },
+    /** What GET /activities/similar and GET /period-locks answer. */
+    similar: [] as unknown[],
+    locks: [] as unknown[],
   };
   const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   globalThis.fetch = (async (input: Request) => {
@@ -23,6 +26,8 @@ const server = vi.hoisted(() => {
     if (url.pathname === '/api/v1/reference') return json(200, s.reference);
     if (url.pathname === '/api/v1/activities/goal-suggestions') return json(200, { basedOn: 40, items: [{ typeId: s.activity.type.id, goalKey: 'samverkan', count: 7 }] });
     if (url.pathname === '/api/v1/activities') return json(200, { items: [], nextCursor: null });
+    if (url.pathname === '/api/v1/activities/similar') return json(200, { items: s.similar });
+    if (url.pathname === '/api/v1/period-locks') return json(200, s.locks);
     if (url.pathname === '/api/v1/plan-items') return json(200, []);
     if (url.pathname === `/api/v1/activities/${s.activity.id}`) {
       if (input.method === 'GET') return json(200, s.activity);
@@ -50,11 +55,15 @@ const anna = reference.staff[0]!;
 const ekero = reference.municipalities[0]!;
 
 beforeEach(() => {
+  // Drafts of one test are no business of the next.
+  localStorage.clear();
   localStorage.setItem('fou.lang', 'sv');
   server.reference = reference;
   server.puts.length = 0;
   server.requests.length = 0;
   server.nextPutAnswer = null;
+  server.similar = [];
+  server.locks = [];
   server.activity = {
     id: 12, date: '2018-05-14', year: 2018, title: 'Nätverksträff barn och unga', description: null,
     goal: { id: spridning.id, key: 'spridning', name: spridning.name, shortName: null, frameworkCode: 'vp2018' },
@@ -117,12 +126,12 @@ describe('activity edit page', () => {
     expect(server.requests.filter((r) => r.includes('/activities/'))).toEqual([]);
   });
 
-  it('shows the council every field, Form, Uppdrag and Linje too, titled Aktivitet, and asks for no suggestions', async () => {
+  it('shows the council every field, Genomförande, Uppdrag and Linje too, titled Aktivitet, and asks for no suggestions', async () => {
     server.activity = { ...server.activity, format: 'digitalt', assignment: { id: 5, title: 'BBIC-uppdraget' }, line: 'andra' };
     renderEdit('/aktiviteter/12', meAs('rad'));
     await screen.findByRole('heading', { level: 1, name: 'Nätverksträff barn och unga' });
     const value = (label: string) => screen.getByText(label, { selector: 'dt' }).nextElementSibling?.textContent;
-    expect(value('Form')).toBe('Digitalt');
+    expect(value('Genomförande')).toBe('Digitalt');
     expect(value('Uppdrag')).toBe('BBIC-uppdraget');
     expect(value('Linje')).toBe('Andra linjens FoU');
     expect(value('Antal deltagare')).toBe('20');
