@@ -48,6 +48,13 @@ export const EFFORT_BEFORE = {
   Rapport: { fresh: { keys: 39, clicks: 13 }, another: { keys: 43, clicks: 14 } },
 };
 
+/** Measured after them: the figures the README gives; a later change of the form may lower them, never raise them. */
+export const EFFORT_AFTER = {
+  Seminarium: { fresh: { keys: 61, clicks: 11 }, another: { keys: 61, clicks: 6 } },
+  Nätverksträff: { fresh: { keys: 51, clicks: 13 }, another: { keys: 43, clicks: 7 } },
+  Rapport: { fresh: { keys: 39, clicks: 11 }, another: { keys: 35, clicks: 4 } },
+};
+
 export const formEffortScenarios = [
   [
     'registering a seminar, a network meeting and a report, twice each, costs no more keystrokes and clicks than before',
@@ -72,15 +79,17 @@ export const formEffortScenarios = [
         measured[kind] = { fresh, another: { ...c.count } };
       }
       console.log(`      effort: ${JSON.stringify(measured)}`);
-      if (EFFORT_BEFORE) {
-        for (const { kind } of EFFORT_KINDS) {
-          for (const step of ['fresh', 'another']) {
-            const now = measured[kind][step];
-            const was = EFFORT_BEFORE[kind][step];
-            assert.ok(now.keys <= was.keys, `${kind} ${step}: ${now.keys} keystrokes, before ${was.keys}`);
-            assert.ok(now.clicks <= was.clicks, `${kind} ${step}: ${now.clicks} clicks, before ${was.clicks}`);
+      for (const { kind } of EFFORT_KINDS) {
+        for (const step of ['fresh', 'another']) {
+          const now = measured[kind][step];
+          for (const [when, figures] of [['before issue #18', EFFORT_BEFORE], ['as measured after it', EFFORT_AFTER]]) {
+            const was = figures[kind][step];
+            assert.ok(now.keys <= was.keys, `${kind} ${step}: ${now.keys} keystrokes, ${was.keys} ${when}`);
+            assert.ok(now.clicks <= was.clicks, `${kind} ${step}: ${now.clicks} clicks, ${was.clicks} ${when}`);
           }
         }
+        // What "Registrera en till" keeps is the saving: the second of a kind costs fewer clicks than the first did before.
+        assert.ok(measured[kind].another.clicks < EFFORT_BEFORE[kind].another.clicks, `${kind}: "Registrera en till" saves clicks`);
       }
       await page.context().close();
     },

@@ -43,10 +43,10 @@ try {
   });
   fs.mkdirSync(shots, { recursive: true });
   const ctx = { browser, base, shots, state: {}, startApi };
-  // E2E_ONLY=<text> runs the scenarios whose name holds it (while working on one; the gate runs them all).
-  const only = process.env.E2E_ONLY;
+  // E2E_ONLY=<regular expression> runs the scenarios whose names match (while working on some; the gate runs all).
+  const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY) : null;
   const all = [...scenarios, ...formEffortScenarios, ...pageLoadScenarios];
-  for (const [name, fn] of only ? all.filter(([n]) => n.includes(only)) : all) {
+  for (const [name, fn] of only ? all.filter(([n]) => only.test(n)) : all) {
     const started = Date.now();
     try {
       await fn(ctx);

@@ -225,6 +225,7 @@ export const scenarios = [
       await page.keyboard.press('Space');
       await tabTo(page, '#field-participants');
       await page.keyboard.type('14');
+      const date = await page.locator('#field-date').inputValue();
       await tabTo(page, 'button[type="submit"]');
       await page.keyboard.press('Enter');
 
@@ -239,11 +240,16 @@ export const scenarios = [
       ctx.state.activityId = saved.id;
       ctx.state.title = title;
 
-      // "Registrera en till" gives an empty form with the focus on its first field.
+      // "Registrera en till" keeps the date, type, goal, area, format and staff, clears the title and the
+      // participants, and puts the focus on the title, the first thing left to fill in.
       await tabTo(page, 'button.button--primary');
       await page.keyboard.press('Enter');
-      await page.locator('#field-date:focus').waitFor();
+      await page.locator('#field-title:focus').waitFor();
       assert.equal(await page.locator('#field-title').inputValue(), '');
+      assert.equal(await page.locator('#field-participants').inputValue(), '');
+      assert.equal(await page.locator('#field-date').inputValue(), date);
+      assert.equal(await page.locator('input[name="format"]:checked').count(), 1, 'the format is kept');
+      assert.equal(await page.locator('#field-municipalityIds').isChecked(), false, 'who took part is asked again');
       await page.context().close();
     },
   ],
