@@ -12,7 +12,7 @@ import { chromium } from 'playwright-core';
 import { startApi } from './api-server.mjs';
 import { scenarios } from './scenarios.mjs';
 import { pageLoadScenarios } from './page-load-scenarios.mjs';
-import { formEffortScenarios } from './form-effort-scenarios.mjs';
+import { activityFormScenarios } from './activity-form-scenarios.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../..');
@@ -45,7 +45,7 @@ try {
   const ctx = { browser, base, shots, state: {}, startApi };
   // E2E_ONLY=<regular expression> runs the scenarios whose names match (while working on some; the gate runs all).
   const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY) : null;
-  const all = [...scenarios, ...formEffortScenarios, ...pageLoadScenarios];
+  const all = [...scenarios, ...activityFormScenarios, ...pageLoadScenarios];
   for (const [name, fn] of only ? all.filter(([n]) => only.test(n)) : all) {
     const started = Date.now();
     try {

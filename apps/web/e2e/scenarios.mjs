@@ -66,7 +66,7 @@ export async function loginByKeyboard(ctx, page, username, password = DEMO[usern
 }
 
 /** An API session for the checks the scenarios make behind the UI: the cookie plus the CSRF header. */
-async function apiSession(base, username, password = DEMO[username]) {
+export async function apiSession(base, username, password = DEMO[username]) {
   const r = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
   assert.equal(r.status, 200, `API login as ${username}`);
   const cookie = r.headers.get('set-cookie').split(';')[0];
