@@ -18,6 +18,6 @@ export default tseslint.config(
   {
     // Node runs the e2e runner; the callbacks it hands to page.evaluate run in the browser.
     files: ['apps/web/e2e/**/*.mjs'],
-    languageOptions: { globals: { fetch: 'readonly', setTimeout: 'readonly', document: 'readonly', window: 'readonly', localStorage: 'readonly', Event: 'readonly' } },
+    languageOptions: { globals: { fetch: 'readonly', setTimeout: 'readonly', document: 'readonly' } },
   },
 );

@@ -3,6 +3,8 @@
  * they are counted). Each kind is recorded twice by the demo medarbetare, as after a day of work: the first on a
  * fresh form, the second right after it through "Registrera en till". The README's table holds the figures.
  */
+// Callbacks handed to page.evaluate run in the browser.
+/* global window, localStorage, Event */
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
