@@ -271,7 +271,10 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
             <ul>
               {shownDoubles.map((d) => (
                 <li key={d.id}>
-                  <Link to={`/aktiviteter/${d.id}`} target="_blank" rel="noopener">{d.title}</Link> ({formatDate(d.date)}{d.typeName ? `, ${d.typeName}` : ''})
+                  <Link to={`/aktiviteter/${d.id}`} target="_blank" rel="noopener">
+                    {d.title}
+                    <span className="visually-hidden"> {t.form.duplicate.newTab}</span>
+                  </Link> ({formatDate(d.date)}{d.typeName ? `, ${d.typeName}` : ''})
                 </li>
               ))}
             </ul>

@@ -348,6 +348,7 @@ const sv = {
       confirm: 'Spara ändå om det är en annan aktivitet.',
       saveAnyway: 'Spara ändå',
       edit: 'Ändra titeln',
+      newTab: '(öppnas i en ny flik, så att formuläret står kvar)',
     },
     draft: {
       found: (when: string) => `Du har ett utkast som inte är sparat (senast ändrat ${when}).`,
@@ -1210,6 +1211,7 @@ const en: Messages = {
       confirm: 'Save anyway if it is another activity.',
       saveAnyway: 'Save anyway',
       edit: 'Change the title',
+      newTab: '(opens in a new tab, so the form stays)',
     },
     draft: {
       found: (when: string) => `You have an unsaved draft (last changed ${when}).`,

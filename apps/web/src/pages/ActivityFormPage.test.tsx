@@ -262,7 +262,9 @@ describe('the form keeps what repeats and never loses work', () => {
     renderApp('/aktiviteter/12');
     const warning = await screen.findByRole('heading', { name: 'Kan det vara samma aktivitet?' });
     const box = warning.closest('.double-warning') as HTMLElement;
-    expect(within(box).getByRole('link', { name: 'Nätverksträff: barn och unga' }).getAttribute('href')).toBe('/aktiviteter/40');
+    const link = within(box).getByRole('link');
+    expect(link.textContent).toBe('Nätverksträff: barn och unga (öppnas i en ny flik, så att formuläret står kvar)');
+    expect(link.getAttribute('href')).toBe('/aktiviteter/40');
     const asked = server.requests.find((r) => r.startsWith('GET /api/v1/activities/similar?'))!;
     expect(Object.fromEntries(new URLSearchParams(asked.split('?')[1]))).toEqual({ date: '2018-05-14', title: 'Nätverksträff barn och unga', excludeId: '12' });
     await user.click(screen.getByRole('button', { name: 'Spara' }));
