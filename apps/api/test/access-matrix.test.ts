@@ -59,6 +59,8 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/v1/activities/text-warning-overrides': CHIEF,
   // The form's goal suggestions: for those who record activities.
   'GET /api/v1/activities/goal-suggestions': RECORDS,
+  // The form's warning of a double registration: for those who record activities, written out.
+  'GET /api/v1/activities/similar': { anon: 401, chef: 'ok', medarbetare: 'ok', rad: 403, admin: 403, installation: 403, region: 403 },
   'PUT /api/v1/activities/{id}': RECORDS,
   'DELETE /api/v1/activities/{id}': RECORDS,
   'POST /api/v1/auth/login': PUBLIC,

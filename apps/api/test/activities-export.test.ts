@@ -15,7 +15,7 @@ const SPECS = [
   { date: '2018-06-01', title: 'Fältkurs', goal: 'samverkan', munis: ['jarfalla'], participants: 3 },
   { date: '2019-03-03', title: 'Nätverk ekonomiskt bistånd', goal: 'spridning', munis: ['sigtuna'], participants: 20 },
 ] as const;
-const HEADERS = ['Datum', 'Titel', 'Beskrivning', 'Resultatmål', 'Målramverk', 'Verksamhetsområde', 'Områdesgrupp', 'Aktivitetstyp', 'Format', 'Deltagare', 'Kommuner', 'Antal kommuner', 'Medarbetare', 'Uppdrag', 'Linje', 'Planpunkt', 'Id', 'Registrerad', 'Senast ändrad'];
+const HEADERS = ['Datum', 'Titel', 'Beskrivning', 'Resultatmål', 'Målramverk', 'Verksamhetsområde', 'Områdesgrupp', 'Aktivitetstyp', 'Genomförande', 'Deltagare', 'Kommuner', 'Antal kommuner', 'Medarbetare', 'Uppdrag', 'Linje', 'Planpunkt', 'Id', 'Registrerad', 'Senast ändrad'];
 
 beforeAll(async () => {
   t = await makeTestApp();

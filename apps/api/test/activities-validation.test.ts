@@ -78,8 +78,26 @@ describe('body validation on POST /activities', () => {
     }
   });
 
-  it('a date before any goal framework is refused on goalId', async () => {
-    await rejectsBody({ date: '2017-08-31' }, 'goalId', 'no_framework_for_date');
+  it('a date before the unit’s first goal framework is refused on the date, saying when the follow-up began', async () => {
+    const err = await rejectsBody({ date: '2017-08-31' }, 'date', 'date_before_follow_up');
+    expect(err.fields!.find((f) => f.field === 'date')!.message).toBe('Uppföljningen började 1 september 2017. Datumet ligger före det.');
+    // The goal is not blamed for what the date got wrong.
+    expect(fieldsOf(err)).toEqual(['date']);
+  });
+
+  it('a wrong date says what is wrong with it, by a stable code', async () => {
+    const last = Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(new Date())) + 5;
+    const cases: [string, string, string][] = [
+      ['14/03/2018', 'date_format', 'Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2018-03-14.'],
+      ['2018-02-30', 'date_nonexistent', 'Det datumet finns inte i kalendern. Kontrollera dag och månad.'],
+      ['2018-13-01', 'date_nonexistent', 'Det datumet finns inte i kalendern. Kontrollera dag och månad.'],
+      ['1899-01-01', 'date_before_start', 'Datumet ligger före 1 januari 2000, det tidigaste som går att registrera.'],
+      [`${last + 1}-01-01`, 'date_after_end', `Datumet ligger efter 31 december ${last}, det senaste som går att registrera.`],
+    ];
+    for (const [date, code, message] of cases) {
+      const err = await rejectsBody({ date }, 'date', code);
+      expect(err.fields!.find((f) => f.field === 'date')!.message, date).toBe(message);
+    }
   });
 
   it('names every failing field at once, zod and semantic alike', async () => {

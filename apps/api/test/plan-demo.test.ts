@@ -27,6 +27,12 @@ describe('the demo 2018 plan', () => {
     expect(byTitle.get('ASI UBÅT')!.status).toBe('delvis_genomford');
   });
 
+  it('puts each 2018 item in the assignment of the same name (the demo has one per item)', async () => {
+    const items = (await t.http.get('/api/v1/plan-items').query({ year: 2018 }).expect(200)).body as (Item & { assignment: { id: number; title: string } | null })[];
+    const assignments = new Map(rows<{ id: number; title: string }>('select id, title from assignments').map((a) => [a.title, a.id]));
+    for (const item of items) expect(item.assignment, item.title).toEqual({ id: assignments.get(item.title), title: item.title });
+  });
+
   it('takes targets from numbers the plan states per term or year', async () => {
     const items = (await t.http.get('/api/v1/plan-items').query({ year: 2018 }).expect(200)).body as Item[];
     const target = (title: string) => items.find((i) => i.title === title)!.targetCount;

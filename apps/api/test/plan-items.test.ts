@@ -161,3 +161,25 @@ describe('a locked year', () => {
     await t.http.put(`/api/v1/plan-items/${item.id}`).send({ ...itemBody({ year: 2022, status: 'genomford' }), version: 1 }).expect(200);
   });
 });
+
+describe('a plan item’s assignment', () => {
+  it('is stored, shown with its title, changed and cleared; an unknown assignment is a 400 naming it', async () => {
+    const [first, second] = r.assignments as [number, number];
+    const created = (await t.http.post('/api/v1/plan-items').send(itemBody({ assignmentId: first })).expect(201)).body;
+    expect(created.assignment).toEqual({ id: first, title: 'Uppdrag 1' });
+    const changed = (await t.http.put(`/api/v1/plan-items/${created.id}`).send({ ...itemBody({ assignmentId: second }), version: 1 }).expect(200)).body;
+    expect(changed.assignment).toEqual({ id: second, title: 'Uppdrag 2' });
+    const cleared = (await t.http.put(`/api/v1/plan-items/${created.id}`).send({ ...itemBody({ assignmentId: null }), version: 2 }).expect(200)).body;
+    expect(cleared.assignment).toBeNull();
+    const res = await t.http.post('/api/v1/plan-items').send(itemBody({ assignmentId: 99999 })).expect(400);
+    expect(res.body.fields).toEqual([expect.objectContaining({ field: 'assignmentId', code: 'unknown_assignment' })]);
+  });
+
+  it('goes with the item when the plan is copied to the next year', async () => {
+    const [first] = r.assignments as [number];
+    await t.http.post('/api/v1/plan-items').send(itemBody({ year: 2023, title: 'Med uppdrag', assignmentId: first })).expect(201);
+    const copy = (await t.http.post('/api/v1/plan-items/copy').send({ fromYear: 2023, toYear: 2024 }).expect(201)).body;
+    const copied = (copy.items as { title: string; assignment: unknown }[]).find((i) => i.title === 'Med uppdrag');
+    expect(copied?.assignment).toEqual({ id: first, title: 'Uppdrag 1' });
+  });
+});

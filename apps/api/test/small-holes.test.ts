@@ -70,8 +70,9 @@ describe('one range for activity dates and locked years', () => {
     }
     expect(countActivities(t)).toBe(before);
     const ok = await t.http.post('/api/v1/activities').send(validBody(r, { date: '2000-01-01' }));
-    // 2000 has no goal framework in the seed: the date passes the range and fails on the goal, not on the date.
-    expect(fieldsOf(ok.body)).not.toContain('date');
+    // 2000 is inside the range, but before the seeded unit's follow-up began (its first framework, 2017-09-01):
+    // the date is refused for that, not for the range.
+    expect(ok.body.fields.map((f: { field: string; code: string }) => [f.field, f.code])).toEqual([['date', 'date_before_follow_up']]);
   });
 
   it('locks exactly the same years', async () => {

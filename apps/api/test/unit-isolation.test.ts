@@ -184,6 +184,11 @@ const AIMS: Record<string, () => Aim | Aim[]> = {
   ],
   'POST /api/v1/activities': () => ({ body: activityBody(), aimed: true }),
   'GET /api/v1/activities/goal-suggestions': () => ({ aimed: false }),
+  // B's own date and title, folded differently, and B's id to leave out: A's answer must still be A's alone.
+  'GET /api/v1/activities/similar': () => [
+    { query: { date: '2019-03-01', title: `${MARK.toUpperCase()}SEMINARIET 0` }, aimed: false },
+    { query: { date: '2019-03-01', title: `${MARK}seminariet 0`, excludeId: b.activity }, aimed: false },
+  ],
   'GET /api/v1/activities/text-warning-overrides': () => ({ aimed: false }),
   'GET /api/v1/activities/{id}': () => ({ path: { id: b.activity }, aimed: true }),
   'PUT /api/v1/activities/{id}': () => ({ path: { id: b.activity }, body: { ...activityBody(), version: 1 }, aimed: true }),

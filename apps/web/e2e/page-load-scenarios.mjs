@@ -170,7 +170,7 @@ export const pageLoadScenarios = [
       await rad.getByRole('heading', { level: 1, name: 'Ingen behörighet' }).waitFor();
       assert.equal(await rad.title(), 'Ingen behörighet – FoU-uppföljning');
       await rad.goto(`${ctx.base}/aktiviteter/${ctx.state.activityId}`);
-      await rad.locator('dl.details dt', { hasText: 'Form' }).waitFor();
+      await rad.locator('dl.details dt', { hasText: 'Genomförande' }).waitFor();
       assert.match(await rad.title(), /^Aktivitet: /);
       await rad.context().close();
 

@@ -12,6 +12,7 @@ import { chromium } from 'playwright-core';
 import { startApi } from './api-server.mjs';
 import { scenarios } from './scenarios.mjs';
 import { pageLoadScenarios } from './page-load-scenarios.mjs';
+import { activityFormScenarios } from './activity-form-scenarios.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../..');
@@ -42,7 +43,10 @@ try {
   });
   fs.mkdirSync(shots, { recursive: true });
   const ctx = { browser, base, shots, state: {}, startApi };
-  for (const [name, fn] of [...scenarios, ...pageLoadScenarios]) {
+  // E2E_ONLY=<regular expression> runs the scenarios whose names match (while working on some; the gate runs all).
+  const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY) : null;
+  const all = [...scenarios, ...activityFormScenarios, ...pageLoadScenarios];
+  for (const [name, fn] of only ? all.filter(([n]) => only.test(n)) : all) {
     const started = Date.now();
     try {
       await fn(ctx);

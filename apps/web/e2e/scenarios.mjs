@@ -54,7 +54,7 @@ async function typeActivityBasics(page, title) {
 }
 
 /** Signs in through the login page by keyboard alone; saves the browser state for later pages of that role. */
-async function loginByKeyboard(ctx, page, username, password = DEMO[username]) {
+export async function loginByKeyboard(ctx, page, username, password = DEMO[username]) {
   await page.goto(`${ctx.base}/logga-in`);
   await page.locator('#login-username:focus').waitFor();
   await page.keyboard.type(username);
@@ -66,7 +66,7 @@ async function loginByKeyboard(ctx, page, username, password = DEMO[username]) {
 }
 
 /** An API session for the checks the scenarios make behind the UI: the cookie plus the CSRF header. */
-async function apiSession(base, username, password = DEMO[username]) {
+export async function apiSession(base, username, password = DEMO[username]) {
   const r = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
   assert.equal(r.status, 200, `API login as ${username}`);
   const cookie = r.headers.get('set-cookie').split(';')[0];
@@ -225,6 +225,7 @@ export const scenarios = [
       await page.keyboard.press('Space');
       await tabTo(page, '#field-participants');
       await page.keyboard.type('14');
+      const date = await page.locator('#field-date').inputValue();
       await tabTo(page, 'button[type="submit"]');
       await page.keyboard.press('Enter');
 
@@ -239,11 +240,16 @@ export const scenarios = [
       ctx.state.activityId = saved.id;
       ctx.state.title = title;
 
-      // "Registrera en till" gives an empty form with the focus on its first field.
+      // "Registrera en till" keeps the date, type, goal, area, format and staff, clears the title and the
+      // participants, and puts the focus on the title, the first thing left to fill in.
       await tabTo(page, 'button.button--primary');
       await page.keyboard.press('Enter');
-      await page.locator('#field-date:focus').waitFor();
+      await page.locator('#field-title:focus').waitFor();
       assert.equal(await page.locator('#field-title').inputValue(), '');
+      assert.equal(await page.locator('#field-participants').inputValue(), '');
+      assert.equal(await page.locator('#field-date').inputValue(), date);
+      assert.equal(await page.locator('input[name="format"]:checked').count(), 1, 'the format is kept');
+      assert.equal(await page.locator('#field-municipalityIds').isChecked(), false, 'who took part is asked again');
       await page.context().close();
     },
   ],
@@ -706,7 +712,7 @@ export const scenarios = [
       await form.getByRole('button', { name: 'Spara' }).click();
       const alert = form.locator('.error-summary');
       await alert.waitFor();
-      assert.match(await alert.innerText(), new RegExp(`År ${year} är låst eftersom årsredovisningen för ${year} är fastställd`));
+      assert.match(await alert.innerText(), new RegExp(`År ${year} är låst eftersom verksamhetsberättelsen för ${year} är fastställd`));
       assert.equal(await form.getByRole('button', { name: 'Ladda om aktiviteten' }).count(), 0, 'a lock is no stale version');
       assert.equal((await (await ctx.api(`/api/v1/activities/${before.id}`)).json()).version, before.version, 'nothing saved');
 

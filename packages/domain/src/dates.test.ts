@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isIsoDate, todayInSweden, yearOf } from './dates.ts';
+import { activityDateProblem, isIsoDate, todayInSweden, yearOf } from './dates.ts';
 import { frameworkForDate, periodsOverlap } from './goal-frameworks.ts';
 
 describe('isIsoDate', () => {
@@ -64,5 +64,35 @@ describe('the activity date range', () => {
     expect(isFarAhead('2027-12-01', today)).toBe(false);
     expect(isFarAhead('2027-12-02', today)).toBe(true);
     expect(isFarAhead('2026-06-01', today)).toBe(false);
+  });
+});
+
+describe('activityDateProblem', () => {
+  const today = '2026-12-02';
+  it.each([
+    ['2018-03-14', null],
+    ['2024-02-29', null],
+    ['2018-3-14', 'date_format'],
+    ['14/3/2018', 'date_format'],
+    ['', 'date_format'],
+    ['2018-02-30', 'date_nonexistent'],
+    ['2018-02-29', 'date_nonexistent'],
+    ['2018-13-01', 'date_nonexistent'],
+    ['2018-04-31', 'date_nonexistent'],
+    ['0000-01-01', 'date_nonexistent'],
+    ['1899-01-01', 'date_before_start'],
+    ['1999-12-31', 'date_before_start'],
+    ['2000-01-01', null],
+    ['2031-12-31', null],
+    ['2032-01-01', 'date_after_end'],
+  ])('%j → %s (today %s)', (value, problem) => {
+    expect(activityDateProblem(value, { today })).toBe(problem);
+  });
+  it('names a date before the unit’s follow-up began, and only then', () => {
+    expect(activityDateProblem('2017-08-31', { today, followUpStart: '2017-09-01' })).toBe('date_before_follow_up');
+    expect(activityDateProblem('2017-09-01', { today, followUpStart: '2017-09-01' })).toBe(null);
+    expect(activityDateProblem('2017-08-31', { today })).toBe(null);
+    // Before the earliest year it stays that problem, whatever the unit's start.
+    expect(activityDateProblem('1899-01-01', { today, followUpStart: '2017-09-01' })).toBe('date_before_start');
   });
 });

@@ -68,6 +68,32 @@ export function isActivityDate(value: string, today: string = todayInSweden()): 
   return isIsoDate(value) && isActivityYear(yearOf(value), today);
 }
 
+/**
+ * Why a typed activity date cannot be saved, by a stable code the API and the form share:
+ * - `date_format`: not written as ÅÅÅÅ-MM-DD;
+ * - `date_nonexistent`: written so, but no such day (30 February, month 13);
+ * - `date_before_start`: before 1 January of FIRST_ACTIVITY_YEAR;
+ * - `date_before_follow_up`: before the unit's follow-up began (its first goal framework's start), when given;
+ * - `date_after_end`: after the last year activities may be dated in.
+ * Null when the date is fine.
+ */
+export type ActivityDateProblem = 'date_format' | 'date_nonexistent' | 'date_before_start' | 'date_before_follow_up' | 'date_after_end';
+
+export function activityDateProblem(value: string, opts: { today?: string; followUpStart?: string | null } = {}): ActivityDateProblem | null {
+  const m = ISO_DATE.exec(value);
+  if (!m) return 'date_format';
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // Year 0 does not exist either; month and day are checked in the proleptic Gregorian calendar.
+  if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return 'date_nonexistent';
+  if (y < FIRST_ACTIVITY_YEAR) return 'date_before_start';
+  if (y > lastActivityYear(opts.today)) return 'date_after_end';
+  if (opts.followUpStart && value < opts.followUpStart) return 'date_before_follow_up';
+  return null;
+}
+
+/** The first day any unit's follow-up can have begun: where the earliest goal framework may start. */
+export const FIRST_ACTIVITY_DATE = `${FIRST_ACTIVITY_YEAR}-01-01`;
+
 /** More than a year after today: allowed, but the form asks whether it is meant (a soft warning). */
 export function isFarAhead(isoDate: string, today: string = todayInSweden()): boolean {
   const oneYearOn = `${yearOf(today) + 1}${today.slice(4)}`;

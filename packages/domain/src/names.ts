@@ -6,3 +6,12 @@
 export function nameKey(name: string): string {
   return name.normalize('NFKC').toLocaleLowerCase('sv').replace(/\s+/gu, ' ').trim();
 }
+
+/**
+ * The key two activity titles are compared by when warning of a double registration: letters and digits only, in
+ * one case and Unicode form, so "Nätverksträff – BBIC" and "nätverksträff BBIC" or "Seminarium: barn" and
+ * "Seminarium barn." are one title. A warning, never a refusal, so it may well match a little too much.
+ */
+export function titleKey(title: string): string {
+  return title.normalize('NFKC').toLocaleLowerCase('sv').replace(/[^\p{L}\p{N}]+/gu, '');
+}

@@ -357,6 +357,8 @@ export const planItems = sqliteTable(
     outcome: text('outcome'),
     /** The item of an earlier year this one was carried over from. */
     carriedFromId: integer('carried_from_id').references((): AnySQLiteColumn => planItems.id, { onDelete: 'set null' }),
+    /** The assignment (uppdrag) the item is part of, when it is: the form then links an activity to both at once. */
+    assignmentId: integer('assignment_id').references(() => assignments.id),
     sortOrder: integer('sort_order').notNull().default(0),
     version: integer('version').notNull().default(1),
     ...timestamps,

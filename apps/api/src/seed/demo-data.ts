@@ -213,7 +213,7 @@ const NOT_DONE = /\binte (genomför|gjor|av)/i;
 /**
  * VP 2018 as the 2018 plan: items with an outcome in VB 2018 are done (or partly, when the outcome says
  * something was not), the rest are under way when activities link to them and planned otherwise. The year's
- * activities of the assignment with the item's title are linked to it. Uses no randomness: the activities
+ * item is part of the assignment with its title, and the year's activities of that assignment are linked to it. Uses no randomness: the activities
  * drawn above stay the same.
  */
 export function insertDemoPlan(db: Db, unitId: number, refs: DemoRefs): void {
@@ -228,7 +228,7 @@ export function insertDemoPlan(db: Db, unitId: number, refs: DemoRefs): void {
       const status = outcome ? (NOT_DONE.test(outcome) ? 'delvis_genomford' : 'genomford') : linked > 0 ? 'pagar' : 'planerad';
       const planItem = tx.insert(t.planItems).values({
         unitId, year, title: item.title, goalId: fw.goals[item.goal]!, areaId: refs.areas[item.area]!, planned: item.planned,
-        targetCount: targetFromPlanned(item.planned), status, outcome, sortOrder: i + 1,
+        targetCount: targetFromPlanned(item.planned), status, outcome, sortOrder: i + 1, assignmentId,
       }).returning().get();
       tx.insert(t.planItemStaff).values({ planItemId: planItem.id, staffId: refs.staff[i % refs.staff.length]! }).run();
       tx.update(t.activities).set({ planItemId: planItem.id })

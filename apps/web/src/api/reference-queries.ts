@@ -165,8 +165,8 @@ export function useUpdateArea() {
 export function useTextWarningOverrides() {
   return useQuery({ queryKey: ['text-warning-overrides'] as const, queryFn: async () => unwrap(await api.GET('/api/v1/activities/text-warning-overrides')) });
 }
-export function usePeriodLocks() {
-  return useQuery({ queryKey: registerKeys.periodLocks, queryFn: async () => unwrap(await api.GET('/api/v1/period-locks')) });
+export function usePeriodLocks(enabled = true) {
+  return useQuery({ queryKey: registerKeys.periodLocks, queryFn: async () => unwrap(await api.GET('/api/v1/period-locks')), enabled });
 }
 export function useLockYear() {
   const qc = useQueryClient();

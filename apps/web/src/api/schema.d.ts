@@ -392,6 +392,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/activities/similar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Möjliga dubbletter: enhetens aktiviteter med samma datum och samma titel (skiftläge, mellanslag och skiljetecken spelar ingen roll)
+         * @description Formuläret varnar med dem; att spara ändå är tillåtet.
+         */
+        get: operations["getActivitiesSimilar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/activities/text-warning-overrides": {
         parameters: {
             query?: never;
@@ -606,7 +626,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Låsta år (årsredovisningen fastställd) */
+        /** Låsta år (verksamhetsberättelsen fastställd) */
         get: operations["getPeriodLocks"];
         put?: never;
         post?: never;
@@ -1404,6 +1424,14 @@ export interface components {
             nextCursor: string | null;
             total?: number;
         };
+        SimilarActivities: {
+            items: {
+                id: number;
+                date: string;
+                title: string;
+                typeName: string;
+            }[];
+        };
         GoalSuggestions: {
             /** @description Antal aktiviteter förslagen bygger på (enhetens senaste, högst 500) */
             basedOn: number;
@@ -1836,6 +1864,11 @@ export interface components {
             carriedFrom: {
                 id: number;
                 year: number;
+                title: string;
+            } | null;
+            /** @description Uppdraget punkten hör till */
+            assignment: {
+                id: number;
                 title: string;
             } | null;
             sortOrder: number;
@@ -4324,6 +4357,78 @@ export interface operations {
             };
         };
     };
+    getActivitiesSimilar: {
+        parameters: {
+            query: {
+                /** @description Aktivitetens datum (ÅÅÅÅ-MM-DD) */
+                date: string;
+                /** @description Titeln som den står i formuläret */
+                title: string;
+                /** @description Aktiviteten som ändras (räknas inte som sin egen dubblett) */
+                excludeId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimilarActivities"];
+                };
+            };
+            /** @description Ogiltig indata: fields namnger varje fält som inte godtogs. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Inte inloggad, eller så har sessionen gått ut. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rollen har inte behörighet, CSRF-token (x-csrf-token) saknas eller är fel, eller kontot måste byta lösenord först (code: must_change_password). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Finns inte. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Krockar med det som finns: en äldre version (currentVersion anger den aktuella), ett låst år eller ett namn som är upptaget. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getActivitiesTextWarningOverrides: {
         parameters: {
             query?: never;
@@ -5965,6 +6070,8 @@ export interface operations {
                      * @default []
                      */
                     staffIds?: number[];
+                    /** @description Uppdraget punkten hör till, om den hör till ett (ur enhetens uppdragsregister) */
+                    assignmentId?: number | null;
                     sortOrder?: number;
                 };
             };
@@ -6225,6 +6332,8 @@ export interface operations {
                      * @default []
                      */
                     staffIds?: number[];
+                    /** @description Uppdraget punkten hör till, om den hör till ett (ur enhetens uppdragsregister) */
+                    assignmentId?: number | null;
                     sortOrder?: number;
                     /** @description Versionen du läste; en äldre version ger 409 */
                     version: number;

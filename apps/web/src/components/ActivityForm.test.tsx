@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ActivityForm } from './ActivityForm.tsx';
 import { emptyForm, errorsFromApi } from './activity-form-model.ts';
-import { I18nProvider } from '../i18n/I18nProvider.tsx';
+import { Providers } from '../test/signed-in.tsx';
 import type { ReferenceData } from '../api/client.ts';
 import { reference } from '../test/reference-fixture.ts';
 
@@ -12,9 +12,9 @@ afterEach(cleanup);
 function renderForm(date: string, overrides: Partial<Parameters<typeof ActivityForm>[0]> = {}) {
   const onSubmit = vi.fn();
   render(
-    <I18nProvider>
+    <Providers me={null}>
       <ActivityForm reference={reference} initial={emptyForm(date)} goalSuggestions={[]} saving={false} serverErrors={{}} onSubmit={onSubmit} {...overrides} />
-    </I18nProvider>,
+    </Providers>,
   );
   return { onSubmit };
 }
@@ -43,6 +43,58 @@ describe('ActivityForm', () => {
     expect(goalLabels()).toEqual(frameworkGoals('vp2024'));
   });
 
+  it('keeps the chosen goal by its key when the date moves into the next framework, and says so when it cannot', async () => {
+    const user = userEvent.setup();
+    const checkedGoal = () => within(goalGroup()).getAllByRole('radio').find((r) => (r as HTMLInputElement).checked);
+    const samverkan = (ref: ReferenceData, code: string) => ref.goalFrameworks.find((f) => f.code === code)!.goals.find((g) => g.key === 'samverkan');
+    renderForm('2023-12-31');
+    await user.click(within(goalGroup()).getByRole('radio', { name: new RegExp(`^${samverkan(reference, 'vp2018')!.name}`) }));
+    const date = screen.getByLabelText(/^Datum/);
+    await user.clear(date);
+    await user.type(date, '2024-02-01');
+    expect(checkedGoal()?.getAttribute('id')).toBe(`goal-${samverkan(reference, 'vp2024')!.id}`);
+    cleanup();
+
+    // A framework without the goal's key: the goal is dropped, and the hint says which one must be chosen again.
+    const fewer: ReferenceData = { ...reference, goalFrameworks: reference.goalFrameworks.map((f) => (f.code === 'vp2024' ? { ...f, goals: f.goals.filter((g) => g.key !== 'samverkan') } : f)) };
+    renderForm('2023-12-31', { reference: fewer });
+    const old = samverkan(fewer, 'vp2018')!;
+    await user.click(within(goalGroup()).getByRole('radio', { name: new RegExp(`^${old.name}`) }));
+    const date2 = screen.getByLabelText(/^Datum/);
+    await user.clear(date2);
+    await user.type(date2, '2024-02-01');
+    expect(checkedGoal()).toBeUndefined();
+    const vp2024Name = fewer.goalFrameworks.find((f) => f.code === 'vp2024')!.name;
+    expect(within(goalGroup()).getByText(`Målet ”${old.shortName ?? old.name}” finns inte i ${vp2024Name}, som gäller på det nya datumet. Välj mål igen.`)).toBeTruthy();
+    await user.click(within(goalGroup()).getAllByRole('radio')[0]!);
+    expect(within(goalGroup()).queryByText(/Välj mål igen/)).toBeNull();
+  });
+
+  it('says a date field holding no real date (30 February) does not exist, instead of asking to fill it in', async () => {
+    const user = userEvent.setup();
+    const { onSubmit } = renderForm('2018-03-14');
+    const date = screen.getByLabelText(/^Datum/) as HTMLInputElement;
+    // A browser's date field gives '' with badInput for 30 February; jsdom knows no badInput, so it is set here.
+    Object.defineProperty(date, 'validity', { configurable: true, value: { badInput: true, valid: false } });
+    fireEvent.change(date, { target: { value: '' } });
+    await user.click(screen.getByRole('button', { name: 'Spara' }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    const summary = screen.getByRole('alert');
+    expect(within(summary).getByText('Datum: Det datumet finns inte i kalendern. Kontrollera dag och månad.')).toBeTruthy();
+    expect(within(summary).queryByText(/Datum: Fyll i fältet/)).toBeNull();
+    // 1899 was written as ÅÅÅÅ-MM-DD: the message says what is wrong with it.
+    Object.defineProperty(date, 'validity', { configurable: true, value: { badInput: false, valid: false } });
+    fireEvent.change(date, { target: { value: '1899-01-01' } });
+    await user.click(screen.getByRole('button', { name: 'Spara' }));
+    expect(within(screen.getByRole('alert')).getByText('Datum: Datumet ligger före 1 januari 2000, det tidigaste som går att registrera.')).toBeTruthy();
+  });
+
+  it('names the format Genomförande and explains the line in one line', () => {
+    renderForm('2024-03-01');
+    expect(screen.getByRole('group', { name: /^Genomförande/ })).toBeTruthy();
+    expect(within(screen.getByRole('group', { name: /^Linje/ })).getByText(/^Första linjen: snabbt stöd som alla ägarkommuner kan ta del av\./)).toBeTruthy();
+  });
+
   it('warns softly, in the date\'s description, when the date is more than a year ahead, and limits the picker to the range', async () => {
     const year = Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(new Date()));
     const user = userEvent.setup();
@@ -61,7 +113,7 @@ describe('ActivityForm', () => {
     await user.type(date, `${year + 6}-01-01`);
     await user.click(screen.getByRole('button', { name: /Spara/ }));
     expect(onSubmit).not.toHaveBeenCalled();
-    expect((await screen.findAllByText(`Datumet måste ligga mellan år 2000 och ${year + 5}.`)).length).toBeGreaterThan(0);
+    expect((await screen.findAllByText(`Datumet ligger efter 31 december ${year + 5}, det senaste som går att registrera.`, { exact: false })).length).toBeGreaterThan(0);
   });
 
   it('checks and unchecks all eight municipalities with "Alla"', async () => {
@@ -105,7 +157,7 @@ describe('ActivityForm', () => {
     await user.click(screen.getByRole('button', { name: 'Spara' }));
     expect(onSubmit).not.toHaveBeenCalled();
     const summary = screen.getByRole('alert');
-    for (const label of ['Titel', 'Typ av aktivitet', 'Resultatmål', 'Verksamhetsområde', 'Medarbetare', 'Form']) {
+    for (const label of ['Titel', 'Typ av aktivitet', 'Resultatmål', 'Verksamhetsområde', 'Medarbetare', 'Genomförande']) {
       expect(within(summary).getByText(new RegExp(`^${label}:`))).toBeTruthy();
     }
   });

@@ -1,11 +1,16 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { FIRST_ACTIVITY_YEAR, frameworkForDate, isFarAhead, isIsoDate, lastActivityYear } from '@fou/domain';
+import { Link } from 'react-router-dom';
+import { FIRST_ACTIVITY_YEAR, frameworkForDate, isFarAhead, isIsoDate, lastActivityYear, yearOf } from '@fou/domain';
 import type { GoalSuggestion, ReferenceData } from '../api/client.ts';
+import { usePlanItems } from '../api/plan-queries.ts';
+import { usePeriodLocks } from '../api/reference-queries.ts';
+import { useFetchSimilar, useSimilarActivities, type SimilarActivity } from '../features/activity-form/similar-queries.ts';
+import { useDebounced } from '../features/activity-form/useDebounced.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { Choice, Field, Group, fieldId } from './fields.tsx';
 import { PlanItemSelect } from './PlanItemSelect.tsx';
 import {
-  FIELD_ORDER, areaGroups, suggestedGoalKey, textWarningsOf, validate, type Errors, type FieldName, type FormState, type Line,
+  FIELD_ORDER, areaGroups, followUpStartOf, goalForDate, suggestedGoalKey, textWarningsOf, validate, type Errors, type FieldName, type FormState, type Line,
 } from './activity-form-model.ts';
 
 interface Props {
@@ -17,15 +22,32 @@ interface Props {
   /** Errors the server reported (400 fields, 409, network); shown like the client's own. */
   serverErrors: Errors;
   onSubmit: (state: FormState) => void;
-  /** Offer the plan items of the activity's year (needs the query client, which the pages have). */
-  offerPlanItems?: boolean;
+  /** Every change of the form's state (the pages keep a draft of it). */
+  onChange?: (state: FormState) => void;
+  /**
+   * Ask the API while the form is filled in: the plan items of the activity's year, activities that look like the
+   * same one, and whether the year is locked. The pages do; a bare form (some component tests) does not.
+   */
+  connected?: boolean;
+  /** The activity being edited: not its own double. */
+  activityId?: number;
+  /** Whether the user may unlock a locked year (the FoU chief): the lock notice says who can. */
+  mayUnlock?: boolean;
 }
 
-export function ActivityForm({ reference, initial, goalSuggestions, saving, serverErrors, onSubmit, offerPlanItems = false }: Props) {
-  const { t } = useI18n();
+export function ActivityForm({ reference, initial, goalSuggestions, saving, serverErrors, onSubmit, onChange, connected = false, activityId, mayUnlock = false }: Props) {
+  const { t, date: formatDate } = useI18n();
   const [f, setF] = useState<FormState>(initial);
   const [clientErrors, setClientErrors] = useState<Errors | null>(null);
-  const [suggestion, setSuggestion] = useState<string | null>(null);
+  // The suggested goal by key: its name follows the framework of the date, which may change after the type.
+  const [suggestedKey, setSuggestedKey] = useState<string | null>(null);
+  // A goal that could not follow a change of date into another framework: said until a goal is chosen.
+  const [lostGoal, setLostGoal] = useState<string | null>(null);
+  // A date field reports '' both when empty and when it holds no real date (30 February): this tells them apart.
+  const [dateBadInput, setDateBadInput] = useState(false);
+  useEffect(() => {
+    onChange?.(f);
+  }, [f, onChange]);
   const summaryRef = useRef<HTMLDivElement>(null);
   const warningRef = useRef<HTMLDivElement>(null);
   // Soft warnings about client data in the texts: shown as they appear, dismissible, never blocking a save.
@@ -44,6 +66,28 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
     [reference.goalFrameworks, f.date],
   );
   const goals = useMemo(() => [...(framework?.goals ?? [])].sort((a, b) => a.sortOrder - b.sortOrder), [framework]);
+  const followUpStart = useMemo(() => followUpStartOf(reference.goalFrameworks), [reference.goalFrameworks]);
+  const dateContext = { badInput: dateBadInput, followUpStart, formatDate };
+
+  const year = isIsoDate(f.date) ? yearOf(f.date) : null;
+  const locks = usePeriodLocks(connected);
+  const locked = year !== null && Boolean(locks.data?.some((l) => l.year === year));
+  // The plan of the activity's year; a placeholder list of the previous year must not count.
+  const planItems = usePlanItems({ year: year ?? 0 }, connected && year !== null);
+  const itemsOfYear = planItems.data && !planItems.isPlaceholderData ? planItems.data : undefined;
+  // An item belongs to one year: moving the date into another year drops the link.
+  useEffect(() => {
+    if (itemsOfYear && f.planItemId !== null && !itemsOfYear.some((i) => i.id === f.planItemId)) setF((s) => ({ ...s, planItemId: null }));
+  }, [itemsOfYear, f.planItemId]);
+
+  // Possible doubles: asked once the typing pauses; the save asks again for exactly what it saves.
+  const checkedTitle = useDebounced(f.title, 300);
+  const similar = useSimilarActivities(f.date, checkedTitle, activityId, connected && isIsoDate(f.date));
+  const fetchSimilar = useFetchSimilar();
+  const [doubles, setDoubles] = useState<SimilarActivity[] | null>(null);
+  const shownDoubles = doubles ?? (checkedTitle === f.title ? similar.data ?? [] : []);
+  const [confirmingDouble, setConfirmingDouble] = useState(false);
+  const doubleRef = useRef<HTMLDivElement>(null);
   // Deactivated rows are offered only where the activity already has them (an old one being edited), marked in words.
   const chosenAtStart = useMemo(
     () => ({ municipalities: new Set(initial.municipalityIds), staff: new Set(initial.staffIds), type: initial.typeId, assignment: initial.assignmentId, area: initial.areaId }),
@@ -70,17 +114,45 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
     const key = typeId === null ? undefined : suggestedGoalKey(goalSuggestions, typeId);
     const goal = key ? goals.find((g) => g.key === key) : undefined;
     setF((s) => ({ ...s, typeId, ...(goal ? { goalId: goal.id } : {}) }));
-    setSuggestion(goal ? (goal.shortName ?? goal.name) : null);
+    setSuggestedKey(goal ? goal.key : null);
+    if (goal) setLostGoal(null);
+  }
+  const suggested = suggestedKey ? goals.find((g) => g.key === suggestedKey) : undefined;
+
+  // A new date may fall under another framework: the goal follows by its key, or is said to be gone.
+  function chooseDate(value: string, badInput: boolean) {
+    setDateBadInput(badInput);
+    setDoubles(null);
+    setConfirmingDouble(false);
+    const next = goalForDate(reference.goalFrameworks, f.goalId, value);
+    setF((s) => ({ ...s, date: value, goalId: next.goalId }));
+    if (next.lost) setLostGoal(next.lost);
+  }
+
+  function chooseGoal(id: number) {
+    set('goalId', id);
+    setLostGoal(null);
+  }
+
+  // Uppdrag and plan item point the same way when the plan says the item belongs to the assignment.
+  const offeredAssignment = (id: number) => assignments.some((x) => x.id === id && x.active);
+  function choosePlanItem(planItemId: number | null) {
+    const linked = itemsOfYear?.find((i) => i.id === planItemId)?.assignment?.id;
+    setF((s) => ({ ...s, planItemId, assignmentId: s.assignmentId ?? (linked !== undefined && offeredAssignment(linked) ? linked : null) }));
+  }
+  function chooseAssignment(assignmentId: number | null) {
+    const linked = assignmentId === null ? [] : (itemsOfYear ?? []).filter((i) => i.assignment?.id === assignmentId);
+    setF((s) => ({ ...s, assignmentId, planItemId: s.planItemId ?? (linked.length === 1 ? linked[0]!.id : null) }));
   }
 
   function toggle(list: number[], id: number, on: boolean) {
     return on ? [...list, id] : list.filter((x) => x !== id);
   }
 
-  function submit(e: FormEvent | null, anyway = false) {
+  async function submit(e: FormEvent | null, anyway = false) {
     e?.preventDefault();
     const state = { ...f, goalId };
-    const found = validate(state, t.form.errors);
+    const found = validate(state, t.form.errors, dateContext);
     setClientErrors(found);
     if (Object.keys(found).length) {
       requestAnimationFrame(() => summaryRef.current?.focus());
@@ -92,7 +164,17 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
       warningRef.current?.focus();
       return;
     }
+    if (connected && !anyway) {
+      const same = await fetchSimilar(state.date.trim(), state.title, activityId);
+      if (same.length) {
+        setDoubles(same);
+        setConfirmingDouble(true);
+        requestAnimationFrame(() => doubleRef.current?.focus());
+        return;
+      }
+    }
     setConfirming(false);
+    setConfirmingDouble(false);
     onSubmit({ ...state, textWarningsOverridden: [...new Set(warnings.map((w) => w.kind))] });
   }
 
@@ -106,7 +188,7 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
   };
 
   return (
-    <form className="activity-form" noValidate onSubmit={submit}>
+    <form className="activity-form" noValidate onSubmit={(e) => void submit(e)}>
       {showSummary ? (
         <div className="error-summary" ref={summaryRef} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
           <h2 id="error-summary-title">{errors.form && !ordered.length ? errors.form : t.form.errorSummary}</h2>
@@ -135,20 +217,83 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
 
       <div className="form-row">
         {/* A date more than a year ahead is allowed but probably a slip (2027 for 2026): the hint says so, softly. */}
+        {/* A locked year is said as soon as the date falls in it, not after the whole form is filled in. */}
         <Field
           name="date"
           label={t.form.date}
           required
-          hint={isIsoDate(f.date) && isFarAhead(f.date) ? <>{t.form.dateHint} <strong className="field__warning">{t.form.dateFarAhead}</strong></> : t.form.dateHint}
+          hint={
+            <>
+              {t.form.dateHint}
+              {isIsoDate(f.date) && isFarAhead(f.date) ? <> <strong className="field__warning">{t.form.dateFarAhead}</strong></> : null}
+              {locked ? <> <strong className="field__warning">{t.form.dateLocked(year!)} {mayUnlock ? t.form.dateLockedChief : t.form.dateLockedWho}</strong></> : null}
+            </>
+          }
           error={errors.date}
         >
-          {(a) => <input {...a} type="date" min={`${FIRST_ACTIVITY_YEAR}-01-01`} max={`${lastActivityYear()}-12-31`} value={f.date} onChange={(e) => set('date', e.target.value)} className="input input--date" />}
+          {(a) => (
+            <input
+              {...a}
+              type="date"
+              min={`${FIRST_ACTIVITY_YEAR}-01-01`}
+              max={`${lastActivityYear()}-12-31`}
+              value={f.date}
+              onChange={(e) => chooseDate(e.target.value, e.target.validity.badInput)}
+              className="input input--date"
+            />
+          )}
         </Field>
       </div>
 
       <Field name="title" label={t.form.title} required hint={t.form.titleHint} error={errors.title}>
-        {(a) => <input {...a} type="text" value={f.title} maxLength={200} autoComplete="off" onChange={(e) => set('title', e.target.value)} className="input" />}
+        {(a) => (
+          <input
+            {...a}
+            type="text"
+            value={f.title}
+            maxLength={200}
+            autoComplete="off"
+            onChange={(e) => {
+              set('title', e.target.value);
+              setDoubles(null);
+              setConfirmingDouble(false);
+            }}
+            className="input"
+          />
+        )}
       </Field>
+
+      <div className="double-warning-region" role="status" aria-live="polite">
+        {shownDoubles.length ? (
+          <div className="text-warning double-warning" ref={doubleRef} tabIndex={-1} aria-labelledby="double-warning-title">
+            <h2 id="double-warning-title">{t.form.duplicate.heading}</h2>
+            <p>{t.form.duplicate.text}</p>
+            <ul>
+              {shownDoubles.map((d) => (
+                <li key={d.id}>
+                  <Link to={`/aktiviteter/${d.id}`} target="_blank" rel="noopener">
+                    {d.title}
+                    <span className="visually-hidden"> {t.form.duplicate.newTab}</span>
+                  </Link> ({formatDate(d.date)}{d.typeName ? `, ${d.typeName}` : ''})
+                </li>
+              ))}
+            </ul>
+            {confirmingDouble ? (
+              <>
+                <p>{t.form.duplicate.confirm}</p>
+                <div className="button-row">
+                  <button type="button" className="button button--primary" disabled={saving} onClick={() => void submit(null, true)}>
+                    {t.form.duplicate.saveAnyway}
+                  </button>
+                  <button type="button" className="button" onClick={() => { setConfirmingDouble(false); document.getElementById(fieldId('title'))?.focus(); }}>
+                    {t.form.duplicate.edit}
+                  </button>
+                </div>
+              </>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
 
       <Field name="typeId" label={t.form.type} required error={errors.typeId}>
         {(a) => (
@@ -168,7 +313,12 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
         legend={t.form.goal}
         required
         error={errors.goalId}
-        hint={framework ? (suggestion ? t.form.goalSuggested(suggestion) : t.form.goalFramework(framework.name)) : t.form.noFramework}
+        hint={
+          !framework ? t.form.noFramework
+            : lostGoal && goalId === null ? <strong className="field__warning">{t.form.goalLost(lostGoal, framework.name)}</strong>
+              : suggested ? t.form.goalSuggested(suggested.shortName ?? suggested.name)
+                : t.form.goalFramework(framework.name)
+        }
       >
         <div className="choices">
           {goals.map((g, i) => (
@@ -178,7 +328,7 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
               name="goalId"
               id={i === 0 ? fieldId('goalId') : `goal-${g.id}`}
               checked={goalId === g.id}
-              onChange={() => set('goalId', g.id)}
+              onChange={() => chooseGoal(g.id)}
               label={g.name}
               description={g.description}
             />
@@ -332,9 +482,9 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
         </div>
       </Group>
 
-      <Field name="assignmentId" label={t.form.assignment} required={false} error={errors.assignmentId}>
+      <Field name="assignmentId" label={t.form.assignment} required={false} hint={t.form.assignmentHint} error={errors.assignmentId}>
         {(a) => (
-          <select {...a} value={f.assignmentId ?? ''} onChange={(e) => set('assignmentId', e.target.value ? Number(e.target.value) : null)} className="input">
+          <select {...a} value={f.assignmentId ?? ''} onChange={(e) => chooseAssignment(e.target.value ? Number(e.target.value) : null)} className="input">
             <option value="">{t.form.noAssignment}</option>
             {assignments.map((x) => (
               <option key={x.id} value={x.id}>
@@ -345,7 +495,9 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
         )}
       </Field>
 
-      <Group name="line" legend={t.form.line} required={false} error={errors.line}>
+      <PlanItemSelect items={itemsOfYear} value={f.planItemId} onChange={choosePlanItem} error={errors.planItemId} />
+
+      <Group name="line" legend={t.form.line} required={false} hint={t.form.lineHint} error={errors.line}>
         <div className="choices choices--inline">
           <Choice type="radio" name="line" id={fieldId('line')} checked={f.line === null} onChange={() => set('line', null)} label={t.form.noLine} />
           {reference.lines.map((x) => (
@@ -353,10 +505,6 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
           ))}
         </div>
       </Group>
-
-      {offerPlanItems && isIsoDate(f.date) ? (
-        <PlanItemSelect year={Number(f.date.slice(0, 4))} value={f.planItemId} onChange={(v) => set('planItemId', v)} error={errors.planItemId} />
-      ) : null}
 
       <Field name="description" label={t.form.description} required={false} error={errors.description}>
         {(a) => <textarea {...a} value={f.description} rows={3} maxLength={4000} onChange={(e) => set('description', e.target.value)} className="input" />}
@@ -375,7 +523,7 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
             <div className="button-row">
               {confirming ? (
                 <>
-                  <button type="button" className="button button--primary" disabled={saving} onClick={() => submit(null, true)}>
+                  <button type="button" className="button button--primary" disabled={saving} onClick={() => void submit(null, true)}>
                     {t.form.textWarning.saveAnyway}
                   </button>
                   <button type="button" className="button" onClick={() => { setConfirming(false); document.getElementById(fieldId('title'))?.focus(); }}>

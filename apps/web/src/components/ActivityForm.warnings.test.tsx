@@ -3,7 +3,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ActivityForm } from './ActivityForm.tsx';
 import { emptyForm, errorsFromApi, toInput, type FormState } from './activity-form-model.ts';
-import { I18nProvider } from '../i18n/I18nProvider.tsx';
+import { Providers } from '../test/signed-in.tsx';
 import { messages } from '../i18n/messages.ts';
 import { areaByCode, reference, vp2018Goal } from '../test/reference-fixture.ts';
 
@@ -20,9 +20,9 @@ function filled(over: Partial<FormState> = {}): FormState {
 function renderForm(initial: FormState) {
   const onSubmit = vi.fn();
   render(
-    <I18nProvider>
+    <Providers me={null}>
       <ActivityForm reference={reference} initial={initial} goalSuggestions={[]} saving={false} serverErrors={{}} onSubmit={onSubmit} />
-    </I18nProvider>,
+    </Providers>,
   );
   return { onSubmit };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 
 interface Props {
   open: boolean;
@@ -13,6 +13,8 @@ interface Props {
 /** A modal built on <dialog>: the browser traps focus, Esc cancels and focus returns to the opener. */
 export function ConfirmDialog({ open, title, text, confirmLabel, cancelLabel, onConfirm, onCancel }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
+  // Own ids: a page may hold two dialogs (the activity page: delete, and leaving with unsaved changes).
+  const id = useId();
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
@@ -20,9 +22,9 @@ export function ConfirmDialog({ open, title, text, confirmLabel, cancelLabel, on
     if (!open && d.open) d.close();
   }, [open]);
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="dialog-title" aria-describedby="dialog-text" onCancel={onCancel}>
-      <h2 id="dialog-title">{title}</h2>
-      <p id="dialog-text">{text}</p>
+    <dialog ref={ref} className="dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-text`} onCancel={onCancel}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      <p id={`${id}-text`}>{text}</p>
       <div className="button-row">
         <button type="button" className="button" onClick={onCancel} autoFocus>
           {cancelLabel}

@@ -36,8 +36,9 @@ export function PlanItemForm({ reference, year, initial, saving, submitLabel, se
   const framework = frameworkForDate(reference.goalFrameworks, `${year}-01-01`);
   const goals = [...(framework?.goals ?? [])].sort((a, b) => a.sortOrder - b.sortOrder);
   const staff = reference.staff.filter((s) => s.active || f.staffIds.includes(s.id));
+  const assignments = reference.assignments.filter((x) => x.active || x.id === f.assignmentId);
   const labels: Record<PlanFieldName, string> = {
-    title: t.plan.formTitle, goalId: t.plan.goal, areaId: t.plan.area, planned: t.plan.plannedLines, staffIds: t.plan.staff,
+    title: t.plan.formTitle, goalId: t.plan.goal, areaId: t.plan.area, planned: t.plan.plannedLines, assignmentId: t.form.assignment, staffIds: t.plan.staff,
     targetCount: t.plan.target, status: t.plan.status, outcome: t.plan.outcome,
   };
 
@@ -128,6 +129,19 @@ export function PlanItemForm({ reference, year, initial, saving, submitLabel, se
 
       <Field name="planned" label={t.plan.plannedLines} required={false} hint={t.plan.plannedHint} error={errors.planned}>
         {(a) => <textarea {...a} rows={4} value={f.planned} onChange={(e) => set('planned', e.target.value)} className="input" />}
+      </Field>
+
+      <Field name="assignmentId" label={t.form.assignment} required={false} hint={t.plan.assignmentHint} error={errors.assignmentId}>
+        {(a) => (
+          <select {...a} value={f.assignmentId ?? ''} onChange={(e) => set('assignmentId', e.target.value ? Number(e.target.value) : null)} className="input">
+            <option value="">{t.form.noAssignment}</option>
+            {assignments.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.active ? x.title : t.form.inactive(x.title)}
+              </option>
+            ))}
+          </select>
+        )}
       </Field>
 
       <Group name="staffIds" legend={t.plan.staff} required={false} error={errors.staffIds}>

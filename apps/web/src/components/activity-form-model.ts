@@ -1,5 +1,5 @@
 /** The follow-up form's state, its client-side checks and the mapping to and from the API. */
-import { findClientNamePhrases, findMistypedPersonalIdentityNumbers, isActivityDate, isIsoDate, type TextWarningKind } from '@fou/domain';
+import { activityDateProblem, findClientNamePhrases, findMistypedPersonalIdentityNumbers, frameworkForDate, isIsoDate, type TextWarningKind } from '@fou/domain';
 import type { Activity, ActivityInput, FieldError, GoalSuggestion, ReferenceData } from '../api/client.ts';
 import type { Messages } from '../i18n/messages.ts';
 
@@ -32,7 +32,7 @@ export interface FormState {
 /** Form fields in the order they appear; the error summary lists errors in this order. */
 export const FIELD_ORDER = [
   'date', 'title', 'typeId', 'goalId', 'areaId', 'municipalityIds', 'noOwnerMunicipality', 'staffIds', 'format', 'participants', 'municipalityParticipants',
-  'targetGroupIds', 'assignmentId', 'line', 'planItemId', 'description',
+  'targetGroupIds', 'assignmentId', 'planItemId', 'line', 'description',
 ] as const;
 export type FieldName = (typeof FIELD_ORDER)[number];
 export type Errors = Partial<Record<FieldName | 'form', string>>;
@@ -65,11 +65,94 @@ export function formFromActivity(a: Activity): FormState {
   };
 }
 
-export function validate(f: FormState, t: Messages['form']['errors']): Errors {
+/**
+ * After "Registrera en till": what usually repeats from the activity just saved stays (date, type, goal, area,
+ * format, staff, assignment, line, plan item); what differs from one event to the next is cleared (title,
+ * description, participants, who took part, target groups).
+ */
+export function anotherFrom(f: FormState): FormState {
+  return {
+    ...emptyForm(f.date),
+    typeId: f.typeId, goalId: f.goalId, areaId: f.areaId, format: f.format, staffIds: [...f.staffIds],
+    assignmentId: f.assignmentId, line: f.line, planItemId: f.planItemId,
+  };
+}
+
+type Frameworks = ReferenceData['goalFrameworks'];
+
+/**
+ * The goal after the date moved: the same goal when the date's framework has it, else the goal with the same
+ * key in the new framework (a key is the goal across frameworks), else none. `lost` names a goal that could
+ * not follow, so the form can say it must be chosen again.
+ */
+export function goalForDate(frameworks: Frameworks, goalId: number | null, date: string): { goalId: number | null; lost: string | null } {
+  if (goalId === null) return { goalId: null, lost: null };
+  const framework = isIsoDate(date) ? frameworkForDate(frameworks, date) : undefined;
+  if (!framework) return { goalId, lost: null }; // no framework yet (date half typed): keep it until there is one
+  if (framework.goals.some((g) => g.id === goalId)) return { goalId, lost: null };
+  const old = frameworks.flatMap((fw) => fw.goals).find((g) => g.id === goalId);
+  const same = old ? framework.goals.find((g) => g.key === old.key) : undefined;
+  return same ? { goalId: same.id, lost: null } : { goalId: null, lost: old ? (old.shortName ?? old.name) : null };
+}
+
+/**
+ * A new activity prefilled from another ("Kopiera"), dated `today`: the goal follows the date by key, and
+ * deactivated types, areas, assignments, staff, municipalities and target groups are left out (a new activity
+ * cannot have them). Not saved until submitted.
+ */
+export function copyOf(a: Activity, today: string, ref: ReferenceData): FormState {
+  const f = formFromActivity(a);
+  const active = (rows: readonly { id: number; active: boolean }[]) => new Set(rows.filter((r) => r.active).map((r) => r.id));
+  const [types, areas, assignments, staff, municipalities, groups] = [ref.activityTypes, ref.areas, ref.assignments, ref.staff, ref.municipalities, ref.targetGroups].map(active);
+  const municipalityIds = f.municipalityIds.filter((id) => municipalities!.has(id));
+  return {
+    ...f,
+    date: today,
+    goalId: goalForDate(ref.goalFrameworks, f.goalId, today).goalId,
+    typeId: f.typeId !== null && types!.has(f.typeId) ? f.typeId : null,
+    areaId: f.areaId !== null && areas!.has(f.areaId) ? f.areaId : null,
+    assignmentId: f.assignmentId !== null && assignments!.has(f.assignmentId) ? f.assignmentId : null,
+    staffIds: f.staffIds.filter((id) => staff!.has(id)),
+    municipalityIds,
+    split: Object.fromEntries(Object.entries(f.split).filter(([id]) => municipalityIds.includes(Number(id)))),
+    targetGroupIds: f.targetGroupIds.filter((id) => groups!.has(id)),
+    // An item belongs to its year's plan; the plan item select drops it when today is in another year.
+    planItemId: f.planItemId,
+  };
+}
+
+/** What the date field holds beyond its value: a browser's date field reports '' for a date that does not exist. */
+export interface DateContext {
+  /** The field holds something that is not a date (30 February typed into a date field). */
+  badInput?: boolean;
+  /** The unit's first goal framework's start: an activity cannot be older than the follow-up. */
+  followUpStart?: string | null;
+  /** How the message writes that start (the UI's date format). */
+  formatDate?: (iso: string) => string;
+}
+
+/** The first day of the unit's follow-up: where its earliest goal framework begins. */
+export function followUpStartOf(frameworks: Frameworks): string | null {
+  return frameworks.reduce<string | null>((first, f) => (first === null || f.validFrom < first ? f.validFrom : first), null);
+}
+
+export function dateError(value: string, t: Messages['form']['errors'], ctx: DateContext = {}): string | undefined {
+  const v = value.trim();
+  if (!v) return ctx.badInput ? t.dateNonexistent : t.required;
+  switch (activityDateProblem(v, { followUpStart: ctx.followUpStart ?? null })) {
+    case null: return undefined;
+    case 'date_format': return t.invalidDate;
+    case 'date_nonexistent': return t.dateNonexistent;
+    case 'date_before_start': return t.dateBeforeStart;
+    case 'date_before_follow_up': return t.dateBeforeFollowUp((ctx.formatDate ?? String)(ctx.followUpStart!));
+    case 'date_after_end': return t.dateAfterEnd;
+  }
+}
+
+export function validate(f: FormState, t: Messages['form']['errors'], dateCtx: DateContext = {}): Errors {
   const e: Errors = {};
-  if (!f.date.trim()) e.date = t.required;
-  else if (!isIsoDate(f.date.trim())) e.date = t.invalidDate;
-  else if (!isActivityDate(f.date.trim())) e.date = t.dateRange;
+  const date = dateError(f.date, t, dateCtx);
+  if (date) e.date = date;
   if (!f.title.trim()) e.title = t.required;
   if (f.typeId === null) e.typeId = t.chooseOne;
   if (f.goalId === null) e.goalId = t.chooseOne;
@@ -172,4 +255,14 @@ export function areaGroups(ref: ReferenceData, keep: number | null = null) {
       group: top,
       leaves: top.isLeaf ? [] : active.filter((a) => a.parentId === top.id && a.isLeaf).sort((a, b) => a.sortOrder - b.sortOrder),
     }));
+}
+
+/** Whether two form states hold the same activity (the order things were ticked in does not count). */
+export function sameForm(a: FormState, b: FormState): boolean {
+  const norm = (f: FormState) => JSON.stringify([
+    f.date, f.title, f.description, f.goalId, f.areaId, f.typeId, f.format, f.participants, f.assignmentId, f.line, f.noOwnerMunicipality, f.planItemId,
+    [...f.municipalityIds].sort((x, y) => x - y), [...f.staffIds].sort((x, y) => x - y), [...f.targetGroupIds].sort((x, y) => x - y),
+    Object.entries(f.split).filter(([, v]) => v.trim() !== '').sort(([x], [y]) => Number(x) - Number(y)),
+  ]);
+  return norm(a) === norm(b);
 }

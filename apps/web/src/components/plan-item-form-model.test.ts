@@ -22,7 +22,7 @@ describe('plan item form model', () => {
   it('sends an empty target and outcome as null, and the sort order only when given', () => {
     const f = { ...emptyPlanItemForm(), title: ' Fältkurs ', goalId: 1, areaId: 2, targetCount: ' ', outcome: '  ' };
     expect(toPlanItemInput(f, 2019)).toEqual({
-      year: 2019, title: 'Fältkurs', goalId: 1, areaId: 2, planned: [], staffIds: [], targetCount: null, status: 'planerad', outcome: null,
+      year: 2019, title: 'Fältkurs', goalId: 1, areaId: 2, planned: [], staffIds: [], assignmentId: null, targetCount: null, status: 'planerad', outcome: null,
     });
     expect(toPlanItemInput({ ...f, targetCount: '4' }, 2019, 7)).toMatchObject({ targetCount: 4, sortOrder: 7 });
   });

@@ -10,6 +10,8 @@ export interface PlanItemFormState {
   /** The planned activities as the plan words them, one per line. */
   planned: string;
   staffIds: number[];
+  /** The assignment (uppdrag) the item is part of, if any: the activity form then links both at once. */
+  assignmentId: number | null;
   targetCount: string;
   status: PlanStatus;
   outcome: string;
@@ -18,7 +20,7 @@ export interface PlanItemFormState {
 export const PLAN_STATUSES: readonly PlanStatus[] = ['planerad', 'pagar', 'genomford', 'delvis_genomford', 'inte_genomford', 'framflyttad'];
 
 /** Fields in the order they appear; the error summary lists errors in this order. */
-export const PLAN_FIELD_ORDER = ['title', 'goalId', 'areaId', 'planned', 'staffIds', 'targetCount', 'status', 'outcome'] as const;
+export const PLAN_FIELD_ORDER = ['title', 'goalId', 'areaId', 'planned', 'assignmentId', 'staffIds', 'targetCount', 'status', 'outcome'] as const;
 export type PlanFieldName = (typeof PLAN_FIELD_ORDER)[number];
 export type PlanErrors = Partial<Record<PlanFieldName | 'form', string>>;
 
@@ -29,7 +31,7 @@ export interface PlanErrorTexts {
 }
 
 export function emptyPlanItemForm(): PlanItemFormState {
-  return { title: '', goalId: null, areaId: null, planned: '', staffIds: [], targetCount: '', status: 'planerad', outcome: '' };
+  return { title: '', goalId: null, areaId: null, planned: '', staffIds: [], assignmentId: null, targetCount: '', status: 'planerad', outcome: '' };
 }
 
 export function formFromPlanItem(item: PlanItem): PlanItemFormState {
@@ -39,6 +41,7 @@ export function formFromPlanItem(item: PlanItem): PlanItemFormState {
     areaId: item.area.id,
     planned: item.planned.join('\n'),
     staffIds: item.staff.map((s) => s.id),
+    assignmentId: item.assignment?.id ?? null,
     targetCount: item.targetCount === null ? '' : String(item.targetCount),
     status: item.status,
     outcome: item.outcome ?? '',
@@ -67,6 +70,7 @@ export function toPlanItemInput(f: PlanItemFormState, year: number, sortOrder?: 
     areaId: f.areaId!,
     planned: plannedLines(f.planned),
     staffIds: f.staffIds,
+    assignmentId: f.assignmentId,
     targetCount: f.targetCount.trim() ? Number(f.targetCount.trim()) : null,
     status: f.status,
     outcome: f.outcome.trim() || null,

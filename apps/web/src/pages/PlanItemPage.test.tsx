@@ -57,7 +57,7 @@ beforeEach(() => {
   server.item = {
     id: 7, year: 2018, title: 'Fältkurs', goal: { id: spridning.id, key: 'spridning', name: spridning.name, shortName: null, frameworkCode: 'vp2018' },
     area: { id: bou.id, code: 'bou', name: bou.name, groupCode: 'bou', groupName: bou.name }, planned: ['Två kurstillfällen'], targetCount: 2,
-    status: 'pagar', outcome: null, staff: [{ id: anna.id, name: anna.name }], carriedFrom: null, sortOrder: 3,
+    status: 'pagar', outcome: null, staff: [{ id: anna.id, name: anna.name }], carriedFrom: null, assignment: null, sortOrder: 3,
     createdAt: '2018-01-10T10:00:00Z', updatedAt: '2018-01-10T10:00:00Z', version: 4,
   };
 });
@@ -116,7 +116,7 @@ describe('plan item page', () => {
     const put = server.requests.find((r) => r.method === 'PUT');
     expect(put?.body).toEqual({
       year: 2018, title: 'Fältkurs för nyanställda', goalId: spridning.id, areaId: bou.id, planned: ['Kurs i mars', 'Kurs i oktober'],
-      staffIds: [anna.id], targetCount: null, status: 'genomford', outcome: 'Båda kurserna hölls.', sortOrder: 3, version: 4,
+      staffIds: [anna.id], assignmentId: null, targetCount: null, status: 'genomford', outcome: 'Båda kurserna hölls.', sortOrder: 3, version: 4,
     });
     // The page now shows what the server saved.
     expect(await screen.findByRole('heading', { level: 1, name: 'Fältkurs för nyanställda' })).toBeTruthy();
@@ -168,7 +168,7 @@ describe('plan item page', () => {
     const user = userEvent.setup();
     renderAs('chef');
     await screen.findByLabelText(/^Punktens rubrik/);
-    const message = 'År 2018 är låst eftersom årsredovisningen för 2018 är fastställd.';
+    const message = 'År 2018 är låst eftersom verksamhetsberättelsen för 2018 är fastställd.';
     server.nextPutAnswer = { status: 409, body: { statusCode: 409, error: 'Conflict', message } };
     await user.click(screen.getByRole('button', { name: 'Spara' }));
     const alert = await screen.findByRole('alert');

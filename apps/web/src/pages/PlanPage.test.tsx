@@ -56,7 +56,7 @@ function item(id: number, title: string, goalKey: string, areaCode: string, stat
   return {
     id, year: 2018, title, goal: { id: g.id, key: g.key, name: g.name, shortName: null, frameworkCode: 'vp2018' },
     area: { id: a.id, code: a.code, name: a.name, groupCode: a.code, groupName: a.name }, planned: [], targetCount, status, outcome: null,
-    staff: [], carriedFrom: null, sortOrder: id, createdAt: '2018-01-01T00:00:00Z', updatedAt: '2018-01-01T00:00:00Z', version: 1,
+    staff: [], carriedFrom: null, assignment: null, sortOrder: id, createdAt: '2018-01-01T00:00:00Z', updatedAt: '2018-01-01T00:00:00Z', version: 1,
   };
 }
 

@@ -93,19 +93,12 @@ const server = vi.hoisted(() => {
 
 import { routes } from '../App.tsx';
 import { meAs, Providers } from '../test/signed-in.tsx';
+import { installDialogPolyfill } from '../test/dialog-polyfill.ts';
 import type { Role } from '../api/client.ts';
 import { useReference } from '../api/queries.ts';
 import { RegistersPage } from './RegistersPage.tsx';
 
-beforeAll(() => {
-  // jsdom has no modal dialogs: open and close are all the page relies on.
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    this.removeAttribute('open');
-  };
-});
+beforeAll(installDialogPolyfill);
 
 beforeEach(() => {
   localStorage.setItem('fou.lang', 'sv');

@@ -31,7 +31,7 @@ export function activityTable(items: Activity[], filters: string): ExportTable {
       { header: 'Verksamhetsområde', kind: 'text' },
       { header: 'Områdesgrupp', kind: 'text' },
       { header: 'Aktivitetstyp', kind: 'text' },
-      { header: 'Format', kind: 'text' },
+      { header: 'Genomförande', kind: 'text' },
       { header: 'Deltagare', kind: 'count' },
       { header: 'Kommuner', kind: 'text' },
       { header: 'Antal kommuner', kind: 'count' },

@@ -198,6 +198,12 @@ export function activityRepository({ db, unitId }: UnitScope) {
       db.delete(a).where(and(eq(a.id, id), ofUnit)).run();
     },
 
+    /** The unit's activities of one day, for the double-registration check (a day holds a handful). */
+    onDate(date: string): { id: number; date: string; title: string; typeId: number }[] {
+      return db.select({ id: a.id, date: a.date, title: a.title, typeId: a.typeId }).from(a).where(and(ofUnit, eq(a.date, date)))
+        .orderBy(asc(a.id)).all();
+    },
+
     /** Type and goal of the unit's latest activities, newest first (date, then id). */
     recentTypeGoals(limit: number): { typeId: number; goalId: number }[] {
       return db.select({ typeId: a.typeId, goalId: a.goalId }).from(a).where(ofUnit)

@@ -56,6 +56,18 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (req) => svc.goalSuggestions(req.scope));
 
+  app.get('/activities/similar', {
+    // A help for the form, like the goal suggestions: for those who record activities.
+    config: { action: 'activity:write' },
+    schema: {
+      tags,
+      summary: 'Möjliga dubbletter: enhetens aktiviteter med samma datum och samma titel (skiftläge, mellanslag och skiljetecken spelar ingen roll)',
+      description: 'Formuläret varnar med dem; att spara ändå är tillåtet.',
+      querystring: s.similarQuery,
+      response: { 200: s.similarActivities, ...errorResponses },
+    },
+  }, async (req) => svc.similarActivities(req.scope, req.query));
+
   app.get('/activities/text-warning-overrides', {
     // The chief's oversight, like the audit log: how often the form's warnings about client data were saved past.
     config: { action: 'audit:read' },

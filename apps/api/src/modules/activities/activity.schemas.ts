@@ -1,14 +1,33 @@
 import { z } from 'zod';
-import { FIRST_ACTIVITY_YEAR, isActivityDate, TEXT_WARNING_KINDS, YEARS_AHEAD } from '@fou/domain';
+import { activityDateProblem, FIRST_ACTIVITY_YEAR, lastActivityYear, TEXT_WARNING_KINDS, YEARS_AHEAD, type ActivityDateProblem } from '@fou/domain';
 import { freeText, nfcQuery } from '../../lib/text.ts';
 import { isoDate, lineSchema } from '../reference/reference.schemas.ts';
 
 export const formatSchema = z.enum(['fysiskt', 'digitalt', 'hybrid']).meta({ description: 'Fysiskt, digitalt eller hybrid' });
 const id = z.number().int().positive();
 
+const longDate = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** 2017-09-01 → "1 september 2017". */
+export const dateInWords = (iso: string) => longDate.format(new Date(`${iso}T00:00:00Z`));
+
+/** What is wrong with an activity's date, in words; the stable code beside it says the same to a program. */
+export function dateProblemMessage(problem: ActivityDateProblem, followUpStart?: string): string {
+  switch (problem) {
+    case 'date_format': return 'Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2018-03-14.';
+    case 'date_nonexistent': return 'Det datumet finns inte i kalendern. Kontrollera dag och månad.';
+    case 'date_before_start': return `Datumet ligger före ${dateInWords(`${FIRST_ACTIVITY_YEAR}-01-01`)}, det tidigaste som går att registrera.`;
+    case 'date_before_follow_up': return `Uppföljningen började ${dateInWords(followUpStart!)}. Datumet ligger före det.`;
+    case 'date_after_end': return `Datumet ligger efter ${dateInWords(`${lastActivityYear()}-12-31`)}, det senaste som går att registrera.`;
+  }
+}
+
 export const activityInput = z.strictObject({
-  date: isoDate
-    .refine((v) => isActivityDate(v), { message: `Datumet måste ligga mellan år ${FIRST_ACTIVITY_YEAR} och ${YEARS_AHEAD} år efter i år.` })
+  // The code travels in params, as for the text guard (app.ts reports it as the field's code).
+  date: z.string()
+    .superRefine((v, ctx) => {
+      const problem = activityDateProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: dateProblemMessage(problem), params: { code: problem }, input: v });
+    })
     .meta({ description: `Datum då aktiviteten ägde rum (ÅÅÅÅ-MM-DD), år ${FIRST_ACTIVITY_YEAR} till ${YEARS_AHEAD} år efter i år`, example: '2018-03-14' }),
   title: freeText({ min: 1, max: 200, tooShort: 'Titeln får inte vara tom.', tooLong: 'Titeln får vara högst 200 tecken.' }),
   description: freeText({ max: 4000, multiline: true, tooLong: 'Beskrivningen får vara högst 4000 tecken.' }).nullable().optional(),
@@ -114,6 +133,20 @@ export const activityPage = z
     total: z.number().int().optional(),
   })
   .meta({ id: 'ActivityPage' });
+
+export const similarQuery = z.strictObject({
+  date: isoDate.meta({ description: 'Aktivitetens datum (ÅÅÅÅ-MM-DD)' }),
+  title: nfcQuery(200).refine((v) => v.trim() !== '', { message: 'Fyll i en titel.' }).meta({ description: 'Titeln som den står i formuläret' }),
+  excludeId: positiveIntParam.optional().meta({ description: 'Aktiviteten som ändras (räknas inte som sin egen dubblett)' }),
+});
+export type SimilarQuery = z.infer<typeof similarQuery>;
+
+export const similarActivities = z
+  .object({
+    items: z.array(z.object({ id: z.number().int(), date: z.string(), title: z.string(), typeName: z.string() })),
+  })
+  .meta({ id: 'SimilarActivities' });
+export type SimilarActivities = z.infer<typeof similarActivities>;
 
 export const deleteQuery = z.strictObject({
   version: z.coerce.number().int().positive().optional().meta({ description: 'Om angiven: 409 om aktiviteten ändrats sedan dess' }),

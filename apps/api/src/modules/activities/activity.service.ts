@@ -1,6 +1,6 @@
 /** Activities: the rules of a valid record (its storage is activity.repository.ts). */
 import type { SQL } from 'drizzle-orm';
-import { canEditActivity, checkParticipantSplit, frameworkForDate, yearOf } from '@fou/domain';
+import { activityDateProblem, canEditActivity, checkParticipantSplit, frameworkForDate, titleKey, yearOf } from '@fou/domain';
 import type { UnitScope } from '../../db/unit-scope.ts';
 import type { Principal } from '../../lib/access.ts';
 import { ApiError, badRequest, conflict, FieldErrors, notFound } from '../../lib/errors.ts';
@@ -8,7 +8,7 @@ import { auditRepository } from '../audit/audit.repository.ts';
 import { assertYearOpen } from '../period-locks/period-lock.service.ts';
 import { activityRepository, type ActivityFilter, type ActivityRow, type LinkValues, type ReferenceRows } from './activity.repository.ts';
 import { countOverrides, overriddenKinds } from './text-warnings.service.ts';
-import { EXPORT_MAX_ROWS, SUGGESTION_WINDOW, type Activity, type ActivityExportQuery, type ActivityInput, type ActivityListQuery, type ActivityUpdate, type GoalSuggestions } from './activity.schemas.ts';
+import { dateProblemMessage, EXPORT_MAX_ROWS, SUGGESTION_WINDOW, type Activity, type ActivityExportQuery, type ActivityInput, type ActivityListQuery, type ActivityUpdate, type GoalSuggestions, type SimilarActivities, type SimilarQuery } from './activity.schemas.ts';
 
 /**
  * The small reference tables an activity points into. Read once and kept until a reference table changes
@@ -72,9 +72,14 @@ function resolveInput(lk: Lookups, input: ActivityInput, current?: Current) {
   const deactivated = (kind: keyof Lookups['inactive'], id: number, had: readonly (number | null)[] = []) => lk.inactive[kind].has(id) && !had.includes(id);
   const goal = lk.goals.get(input.goalId);
   const framework = frameworkForDate(lk.frameworks, input.date);
+  // Before the unit's first framework the date is what is wrong (the follow-up had not begun), not the goal.
+  const followUpStart = lk.frameworks.reduce<string | undefined>((first, f) => (first === undefined || f.validFrom < first ? f.validFrom : first), undefined);
+  const beforeFollowUp = followUpStart !== undefined && activityDateProblem(input.date, { followUpStart }) === 'date_before_follow_up';
+  if (beforeFollowUp) errors.add('date', 'date_before_follow_up', dateProblemMessage('date_before_follow_up', followUpStart));
   if (!goal) errors.add('goalId', 'unknown_goal', `Det finns inget mål med id ${input.goalId}.`);
-  else if (!framework) errors.add('goalId', 'no_framework_for_date', `Inget målramverk gäller ${input.date}.`);
-  else if (goal.frameworkId !== framework.id) {
+  else if (!framework) {
+    if (!beforeFollowUp) errors.add('goalId', 'no_framework_for_date', `Inget målramverk gäller ${input.date}.`);
+  } else if (goal.frameworkId !== framework.id) {
     errors.add('goalId', 'goal_not_valid_for_date', `Målet hör till ${goal.frameworkCode}, men på ${input.date} gäller ${framework.name}: välj ett av dess mål.`);
   }
   const area = lk.areas.get(input.areaId);
@@ -408,6 +413,20 @@ export function exportActivities(scope: UnitScope, q: ActivityExportQuery): Acti
     if (rows.length < 500 || !last) return out;
     after = { date: last.date, id: last.id };
   }
+}
+
+/**
+ * The unit's activities that look like the same one registered twice: the same date and the same title once case,
+ * spaces and punctuation are set aside (titleKey). The form warns with them; saving is never refused.
+ */
+export function similarActivities(scope: UnitScope, q: SimilarQuery): SimilarActivities {
+  const key = titleKey(q.title);
+  if (key === '') return { items: [] };
+  const types = loadLookups(scope).types;
+  const items = scope.repo(activityRepository).onDate(q.date)
+    .filter((r) => r.id !== q.excludeId && titleKey(r.title) === key)
+    .map((r) => ({ id: r.id, date: r.date, title: r.title, typeName: types.get(r.typeId)?.name ?? '' }));
+  return { items };
 }
 
 /**

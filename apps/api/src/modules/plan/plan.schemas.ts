@@ -25,6 +25,7 @@ export const planItemInput = z.strictObject({
   outcome: freeText({ max: 4000, multiline: true, tooLong: 'Utfallet får vara högst 4000 tecken.' }).nullable().optional()
     .meta({ description: 'Vad det blev av punkten, i ord för verksamhetsberättelsen' }),
   staffIds: z.array(id).max(20).default([]).meta({ description: 'Ansvariga medarbetare' }),
+  assignmentId: id.nullable().optional().meta({ description: 'Uppdraget punkten hör till, om den hör till ett (ur enhetens uppdragsregister)' }),
   sortOrder: z.number().int().min(0).max(100_000).optional(),
 });
 export type PlanItemInput = z.infer<typeof planItemInput>;
@@ -53,6 +54,7 @@ export const planItem = z
     outcome: z.string().nullable(),
     staff: z.array(z.object({ id: z.number().int(), name: z.string() })),
     carriedFrom: z.object({ id: z.number().int(), year: z.number().int(), title: z.string() }).nullable(),
+    assignment: z.object({ id: z.number().int(), title: z.string() }).nullable().meta({ description: 'Uppdraget punkten hör till' }),
     sortOrder: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),

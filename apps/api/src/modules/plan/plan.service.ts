@@ -35,6 +35,10 @@ function resolveInput(lk: Lookups, input: PlanItemInput) {
   input.staffIds.forEach((s, i) => {
     if (!lk.staff.has(s)) errors.add(`staffIds.${i}`, 'unknown_staff', `Det finns ingen medarbetare med id ${s}.`);
   });
+  // The unit's own assignments only (the lookups are the unit's); an ended one may stay on an old year's plan.
+  if (input.assignmentId != null && !lk.assignments.has(input.assignmentId)) {
+    errors.add('assignmentId', 'unknown_assignment', `Det finns inget uppdrag med id ${input.assignmentId}.`);
+  }
   errors.throwIfAny();
   return {
     row: {
@@ -46,6 +50,7 @@ function resolveInput(lk: Lookups, input: PlanItemInput) {
       targetCount: input.targetCount ?? null,
       status: input.status,
       outcome: input.outcome || null,
+      assignmentId: input.assignmentId ?? null,
       ...(input.sortOrder === undefined ? {} : { sortOrder: input.sortOrder }),
     },
     staffIds: [...new Set(input.staffIds)],
@@ -76,6 +81,7 @@ function hydrate(scope: UnitScope, lk: Lookups, rows: PlanItemRow[]): PlanItem[]
       outcome: r.outcome,
       staff: staffRows.filter((s) => s.planItemId === r.id).map((s) => lk.staff.get(s.staffId)!).sort((a, b) => a.name.localeCompare(b.name, 'sv')),
       carriedFrom: r.carriedFromId === null ? null : origins.get(r.carriedFromId) ?? null,
+      assignment: r.assignmentId === null ? null : lk.assignments.get(r.assignmentId) ?? null,
       sortOrder: r.sortOrder,
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,
@@ -209,7 +215,7 @@ export function copyPlan(scope: UnitScope, actor: Principal, fromYear: number, t
       const row = repo.insert({
         year: toYear, title: r.title, goalId: targetGoals.get(lk.goals.get(r.goalId)!.key)!, areaId: r.areaId,
         planned: r.planned, targetCount: r.targetCount, status: 'planerad', outcome: null,
-        carriedFromId: isPlanItemFinished(r.status) ? null : r.id, sortOrder: r.sortOrder,
+        carriedFromId: isPlanItemFinished(r.status) ? null : r.id, sortOrder: r.sortOrder, assignmentId: r.assignmentId,
       });
       repo.replaceStaff(row.id, staffRows.filter((s) => s.planItemId === r.id).map((s) => s.staffId));
       created.push(row);

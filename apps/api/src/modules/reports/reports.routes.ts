@@ -25,7 +25,7 @@ function ok<T extends z.ZodType>(json: T) {
 }
 
 const DIMENSION_TITLES: Record<s.Dimension, string> = {
-  goal: 'Resultatmål', areaGroup: 'Verksamhetsområde', area: 'Område', type: 'Aktivitetstyp', format: 'Format',
+  goal: 'Resultatmål', areaGroup: 'Verksamhetsområde', area: 'Område', type: 'Aktivitetstyp', format: 'Genomförande',
   line: 'Linje', staff: 'Medarbetare', municipality: 'Kommun', assignment: 'Uppdrag',
 };
 
@@ -176,7 +176,7 @@ function municipalityTables(r: s.MunicipalityReport): ExportTable[] {
     counts('resultatmal', 'Resultatmål', r.byGoal),
     counts('omrade', 'Verksamhetsområde', r.byAreaGroup),
     counts('typ', 'Aktivitetstyp', r.byType),
-    counts('format', 'Format', r.byFormat),
+    counts('format', 'Genomförande', r.byFormat),
     counts('linje', 'Första/andra linjen', r.byLine),
     { ...counts('malgrupp', 'Målgrupp', r.byTargetGroup), total: ['Utan angiven målgrupp', r.withoutTargetGroup] },
     {

@@ -1,0 +1,1 @@
+ALTER TABLE `plan_items` ADD `assignment_id` integer REFERENCES assignments(id);
