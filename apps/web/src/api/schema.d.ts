@@ -1860,13 +1860,22 @@ export interface components {
                     groupName: string;
                 };
                 /**
-                 * @description planerad, pågår, genomförd, delvis genomförd, inte genomförd eller framflyttad
+                 * @description Punktens status i dag
                  * @enum {string}
                  */
                 status: "planerad" | "pagar" | "genomford" | "delvis_genomford" | "inte_genomford" | "framflyttad";
+                /** @description Statusen vid slutet av asOf enligt ändringshistoriken; null när historiken inte visar den (se statusAsOfBasis) */
+                statusAsOf: ("planerad" | "pagar" | "genomford" | "delvis_genomford" | "inte_genomford" | "framflyttad") | null;
+                /**
+                 * @description history: statusAsOf kommer ur ändringshistoriken; not_created: punkten lades till efter asOf; no_history: historiken saknar punkten, så bara dagens status är känd
+                 * @enum {string}
+                 */
+                statusAsOfBasis: "history" | "not_created" | "no_history";
                 targetCount: number | null;
                 /** @description Kopplade aktiviteter till och med asOf */
                 activityCount: number;
+                /** @description Alla kopplade aktiviteter, oavsett datum (det dagens status ska jämföras med) */
+                activityCountAll: number;
                 /** @description activityCount / targetCount; null utan mål */
                 progress: number | null;
                 lastActivityDate: string | null;
