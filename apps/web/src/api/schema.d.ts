@@ -3809,6 +3809,8 @@ export interface operations {
                 "application/json": {
                     name: string;
                     title?: string | null;
+                    /** @description true: spara även om en annan medarbetare har samma namn (skiftläge och blanksteg oräknade). Utan den svarar API:t 409 med code duplicate_name. */
+                    confirmDuplicateName?: boolean;
                 };
             };
         };
@@ -3892,6 +3894,8 @@ export interface operations {
                 "application/json": {
                     name?: string;
                     title?: string | null;
+                    /** @description true: spara även om en annan medarbetare har samma namn (skiftläge och blanksteg oräknade). Utan den svarar API:t 409 med code duplicate_name. */
+                    confirmDuplicateName?: boolean;
                     active?: boolean;
                 };
             };
