@@ -34,6 +34,15 @@ describe('staffLabels', () => {
     expect(labels.get(6)).toBe('Maria Svensson (utredare)');
   });
 
+  it('keeps the order of the list', () => {
+    const labels = staffLabels([
+      { id: 3, name: 'Maria Svensson', title: 'forskare' },
+      { id: 1, name: 'Anna Andersson', title: null },
+      { id: 2, name: 'Maria Svensson', title: 'utredare' },
+    ]);
+    expect([...labels.keys()]).toEqual([3, 1, 2]);
+  });
+
   it('gives every entry a different label', () => {
     const staff = [
       { id: 1, name: 'Ali Khan', title: null },

@@ -12,7 +12,7 @@ export interface StaffForLabel {
  * "Maria Svensson (utvecklingsledare)"; when the titles do not tell them apart either (missing, or the same), a
  * running number in id order is added, so no two entries of a picker or filter ever read alike.
  *
- * Pass the list as it is shown (a picker of active staff passes those; a filter over all years passes all):
+ * The map keeps the list's order. Pass the list as it is shown (a picker of active staff passes those; a filter over all years passes all):
  * a namesake who is not in the list leaves the name bare.
  */
 export function staffLabels(staff: readonly StaffForLabel[]): Map<number, string> {
@@ -36,5 +36,6 @@ export function staffLabels(staff: readonly StaffForLabel[]): Map<number, string
       labels.set(s.id, `${s.name} (${[title, number].filter(Boolean).join(', ')})`);
     }
   }
-  return labels;
+  // In the list's own order, so a caller may build its options from the map.
+  return new Map(staff.map((s) => [s.id, labels.get(s.id)!]));
 }

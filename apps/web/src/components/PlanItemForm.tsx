@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { frameworkForDate } from '@fou/domain';
+import { frameworkForDate, staffLabels } from '@fou/domain';
 import type { ReferenceData } from '../api/client.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { areaGroups } from './activity-form-model.ts';
@@ -36,6 +36,7 @@ export function PlanItemForm({ reference, year, initial, saving, submitLabel, se
   const framework = frameworkForDate(reference.goalFrameworks, `${year}-01-01`);
   const goals = [...(framework?.goals ?? [])].sort((a, b) => a.sortOrder - b.sortOrder);
   const staff = reference.staff.filter((s) => s.active || f.staffIds.includes(s.id));
+  const staffLabel = staffLabels(staff);
   const labels: Record<PlanFieldName, string> = {
     title: t.plan.formTitle, goalId: t.plan.goal, areaId: t.plan.area, planned: t.plan.plannedLines, staffIds: t.plan.staff,
     targetCount: t.plan.target, status: t.plan.status, outcome: t.plan.outcome,
@@ -140,7 +141,7 @@ export function PlanItemForm({ reference, year, initial, saving, submitLabel, se
               id={i === 0 ? fieldId('staffIds') : `plan-staff-${s.id}`}
               checked={f.staffIds.includes(s.id)}
               onChange={(on) => set('staffIds', on ? [...f.staffIds, s.id] : f.staffIds.filter((x) => x !== s.id))}
-              label={s.name}
+              label={staffLabel.get(s.id) ?? s.name}
             />
           ))}
         </div>

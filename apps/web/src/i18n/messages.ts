@@ -169,6 +169,9 @@ const sv = {
       addTitle: 'Lägg till en medarbetare',
       editTitle: (name: string) => `Ändra ${name}`,
       empty: 'Inga medarbetare ännu.',
+      duplicateWarning: (who: string) => `Det finns redan en medarbetare som heter ${who}. Är det en annan person med samma namn kan du spara ändå. Ge dem gärna var sin titel, så att de går att skilja åt i formulär och listor.`,
+      duplicateConfirm: 'Spara ändå',
+      inactiveNamesake: 'inaktiv',
     },
     types: {
       title: 'Aktivitetstyper',
@@ -1009,6 +1012,9 @@ const en: Messages = {
       addTitle: 'Add a staff member',
       editTitle: (name: string) => `Edit ${name}`,
       empty: 'No staff yet.',
+      duplicateWarning: (who: string) => `There is already a staff member called ${who}. If this is another person with the same name you can save anyway. Give each of them a title, so they can be told apart in forms and lists.`,
+      duplicateConfirm: 'Save anyway',
+      inactiveNamesake: 'inactive',
     },
     types: {
       title: 'Activity types',
