@@ -115,4 +115,15 @@ describe('plan follow-up: status on the chosen date', () => {
     const got = (await followup('2018-06-30')).find((i) => i.id === id)!;
     expect([got.status, got.statusAsOf, got.statusAsOfBasis, got.activityCount, got.activityCountAll]).toEqual(['pagar', 'genomford', 'history', 1, 2]);
   });
+
+  it('the export carries the status on the date in its last column, or why it is not known', async () => {
+    const csv = (await t.http.get('/api/v1/plan-followup').query({ year: 2018, asOf: '2018-01-31', output: 'csv' }).expect(200)).text;
+    const lines = csv.slice(1).split('\r\n').map((l) => l.split(';'));
+    const header = lines.find((l) => l[0] === 'Planpunkt')!;
+    expect(header.at(-1)).toBe('Status 2018-01-31');
+    const last = (title: string) => lines.find((l) => l[0] === title)!.at(-1);
+    expect(last('Genomförd i juni')).toBe('Planerad');
+    expect(last('Historik från mitten')).toBe('Pågår');
+    expect(last('Lagd till i augusti')).toBe('Punkten fanns inte då');
+  });
 });

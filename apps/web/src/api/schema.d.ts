@@ -1443,7 +1443,7 @@ export interface components {
             /** @description Antal aktiviteter */
             total: number;
             rows: {
-                /** @description Värdets nyckel (målnyckel, kod eller id); none för Ej angivet */
+                /** @description Värdets nyckel (målnyckel, kod eller id); none för en aktivitet utan värde (Ej angiven linje, Inget uppdrag) */
                 key: string;
                 /** @description Etiketten i rapporten (för områdesgrupper verksamhetsberättelsens egen, t.ex. Barn, ungdom & familj) */
                 label: string;
@@ -1517,7 +1517,7 @@ export interface components {
                 title: string;
                 columnTitle: string;
                 rows: {
-                    /** @description Värdets nyckel (målnyckel, kod eller id); none för Ej angivet */
+                    /** @description Värdets nyckel (målnyckel, kod eller id); none för en aktivitet utan värde (Ej angiven linje, Inget uppdrag) */
                     key: string;
                     /** @description Etiketten i rapporten (för områdesgrupper verksamhetsberättelsens egen, t.ex. Barn, ungdom & familj) */
                     label: string;
