@@ -706,7 +706,7 @@ export const scenarios = [
       await form.getByRole('button', { name: 'Spara' }).click();
       const alert = form.locator('.error-summary');
       await alert.waitFor();
-      assert.match(await alert.innerText(), new RegExp(`År ${year} är låst eftersom årsredovisningen för ${year} är fastställd`));
+      assert.match(await alert.innerText(), new RegExp(`År ${year} är låst eftersom verksamhetsberättelsen för ${year} är fastställd`));
       assert.equal(await form.getByRole('button', { name: 'Ladda om aktiviteten' }).count(), 0, 'a lock is no stale version');
       assert.equal((await (await ctx.api(`/api/v1/activities/${before.id}`)).json()).version, before.version, 'nothing saved');
 

@@ -606,7 +606,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Låsta år (årsredovisningen fastställd) */
+        /** Låsta år (verksamhetsberättelsen fastställd) */
         get: operations["getPeriodLocks"];
         put?: never;
         post?: never;

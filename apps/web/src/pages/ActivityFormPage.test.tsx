@@ -80,7 +80,7 @@ describe('activity edit page', () => {
     const user = userEvent.setup();
     renderEdit();
     await screen.findByLabelText(/^Titel/);
-    const message = 'År 2018 är låst eftersom årsredovisningen för 2018 är fastställd. Aktiviteter och planpunkter det året kan inte läggas till, ändras eller tas bort.';
+    const message = 'År 2018 är låst eftersom verksamhetsberättelsen för 2018 är fastställd. Aktiviteter och planpunkter det året kan inte läggas till, ändras eller tas bort.';
     server.nextPutAnswer = { status: 409, body: { statusCode: 409, error: 'Conflict', message } };
     await user.click(screen.getByRole('button', { name: 'Spara' }));
     const alert = await screen.findByRole('alert');

@@ -200,7 +200,7 @@ describe('plan item page', () => {
     const user = userEvent.setup();
     renderAs('chef');
     await screen.findByLabelText(/^Punktens rubrik/);
-    const message = 'År 2018 är låst eftersom årsredovisningen för 2018 är fastställd.';
+    const message = 'År 2018 är låst eftersom verksamhetsberättelsen för 2018 är fastställd.';
     server.nextPutAnswer = { status: 409, body: { statusCode: 409, error: 'Conflict', message } };
     await user.click(screen.getByRole('button', { name: 'Spara' }));
     const alert = await screen.findByRole('alert');

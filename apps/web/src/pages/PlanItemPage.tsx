@@ -82,13 +82,13 @@ function PlanItemView({ item, canEditPlan, onReload }: { item: PlanItem; canEdit
                 ))}
               </ul>
             ) : (
-              t.common.none
+              t.plan.noPlanned
             )}
           </dd>
         </div>
         <div>
           <dt>{t.plan.staff}</dt>
-          <dd>{item.staff.length ? item.staff.map(staffLabel).join(', ') : t.common.none}</dd>
+          <dd>{item.staff.length ? item.staff.map(staffLabel).join(', ') : t.plan.noStaff}</dd>
         </div>
         <div>
           <dt>{t.plan.target}</dt>
@@ -96,7 +96,7 @@ function PlanItemView({ item, canEditPlan, onReload }: { item: PlanItem; canEdit
         </div>
         <div>
           <dt>{t.plan.outcome}</dt>
-          <dd className="pre-line">{item.outcome ?? t.common.none}</dd>
+          <dd className="pre-line">{item.outcome ?? t.plan.noOutcome}</dd>
         </div>
         {item.carriedFrom ? (
           <div>
@@ -153,7 +153,7 @@ function PlanItemView({ item, canEditPlan, onReload }: { item: PlanItem; canEdit
                         <Link to={`/aktiviteter/${a.id}`}>{a.title}</Link>
                       </td>
                       <td>{a.type.name}</td>
-                      <td>{a.municipalities.map((m) => m.name).join(', ') || t.common.none}</td>
+                      <td>{a.municipalities.map((m) => m.name).join(', ') || t.plan.noMunicipality}</td>
                       <td className="num">{a.participants === null ? '–' : number(a.participants)}</td>
                     </tr>
                   ))}
@@ -182,7 +182,7 @@ function ActivitiesSummary({ activities, municipalityOrder, municipalityCount }:
       </div>
       <div>
         <dt>{t.plan.summaryMunicipalities(number(s.municipalities.length), number(municipalityCount))}</dt>
-        <dd>{s.municipalities.length ? s.municipalities.map((m) => `${m.name} (${number(m.count)})`).join(', ') : t.common.none}</dd>
+        <dd>{s.municipalities.length ? s.municipalities.map((m) => `${m.name} (${number(m.count)})`).join(', ') : t.plan.noMunicipality}</dd>
       </div>
       <div>
         <dt>{t.plan.participants}</dt>

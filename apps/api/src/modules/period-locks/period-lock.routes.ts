@@ -17,7 +17,7 @@ export const periodLockRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/period-locks', {
     config: { action: 'period:read' },
-    schema: { tags, summary: 'Låsta år (årsredovisningen fastställd)', response: { 200: z.array(lock), ...errorResponses } },
+    schema: { tags, summary: 'Låsta år (verksamhetsberättelsen fastställd)', response: { 200: z.array(lock), ...errorResponses } },
   }, async (req) => svc.listLocks(req.scope));
 
   app.put('/period-locks/:year', {
