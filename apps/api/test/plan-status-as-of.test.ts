@@ -109,8 +109,10 @@ describe('plan follow-up: status on the chosen date', () => {
     const item = (await t.http.get(`/api/v1/plan-items/${id}`).expect(200)).body;
     await t.http.post('/api/v1/activities').send(validBody(r, { date: '2018-03-01', planItemId: id })).expect(201);
     await t.http.post('/api/v1/activities').send(validBody(r, { date: '2018-11-01', planItemId: id })).expect(201);
-    const { id: _id, goal, area, staff, carriedFrom, createdAt, updatedAt, ...rest } = item;
-    await t.http.put(`/api/v1/plan-items/${id}`).send({ ...rest, goalId: goal.id, areaId: area.id, staffIds: staff.map((x: { id: number }) => x.id), status: 'pagar' }).expect(200);
+    await t.http.put(`/api/v1/plan-items/${id}`).send({
+      year: item.year, title: item.title, goalId: item.goal.id, areaId: item.area.id, planned: item.planned, targetCount: item.targetCount,
+      outcome: item.outcome, staffIds: [], sortOrder: item.sortOrder, version: item.version, status: 'pagar',
+    }).expect(200);
     // The change is made today, long after 2018: on 30 June 2018 the item still had the status it had before.
     const got = (await followup('2018-06-30')).find((i) => i.id === id)!;
     expect([got.status, got.statusAsOf, got.statusAsOfBasis, got.activityCount, got.activityCountAll]).toEqual(['pagar', 'genomford', 'history', 1, 2]);
