@@ -494,6 +494,7 @@ const sv = {
     statusToday: (status: string) => `I dag: ${status}`,
     statusNotCreated: (asOf: string) => `Punkten lades till efter ${asOf}. Statusen är dagens.`,
     statusNoHistory: (asOf: string) => `Dagens status: ändringshistoriken visar inte vilken status punkten hade ${asOf}.`,
+    statusNoHistoryAll: (asOf: string) => `Statusarna är dagens: ändringshistoriken visar inte vilken status punkterna hade ${asOf}.`,
     statusRemarks: {
       doneWithoutActivity: 'Markerad som genomförd men har ingen kopplad aktivitet.',
       doneBelowTarget: (count: string, target: string) => `Markerad som genomförd men har ${count} av ${target} planerade aktiviteter.`,
@@ -1343,6 +1344,7 @@ const en: Messages = {
     statusToday: (status: string) => `Today: ${status}`,
     statusNotCreated: (asOf: string) => `The item was added after ${asOf}. The status is today's.`,
     statusNoHistory: (asOf: string) => `Today's status: the change history does not show the item's status on ${asOf}.`,
+    statusNoHistoryAll: (asOf: string) => `The statuses are today's: the change history does not show the items' statuses on ${asOf}.`,
     statusRemarks: {
       doneWithoutActivity: 'Marked as done but has no linked activity.',
       doneBelowTarget: (count: string, target: string) => `Marked as done but has ${count} of ${target} planned activities.`,

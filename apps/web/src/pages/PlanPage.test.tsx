@@ -185,4 +185,12 @@ describe('plan page', () => {
     expect(within(later).getByText('Punkten lades till efter 2018-06-30. Statusen är dagens.')).toBeTruthy();
     expect(within(later).getByText('Står fortfarande som planerad men har 2 kopplade aktiviteter.')).toBeTruthy();
   });
+
+  it('when no item has a history, says once that the statuses are today\'s instead of on every item', async () => {
+    server.over = () => ({ statusAsOf: null, statusAsOfBasis: 'no_history' });
+    renderAs('chef');
+    await screen.findByRole('link', { name: 'Fältkurs' });
+    expect(screen.getAllByText('Statusarna är dagens: ändringshistoriken visar inte vilken status punkterna hade 2018-06-30.')).toHaveLength(1);
+    expect(screen.queryByText(/^Dagens status/)).toBeNull();
+  });
 });

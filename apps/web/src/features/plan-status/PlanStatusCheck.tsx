@@ -37,14 +37,19 @@ export function statusOnDate(item: PlanFollowupItem, asOf: string, today: string
     : { status: item.status, fromHistory: false, activityCount: item.activityCountAll };
 }
 
+/** True when no item's history tells its status on the date: the page then says so once, not on every item. */
+export function noHistoryAtAll(items: readonly PlanFollowupItem[], asOf: string, today: string): boolean {
+  return asOf < today && items.length > 0 && items.every((i) => i.statusAsOfBasis === 'no_history');
+}
+
 /** The badge of the status on the date, with today's beside it when it has changed since, or why it is today's. */
-export function PlanStatusOnDate({ item, asOf, today }: { item: PlanFollowupItem; asOf: string; today: string }) {
+export function PlanStatusOnDate({ item, asOf, today, sayNoHistory = true }: { item: PlanFollowupItem; asOf: string; today: string; sayNoHistory?: boolean }) {
   const { t, date } = useI18n();
   const shown = statusOnDate(item, asOf, today);
   const note = asOf >= today ? null
     : shown.fromHistory ? (shown.status === item.status ? null : t.plan.statusToday(t.plan.statuses[item.status]))
     : item.statusAsOfBasis === 'not_created' ? t.plan.statusNotCreated(date(asOf))
-    : t.plan.statusNoHistory(date(asOf));
+    : sayNoHistory ? t.plan.statusNoHistory(date(asOf)) : null;
   return (
     <span className="plan-item__status">
       <PlanStatusBadge status={shown.status} />
