@@ -88,7 +88,7 @@ export function PlanItemForm({ reference, year, initial, saving, submitLabel, se
         {(a) => <input {...a} type="text" value={f.title} maxLength={200} autoComplete="off" onChange={(e) => set('title', e.target.value)} className="input" />}
       </Field>
 
-      <Group name="goalId" legend={t.plan.goal} required error={errors.goalId} hint={framework ? t.form.goalFramework(framework.name) : t.plan.noFramework(year)}>
+      <Group name="goalId" legend={t.plan.goal} required error={errors.goalId} hint={framework ? t.plan.goalFramework(framework.name) : t.plan.noFramework(year)}>
         <div className="choices">
           {goals.map((g, i) => (
             <Choice

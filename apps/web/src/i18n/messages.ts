@@ -544,6 +544,7 @@ const sv = {
     formTitle: 'Punktens rubrik',
     chooseArea: 'Välj område',
     noFramework: (year: number) => `Inget målramverk gäller ${year}.`,
+    goalFramework: (name: string) => `Målramverk för året: ${name}.`,
     plannedHint: 'En planerad aktivitet per rad, som planen formulerar dem.',
     outcomeHint: 'Vad det blev av punkten, med ord som kan stå i verksamhetsberättelsen.',
     errors: {
@@ -1393,6 +1394,7 @@ const en: Messages = {
     formTitle: 'Item heading',
     chooseArea: 'Choose an area',
     noFramework: (year: number) => `No goal framework applies to ${year}.`,
+    goalFramework: (name: string) => `Goal framework for the year: ${name}.`,
     plannedHint: 'One planned activity per line, as the plan words them.',
     outcomeHint: 'What became of the item, in words that can go into the annual report.',
     errors: {
