@@ -102,7 +102,7 @@ describe('locked years', () => {
     expect((await t.http.get('/api/v1/period-locks').expect(200)).body.map((l: { year: number }) => l.year)).toEqual([2018]);
 
     const create = await t.http.post('/api/v1/activities').send(validBody(r, { date: '2018-06-01' })).expect(409);
-    expect(create.body.message).toMatch(/2018 är låst.*årsredovisning/);
+    expect(create.body.message).toMatch(/2018 är låst.*verksamhetsberättelse/);
     await t.http.put(`/api/v1/activities/${in2018.id}`).send({ ...validBody(r, { date: '2018-05-03' }), version: 1 }).expect(409);
     await t.http.delete(`/api/v1/activities/${in2018.id}`).expect(409);
     // Out of the locked year, and into it.
