@@ -122,7 +122,7 @@ describe('CSV exports neutralise formula-like texts', () => {
     const cells = await csv('/api/v1/plan-followup?year=2018&asOf=2018-12-31');
     expectNeutral(cells, ['hyperlink', 'sum']);
     // Target count empty, three activities: numbers as numbers.
-    const item = cells.find((c) => c[0] === AS_CSV.hyperlink && c.length === 17)!;
+    const item = cells.find((c) => c[0] === AS_CSV.hyperlink && c.length === 18)!;
     expect(item[6]).toBe('3');
   });
 

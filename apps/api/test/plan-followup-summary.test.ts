@@ -79,7 +79,7 @@ describe('plan follow-up per item', () => {
     const csv = await t.http.get('/api/v1/plan-followup').query({ year: 2018, asOf: '2018-12-31', output: 'csv' }).expect(200);
     const lines = csv.text.slice(1).split('\r\n');
     const header = lines.find((l) => l.startsWith('Planpunkt;'))!.split(';');
-    expect(header.slice(10)).toEqual(['Planerat', 'Utfall', 'Ansvariga', 'Aktivitetstyper', 'Nådda kommuner', 'Antal nådda kommuner', 'Deltagare']);
+    expect(header.slice(10)).toEqual(['Planerat', 'Utfall', 'Ansvariga', 'Aktivitetstyper', 'Nådda kommuner', 'Antal nådda kommuner', 'Deltagare', 'Status 2018-12-31']);
     const res = await t.http.get('/api/v1/plan-followup').query({ year: 2018, asOf: '2018-12-31', output: 'xlsx' }).buffer(true)
       .parse((resp, cb) => { const chunks: Buffer[] = []; resp.on('data', (c: Buffer) => chunks.push(c)); resp.on('end', () => cb(null, Buffer.concat(chunks))); }).expect(200);
     const wb = new ExcelJS.Workbook();

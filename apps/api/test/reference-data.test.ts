@@ -196,6 +196,28 @@ describe('activity types, assignments, staff', () => {
     expect(fieldsOf((await t.http.post(`${api}/staff`).send({}).expect(400)).body)).toEqual(['name']);
   });
 
+  it('staff: a namesake (case and spacing aside) is a 409 duplicate_name until confirmed, on add and on rename', async () => {
+    const first = (await t.http.post(`${api}/staff`).send({ name: 'Maria Svensson', title: 'Utvecklingsledare' }).expect(201)).body;
+    const refused = await t.http.post(`${api}/staff`).send({ name: '  maria   SVENSSON ', title: 'Forskare' }).expect(409);
+    expect(refused.body.code).toBe('duplicate_name');
+    expect(refused.body.message).toContain('Maria Svensson (Utvecklingsledare)');
+    const countNamed = async () => ((await t.http.get(`${api}/staff`).expect(200)).body as { name: string }[]).filter((x) => x.name.toLowerCase().includes('svensson')).length;
+    expect(await countNamed()).toBe(1);
+    const second = (await t.http.post(`${api}/staff`).send({ name: 'Maria Svensson', title: 'Forskare', confirmDuplicateName: true }).expect(201)).body;
+    expect(second).toEqual({ id: second.id, name: 'Maria Svensson', title: 'Forskare', active: true });
+    expect(await countNamed()).toBe(2);
+    // A title change keeps one's own name: no warning. Renaming someone else into the name is one.
+    await t.http.patch(`${api}/staff/${second.id}`).send({ title: 'Utredare' }).expect(200);
+    const other = (await t.http.post(`${api}/staff`).send({ name: 'Maria Berg' }).expect(201)).body;
+    expect((await t.http.patch(`${api}/staff/${other.id}`).send({ name: 'Maria Svensson' }).expect(409)).body.code).toBe('duplicate_name');
+    await t.http.patch(`${api}/staff/${other.id}`).send({ name: 'Maria Svensson', confirmDuplicateName: true }).expect(200);
+    // An inactive namesake warns too, and says so.
+    await t.http.patch(`${api}/staff/${first.id}`).send({ active: false }).expect(200);
+    const lone = (await t.http.post(`${api}/staff`).send({ name: 'Per Persson' }).expect(201)).body;
+    await t.http.patch(`${api}/staff/${lone.id}`).send({ active: false }).expect(200);
+    expect((await t.http.post(`${api}/staff`).send({ name: 'Per Persson' }).expect(409)).body.message).toContain('Per Persson, inaktiv');
+  });
+
   it('names every unknown key of a body on its own', async () => {
     const res = await t.http.post(`${api}/staff`).send({ name: 'B', email: 'x', phone: 'y' }).expect(400);
     expect(fieldsOf(res.body).sort()).toEqual(['email', 'phone']);

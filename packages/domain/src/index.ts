@@ -8,6 +8,7 @@ export * from './rounding.ts';
 export * from './goal-names.ts';
 export * from './default-year.ts';
 export * from './names.ts';
+export * from './staff-labels.ts';
 export * from './target-groups.ts';
 export * from './evaluations.ts';
 export * from './owner-reach.ts';

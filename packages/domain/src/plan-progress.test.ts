@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isPlanItemFinished, isPlanItemFlagged, planCoverage, planProgress, targetFromPlanned, targetFromPlannedLine } from './plan-progress.ts';
+import {
+  isPlanItemFinished, isPlanItemFlagged, planCoverage, planProgress, planStatusContradiction, planStatusOnDate, targetFromPlanned, targetFromPlannedLine,
+  type PlanStatusChange,
+} from './plan-progress.ts';
 
 describe('planProgress', () => {
   it('is the count over the target as a fraction', () => {
@@ -54,5 +57,54 @@ describe('targetFromPlanned', () => {
     expect(targetFromPlanned(['två träffar per termin', 'ett seminarium per år'])).toBe(5);
     expect(targetFromPlanned(['Delta i nätverket'])).toBeNull();
     expect(targetFromPlanned([])).toBeNull();
+  });
+});
+
+describe('planStatusContradiction', () => {
+  it('flags genomförd with no activity, and with fewer than the target', () => {
+    expect(planStatusContradiction('genomford', 0, null)).toEqual({ kind: 'done_without_activity' });
+    expect(planStatusContradiction('genomford', 0, 2)).toEqual({ kind: 'done_without_activity' });
+    expect(planStatusContradiction('genomford', 1, 2)).toEqual({ kind: 'done_below_target', activityCount: 1, targetCount: 2 });
+  });
+  it('accepts genomförd at or above the target, or with activities and no target', () => {
+    expect(planStatusContradiction('genomford', 2, 2)).toBeNull();
+    expect(planStatusContradiction('genomford', 5, 2)).toBeNull();
+    expect(planStatusContradiction('genomford', 1, null)).toBeNull();
+  });
+  it('flags delvis genomförd with nothing linked, and planerad with activities', () => {
+    expect(planStatusContradiction('delvis_genomford', 0, 3)).toEqual({ kind: 'partly_done_without_activity' });
+    expect(planStatusContradiction('delvis_genomford', 1, 3)).toBeNull();
+    expect(planStatusContradiction('planerad', 3, 4)).toEqual({ kind: 'planned_with_activities', activityCount: 3 });
+    expect(planStatusContradiction('planerad', 0, 4)).toBeNull();
+  });
+  it('leaves pågår, framflyttad and inte genomförd alone whatever the count', () => {
+    for (const status of ['pagar', 'framflyttad', 'inte_genomford']) {
+      expect(planStatusContradiction(status, 0, 2)).toBeNull();
+      expect(planStatusContradiction(status, 3, 2)).toBeNull();
+    }
+  });
+});
+
+describe('planStatusOnDate', () => {
+  const trail: PlanStatusChange[] = [
+    { day: '2025-12-10', action: 'copy', before: null, after: 'planerad' },
+    { day: '2026-03-02', action: 'update', before: 'planerad', after: 'pagar' },
+    { day: '2026-06-30', action: 'update', before: 'pagar', after: 'genomford' },
+    { day: '2026-09-01', action: 'update', before: 'genomford', after: 'delvis_genomford' },
+  ];
+  it('is the status after the last change on or before the day (a change on the day counts)', () => {
+    expect(planStatusOnDate(trail, '2026-01-31')).toEqual({ kind: 'known', status: 'planerad' });
+    expect(planStatusOnDate(trail, '2026-06-29')).toEqual({ kind: 'known', status: 'pagar' });
+    expect(planStatusOnDate(trail, '2026-06-30')).toEqual({ kind: 'known', status: 'genomford' });
+    expect(planStatusOnDate(trail, '2026-12-31')).toEqual({ kind: 'known', status: 'delvis_genomford' });
+  });
+  it('says when the item did not exist yet', () => {
+    expect(planStatusOnDate(trail, '2025-12-09')).toEqual({ kind: 'not_created' });
+  });
+  it('takes the status before the first change when the trail begins with an update', () => {
+    expect(planStatusOnDate(trail.slice(2), '2026-01-15')).toEqual({ kind: 'known', status: 'pagar' });
+  });
+  it('is unknown without a trail', () => {
+    expect(planStatusOnDate([], '2026-06-30')).toEqual({ kind: 'unknown' });
   });
 });

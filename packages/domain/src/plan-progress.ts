@@ -65,3 +65,57 @@ export function targetFromPlanned(lines: readonly string[]): number | null {
   const found = lines.map(targetFromPlannedLine).filter((n): n is number => n !== null);
   return found.length ? found.reduce((a, b) => a + b, 0) : null;
 }
+
+/**
+ * Where an item's status says something its linked activities do not bear out, so the chief looks again before
+ * the annual report quotes it:
+ * - done_without_activity: genomförd, but no activity is linked;
+ * - done_below_target: genomförd, but fewer activities than the plan promised;
+ * - partly_done_without_activity: delvis genomförd, but nothing is linked;
+ * - planned_with_activities: still planerad although activities have been done (the status was not moved on).
+ * Pågår, framflyttad and inte genomförd say nothing a count could contradict: work can be under way before its
+ * first event, and a postponed or dropped item may have had a start.
+ */
+export type PlanStatusContradiction =
+  | { kind: 'done_without_activity' }
+  | { kind: 'done_below_target'; activityCount: number; targetCount: number }
+  | { kind: 'partly_done_without_activity' }
+  | { kind: 'planned_with_activities'; activityCount: number };
+
+export function planStatusContradiction(status: string, activityCount: number, targetCount: number | null): PlanStatusContradiction | null {
+  if (status === 'genomford') {
+    if (activityCount === 0) return { kind: 'done_without_activity' };
+    if (targetCount !== null && activityCount < targetCount) return { kind: 'done_below_target', activityCount, targetCount };
+  }
+  if (status === 'delvis_genomford' && activityCount === 0) return { kind: 'partly_done_without_activity' };
+  if (status === 'planerad' && activityCount > 0) return { kind: 'planned_with_activities', activityCount };
+  return null;
+}
+
+/** One audited change of a plan item: the Swedish date it was made, and the status before and after it. */
+export interface PlanStatusChange {
+  /** Swedish calendar date of the change (YYYY-MM-DD). */
+  day: string;
+  action: 'create' | 'copy' | 'update';
+  before: string | null;
+  after: string | null;
+}
+
+/**
+ * The status an item had at the end of `asOf`, read from its audit trail (oldest change first):
+ * - known: the status after the last change made on or before that day; with no change by then, the status
+ *   before the first change (when that change is an update, the trail begins mid-life);
+ * - not_created: the item was created or copied after that day;
+ * - unknown: the trail holds nothing on the item (e.g. loaded before the trail recorded plan items).
+ */
+export type StatusOnDate = { kind: 'known'; status: string } | { kind: 'not_created' } | { kind: 'unknown' };
+
+export function planStatusOnDate(trail: readonly PlanStatusChange[], asOf: string): StatusOnDate {
+  const withStatus = trail.filter((c) => c.after !== null);
+  const last = withStatus.filter((c) => c.day <= asOf).at(-1);
+  if (last) return { kind: 'known', status: last.after! };
+  const first = withStatus[0];
+  if (!first) return { kind: 'unknown' };
+  if (first.action !== 'update') return { kind: 'not_created' };
+  return first.before === null ? { kind: 'unknown' } : { kind: 'known', status: first.before };
+}

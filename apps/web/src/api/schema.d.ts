@@ -1471,7 +1471,7 @@ export interface components {
             /** @description Antal aktiviteter */
             total: number;
             rows: {
-                /** @description Värdets nyckel (målnyckel, kod eller id); none för Ej angivet */
+                /** @description Värdets nyckel (målnyckel, kod eller id); none för en aktivitet utan värde (Ej angiven linje, Inget uppdrag) */
                 key: string;
                 /** @description Etiketten i rapporten (för områdesgrupper verksamhetsberättelsens egen, t.ex. Barn, ungdom & familj) */
                 label: string;
@@ -1545,7 +1545,7 @@ export interface components {
                 title: string;
                 columnTitle: string;
                 rows: {
-                    /** @description Värdets nyckel (målnyckel, kod eller id); none för Ej angivet */
+                    /** @description Värdets nyckel (målnyckel, kod eller id); none för en aktivitet utan värde (Ej angiven linje, Inget uppdrag) */
                     key: string;
                     /** @description Etiketten i rapporten (för områdesgrupper verksamhetsberättelsens egen, t.ex. Barn, ungdom & familj) */
                     label: string;
@@ -1900,13 +1900,22 @@ export interface components {
                     groupName: string;
                 };
                 /**
-                 * @description planerad, pågår, genomförd, delvis genomförd, inte genomförd eller framflyttad
+                 * @description Punktens status i dag
                  * @enum {string}
                  */
                 status: "planerad" | "pagar" | "genomford" | "delvis_genomford" | "inte_genomford" | "framflyttad";
+                /** @description Statusen vid slutet av asOf enligt ändringshistoriken; null när historiken inte visar den (se statusAsOfBasis) */
+                statusAsOf: ("planerad" | "pagar" | "genomford" | "delvis_genomford" | "inte_genomford" | "framflyttad") | null;
+                /**
+                 * @description history: statusAsOf kommer ur ändringshistoriken; not_created: punkten lades till efter asOf; no_history: historiken saknar punkten, så bara dagens status är känd
+                 * @enum {string}
+                 */
+                statusAsOfBasis: "history" | "not_created" | "no_history";
                 targetCount: number | null;
                 /** @description Kopplade aktiviteter till och med asOf */
                 activityCount: number;
+                /** @description Alla kopplade aktiviteter, oavsett datum (det dagens status ska jämföras med) */
+                activityCountAll: number;
                 /** @description activityCount / targetCount; null utan mål */
                 progress: number | null;
                 lastActivityDate: string | null;
@@ -3840,6 +3849,8 @@ export interface operations {
                 "application/json": {
                     name: string;
                     title?: string | null;
+                    /** @description true: spara även om en annan medarbetare har samma namn (skiftläge och blanksteg oräknade). Utan den svarar API:t 409 med code duplicate_name. */
+                    confirmDuplicateName?: boolean;
                 };
             };
         };
@@ -3923,6 +3934,8 @@ export interface operations {
                 "application/json": {
                     name?: string;
                     title?: string | null;
+                    /** @description true: spara även om en annan medarbetare har samma namn (skiftläge och blanksteg oräknade). Utan den svarar API:t 409 med code duplicate_name. */
+                    confirmDuplicateName?: boolean;
                     active?: boolean;
                 };
             };

@@ -9,6 +9,7 @@ import { useDebounced } from '../features/activity-form/useDebounced.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { Choice, Field, Group, fieldId } from './fields.tsx';
 import { PlanItemSelect } from './PlanItemSelect.tsx';
+import { staffLabels } from '@fou/domain';
 import {
   FIELD_ORDER, areaGroups, followUpStartOf, goalForDate, suggestedGoalKey, textWarningsOf, validate, type Errors, type FieldName, type FormState, type Line,
 } from './activity-form-model.ts';
@@ -413,7 +414,7 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
               id={i === 0 ? fieldId('staffIds') : `staff-${s.id}`}
               checked={f.staffIds.includes(s.id)}
               onChange={(on) => set('staffIds', toggle(f.staffIds, s.id, on))}
-              label={label(s, s.name)}
+              label={label(s, staffLabels(staff).get(s.id) ?? s.name)}
             />
           ))}
         </div>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { frameworkForDate } from '@fou/domain';
+import { frameworkForDate, staffLabels } from '@fou/domain';
 import type { ReferenceData } from '../api/client.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { areaGroups } from './activity-form-model.ts';
@@ -37,6 +37,7 @@ export function PlanItemForm({ reference, year, initial, saving, submitLabel, se
   const goals = [...(framework?.goals ?? [])].sort((a, b) => a.sortOrder - b.sortOrder);
   const staff = reference.staff.filter((s) => s.active || f.staffIds.includes(s.id));
   const assignments = reference.assignments.filter((x) => x.active || x.id === f.assignmentId);
+  const staffLabel = staffLabels(staff);
   const labels: Record<PlanFieldName, string> = {
     title: t.plan.formTitle, goalId: t.plan.goal, areaId: t.plan.area, planned: t.plan.plannedLines, assignmentId: t.form.assignment, staffIds: t.plan.staff,
     targetCount: t.plan.target, status: t.plan.status, outcome: t.plan.outcome,
@@ -88,7 +89,7 @@ export function PlanItemForm({ reference, year, initial, saving, submitLabel, se
         {(a) => <input {...a} type="text" value={f.title} maxLength={200} autoComplete="off" onChange={(e) => set('title', e.target.value)} className="input" />}
       </Field>
 
-      <Group name="goalId" legend={t.plan.goal} required error={errors.goalId} hint={framework ? t.form.goalFramework(framework.name) : t.plan.noFramework(year)}>
+      <Group name="goalId" legend={t.plan.goal} required error={errors.goalId} hint={framework ? t.plan.goalFramework(framework.name) : t.plan.noFramework(year)}>
         <div className="choices">
           {goals.map((g, i) => (
             <Choice
@@ -154,7 +155,7 @@ export function PlanItemForm({ reference, year, initial, saving, submitLabel, se
               id={i === 0 ? fieldId('staffIds') : `plan-staff-${s.id}`}
               checked={f.staffIds.includes(s.id)}
               onChange={(on) => set('staffIds', on ? [...f.staffIds, s.id] : f.staffIds.filter((x) => x !== s.id))}
-              label={s.name}
+              label={staffLabel.get(s.id) ?? s.name}
             />
           ))}
         </div>

@@ -32,7 +32,13 @@ interface Props<R extends Row> {
   values: (row: R) => Values;
   /** Checks across fields, after each field's own. */
   check?: (values: Values) => RegisterErrors;
-  save: (values: Values, row: R | null) => Promise<R>;
+  /** `confirmed`: the user has seen the `confirmable` warning and saves anyway. */
+  save: (values: Values, row: R | null, confirmed: boolean) => Promise<R>;
+  /**
+   * A refusal the user may confirm past (a namesake in the staff register): the API's 409 code that means it, the
+   * warning to show, and the button that sends the same values again with the confirmation.
+   */
+  confirmable?: { code: string; warning: (values: Values, row: R | null) => string; confirmLabel: string };
   setActive: (row: R, active: boolean) => Promise<R>;
   /** Controls between the intro and the table (the municipalities' year). */
   children?: ReactNode;
@@ -50,7 +56,7 @@ const emptyValues = (fields: readonly FieldSpec[]): Values => Object.fromEntries
  * after "Ändra", changes one. Focus follows the work: into the form to change, back to the row when done,
  * to the first field in error when something is wrong.
  */
-export function RegisterList<R extends Row>({ id, text, rows, loadFailed, name, columns, fields: allFields, values, check, save, setActive, children, resetOn }: Props<R>) {
+export function RegisterList<R extends Row>({ id, text, rows, loadFailed, name, columns, fields: allFields, values, check, save, confirmable, setActive, children, resetOn }: Props<R>) {
   const { t, number } = useI18n();
   const r = t.registers;
   const checks = { ...r.errors, wholeNumber: (min: number, max: number) => r.errors.wholeNumber(number(min), number(max)) };
@@ -62,6 +68,8 @@ export function RegisterList<R extends Row>({ id, text, rows, loadFailed, name, 
   const [toggling, setToggling] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [rowError, setRowError] = useState<string | null>(null);
+  // The warning the user is asked to confirm past; any change to the fields withdraws it.
+  const [warning, setWarning] = useState<string | null>(null);
   const [resetWas, setResetWas] = useState(resetOn);
   if (resetOn !== resetWas) {
     setResetWas(resetOn);
@@ -78,6 +86,7 @@ export function RegisterList<R extends Row>({ id, text, rows, loadFailed, name, 
   const fid = (key: string) => `${id}-${key}`;
   const editButtonId = (row: R) => `${id}-edit-${row.id}`;
   const formErrorId = `${id}-form-error`;
+  const warningId = `${id}-form-warning`;
   const focusFirstError = (found: RegisterErrors) => {
     const first = fields.find((f) => found[f.key]);
     setFocusRequest({ target: first ? fieldId(fid(first.key)) : formErrorId });
@@ -87,6 +96,7 @@ export function RegisterList<R extends Row>({ id, text, rows, loadFailed, name, 
     setEditing(row);
     setV(values(row));
     setErrors({});
+    setWarning(null);
     setNotice(null);
     setRowError(null);
     setFocusRequest({ target: fieldId(fid(fields[0]!.key)) });
@@ -96,6 +106,7 @@ export function RegisterList<R extends Row>({ id, text, rows, loadFailed, name, 
     setEditing(null);
     setV(emptyValues(allFields));
     setErrors({});
+    setWarning(null);
     setFocusRequest({ target: editButtonId(row) });
   }
 
@@ -108,9 +119,14 @@ export function RegisterList<R extends Row>({ id, text, rows, loadFailed, name, 
       focusFirstError(found);
       return;
     }
+    await persist(false);
+  }
+
+  async function persist(confirmed: boolean) {
+    setWarning(null);
     setSaving(true);
     try {
-      const saved = await save(v, editing);
+      const saved = await save(v, editing, confirmed);
       setNotice(editing ? r.saved(name(saved)) : r.added(name(saved)));
       if (editing) {
         stopEdit(editing);
@@ -121,6 +137,12 @@ export function RegisterList<R extends Row>({ id, text, rows, loadFailed, name, 
         setFocusRequest({ target: fieldId(fid(fields[0]!.key)) });
       }
     } catch (err) {
+      if (confirmable && err instanceof ApiCallError && err.body?.code === confirmable.code) {
+        setErrors({});
+        setWarning(confirmable.warning(v, editing));
+        setFocusRequest({ target: warningId });
+        return;
+      }
       const apiErrors = errorsFromApi(err, fields.map((f) => f.key), r.saveError, t.textErrors);
       // A name already taken is often one deactivated long ago.
       if (err instanceof ApiCallError && err.body?.code === 'already_exists' && apiErrors.form) apiErrors.form = `${apiErrors.form} ${r.existsHint}`;
@@ -242,7 +264,10 @@ export function RegisterList<R extends Row>({ id, text, rows, loadFailed, name, 
           {fields.map((f) => (
             <Field key={f.key} name={fid(f.key)} label={f.label} required={f.required} hint={f.hint} error={errors[f.key]}>
               {(a) => {
-                const set = (e: { target: { value: string } }) => setV((old) => ({ ...old, [f.key]: e.target.value }));
+                const set = (e: { target: { value: string } }) => {
+                  setV((old) => ({ ...old, [f.key]: e.target.value }));
+                  setWarning(null);
+                };
                 const value = v[f.key] ?? '';
                 if (f.kind === 'textarea') return <textarea {...a} className="input" rows={3} value={value} onChange={set} />;
                 if (f.kind === 'select') {
@@ -271,6 +296,14 @@ export function RegisterList<R extends Row>({ id, text, rows, loadFailed, name, 
               }}
             </Field>
           ))}
+          {warning && confirmable ? (
+            <div className="text-warning" role="alert" id={warningId} tabIndex={-1}>
+              <p>{warning}</p>
+              <button type="button" className="button" disabled={saving} onClick={() => void persist(true)}>
+                {confirmable.confirmLabel}
+              </button>
+            </div>
+          ) : null}
           <div className="form-actions">
             <button type="submit" className="button button--primary" disabled={saving}>
               {saving ? t.common.saving : editing ? t.common.save : r.add}

@@ -24,7 +24,7 @@ describe('report tables on a small screen', () => {
     const region = tableRegion('Mål per område');
     expect(region.tabIndex).toBe(0);
     expect(region.className).toContain('table-wrap--wide');
-    expect(screen.getByText('Tabellen är bredare än skärmen. Scrolla i sidled för att se alla kolumner.')).toBeTruthy();
+    expect(screen.getByText('Tabellen är bredare än skärmen. Svep eller rulla i sidled för att se alla kolumner.')).toBeTruthy();
     expect(within(region).getByRole('table')).toBeTruthy();
   });
 
@@ -37,7 +37,7 @@ describe('report tables on a small screen', () => {
     render(<I18nProvider><VbTableSection table={table} year={2018} /></I18nProvider>);
     const region = tableRegion('Resultatmål i VP2018');
     expect(region.className).not.toContain('table-wrap--wide');
-    expect(screen.queryByText(/Scrolla i sidled/)).toBeNull();
+    expect(screen.queryByText(/rulla i sidled/)).toBeNull();
     expect(within(region).getByText('33 %')).toBeTruthy();
   });
 });

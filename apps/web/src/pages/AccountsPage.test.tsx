@@ -67,6 +67,20 @@ describe('accounts page', () => {
     expect(server.patches).toEqual([{ id: 2, body: { displayName: 'Kim Berg', role: 'chef', staffId: bjorn!.id, municipalityId: null } }]);
   });
 
+  it('tells two active staff of one name apart by title in the staff pickers and the account list', async () => {
+    const user = userEvent.setup();
+    server.reference = {
+      ...reference,
+      staff: [{ ...anna!, title: 'utvecklingsledare' }, { id: 9901, name: anna!.name, title: 'forskare', active: true }, bjorn!],
+    };
+    renderPage();
+    const row = (await screen.findByRole('rowheader', { name: 'Kim Karlsson' })).closest('tr')!;
+    expect(within(row).getByRole('cell', { name: `${anna!.name} (utvecklingsledare)` })).toBeTruthy();
+    await user.click(within(row).getByText('Ändra uppgifter'));
+    const options = [...(within(row).getByLabelText(/^Medarbetare/) as HTMLSelectElement).options].map((o) => o.textContent);
+    expect(options.slice(1)).toEqual([`${anna!.name} (utvecklingsledare)`, `${anna!.name} (forskare)`, bjorn!.name]);
+  });
+
   it('lets the signed-in user change their own name but not their own role', async () => {
     const user = userEvent.setup();
     renderPage();

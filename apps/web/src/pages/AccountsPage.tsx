@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { UNIT_ROLE_NAMES, type UnitRoleName } from '@fou/domain';
+import { staffLabels, UNIT_ROLE_NAMES, type UnitRoleName } from '@fou/domain';
 import { useCreateUser, useUpdateUser, useUsers } from '../api/auth-queries.ts';
 import { useReference } from '../api/queries.ts';
 import { ApiCallError, type User } from '../api/client.ts';
@@ -76,9 +76,9 @@ function CreateAccount({ onDone }: { onDone: (message: string) => void }) {
           {(x) => (
             <select {...x} className="input" value={v.staffId} onChange={set('staffId')}>
               <option value="">{a.noStaff}</option>
-              {(reference.data?.staff ?? []).map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
+              {[...staffLabels(reference.data?.staff ?? [])].map(([staffId, label]) => (
+                <option key={staffId} value={staffId}>
+                  {label}
                 </option>
               ))}
             </select>
@@ -187,9 +187,9 @@ function EditAccount({ user, isSelf, onDone }: { user: User; isSelf: boolean; on
           {(x) => (
             <select {...x} className="input" value={v.staffId} onChange={set('staffId')}>
               <option value="">{a.noStaff}</option>
-              {(reference.data?.staff ?? []).filter((s) => s.active || String(s.id) === v.staffId).map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
+              {[...staffLabels((reference.data?.staff ?? []).filter((s) => s.active || String(s.id) === v.staffId))].map(([staffId, label]) => (
+                <option key={staffId} value={staffId}>
+                  {label}
                 </option>
               ))}
             </select>
@@ -224,7 +224,8 @@ export function AccountsPage() {
   const reference = useReference();
   const update = useUpdateUser();
   const [notice, setNotice] = useState<string | null>(null);
-  const staffName = (id: number | null) => (id === null ? '–' : (reference.data?.staff.find((s) => s.id === id)?.name ?? `#${id}`));
+  const labels = staffLabels(reference.data?.staff ?? []);
+  const staffName = (id: number | null) => (id === null ? '–' : (labels.get(id) ?? `#${id}`));
 
   return (
     <>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
+import { staffLabels } from '@fou/domain';
 import type { ReferenceData } from '../api/client.ts';
 import { activityExportUrl, useActivityList, useReference, type ActivityFilters } from '../api/queries.ts';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
@@ -65,6 +66,8 @@ export function ActivityListPage() {
   }
 
   const ref = reference.data;
+  // Namesakes in the register read apart in the filter: "Maria Svensson (utvecklingsledare)".
+  const staffLabel = staffLabels(ref?.staff ?? []);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const total = list.data?.pages[0]?.total;
   const municipalityCount = ref?.municipalities.filter((m) => m.active).length ?? 0;
@@ -139,7 +142,7 @@ export function ActivityListPage() {
             <label htmlFor="f-staff">{t.list.staff}</label>
             <select id="f-staff" className="input" value={draft.staff} onChange={(e) => set('staff', e.target.value)}>
               <option value="">{t.list.all}</option>
-              {ref?.staff.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+              {ref?.staff.map((s) => <option key={s.id} value={s.id}>{staffLabel.get(s.id)}</option>)}
             </select>
           </div>
           <div className="field">

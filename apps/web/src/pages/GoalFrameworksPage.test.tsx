@@ -70,6 +70,18 @@ function renderAt(path: string, role: Role = 'chef') {
 }
 
 describe('goal frameworks page', () => {
+  it('shows goals by their names: no internal key or code, but which goal of the other framework each is counted with', async () => {
+    renderAt('/malramverk');
+    const vp2018 = reference.goalFrameworks.find((f) => f.code === 'vp2018')!;
+    const metod18 = vp2018.goals.find((g) => g.key === 'metodstod')!;
+    const metod24 = vp2024.goals.find((g) => g.key === 'metodstod')!;
+    const section = (await screen.findByRole('heading', { level: 2, name: vp2018.name })).closest('section')!;
+    const entry = within(section).getByText(metod18.name).closest('li')!;
+    expect(entry.textContent).toContain(`Räknas som samma mål som ”${metod24.name}” i ${vp2024.name} när rapporterna jämför år`);
+    const page = document.body.textContent!;
+    for (const code of [/\bmetodstod\b/, /\bspridning\b/, /\bvp2018\b/, /\bvp2024\b/]) expect(page).not.toMatch(code);
+  });
+
   it('is the chief’s: the council gets a refusal and no framework', async () => {
     renderAt('/malramverk', 'rad');
     expect(screen.queryByRole('heading', { name: 'Målramverk', level: 1 })).toBeNull();

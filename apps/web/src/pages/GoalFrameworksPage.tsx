@@ -49,13 +49,13 @@ export function GoalFrameworksPage() {
       ) : reference.isError ? (
         <p role="alert">{t.common.loadError}</p>
       ) : (
-        frameworks.map((fw) => <FrameworkSection key={fw.id} fw={fw} current={fw.validFrom <= today && (fw.validTo === null || today <= fw.validTo)} />)
+        frameworks.map((fw) => <FrameworkSection key={fw.id} fw={fw} others={frameworks.filter((o) => o.id !== fw.id)} current={fw.validFrom <= today && (fw.validTo === null || today <= fw.validTo)} />)
       )}
     </>
   );
 }
 
-function FrameworkSection({ fw, current }: { fw: GoalFramework; current: boolean }) {
+function FrameworkSection({ fw, others, current }: { fw: GoalFramework; others: GoalFramework[]; current: boolean }) {
   const { t, date } = useI18n();
   const [editing, setEditing] = useState(false);
   const goals = [...fw.goals].sort((a, b) => a.sortOrder - b.sortOrder);
@@ -67,7 +67,6 @@ function FrameworkSection({ fw, current }: { fw: GoalFramework; current: boolean
       </div>
       <p className="framework__period">
         {fw.validTo ? t.frameworks.period(date(fw.validFrom), date(fw.validTo)) : t.frameworks.periodOpen(date(fw.validFrom))}
-        <span className="muted"> · {t.frameworks.code}: {fw.code}</span>
       </p>
       {editing ? (
         <ValidityEditor fw={fw} onDone={() => setEditing(false)} />
@@ -78,7 +77,7 @@ function FrameworkSection({ fw, current }: { fw: GoalFramework; current: boolean
       )}
       <ul className="goal-list">
         {goals.map((g) => (
-          <GoalEntry key={g.id} goal={g} />
+          <GoalEntry key={g.id} goal={g} counterparts={others.flatMap((o) => o.goals.filter((x) => x.key === g.key).map((x) => ({ goal: x.name, framework: o.name })))} />
         ))}
       </ul>
     </section>
@@ -138,17 +137,25 @@ function ValidityEditor({ fw, onDone }: { fw: GoalFramework; onDone: () => void 
   );
 }
 
-function GoalEntry({ goal }: { goal: Goal }) {
+/**
+ * One goal. Its key (metodstod) is how reports match goals across frameworks, but it is a code, not a word for
+ * the chief: what it means is shown instead, as the goals of other frameworks this one is counted together with.
+ */
+function GoalEntry({ goal, counterparts }: { goal: Goal; counterparts: { goal: string; framework: string }[] }) {
   const { t } = useI18n();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   return (
     <li className="goal-entry">
       <p className="goal-entry__name">{goal.name}</p>
-      <p className="muted goal-entry__meta">
-        {t.frameworks.key}: <code>{goal.key}</code>
-        {goal.shortName ? ` · ${t.frameworks.shortName}: ${goal.shortName}` : null}
-      </p>
+      {goal.shortName || counterparts.length ? (
+        <p className="muted goal-entry__meta">
+          {[
+            goal.shortName ? `${t.frameworks.shortName}: ${goal.shortName}` : null,
+            counterparts.length ? t.frameworks.sameGoalAs(counterparts.map((c) => t.frameworks.goalIn(c.goal, c.framework)).join(', ')) : null,
+          ].filter(Boolean).join(' · ')}
+        </p>
+      ) : null}
       {goal.description ? <p className="goal-entry__desc">{goal.description}</p> : null}
       <div role="status">{saved && !editing ? <p className="confirmation">{t.frameworks.renamed}</p> : null}</div>
       {editing ? (

@@ -90,6 +90,38 @@ describe('plan item page', () => {
     expect(xlsx.getAttribute('href')).toBe('/api/v1/activities/export?planItem=7&order=asc&output=xlsx');
   });
 
+  it('remarks on a genomförd item with fewer linked activities than planned, and on one with none', async () => {
+    const act = (id: number) => ({
+      id, date: `2018-0${id}-01`, year: 2018, title: `Träff ${id}`, description: null, goal: server.item.goal, area: server.item.area,
+      type: { id: 1, name: 'Seminarium' }, format: 'fysiskt', participants: null, assignment: null, line: null, planItem: { id: 7, title: 'Fältkurs' },
+      municipalities: [], staff: [], createdAt: '', updatedAt: '', version: 1,
+    });
+    server.item = { ...server.item, status: 'genomford' };
+    server.activities = [act(1)];
+    renderAs('chef');
+    expect(await screen.findByText('Markerad som genomförd men har 1 av 2 planerade aktiviteter.')).toBeTruthy();
+    cleanup();
+    server.activities = [];
+    renderAs('chef');
+    expect(await screen.findByText('Markerad som genomförd men har ingen kopplad aktivitet.')).toBeTruthy();
+    cleanup();
+    // Pågår with one activity of two says nothing a count contradicts.
+    server.item = { ...server.item, status: 'pagar' };
+    server.activities = [act(1)];
+    renderAs('chef');
+    await screen.findByText('Seminarium 1');
+    expect(screen.queryByText(/Markerad som|Står fortfarande/)).toBeNull();
+  });
+
+  it('names a responsible person by title too when an active colleague has the same name', async () => {
+    server.reference = {
+      ...reference,
+      staff: [{ ...anna, title: 'utvecklingsledare' }, { id: 9901, name: anna.name, title: 'forskare', active: true }, ...reference.staff.slice(1)],
+    };
+    renderAs('rad');
+    expect(await screen.findByText(`${anna.name} (utvecklingsledare)`)).toBeTruthy();
+  });
+
   it.each(['rad', 'medarbetare'] as const)('shows %s the item without any control to change or delete it', async (role) => {
     renderAs(role);
     await screen.findByRole('heading', { level: 1, name: 'Fältkurs' });

@@ -8,6 +8,8 @@ import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { PlanItemForm } from '../components/PlanItemForm.tsx';
 import { emptyPlanItemForm, formFromPlanItem, planErrorsFromApi, toPlanItemInput } from '../components/plan-item-form-model.ts';
 import { PlanStatusBadge } from '../components/PlanProgress.tsx';
+import { PlanStatusRemark } from '../features/plan-status/PlanStatusCheck.tsx';
+import { useStaffLabel } from '../features/staff/staff-labels.ts';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useSignedIn } from '../auth/RequireAuth.tsx';
@@ -42,6 +44,7 @@ function PlanItemView({ item, canEditPlan, onReload }: { item: PlanItem; canEdit
   const activities = usePlanItemActivities(item.id);
   const reference = useReference();
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
+  const staffLabel = useStaffLabel(item.staff);
   return (
     <>
       {notice ? (
@@ -61,6 +64,8 @@ function PlanItemView({ item, canEditPlan, onReload }: { item: PlanItem; canEdit
           <dt>{t.plan.status}</dt>
           <dd>
             <PlanStatusBadge status={item.status} />
+            {/* Today's status against every linked activity (the list below). */}
+            {activities.data ? <PlanStatusRemark status={item.status} activityCount={activities.data.length} targetCount={item.targetCount} /> : null}
           </dd>
         </div>
         <div>
@@ -77,13 +82,13 @@ function PlanItemView({ item, canEditPlan, onReload }: { item: PlanItem; canEdit
                 ))}
               </ul>
             ) : (
-              t.common.none
+              t.plan.noPlanned
             )}
           </dd>
         </div>
         <div>
           <dt>{t.plan.staff}</dt>
-          <dd>{item.staff.length ? item.staff.map((s) => s.name).join(', ') : t.common.none}</dd>
+          <dd>{item.staff.length ? item.staff.map(staffLabel).join(', ') : t.plan.noStaff}</dd>
         </div>
         <div>
           <dt>{t.plan.target}</dt>
@@ -91,7 +96,7 @@ function PlanItemView({ item, canEditPlan, onReload }: { item: PlanItem; canEdit
         </div>
         <div>
           <dt>{t.plan.outcome}</dt>
-          <dd className="pre-line">{item.outcome ?? t.common.none}</dd>
+          <dd className="pre-line">{item.outcome ?? t.plan.noOutcome}</dd>
         </div>
         {item.carriedFrom ? (
           <div>
@@ -148,7 +153,7 @@ function PlanItemView({ item, canEditPlan, onReload }: { item: PlanItem; canEdit
                         <Link to={`/aktiviteter/${a.id}`}>{a.title}</Link>
                       </td>
                       <td>{a.type.name}</td>
-                      <td>{a.municipalities.map((m) => m.name).join(', ') || t.common.none}</td>
+                      <td>{a.municipalities.map((m) => m.name).join(', ') || t.plan.noMunicipality}</td>
                       <td className="num">{a.participants === null ? '–' : number(a.participants)}</td>
                     </tr>
                   ))}
@@ -177,7 +182,7 @@ function ActivitiesSummary({ activities, municipalityOrder, municipalityCount }:
       </div>
       <div>
         <dt>{t.plan.summaryMunicipalities(number(s.municipalities.length), number(municipalityCount))}</dt>
-        <dd>{s.municipalities.length ? s.municipalities.map((m) => `${m.name} (${number(m.count)})`).join(', ') : t.common.none}</dd>
+        <dd>{s.municipalities.length ? s.municipalities.map((m) => `${m.name} (${number(m.count)})`).join(', ') : t.plan.noMunicipality}</dd>
       </div>
       <div>
         <dt>{t.plan.participants}</dt>

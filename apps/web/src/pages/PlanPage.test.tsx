@@ -7,7 +7,8 @@ import { reference, vp2018Goal } from '../test/reference-fixture.ts';
 
 /** A stand-in API with a two-item 2018 plan; it records each request so the test sees what the page asked for. */
 const server = vi.hoisted(() => {
-  const s = { reference: null as unknown, items: [] as unknown[], requests: [] as URL[] };
+  // `over` changes an item of the follow-up for a test (its status today and on the date, its counts).
+  const s = { reference: null as unknown, items: [] as unknown[], requests: [] as URL[], over: (() => ({})) as (id: number, asOf: string) => Record<string, unknown> };
   const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   globalThis.fetch = (async (input: Request) => {
     const url = new URL(input.url);
@@ -28,8 +29,8 @@ const server = vi.hoisted(() => {
       const body: PlanFollowup = {
         year: 2018, asOf,
         items: [
-          { id: 1, title: 'Nätverksträffar', goal: { key: 'spridning', name: 'Stöd till kunskapsspridning' }, area: { code: 'bou', name: 'Barn', groupCode: 'bou', groupName: 'Barn' }, status: 'pagar', targetCount: 4, activityCount: dates.length, progress: dates.length / 4, lastActivityDate: dates.at(-1) ?? null, flagged: dates.length === 0, ...NO_SUMMARY },
-          { id: 2, title: 'Fältkurs', goal: { key: 'samverkan', name: 'Samverkan' }, area: { code: 'ifo', name: 'IFO', groupCode: 'ifo', groupName: 'IFO' }, status: 'planerad', targetCount: null, activityCount: 0, progress: null, lastActivityDate: null, flagged: true, ...NO_SUMMARY },
+          { id: 1, title: 'Nätverksträffar', goal: { key: 'spridning', name: 'Stöd till kunskapsspridning' }, area: { code: 'bou', name: 'Barn', groupCode: 'bou', groupName: 'Barn' }, status: 'pagar', statusAsOf: 'pagar', statusAsOfBasis: 'history', targetCount: 4, activityCount: dates.length, activityCountAll: 2, progress: dates.length / 4, lastActivityDate: dates.at(-1) ?? null, flagged: dates.length === 0, ...NO_SUMMARY, ...s.over(1, asOf) },
+          { id: 2, title: 'Fältkurs', goal: { key: 'samverkan', name: 'Samverkan' }, area: { code: 'ifo', name: 'IFO', groupCode: 'ifo', groupName: 'IFO' }, status: 'planerad', statusAsOf: null, statusAsOfBasis: 'no_history', targetCount: null, activityCount: 0, activityCountAll: 0, progress: null, lastActivityDate: null, flagged: true, ...NO_SUMMARY, ...s.over(2, asOf) },
         ],
         goals: [{ key: 'spridning', name: 'Stöd till kunskapsspridning', planned: 1, withActivity: dates.length ? 1 : 0 }, { key: 'samverkan', name: 'Samverkan', planned: 1, withActivity: 0 }],
         areaGroups: [{ code: 'ifo', name: 'IFO', planned: 1, withActivity: 0 }, { code: 'bou', name: 'Barn', planned: 1, withActivity: dates.length ? 1 : 0 }],
@@ -65,6 +66,7 @@ beforeEach(() => {
   server.reference = reference;
   server.items = [item(1, 'Nätverksträffar', 'spridning', 'bou', 'pagar', 4), item(2, 'Fältkurs', 'samverkan', 'ifo', 'planerad', null)];
   server.requests.length = 0;
+  server.over = () => ({});
 });
 afterEach(cleanup);
 
@@ -152,5 +154,43 @@ describe('plan page', () => {
     await screen.findByRole('link', { name: 'Nätverksträffar' });
     expect(screen.queryByText(/^Visar 2018/)).toBeNull();
     expect(server.requests.some((u) => u.pathname === '/api/v1/reports/years')).toBe(false);
+  });
+
+  it('shows the status the history gives for the date, with today\'s beside it, and remarks on one the activities do not bear out', async () => {
+    const user = userEvent.setup();
+    // Nätverksträffar is genomförd today; the history has it pågår on 30 June and genomförd on 31 December.
+    server.over = (id, asOf) => (id === 1 ? { status: 'genomford', statusAsOf: asOf < '2018-12-01' ? 'pagar' : 'genomford' } : {});
+    renderAs('chef');
+    let card = (await screen.findByRole('link', { name: 'Nätverksträffar' })).closest('li')!;
+    expect(within(card).getByText('Pågår')).toBeTruthy();
+    expect(within(card).getByText('I dag: Genomförd')).toBeTruthy();
+    expect(within(card).queryByText(/Markerad som/)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Helår (31 december)' }));
+    await screen.findByText('2 av 4');
+    card = screen.getByRole('link', { name: 'Nätverksträffar' }).closest('li')!;
+    expect(within(card).getByText('Genomförd')).toBeTruthy();
+    expect(within(card).queryByText(/^I dag/)).toBeNull();
+    expect(within(card).getByText('Markerad som genomförd men har 2 av 4 planerade aktiviteter.')).toBeTruthy();
+  });
+
+  it('where the history says nothing, says the badge is today\'s and holds it against every linked activity', async () => {
+    server.over = (id) => (id === 2 ? { status: 'genomford' } : id === 1 ? { statusAsOf: null, statusAsOfBasis: 'not_created', status: 'planerad' } : {});
+    renderAs('chef');
+    const done = (await screen.findByRole('link', { name: 'Fältkurs' })).closest('li')!;
+    expect(within(done).getByText('Genomförd')).toBeTruthy();
+    expect(within(done).getByText('Dagens status: ändringshistoriken visar inte vilken status punkten hade 2018-06-30.')).toBeTruthy();
+    expect(within(done).getByText('Markerad som genomförd men har ingen kopplad aktivitet.')).toBeTruthy();
+    // Added after the date, still planerad today with 2 linked activities in all (1 of them by 30 June).
+    const later = screen.getByRole('link', { name: 'Nätverksträffar' }).closest('li')!;
+    expect(within(later).getByText('Punkten lades till efter 2018-06-30. Statusen är dagens.')).toBeTruthy();
+    expect(within(later).getByText('Står fortfarande som planerad men har 2 kopplade aktiviteter.')).toBeTruthy();
+  });
+
+  it('when no item has a history, says once that the statuses are today\'s instead of on every item', async () => {
+    server.over = () => ({ statusAsOf: null, statusAsOfBasis: 'no_history' });
+    renderAs('chef');
+    await screen.findByRole('link', { name: 'Fältkurs' });
+    expect(screen.getAllByText('Statusarna är dagens: ändringshistoriken visar inte vilken status punkterna hade 2018-06-30.')).toHaveLength(1);
+    expect(screen.queryByText(/^Dagens status/)).toBeNull();
   });
 });

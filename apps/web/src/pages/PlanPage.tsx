@@ -6,6 +6,8 @@ import { usePlanFollowup, usePlanItems, useCopyPlan } from '../api/plan-queries.
 import { useReference } from '../api/queries.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { PlanProgress, PlanStatusBadge } from '../components/PlanProgress.tsx';
+import { noHistoryAtAll, PlanStatusOnDate, PlanStatusRemark, statusOnDate } from '../features/plan-status/PlanStatusCheck.tsx';
+import { useStaffLabel } from '../features/staff/staff-labels.ts';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useSignedIn } from '../auth/RequireAuth.tsx';
@@ -215,6 +217,7 @@ function PlanYear({ year, reason }: { year: number; reason: 'latest' | 'lastYear
                 )
               : null}
           </p>
+          {followup.data && noHistoryAtAll(followup.data.items, asOf, today) ? <p className="muted">{t.plan.statusNoHistoryAll(date(asOf))}</p> : null}
           {/* The council reads the coverage first, then the items. */}
           {followup.data && followup.data.totals.flagged > 0 ? <p className="muted">{t.plan.flagExplained}</p> : null}
           {followup.data ? <CoverageTables data={followup.data} /> : null}
@@ -224,7 +227,7 @@ function PlanYear({ year, reason }: { year: number; reason: 'latest' | 'lastYear
               <h2 id={`plan-goal-${g.key}`}>{g.name}</h2>
               <ul className="plan-items">
                 {g.items.map((item) => (
-                  <PlanItemCard key={item.id} item={item} followup={byId.get(item.id)} asOf={followup.data?.asOf ?? asOf} />
+                  <PlanItemCard key={item.id} item={item} followup={byId.get(item.id)} asOf={followup.data?.asOf ?? asOf} today={today} sayNoHistory={!followup.data || !noHistoryAtAll(followup.data.items, asOf, today)} />
                 ))}
               </ul>
             </section>
@@ -235,19 +238,21 @@ function PlanYear({ year, reason }: { year: number; reason: 'latest' | 'lastYear
   );
 }
 
-function PlanItemCard({ item, followup, asOf }: { item: PlanItem; followup: PlanFollowupItem | undefined; asOf: string }) {
+function PlanItemCard({ item, followup, asOf, today, sayNoHistory }: { item: PlanItem; followup: PlanFollowupItem | undefined; asOf: string; today: string; sayNoHistory: boolean }) {
   const { t } = useI18n();
+  const staffLabel = useStaffLabel(item.staff);
+  const shown = followup ? statusOnDate(followup, asOf, today) : null;
   return (
     <li className={`plan-item${followup?.flagged ? ' plan-item--flagged' : ''}`}>
       <div className="plan-item__head">
         <h3 className="plan-item__title">
           <Link to={`/plan/${item.id}`}>{item.title}</Link>
         </h3>
-        <PlanStatusBadge status={item.status} />
+        {followup ? <PlanStatusOnDate item={followup} asOf={asOf} today={today} sayNoHistory={sayNoHistory} /> : <PlanStatusBadge status={item.status} />}
       </div>
       <p className="plan-item__meta muted">
         {t.plan.area}: {item.area.name}
-        {item.staff.length ? ` · ${t.plan.staff}: ${item.staff.map((s) => s.name).join(', ')}` : null}
+        {item.staff.length ? ` · ${t.plan.staff}: ${item.staff.map(staffLabel).join(', ')}` : null}
       </p>
       {followup ? (
         <PlanProgress
@@ -259,6 +264,7 @@ function PlanItemCard({ item, followup, asOf }: { item: PlanItem; followup: Plan
           asOf={asOf}
         />
       ) : null}
+      {followup && shown ? <PlanStatusRemark status={shown.status} activityCount={shown.activityCount} targetCount={followup.targetCount} /> : null}
     </li>
   );
 }

@@ -39,8 +39,14 @@ const server = vi.hoisted(() => {
     const id = Number(path.split('/')[2]);
     if (path === '/staff') {
       if (input.method === 'GET') return json(200, s.staff);
+      // As the API: a namesake (case and spacing aside) is a 409 until the request confirms it.
+      const key = (n: string) => n.toLowerCase().replace(/\s+/g, ' ').trim();
+      if (!body!.confirmDuplicateName && s.staff.some((x) => key(x.name) === key(String(body!.name)))) {
+        return json(409, { statusCode: 409, error: 'Conflict', message: 'Det finns redan en medarbetare som heter så.', code: 'duplicate_name' });
+      }
       const row = { id: s.nextId++, name: String(body!.name), title: (body!.title as string | null) ?? null, active: true };
       s.staff.push(row);
+      s.staff.sort((a, b) => a.name.localeCompare(b.name, 'sv'));
       return json(201, row);
     }
     if (path.startsWith('/staff/')) {
@@ -168,6 +174,44 @@ describe('registers page', () => {
     // The form is empty again, with the focus in its first field for the next one.
     expect((within(staff).getByLabelText(/^Namn/) as HTMLInputElement).value).toBe('');
     expect(document.activeElement).toBe(within(staff).getByLabelText(/^Namn/));
+  });
+
+  it('warns of a namesake and adds them only once the chief confirms, sending the confirmation', async () => {
+    const user = userEvent.setup();
+    server.staff = [{ id: 1, name: 'Maria Svensson', title: 'utvecklingsledare', active: true }, { id: 2, name: 'Maria svensson', title: null, active: false }];
+    renderAs('chef');
+    const staff = await section('Medarbetare');
+    await within(staff).findAllByRole('rowheader', { name: /Maria Svensson/i });
+    await user.type(within(staff).getByLabelText(/^Namn/), ' maria  svensson');
+    await user.type(within(staff).getByLabelText(/^Titel/), 'forskare');
+    await user.click(within(staff).getByRole('button', { name: 'Lägg till' }));
+    const warning = await within(staff).findByRole('alert');
+    expect(warning.textContent).toContain('Det finns redan en medarbetare som heter Maria Svensson (utvecklingsledare), Maria svensson (inaktiv). Är det en annan person med samma namn kan du spara ändå.');
+    expect(document.activeElement).toBe(warning);
+    expect(within(staff).getAllByRole('rowheader')).toHaveLength(2);
+    await user.click(within(warning).getByRole('button', { name: 'Spara ändå' }));
+    expect(await within(staff).findByRole('status')).toHaveProperty('textContent', '”maria  svensson” är tillagd och erbjuds i formulären.');
+    expect(within(staff).getAllByRole('rowheader')).toHaveLength(3);
+    expect(writes()).toEqual([
+      { method: 'POST', path: '/staff', body: { name: 'maria  svensson', title: 'forskare' } },
+      { method: 'POST', path: '/staff', body: { name: 'maria  svensson', title: 'forskare', confirmDuplicateName: true } },
+    ]);
+    expect(within(staff).queryByRole('alert')).toBeNull();
+  });
+
+  it('withdraws the namesake warning when the name is changed', async () => {
+    const user = userEvent.setup();
+    server.staff = [{ id: 1, name: 'Maria Svensson', title: null, active: true }];
+    renderAs('chef');
+    const staff = await section('Medarbetare');
+    await within(staff).findByRole('rowheader', { name: 'Maria Svensson' });
+    await user.type(within(staff).getByLabelText(/^Namn/), 'Maria Svensson');
+    await user.click(within(staff).getByRole('button', { name: 'Lägg till' }));
+    expect((await within(staff).findByRole('alert')).textContent).toContain('heter Maria Svensson.');
+    await user.type(within(staff).getByLabelText(/^Namn/), ' Ek');
+    expect(within(staff).queryByRole('alert')).toBeNull();
+    await user.click(within(staff).getByRole('button', { name: 'Lägg till' }));
+    expect(await within(staff).findByRole('rowheader', { name: 'Maria Svensson Ek' })).toBeTruthy();
   });
 
   it('a new staff member reaches the reference data the activity form is built from', async () => {

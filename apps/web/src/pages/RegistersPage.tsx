@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { can, isActivityYear, todayInSweden } from '@fou/domain';
+import { can, isActivityYear, nameKey, todayInSweden } from '@fou/domain';
 import { useUsers } from '../api/auth-queries.ts';
 import { ApiCallError } from '../api/client.ts';
 import {
@@ -83,9 +83,22 @@ function StaffRegister() {
       columns={[{ header: s.jobTitle, cell: (x) => x.title ?? t.registers.missing }]}
       fields={fields}
       values={(x) => ({ name: x.name, title: x.title ?? '' })}
-      save={(v, row) => {
-        const body = { name: v.name!.trim(), title: textOrNull(v.title) };
+      save={(v, row, confirmed) => {
+        const body = { name: v.name!.trim(), title: textOrNull(v.title), ...(confirmed ? { confirmDuplicateName: true } : {}) };
         return row ? update.mutateAsync({ id: row.id, body }) : create.mutateAsync(body);
+      }}
+      confirmable={{
+        code: 'duplicate_name',
+        confirmLabel: s.duplicateConfirm,
+        // Named from the list in hand: who already has the name, with title and whether still active.
+        warning: (v, row) => {
+          const key = nameKey(v.name ?? '');
+          const who = (list.data ?? []).filter((x) => x.id !== row?.id && nameKey(x.name) === key).map((x) => {
+            const details = [x.title, x.active ? null : s.inactiveNamesake].filter(Boolean);
+            return details.length ? `${x.name} (${details.join(', ')})` : x.name;
+          });
+          return s.duplicateWarning(who.length ? who.join(', ') : (v.name ?? '').trim());
+        },
       }}
       setActive={(row, active) => update.mutateAsync({ id: row.id, body: { active } })}
     />

@@ -3,7 +3,7 @@
  * `scope.write`), read newest first a page at a time. The table is append-only (triggers in migration 0001
  * refuse UPDATE and DELETE), so this repository has no update or delete.
  */
-import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { UnitScope } from '../../db/unit-scope.ts';
 import * as t from '../../db/schema.ts';
 import type { Principal } from '../../lib/access.ts';
@@ -69,6 +69,23 @@ export function auditRepository({ db, unitId }: UnitScope) {
       if (q.entityId !== undefined) where.push(eq(a.entityId, q.entityId));
       if (q.cursor) where.push(lt(a.id, Number(q.cursor)));
       return db.select().from(a).where(and(...where)).orderBy(desc(a.id)).limit(q.limit + 1).all();
+    },
+
+    /**
+     * The unit's plan items' recorded changes, oldest first: when, what kind, and the status before and after
+     * (read out of the snapshots in SQL, so the rest of each snapshot stays on disk).
+     */
+    planItemStatusTrail(itemIds: readonly number[]) {
+      if (itemIds.length === 0) return [];
+      return db.select({
+        itemId: sql<number>`${a.entityId}`,
+        at: a.at,
+        action: a.action,
+        before: sql<string | null>`json_extract(${a.before}, '$.status')`,
+        after: sql<string | null>`json_extract(${a.after}, '$.status')`,
+      }).from(a)
+        .where(and(eq(a.unitId, unitId), eq(a.entity, 'plan_item'), inArray(a.entityId, [...itemIds]), inArray(a.action, ['create', 'copy', 'update'])))
+        .orderBy(asc(a.id)).all();
     },
   };
 }

@@ -22,6 +22,12 @@ export function typesText(types: { name: string; count: number }[]): string {
   return types.map((t) => `${t.name} ${t.count}`).join(', ');
 }
 
+/** The status on the follow-up date, or plainly why the trail cannot give it. */
+function statusOnDateText(i: PlanFollowup['items'][number]): string {
+  if (i.statusAsOf !== null) return PLAN_STATUS_LABELS[i.statusAsOf];
+  return i.statusAsOfBasis === 'not_created' ? 'Punkten fanns inte då' : 'Okänd (ändringshistorik saknas)';
+}
+
 export function followupTables(f: PlanFollowup): ExportTable[] {
   return [
     {
@@ -45,14 +51,16 @@ export function followupTables(f: PlanFollowup): ExportTable[] {
         { header: 'Nådda kommuner', kind: 'text' },
         { header: 'Antal nådda kommuner', kind: 'count' },
         { header: 'Deltagare', kind: 'count' },
+        { header: `Status ${f.asOf}`, kind: 'text' },
       ],
       rows: f.items.map((i) => [
         i.title, i.goal.name, i.area.name, i.area.groupName, PLAN_STATUS_LABELS[i.status], i.targetCount, i.activityCount,
         i.progress, i.lastActivityDate, i.flagged ? 'Ja' : 'Nej',
         i.planned.join(' • '), i.outcome, i.staff.join(', '), typesText(i.summary.types),
         i.summary.municipalities.map((m) => m.name).join(', '), i.summary.municipalities.length, i.summary.participants,
+        statusOnDateText(i),
       ]),
-      note: 'Måluppfyllelse är en andel: kopplade aktiviteter delat med planens antal (1,00 = målet nått). Deltagare är summan av de deltagarantal som registrerats på punktens aktiviteter.',
+      note: 'Måluppfyllelse är en andel: kopplade aktiviteter delat med planens antal (1,00 = målet nått). Deltagare är summan av de deltagarantal som registrerats på punktens aktiviteter. Status är punktens status i dag; den sista kolumnen visar statusen på uppföljningsdagen enligt ändringshistoriken.',
     },
     {
       id: 'Per resultatmål',

@@ -1,6 +1,7 @@
 /** The annual plan: its items, the follow-up of what has been done on each, and next year's copy. */
 import {
-  frameworkForDate, goalLabelForYear, goalNameForYear, isPlanItemFinished, isPlanItemFlagged, planCoverage, planProgress, todayInSweden,
+  frameworkForDate, goalLabelForYear, goalNameForYear, isPlanItemFinished, isPlanItemFlagged, planCoverage, planProgress, planStatusOnDate,
+  todayInSweden, type PlanStatusChange, type StatusOnDate,
 } from '@fou/domain';
 import type { UnitScope } from '../../db/unit-scope.ts';
 import { areaIdsWithChildren, goalIdsForKey } from '../reference/reference.service.ts';
@@ -9,6 +10,7 @@ import { badRequest, conflict, FieldErrors, notFound } from '../../lib/errors.ts
 import { auditRepository } from '../audit/audit.repository.ts';
 import { loadLookups, type Lookups } from '../activities/activity.service.ts';
 import { assertYearOpen } from '../period-locks/period-lock.service.ts';
+import type { PlanStatus } from '../../db/schema.ts';
 import type { FollowupQuery, PlanFollowup, PlanItem, PlanItemInput, PlanItemListQuery, PlanItemUpdate } from './plan.schemas.ts';
 import { planRepository, type PlanItemRow } from './plan.repository.ts';
 
@@ -231,6 +233,11 @@ export function copyPlan(scope: UnitScope, actor: Principal, fromYear: number, t
 
 type ActivitySummary = PlanFollowup['items'][number]['summary'];
 
+function statusAsOf(s: StatusOnDate): { statusAsOf: PlanStatus | null; statusAsOfBasis: 'history' | 'not_created' | 'no_history' } {
+  if (s.kind === 'known') return { statusAsOf: s.status as PlanStatus, statusAsOfBasis: 'history' };
+  return { statusAsOf: null, statusAsOfBasis: s.kind === 'not_created' ? 'not_created' : 'no_history' };
+}
+
 /**
  * What each item's activities up to `asOf` were: their types (most frequent first), the municipalities they
  * reached in the unit's order (with how many activities each), and the participants recorded on them.
@@ -255,6 +262,20 @@ function activitySummaries(scope: UnitScope, lk: Lookups, itemIds: number[], asO
   return out;
 }
 
+/**
+ * Each item's status at the end of `asOf`, from the audit trail: every create, copy and update of a plan item is
+ * recorded with the item's snapshot, so the status a follow-up "as of 30 June" should show is the one after the
+ * last change made by that day (in Swedish time).
+ */
+function statusesOnDate(scope: UnitScope, itemIds: number[], asOf: string): Map<number, StatusOnDate> {
+  const trails = new Map<number, PlanStatusChange[]>();
+  for (const r of scope.repo(auditRepository).planItemStatusTrail(itemIds)) {
+    const change: PlanStatusChange = { day: todayInSweden(new Date(r.at)), action: r.action as PlanStatusChange['action'], before: r.before, after: r.after };
+    trails.set(r.itemId, [...(trails.get(r.itemId) ?? []), change]);
+  }
+  return new Map(itemIds.map((id) => [id, planStatusOnDate(trails.get(id) ?? [], asOf)]));
+}
+
 export function planFollowup(scope: UnitScope, q: FollowupQuery): PlanFollowup {
   const yearEnd = `${q.year}-12-31`;
   const today = todayInSweden();
@@ -267,6 +288,9 @@ export function planFollowup(scope: UnitScope, q: FollowupQuery): PlanFollowup {
   const goalOrder = repo.goalSortOrders();
   const rows = inPlanOrder(repo.ofYear(q.year), goalOrder);
   const stats = repo.activityStats(rows.map((r) => r.id), asOf);
+  // Today's status is measured against every linked activity, the status on asOf against those up to it.
+  const allStats = repo.activityStats(rows.map((r) => r.id), '9999-12-31');
+  const onDate = statusesOnDate(scope, rows.map((r) => r.id), asOf);
   const summaries = activitySummaries(scope, lk, rows.map((r) => r.id), asOf);
   const staffRows = repo.staffOf(rows.map((r) => r.id));
   const framework = frameworkForYear(lk.frameworks, q.year);
@@ -291,8 +315,10 @@ export function planFollowup(scope: UnitScope, q: FollowupQuery): PlanFollowup {
       goal: { key: goal.key, name: goalName(goal.id) },
       area: { code: area.code, name: area.name, groupCode: group.code, groupName: group.name },
       status: r.status,
+      ...statusAsOf(onDate.get(r.id)!),
       targetCount: r.targetCount,
       activityCount: count,
+      activityCountAll: allStats.get(r.id)?.n ?? 0,
       progress: planProgress(count, r.targetCount),
       lastActivityDate: s?.last ?? null,
       flagged: isPlanItemFlagged(count),

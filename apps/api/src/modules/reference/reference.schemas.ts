@@ -142,7 +142,11 @@ export const assignmentUpdate = assignmentCreate.partial().extend({ active: z.bo
 export const staffMember = z
   .object({ id: z.number().int(), name: z.string(), title: z.string().nullable(), active: z.boolean() })
   .meta({ id: 'Staff' });
-export const staffCreate = z.strictObject({ name, title: freeText({ max: 100 }).nullable().optional() });
+// Two people may share a name, so a namesake is a warning the chief confirms, not a refusal.
+const confirmDuplicateName = z.boolean().optional().meta({
+  description: 'true: spara även om en annan medarbetare har samma namn (skiftläge och blanksteg oräknade). Utan den svarar API:t 409 med code duplicate_name.',
+});
+export const staffCreate = z.strictObject({ name, title: freeText({ max: 100 }).nullable().optional(), confirmDuplicateName });
 export const staffUpdate = staffCreate.partial().extend({ active: z.boolean().optional() });
 
 export const referenceBundle = z

@@ -278,12 +278,30 @@ function applyUpdateAssignment(scope: UnitScope, id: number, input: In<'assignme
   if (!uniqueOr409(`Uppdraget ${input.title}`, () => r.updateAssignment(id, input))) throw notFound('Uppdraget');
   return pick(listAssignments(scope), id, 'Uppdraget');
 }
-function applyCreateStaff(scope: UnitScope, input: In<'staffCreate'>) {
-  const row = repo(scope).insertStaff(input);
+/**
+ * Unlike the other registers, two people may really share a name, so a namesake is not refused outright: the
+ * 409 (code duplicate_name) lets the client warn, and the same request with confirmDuplicateName: true saves.
+ * Checked inside the writing transaction, against active and inactive staff alike.
+ */
+function assertNoNamesake(scope: UnitScope, input: { name?: string; confirmDuplicateName?: boolean }, exceptId?: number) {
+  if (input.name === undefined || input.confirmDuplicateName) return;
+  const key = nameKey(input.name);
+  const clash = repo(scope).staff().find((s) => s.id !== exceptId && nameKey(s.name) === key);
+  if (!clash) return;
+  const who = `${clash.name}${clash.title ? ` (${clash.title})` : ''}${clash.active ? '' : ', inaktiv'}`;
+  throw conflict(`Det finns redan en medarbetare som heter ${who}. Skicka confirmDuplicateName: true för att spara ändå.`, { code: 'duplicate_name' });
+}
+function applyCreateStaff(scope: UnitScope, { confirmDuplicateName, ...values }: In<'staffCreate'>) {
+  assertNoNamesake(scope, { name: values.name, confirmDuplicateName });
+  const row = repo(scope).insertStaff(values);
   return pick(listStaff(scope), row.id, 'Medarbetaren');
 }
-function applyUpdateStaff(scope: UnitScope, id: number, input: In<'staffUpdate'>) {
-  if (!repo(scope).updateStaff(id, input)) throw notFound('Medarbetaren');
+function applyUpdateStaff(scope: UnitScope, id: number, { confirmDuplicateName, ...values }: In<'staffUpdate'>) {
+  const current = repo(scope).staffMember(id);
+  if (!current) throw notFound('Medarbetaren');
+  // Keeping one's own name (a title change) is no new clash.
+  if (values.name !== undefined && nameKey(values.name) !== nameKey(current.name)) assertNoNamesake(scope, { name: values.name, confirmDuplicateName }, id);
+  if (!repo(scope).updateStaff(id, values)) throw notFound('Medarbetaren');
   return pick(listStaff(scope), id, 'Medarbetaren');
 }
 

@@ -113,7 +113,7 @@ const period = z.object({
 const registerName = z.string().optional().meta({ description: 'Namnet i registret, när rapportens etikett är en annan' });
 const roundingOut = z.enum(['halfUp', 'largestRemainder']);
 const distRow = z.object({
-  key: z.string().meta({ description: 'Värdets nyckel (målnyckel, kod eller id); none för Ej angivet' }),
+  key: z.string().meta({ description: 'Värdets nyckel (målnyckel, kod eller id); none för en aktivitet utan värde (Ej angiven linje, Inget uppdrag)' }),
   label: z.string().meta({ description: 'Etiketten i rapporten (för områdesgrupper verksamhetsberättelsens egen, t.ex. Barn, ungdom & familj)' }),
   registerName: registerName,
   count: z.number().int(),

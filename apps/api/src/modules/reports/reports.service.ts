@@ -19,7 +19,6 @@ import { reportsRepository, type ActivityFilter, type CountColumn, type ReportRe
 export const NONE_KEY = 'none';
 /** The first year the overview's trend reaches back to (the web's FIRST_PAGE_YEAR). */
 export const FIRST_TREND_YEAR = 2016;
-const NONE_LABEL = 'Ej angivet';
 const MULTI_NOTE = {
   municipality: 'En aktivitet kan ha flera deltagande kommuner och räknas då en gång per kommun: andelarna avser andel av aktiviteterna och summerar inte till 100 %.',
   staff: 'En aktivitet kan ha flera medarbetare och räknas då en gång per medarbetare: andelarna avser andel av aktiviteterna och summerar inte till 100 %.',
@@ -112,8 +111,11 @@ interface DimSpec {
   column: CountColumn;
   keyOf: (raw: number | string) => string;
   values: DimValue[];
-  /** Whether the dimension can be unset on an activity (a row "Ej angivet" then shows when it is). */
-  nullable: boolean;
+  /**
+   * The row for activities without a value, when the dimension can be unset on one (it shows when some are):
+   * worded for its noun, "Ej angiven" for en linje, "Inget uppdrag" for ett uppdrag. Null when it cannot.
+   */
+  noneLabel: string | null;
 }
 
 const labelYearOf = (period: Period) => (period.to ? yearOf(period.to) : 9999);
@@ -161,7 +163,7 @@ function dimensionSpec(ctx: Ctx, dim: Dimension, period: Period): DimSpec {
   switch (dim) {
     case 'goal': {
       const goals = byId(ctx.goals, (g) => g.id);
-      return { column: 'goal', keyOf: (raw) => goals.get(Number(raw))?.key ?? String(raw), values: goalValues(ctx, frameworksIn(ctx, period), labelYearOf(period)), nullable: false };
+      return { column: 'goal', keyOf: (raw) => goals.get(Number(raw))?.key ?? String(raw), values: goalValues(ctx, frameworksIn(ctx, period), labelYearOf(period)), noneLabel: null };
     }
     case 'areaGroup': {
       const areas = byId(ctx.areas, (x) => x.id);
@@ -173,7 +175,7 @@ function dimensionSpec(ctx: Ctx, dim: Dimension, period: Period): DimSpec {
           return group?.code ?? String(raw);
         },
         values: areaGroups(ctx).map((g) => ({ key: g.code, label: g.reportLabel ?? g.name, active: true, ...(g.reportLabel && g.reportLabel !== g.name ? { registerName: g.name } : {}) })),
-        nullable: false,
+        noneLabel: null,
       };
     }
     case 'area': {
@@ -181,21 +183,21 @@ function dimensionSpec(ctx: Ctx, dim: Dimension, period: Period): DimSpec {
       const parents = new Set(ctx.areas.map((x) => x.parentId));
       // The areas an activity can be recorded on: groups without children, and the children of the others.
       const leaves = areaGroups(ctx).flatMap((g) => (parents.has(g.id) ? ctx.areas.filter((x) => x.parentId === g.id) : [g]));
-      return { column: 'area', keyOf: (raw) => areas.get(Number(raw))?.code ?? String(raw), values: leaves.map((x) => ({ key: x.code, label: x.name, active: true })), nullable: false };
+      return { column: 'area', keyOf: (raw) => areas.get(Number(raw))?.code ?? String(raw), values: leaves.map((x) => ({ key: x.code, label: x.name, active: true })), noneLabel: null };
     }
     case 'type':
-      return { column: 'type', keyOf: String, values: ctx.types.map((x) => ({ key: String(x.id), label: x.name, active: x.active })), nullable: false };
+      return { column: 'type', keyOf: String, values: ctx.types.map((x) => ({ key: String(x.id), label: x.name, active: x.active })), noneLabel: null };
     case 'format':
-      return { column: 'format', keyOf: String, values: FORMATS.map((x) => ({ key: x.code, label: x.name, active: true })), nullable: false };
+      return { column: 'format', keyOf: String, values: FORMATS.map((x) => ({ key: x.code, label: x.name, active: true })), noneLabel: null };
     case 'line':
-      return { column: 'line', keyOf: String, values: referenceData.lines.map((x: { code: string; name: string }) => ({ key: x.code, label: x.name, active: true })), nullable: true };
+      return { column: 'line', keyOf: String, values: referenceData.lines.map((x: { code: string; name: string }) => ({ key: x.code, label: x.name, active: true })), noneLabel: 'Ej angiven' };
     case 'assignment':
-      return { column: 'assignment', keyOf: String, values: ctx.assignments.map((x) => ({ key: String(x.id), label: x.title, active: x.active })), nullable: true };
+      return { column: 'assignment', keyOf: String, values: ctx.assignments.map((x) => ({ key: String(x.id), label: x.title, active: x.active })), noneLabel: 'Inget uppdrag' };
     case 'staff':
-      return { column: 'staff', keyOf: String, values: ctx.staff.map((x) => ({ key: String(x.id), label: x.name, active: x.active })), nullable: false };
+      return { column: 'staff', keyOf: String, values: ctx.staff.map((x) => ({ key: String(x.id), label: x.name, active: x.active })), noneLabel: null };
     case 'municipality': {
       const munis = byId(ctx.municipalities, (m) => m.id);
-      return { column: 'municipality', keyOf: (raw) => munis.get(Number(raw))?.code ?? String(raw), values: ctx.municipalities.map((m) => ({ key: m.code, label: m.name, active: m.active })), nullable: false };
+      return { column: 'municipality', keyOf: (raw) => munis.get(Number(raw))?.code ?? String(raw), values: ctx.municipalities.map((m) => ({ key: m.code, label: m.name, active: m.active })), noneLabel: null };
     }
   }
 }
@@ -217,7 +219,7 @@ const countActivities = (scope: UnitScope, filter: ActivityFilter) => scope.repo
 /** The rows a dimension shows: every active value, inactive ones that occur, and none when it occurs. */
 function rowsOf(spec: DimSpec, counts: Map<string, number>): { key: string; label: string; registerName?: string }[] {
   const rows = spec.values.filter((v) => v.active || (counts.get(v.key) ?? 0) > 0).map(({ key, label, registerName }) => ({ key, label, ...(registerName ? { registerName } : {}) }));
-  if (spec.nullable && (counts.get(NONE_KEY) ?? 0) > 0) rows.push({ key: NONE_KEY, label: NONE_LABEL });
+  if (spec.noneLabel !== null && (counts.get(NONE_KEY) ?? 0) > 0) rows.push({ key: NONE_KEY, label: spec.noneLabel });
   return rows;
 }
 

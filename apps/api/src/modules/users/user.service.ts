@@ -86,7 +86,7 @@ export async function updateUser(scope: UnitScope, actor: Principal, id: number,
     if (!current) throw notFound(`Konto ${id}`);
     const staysAdmin = (input.role ?? current.role) === 'admin' && (input.active ?? current.active);
     if (current.role === 'admin' && current.active && !staysAdmin && users.activeAdminsExcept(id) === 0) {
-      throw conflict('Det här är det sista aktiva admin-kontot: skapa eller aktivera ett annat admin-konto först.');
+      throw conflict('Det här är det sista aktiva administratörskontot: skapa eller aktivera ett annat administratörskonto först.');
     }
     const next = users.update(id, {
       ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),

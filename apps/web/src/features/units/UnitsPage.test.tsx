@@ -61,7 +61,7 @@ describe('units page', () => {
     expect(within(row).getByText('Ja')).toBeTruthy();
     const accounts = (await screen.findByRole('rowheader', { name: 'Region Stockholm' })).closest('tr')!;
     expect(within(accounts).getByText('Stockholms län')).toBeTruthy();
-    expect(within(accounts).getByRole('button', { name: /Avaktivera/ })).toBeTruthy();
+    expect(within(accounts).getByRole('button', { name: /Inaktivera/ })).toBeTruthy();
   });
 
   it('creates a unit, and says so; a taken name shows the API’s message', async () => {
