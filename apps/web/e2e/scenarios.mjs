@@ -609,7 +609,7 @@ export const scenarios = [
       await page.goto(`${ctx.base}/`);
       await settle(page);
       await page.locator('#field-date').fill('2028-03-01');
-      await page.getByText('Målen i Resultatmål VP 2028.').waitFor();
+      await page.getByText('Mål enligt Resultatmål VP 2028, som gäller på datumet.').waitFor();
       await page.getByLabel('Kunskapsutveckling för nya verksamheter').waitFor();
       await page.context().close();
     },
