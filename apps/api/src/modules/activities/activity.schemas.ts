@@ -8,7 +8,7 @@ const id = z.number().int().positive();
 
 export const activityInput = z.strictObject({
   date: isoDate
-    .refine((v) => isActivityDate(v), { message: `Datumet måste ligga mellan år ${FIRST_ACTIVITY_YEAR} och ${YEARS_AHEAD} år efter i år.` })
+    .refine((v) => isActivityDate(v), { message: `Datumet måste ligga mellan år ${FIRST_ACTIVITY_YEAR} och ${YEARS_AHEAD} år efter i år.`, params: { code: 'date_out_of_range' } })
     .meta({ description: `Datum då aktiviteten ägde rum (ÅÅÅÅ-MM-DD), år ${FIRST_ACTIVITY_YEAR} till ${YEARS_AHEAD} år efter i år`, example: '2018-03-14' }),
   title: freeText({ min: 1, max: 200, tooShort: 'Titeln får inte vara tom.', tooLong: 'Titeln får vara högst 200 tecken.' }),
   description: freeText({ max: 4000, multiline: true, tooLong: 'Beskrivningen får vara högst 4000 tecken.' }).nullable().optional(),

@@ -74,7 +74,7 @@ export const planItemDeleteQuery = z.strictObject({
 
 export const planCopyInput = z
   .strictObject({ fromYear: year, toYear: year })
-  .refine((c) => c.toYear > c.fromYear, { message: 'toYear måste vara efter fromYear.', path: ['toYear'] });
+  .refine((c) => c.toYear > c.fromYear, { message: 'toYear måste vara efter fromYear.', path: ['toYear'], params: { code: 'end_before_start' } });
 
 export const planCopyResult = z
   .object({

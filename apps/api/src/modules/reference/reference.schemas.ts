@@ -3,7 +3,7 @@ import { isIsoDate } from '@fou/domain';
 import { freeText, guardedCode } from '../../lib/text.ts';
 
 export const idParam = z.strictObject({ id: z.coerce.number().int().positive() });
-export const isoDate = z.string().refine(isIsoDate, { message: 'Datumet måste vara ett giltigt datum på formen ÅÅÅÅ-MM-DD.' });
+export const isoDate = z.string().refine(isIsoDate, { message: 'Datumet måste vara ett giltigt datum på formen ÅÅÅÅ-MM-DD.', params: { code: 'invalid_date' } });
 const name = freeText({ min: 1, max: 200 });
 const code = guardedCode(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Kod: små bokstäver a–z, siffror och bindestreck, högst 40 tecken.');
 const sortOrder = z.number().int().min(0).max(10_000);
@@ -96,8 +96,8 @@ export const goalUpdate = z.strictObject({
 });
 export const frameworkCreate = z
   .strictObject({ code, name, validFrom: isoDate, validTo: isoDate.nullable(), goals: z.array(goalCreate).min(1).max(20) })
-  .refine((f) => f.validTo === null || f.validFrom <= f.validTo, { message: 'validTo får inte vara före validFrom.', path: ['validTo'] })
-  .refine((f) => new Set(f.goals.map((g) => g.key)).size === f.goals.length, { message: 'Varje mål måste ha en egen nyckel.', path: ['goals'] });
+  .refine((f) => f.validTo === null || f.validFrom <= f.validTo, { message: 'validTo får inte vara före validFrom.', path: ['validTo'], params: { code: 'end_before_start' } })
+  .refine((f) => new Set(f.goals.map((g) => g.key)).size === f.goals.length, { message: 'Varje mål måste ha en egen nyckel.', path: ['goals'], params: { code: 'duplicate_key' } });
 export const frameworkUpdate = z.strictObject({ name: name.optional(), validFrom: isoDate.optional(), validTo: isoDate.nullable().optional() });
 
 export const activityType = z
