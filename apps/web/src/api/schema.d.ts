@@ -1224,11 +1224,19 @@ export interface components {
                 field: string;
                 /** @enum {string} */
                 in: "body" | "querystring" | "params" | "headers";
+                /** @description Stable code (the web translates it); listed in packages/domain/src/api-error-codes.ts. */
                 code: string;
                 message: string;
+                /** @description Values the message names (max, min, year…), for a client wording it in its own language. */
+                params?: {
+                    [key: string]: string | number;
+                };
             }[];
             currentVersion?: number;
             code?: string;
+            params?: {
+                [key: string]: string | number;
+            };
             retryAfterSeconds?: number;
         };
         Municipality: {

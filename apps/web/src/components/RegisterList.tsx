@@ -121,7 +121,7 @@ export function RegisterList<R extends Row>({ id, text, rows, loadFailed, name, 
         setFocusRequest({ target: fieldId(fid(fields[0]!.key)) });
       }
     } catch (err) {
-      const apiErrors = errorsFromApi(err, fields.map((f) => f.key), r.saveError, t.textErrors);
+      const apiErrors = errorsFromApi(err, fields.map((f) => f.key), r.saveError, t);
       // A name already taken is often one deactivated long ago.
       if (err instanceof ApiCallError && err.body?.code === 'already_exists' && apiErrors.form) apiErrors.form = `${apiErrors.form} ${r.existsHint}`;
       setErrors(apiErrors);

@@ -9,14 +9,14 @@ import {
   frameworkErrorsFromApi, goalRow, newFrameworkForm, toFrameworkInput, validateFramework, type FrameworkErrors, type FrameworkFormState, type GoalRow,
 } from '../components/framework-form-model.ts';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
+import type { Messages } from '../i18n/messages.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { byValidFromDesc } from '../components/iso-order.ts';
+import { apiErrorText } from '../i18n/api-errors.ts';
 
-/** What the server said, in the words it used when it is the user's to fix; a general message otherwise. */
-function serverMessage(err: unknown, fallback: string): string {
-  return err instanceof ApiCallError && err.status < 500 && err.body?.message
-    ? [err.body.message, ...(err.body.fields ?? []).map((f) => f.message)].join(' ')
-    : fallback;
+/** What went wrong, in the chosen language, when it is the user's to fix; a general message otherwise. */
+function serverMessage(err: unknown, fallback: string, t: Messages): string {
+  return apiErrorText(err, t) ?? fallback;
 }
 
 /** The goal frameworks over time: which one applies when, its goals, renaming a goal and adding a framework. */
@@ -109,13 +109,13 @@ function ValidityEditor({ fw, onDone }: { fw: GoalFramework; onDone: () => void 
     }
     update.mutate({ validFrom, validTo: validTo || null }, { onSuccess: onDone });
   }
-  const apiFields = update.error instanceof ApiCallError && update.error.status === 400 ? frameworkErrorsFromApi(update.error.body?.fields ?? [], t.textErrors) : {};
+  const apiFields = update.error instanceof ApiCallError && update.error.status === 400 ? frameworkErrorsFromApi(update.error.body?.fields ?? [], t) : {};
   const shown = { ...apiFields, ...errors };
   return (
     <form className="framework__edit" noValidate onSubmit={submit} aria-label={t.frameworks.changePeriod(fw.name)}>
       {update.isError && !Object.keys(apiFields).length ? (
         <div className="error-summary" role="alert" tabIndex={-1} ref={alertRef}>
-          <p>{serverMessage(update.error, t.frameworks.saveError)}</p>
+          <p>{serverMessage(update.error, t.frameworks.saveError, t)}</p>
         </div>
       ) : null}
       <div className="form-row">
@@ -201,7 +201,7 @@ function GoalEditor({ goal, onDone }: { goal: Goal; onDone: (saved: boolean) => 
     <form className="framework__edit" noValidate onSubmit={submit} aria-label={t.frameworks.renameGoalLabel(goal.name)}>
       {update.isError ? (
         <div className="error-summary" role="alert" tabIndex={-1} ref={alertRef}>
-          <p>{serverMessage(update.error, t.frameworks.saveError)}</p>
+          <p>{serverMessage(update.error, t.frameworks.saveError, t)}</p>
         </div>
       ) : null}
       <p className="field__hint">{t.frameworks.renameHint}</p>
@@ -255,8 +255,8 @@ function NewFrameworkForm({ frameworks }: { frameworks: readonly GoalFramework[]
   const summaryRef = useRef<HTMLDivElement>(null);
   const serverErrors = useMemo<FrameworkErrors>(() => {
     if (!create.error) return {};
-    if (create.error instanceof ApiCallError && create.error.status === 400 && create.error.body?.fields?.length) return frameworkErrorsFromApi(create.error.body.fields, t.textErrors);
-    return { form: serverMessage(create.error, t.frameworks.saveError) };
+    if (create.error instanceof ApiCallError && create.error.status === 400 && create.error.body?.fields?.length) return frameworkErrorsFromApi(create.error.body.fields, t);
+    return { form: serverMessage(create.error, t.frameworks.saveError, t) };
   }, [create.error, t]);
   const errors = clientErrors && Object.keys(clientErrors).length ? clientErrors : serverErrors;
   useEffect(() => {

@@ -11,6 +11,7 @@ import { PlanStatusBadge } from '../components/PlanProgress.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useSignedIn } from '../auth/RequireAuth.tsx';
+import { apiErrorText } from '../i18n/api-errors.ts';
 
 export function PlanItemPage() {
   // Only the chief changes the plan; the council and the staff follow it read-only.
@@ -199,7 +200,7 @@ function PlanItemEditor({ item, onReload }: { item: PlanItem; onReload: () => Pr
   const err = update.error ?? remove.error;
   const conflict = err instanceof ApiCallError && err.status === 409 && err.body?.currentVersion !== undefined;
   const serverErrors = useMemo(
-    () => (update.error instanceof ApiCallError && update.error.status === 400 ? planErrorsFromApi(update.error.body?.fields ?? [], t.textErrors) : {}),
+    () => (update.error instanceof ApiCallError && update.error.status === 400 ? planErrorsFromApi(update.error.body?.fields ?? [], t) : {}),
     [update.error],
   );
   useEffect(() => {
@@ -211,9 +212,7 @@ function PlanItemEditor({ item, onReload }: { item: PlanItem; onReload: () => Pr
     ? null
     : conflict
       ? t.plan.conflict
-      : err instanceof ApiCallError && err.status < 500 && err.body?.message
-        ? err.body.message
-        : t.plan.saveError;
+      : apiErrorText(err, t) ?? t.plan.saveError;
 
   if (!reference.data) return reference.isError ? <p role="alert">{t.common.loadError}</p> : <p role="status">{t.common.loading}</p>;
   return (
@@ -290,11 +289,11 @@ export function PlanItemNewPage() {
   const create = useCreatePlanItem();
   const initial = useMemo(() => emptyPlanItemForm(), []);
   const serverErrors = useMemo(
-    () => (create.error instanceof ApiCallError && create.error.status === 400 ? planErrorsFromApi(create.error.body?.fields ?? [], t.textErrors) : {}),
+    () => (create.error instanceof ApiCallError && create.error.status === 400 ? planErrorsFromApi(create.error.body?.fields ?? [], t) : {}),
     [create.error],
   );
   const failure = create.isError && !Object.keys(serverErrors).length
-    ? create.error instanceof ApiCallError && create.error.status < 500 && create.error.body?.message ? create.error.body.message : t.plan.saveError
+    ? apiErrorText(create.error, t) ?? t.plan.saveError
     : null;
   return (
     <>

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import { can, frameworkForDate, isIsoDate, todayInSweden } from '@fou/domain';
-import { ApiCallError, type PlanFollowup, type PlanFollowupItem, type PlanItem, type ReferenceData } from '../api/client.ts';
+import type { PlanFollowup, PlanFollowupItem, PlanItem, ReferenceData } from '../api/client.ts';
 import { usePlanFollowup, usePlanItems, useCopyPlan } from '../api/plan-queries.ts';
 import { useReference } from '../api/queries.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useSignedIn } from '../auth/RequireAuth.tsx';
 import { FIRST_PAGE_YEAR as FIRST_YEAR, requestedYear, useDefaultYear } from '../years/useDefaultYear.ts';
+import { apiErrorText } from '../i18n/api-errors.ts';
 
 /** The follow-up counts up to today while the year runs, the whole year once it is over, nothing before it starts. */
 export function defaultAsOf(year: number, today: string): string {
@@ -182,7 +183,7 @@ function PlanYear({ year, reason }: { year: number; reason: 'latest' | 'lastYear
       </div>
       {copy.isError ? (
         <p className="error-summary" role="alert">
-          {copy.error instanceof ApiCallError && copy.error.status < 500 && copy.error.body?.message ? copy.error.body.message : t.plan.copyError}
+          {apiErrorText(copy.error, t) ?? t.plan.copyError}
         </p>
       ) : null}
       <ConfirmDialog

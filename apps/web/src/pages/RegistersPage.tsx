@@ -17,6 +17,7 @@ import { codeFromName, fromNumber, textOrNull, wholeOrNull, type FieldSpec, type
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { apiErrorText, fieldErrorText } from '../i18n/api-errors.ts';
 
 /**
  * The chief's registers: what the forms offer (staff, types, assignments, municipalities, areas) and the locked
@@ -384,11 +385,11 @@ function PeriodLocks() {
   function failed(err: unknown) {
     const field = err instanceof ApiCallError ? err.body?.fields?.find((f) => f.field === 'year') : undefined;
     if (field) {
-      setYearError(field.message);
+      setYearError(fieldErrorText(field, t));
       document.getElementById(fieldId(fieldName))?.focus();
       return;
     }
-    setFailure({ text: err instanceof ApiCallError && err.status < 500 && err.body?.message ? err.body.message : l.failed });
+    setFailure({ text: apiErrorText(err, t) ?? l.failed });
   }
 
   function confirmed(c: NonNullable<Confirming>) {
