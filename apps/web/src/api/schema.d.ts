@@ -1255,6 +1255,8 @@ export interface components {
             id: number;
             code: string;
             name: string;
+            /** @description Namnet på engelska, om det finns; annars visas namnet */
+            nameEn: string | null;
             reportLabel: string | null;
             parentId: number | null;
             sortOrder: number;
@@ -1268,6 +1270,8 @@ export interface components {
             key: string;
             name: string;
             shortName: string | null;
+            /** @description Namnet på engelska, om det finns; annars visas namnet */
+            nameEn: string | null;
             description: string | null;
             sortOrder: number;
         };
@@ -1286,6 +1290,8 @@ export interface components {
             id: number;
             code: string;
             name: string;
+            /** @description Namnet på engelska, om det finns; annars visas namnet */
+            nameEn: string | null;
             validFrom: string;
             validTo: string | null;
             goals: components["schemas"]["Goal"][];
@@ -1293,6 +1299,8 @@ export interface components {
         ActivityType: {
             id: number;
             name: string;
+            /** @description Namnet på engelska, om det finns; annars visas namnet */
+            nameEn: string | null;
             sortOrder: number;
             active: boolean;
         };
@@ -1301,6 +1309,8 @@ export interface components {
             /** @description Standardmålgruppens fasta nyckel (ledning, enhetschefer, medarbetare, politiker, brukare, forskare, fou); null för en egen målgrupp */
             key: string | null;
             name: string;
+            /** @description Namnet på engelska, om det finns; annars visas namnet */
+            nameEn: string | null;
             sortOrder: number;
             active: boolean;
         };
@@ -1336,6 +1346,7 @@ export interface components {
                 /** @enum {string} */
                 code: "fysiskt" | "digitalt" | "hybrid";
                 name: string;
+                nameEn: string;
             }[];
             lines: {
                 /**
@@ -1344,6 +1355,7 @@ export interface components {
                  */
                 code: "forsta" | "andra";
                 name: string;
+                nameEn: string;
             }[];
         };
         Activity: {
@@ -2536,6 +2548,8 @@ export interface operations {
                 "application/json": {
                     code: string;
                     name: string;
+                    /** @description Namnet på engelska (valfritt); tomt eller null: inget */
+                    nameEn?: string | null;
                     parentId?: number | null;
                     reportLabel?: string | null;
                     sortOrder?: number;
@@ -2621,6 +2635,8 @@ export interface operations {
             content: {
                 "application/json": {
                     name?: string;
+                    /** @description Namnet på engelska (valfritt); tomt eller null: inget */
+                    nameEn?: string | null;
                     reportLabel?: string | null;
                     sortOrder?: number;
                     active?: boolean;
@@ -2743,12 +2759,16 @@ export interface operations {
                 "application/json": {
                     code: string;
                     name: string;
+                    /** @description Namnet på engelska (valfritt); tomt eller null: inget */
+                    nameEn?: string | null;
                     validFrom: string;
                     validTo: string | null;
                     goals: {
                         key: string;
                         name: string;
                         shortName?: string | null;
+                        /** @description Namnet på engelska (valfritt); tomt eller null: inget */
+                        nameEn?: string | null;
                         description?: string | null;
                         sortOrder?: number;
                     }[];
@@ -2834,6 +2854,8 @@ export interface operations {
             content: {
                 "application/json": {
                     name?: string;
+                    /** @description Namnet på engelska (valfritt); tomt eller null: inget */
+                    nameEn?: string | null;
                     validFrom?: string;
                     validTo?: string | null;
                 };
@@ -2920,6 +2942,8 @@ export interface operations {
                     key: string;
                     name: string;
                     shortName?: string | null;
+                    /** @description Namnet på engelska (valfritt); tomt eller null: inget */
+                    nameEn?: string | null;
                     description?: string | null;
                     sortOrder?: number;
                 };
@@ -3005,6 +3029,8 @@ export interface operations {
                 "application/json": {
                     name?: string;
                     shortName?: string | null;
+                    /** @description Namnet på engelska (valfritt); tomt eller null: inget */
+                    nameEn?: string | null;
                     description?: string | null;
                     sortOrder?: number;
                 };
@@ -3192,6 +3218,8 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
+                    /** @description Namnet på engelska (valfritt); tomt eller null: inget */
+                    nameEn?: string | null;
                     sortOrder?: number;
                 };
             };
@@ -3275,6 +3303,8 @@ export interface operations {
             content: {
                 "application/json": {
                     name?: string;
+                    /** @description Namnet på engelska (valfritt); tomt eller null: inget */
+                    nameEn?: string | null;
                     sortOrder?: number;
                     active?: boolean;
                 };
@@ -3395,6 +3425,8 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
+                    /** @description Namnet på engelska (valfritt); tomt eller null: inget */
+                    nameEn?: string | null;
                     sortOrder?: number;
                 };
             };
@@ -3478,6 +3510,8 @@ export interface operations {
             content: {
                 "application/json": {
                     name?: string;
+                    /** @description Namnet på engelska (valfritt); tomt eller null: inget */
+                    nameEn?: string | null;
                     sortOrder?: number;
                     active?: boolean;
                 };

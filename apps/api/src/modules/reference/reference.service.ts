@@ -13,9 +13,9 @@ type Out<T extends z.ZodType> = z.infer<T>;
 type In<K extends keyof typeof s> = (typeof s)[K] extends z.ZodType ? z.infer<(typeof s)[K]> : never;
 
 export const FORMATS = [
-  { code: 'fysiskt', name: 'Fysiskt' },
-  { code: 'digitalt', name: 'Digitalt' },
-  { code: 'hybrid', name: 'Hybrid' },
+  { code: 'fysiskt', name: 'Fysiskt', nameEn: 'In person' },
+  { code: 'digitalt', name: 'Digitalt', nameEn: 'Online' },
+  { code: 'hybrid', name: 'Hybrid', nameEn: 'Hybrid' },
 ] as const;
 
 const repo = (scope: UnitScope) => scope.repo(referenceRepository);
@@ -37,30 +37,30 @@ export function listAreas(scope: UnitScope): Out<typeof s.area>[] {
   const ordered = rows.filter((r) => r.parentId === null).sort(byOrder)
     .flatMap((g) => [g, ...rows.filter((r) => r.parentId === g.id).sort(byOrder)]);
   return ordered.map((r) => ({
-    id: r.id, code: r.code, name: r.name, reportLabel: r.reportLabel, parentId: r.parentId,
+    id: r.id, code: r.code, name: r.name, nameEn: r.nameEn, reportLabel: r.reportLabel, parentId: r.parentId,
     sortOrder: r.sortOrder, active: r.active, isLeaf: !parents.has(r.id),
   }));
 }
 
 const toGoal = (g: GoalRow): Out<typeof s.goal> => ({
-  id: g.id, frameworkId: g.frameworkId, key: g.key, name: g.name, shortName: g.shortName, description: g.description, sortOrder: g.sortOrder,
+  id: g.id, frameworkId: g.frameworkId, key: g.key, name: g.name, shortName: g.shortName, nameEn: g.nameEn, description: g.description, sortOrder: g.sortOrder,
 });
 
 export function listGoalFrameworks(scope: UnitScope): Out<typeof s.goalFramework>[] {
   const r = repo(scope);
   const goals = r.goals();
   return r.frameworks().map((f) => ({
-    id: f.id, code: f.code, name: f.name, validFrom: f.validFrom, validTo: f.validTo,
+    id: f.id, code: f.code, name: f.name, nameEn: f.nameEn, validFrom: f.validFrom, validTo: f.validTo,
     goals: goals.filter((g) => g.frameworkId === f.id).map(toGoal),
   }));
 }
 
 export function listActivityTypes(scope: UnitScope): Out<typeof s.activityType>[] {
-  return repo(scope).activityTypes().map(({ id, name, sortOrder, active }) => ({ id, name, sortOrder, active }));
+  return repo(scope).activityTypes().map(({ id, name, nameEn, sortOrder, active }) => ({ id, name, nameEn, sortOrder, active }));
 }
 
 export function listTargetGroups(scope: UnitScope): Out<typeof s.targetGroup>[] {
-  return repo(scope).targetGroups().map(({ id, key, name, sortOrder, active }) => ({ id, key, name, sortOrder, active }));
+  return repo(scope).targetGroups().map(({ id, key, name, nameEn, sortOrder, active }) => ({ id, key, name, nameEn, sortOrder, active }));
 }
 
 export function listAssignments(scope: UnitScope): Out<typeof s.assignment>[] {
@@ -84,7 +84,7 @@ export function referenceBundle(scope: UnitScope): Out<typeof s.referenceBundle>
     assignments: listAssignments(scope),
     staff: listStaff(scope),
     formats: [...FORMATS],
-    lines: referenceData.lines as { code: 'forsta' | 'andra'; name: string }[],
+    lines: referenceData.lines as { code: 'forsta' | 'andra'; name: string; nameEn: string }[],
   };
 }
 
