@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { FIRST_ACTIVITY_YEAR, frameworkForDate, isFarAhead, isIsoDate, lastActivityYear } from '@fou/domain';
 import type { GoalSuggestion, ReferenceData } from '../api/client.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { localName, localShortName } from '../i18n/reference-names.ts';
 import { Choice, Field, Group, fieldId } from './fields.tsx';
 import { PlanItemSelect } from './PlanItemSelect.tsx';
 import {
@@ -22,7 +23,7 @@ interface Props {
 }
 
 export function ActivityForm({ reference, initial, goalSuggestions, saving, serverErrors, onSubmit, offerPlanItems = false }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [f, setF] = useState<FormState>(initial);
   const [clientErrors, setClientErrors] = useState<Errors | null>(null);
   const [suggestion, setSuggestion] = useState<string | null>(null);
@@ -70,7 +71,7 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
     const key = typeId === null ? undefined : suggestedGoalKey(goalSuggestions, typeId);
     const goal = key ? goals.find((g) => g.key === key) : undefined;
     setF((s) => ({ ...s, typeId, ...(goal ? { goalId: goal.id } : {}) }));
-    setSuggestion(goal ? (goal.shortName ?? goal.name) : null);
+    setSuggestion(goal ? localShortName(goal, lang) : null);
   }
 
   function toggle(list: number[], id: number, on: boolean) {
@@ -156,7 +157,7 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
             <option value="">{t.form.chooseType}</option>
             {types.map((x) => (
               <option key={x.id} value={x.id}>
-                {label(x, x.name)}
+                {label(x, localName(x, lang))}
               </option>
             ))}
           </select>
@@ -168,7 +169,7 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
         legend={t.form.goal}
         required
         error={errors.goalId}
-        hint={framework ? (suggestion ? t.form.goalSuggested(suggestion) : t.form.goalFramework(framework.name)) : t.form.noFramework}
+        hint={framework ? (suggestion ? t.form.goalSuggested(suggestion) : t.form.goalFramework(localName(framework, lang))) : t.form.noFramework}
       >
         <div className="choices">
           {goals.map((g, i) => (
@@ -179,7 +180,7 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
               id={i === 0 ? fieldId('goalId') : `goal-${g.id}`}
               checked={goalId === g.id}
               onChange={() => set('goalId', g.id)}
-              label={g.name}
+              label={localName(g, lang)}
               description={g.description}
             />
           ))}
@@ -197,11 +198,11 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
                 id={gi === 0 ? fieldId('areaId') : `area-${group.id}`}
                 checked={f.areaId === group.id}
                 onChange={() => set('areaId', group.id)}
-                label={label(group, group.name)}
+                label={label(group, localName(group, lang))}
               />
             ) : (
               <fieldset key={group.id} className="subgroup">
-                <legend>{label(group, group.name)}</legend>
+                <legend>{label(group, localName(group, lang))}</legend>
                 {leaves.map((leaf) => (
                   <Choice
                     key={leaf.id}
@@ -210,7 +211,7 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
                     id={`area-${leaf.id}`}
                     checked={f.areaId === leaf.id}
                     onChange={() => set('areaId', leaf.id)}
-                    label={label(leaf, leaf.name)}
+                    label={label(leaf, localName(leaf, lang))}
                   />
                 ))}
               </fieldset>
@@ -279,7 +280,7 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
               id={i === 0 ? fieldId('format') : `format-${x.code}`}
               checked={f.format === x.code}
               onChange={() => set('format', x.code)}
-              label={x.name}
+              label={localName(x, lang)}
             />
           ))}
         </div>
@@ -326,7 +327,7 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
               id={i === 0 ? fieldId('targetGroupIds') : `target-group-${g.id}`}
               checked={f.targetGroupIds.includes(g.id)}
               onChange={(on) => set('targetGroupIds', toggle(f.targetGroupIds, g.id, on))}
-              label={label(g, g.name)}
+              label={label(g, localName(g, lang))}
             />
           ))}
         </div>
@@ -349,7 +350,7 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
         <div className="choices choices--inline">
           <Choice type="radio" name="line" id={fieldId('line')} checked={f.line === null} onChange={() => set('line', null)} label={t.form.noLine} />
           {reference.lines.map((x) => (
-            <Choice key={x.code} type="radio" name="line" id={`line-${x.code}`} checked={f.line === x.code} onChange={() => set('line', x.code as Line)} label={x.name} />
+            <Choice key={x.code} type="radio" name="line" id={`line-${x.code}`} checked={f.line === x.code} onChange={() => set('line', x.code as Line)} label={localName(x, lang)} />
           ))}
         </div>
       </Group>

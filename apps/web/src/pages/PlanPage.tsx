@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { localName, localShortName, useReferenceNames } from '../i18n/reference-names.ts';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import { can, frameworkForDate, isIsoDate, todayInSweden } from '@fou/domain';
 import type { PlanFollowup, PlanFollowupItem, PlanItem, ReferenceData } from '../api/client.ts';
@@ -49,7 +50,8 @@ export function PlanPage() {
 function PlanYear({ year, reason }: { year: number; reason: 'latest' | 'lastYearReport' | null }) {
   // Only the chief changes the plan; the council and the staff follow it read-only.
   const canEditPlan = can(useSignedIn().role, 'plan:write');
-  const { t, date } = useI18n();
+  const { t, lang, date } = useI18n();
+  const names = useReferenceNames();
   const [sp, setSp] = useSearchParams();
   const today = todayInSweden();
   const thisYear = Number(today.slice(0, 4));
@@ -112,7 +114,7 @@ function PlanYear({ year, reason }: { year: number; reason: 'latest' | 'lastYear
             <label htmlFor="plan-goal">{t.plan.goal}</label>
             <select id="plan-goal" className="input" value={goal} onChange={(e) => update({ goal: e.target.value })}>
               <option value="">{t.plan.all}</option>
-              {ref ? goalOptions(ref, year).map((g) => <option key={g.key} value={g.key}>{g.shortName ?? g.name}</option>) : null}
+              {ref ? goalOptions(ref, year).map((g) => <option key={g.key} value={g.key}>{localShortName(g, lang)}</option>) : null}
             </select>
           </div>
           <div className="field">
@@ -123,11 +125,11 @@ function PlanYear({ year, reason }: { year: number; reason: 'latest' | 'lastYear
                 .filter((a) => a.parentId === null)
                 .sort((a, b) => a.sortOrder - b.sortOrder)
                 .flatMap((top) => [
-                  <option key={top.code} value={top.code}>{top.name}</option>,
+                  <option key={top.code} value={top.code}>{localName(top, lang)}</option>,
                   ...ref.areas
                     .filter((a) => a.parentId === top.id)
                     .sort((a, b) => a.sortOrder - b.sortOrder)
-                    .map((leaf) => <option key={leaf.code} value={leaf.code}>{`– ${leaf.name}`}</option>),
+                    .map((leaf) => <option key={leaf.code} value={leaf.code}>{`– ${localName(leaf, lang)}`}</option>),
                 ])}
             </select>
           </div>
@@ -222,7 +224,7 @@ function PlanYear({ year, reason }: { year: number; reason: 'latest' | 'lastYear
           {items.data.length === 0 ? <p>{t.plan.empty}</p> : null}
           {groupByGoal(items.data).map((g) => (
             <section key={g.key} className="plan-goal" aria-labelledby={`plan-goal-${g.key}`}>
-              <h2 id={`plan-goal-${g.key}`}>{g.name}</h2>
+              <h2 id={`plan-goal-${g.key}`}>{names.goalByKey(g.key, g.name)}</h2>
               <ul className="plan-items">
                 {g.items.map((item) => (
                   <PlanItemCard key={item.id} item={item} followup={byId.get(item.id)} asOf={followup.data?.asOf ?? asOf} />
@@ -238,6 +240,7 @@ function PlanYear({ year, reason }: { year: number; reason: 'latest' | 'lastYear
 
 function PlanItemCard({ item, followup, asOf }: { item: PlanItem; followup: PlanFollowupItem | undefined; asOf: string }) {
   const { t } = useI18n();
+  const names = useReferenceNames();
   return (
     <li className={`plan-item${followup?.flagged ? ' plan-item--flagged' : ''}`}>
       <div className="plan-item__head">
@@ -247,7 +250,7 @@ function PlanItemCard({ item, followup, asOf }: { item: PlanItem; followup: Plan
         <PlanStatusBadge status={item.status} />
       </div>
       <p className="plan-item__meta muted">
-        {t.plan.area}: {item.area.name}
+        {t.plan.area}: {names.name('area', item.area)}
         {item.staff.length ? ` · ${t.plan.staff}: ${item.staff.map((s) => s.name).join(', ')}` : null}
       </p>
       {followup ? (
@@ -266,6 +269,7 @@ function PlanItemCard({ item, followup, asOf }: { item: PlanItem; followup: Plan
 
 function CoverageTables({ data }: { data: PlanFollowup }) {
   const { t, number, date } = useI18n();
+  const names = useReferenceNames();
   const tables = [
     { id: 'goal', title: t.plan.byGoal(date(data.asOf)), column: t.plan.goal, rows: data.goals },
     { id: 'area', title: t.plan.byArea(date(data.asOf)), column: t.plan.area, rows: data.areaGroups },
@@ -288,7 +292,7 @@ function CoverageTables({ data }: { data: PlanFollowup }) {
               <tbody>
                 {tb.rows.map((r) => (
                   <tr key={'key' in r ? r.key : r.code}>
-                    <th scope="row">{r.name}</th>
+                    <th scope="row">{'key' in r ? names.goalByKey(r.key, r.name) : names.areaByCode(r.code, r.name)}</th>
                     <td className="num">{number(r.planned)}</td>
                     <td className="num">{number(r.withActivity)}</td>
                   </tr>

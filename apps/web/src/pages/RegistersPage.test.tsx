@@ -57,7 +57,7 @@ const server = vi.hoisted(() => {
     }
     if (path === '/areas') {
       if (input.method === 'GET') return json(200, s.areas);
-      const row = { id: s.nextId++, code: String(body!.code), name: String(body!.name), reportLabel: (body!.reportLabel as string | null) ?? null, parentId: (body!.parentId as number | null) ?? null, sortOrder: Number(body!.sortOrder ?? 0), active: true, isLeaf: true };
+      const row = { id: s.nextId++, code: String(body!.code), name: String(body!.name), nameEn: (body!.nameEn as string | null) ?? null, reportLabel: (body!.reportLabel as string | null) ?? null, parentId: (body!.parentId as number | null) ?? null, sortOrder: Number(body!.sortOrder ?? 0), active: true, isLeaf: true };
       s.areas.push(row);
       return json(201, row);
     }
