@@ -319,6 +319,8 @@ const sv = {
   registers: {
     nav: 'Register',
     title: 'Register',
+    nameEn: 'Engelskt namn',
+    nameEnHint: 'Valfritt. Visas för den som valt engelska; tomt: det svenska namnet.',
     intro:
       'Listorna som formulären bygger på. Inget tas bort: det som inte längre används inaktiveras. Det står då kvar på gamla aktiviteter men erbjuds inte för nya.',
     sections: 'Välj register',
@@ -606,6 +608,8 @@ const sv = {
     keyHint: 'Samma nyckel som ett mål i ett tidigare ramverk gör att rapporterna jämför dem över åren. Små bokstäver, siffror och bindestreck.',
     shortName: 'Kort namn',
     shortNameHint: 'Visas i diagram och smala tabeller.',
+    nameEn: 'Engelskt namn',
+    nameEnHint: 'Valfritt. Visas för den som valt engelska, både i tabeller och diagram; tomt: det svenska namnet.',
     goalName: 'Namn',
     description: 'Beskrivning',
     renameGoal: 'Byt namn',
@@ -1151,6 +1155,8 @@ const en: Messages = {
   registers: {
     nav: 'Registers',
     title: 'Registers',
+    nameEn: 'English name',
+    nameEnHint: 'Optional. Shown to those who chose English; empty: the Swedish name.',
     intro:
       'The lists the forms are built on. Nothing is deleted: what is no longer used is deactivated. It then stays on old activities but is not offered for new ones.',
     sections: 'Choose a register',
@@ -1437,6 +1443,8 @@ const en: Messages = {
     keyHint: 'The same key as a goal in an earlier framework makes the reports compare them across years. Lower-case letters, digits and hyphens.',
     shortName: 'Short name',
     shortNameHint: 'Shown in charts and narrow tables.',
+    nameEn: 'English name',
+    nameEnHint: 'Optional. Shown to those who chose English, in tables and charts alike; empty: the Swedish name.',
     goalName: 'Name',
     description: 'Description',
     renameGoal: 'Rename',

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { localName } from '../i18n/reference-names.ts';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { isIsoDate, todayInSweden } from '@fou/domain';
 import { ApiCallError, type Goal, type GoalFramework } from '../api/client.ts';
@@ -56,13 +57,13 @@ export function GoalFrameworksPage() {
 }
 
 function FrameworkSection({ fw, current }: { fw: GoalFramework; current: boolean }) {
-  const { t, date } = useI18n();
+  const { t, lang, date } = useI18n();
   const [editing, setEditing] = useState(false);
   const goals = [...fw.goals].sort((a, b) => a.sortOrder - b.sortOrder);
   return (
     <section className="framework" aria-labelledby={`fw-${fw.id}`}>
       <div className="framework__head">
-        <h2 id={`fw-${fw.id}`}>{fw.name}</h2>
+        <h2 id={`fw-${fw.id}`}>{localName(fw, lang)}</h2>
         {current ? <span className="status-badge status-badge--genomford">{t.frameworks.current}</span> : null}
       </div>
       <p className="framework__period">
@@ -148,6 +149,7 @@ function GoalEntry({ goal }: { goal: Goal }) {
       <p className="muted goal-entry__meta">
         {t.frameworks.key}: <code>{goal.key}</code>
         {goal.shortName ? ` · ${t.frameworks.shortName}: ${goal.shortName}` : null}
+        {goal.nameEn ? ` · ${t.frameworks.nameEn}: ${goal.nameEn}` : null}
       </p>
       {goal.description ? <p className="goal-entry__desc">{goal.description}</p> : null}
       <div role="status">{saved && !editing ? <p className="confirmation">{t.frameworks.renamed}</p> : null}</div>
@@ -174,6 +176,7 @@ function GoalEditor({ goal, onDone }: { goal: Goal; onDone: (saved: boolean) => 
   const names = useGoalNames(goal.id, true);
   const [name, setName] = useState(goal.name);
   const [shortName, setShortName] = useState(goal.shortName ?? '');
+  const [nameEn, setNameEn] = useState(goal.nameEn ?? '');
   const [description, setDescription] = useState(goal.description ?? '');
   const [nameError, setNameError] = useState<string | undefined>();
   const firstRef = useRef<HTMLInputElement>(null);
@@ -193,7 +196,7 @@ function GoalEditor({ goal, onDone }: { goal: Goal; onDone: (saved: boolean) => 
     }
     setNameError(undefined);
     update.mutate(
-      { name: name.trim(), shortName: shortName.trim() || null, description: description.trim() || null },
+      { name: name.trim(), shortName: shortName.trim() || null, nameEn: nameEn.trim() || null, description: description.trim() || null },
       { onSuccess: () => onDone(true) },
     );
   }
@@ -210,6 +213,9 @@ function GoalEditor({ goal, onDone }: { goal: Goal; onDone: (saved: boolean) => 
       </Field>
       <Field name={id('shortName')} label={t.frameworks.shortName} required={false} hint={t.frameworks.shortNameHint} error={undefined}>
         {(a) => <input {...a} type="text" className="input" maxLength={200} value={shortName} onChange={(e) => setShortName(e.target.value)} />}
+      </Field>
+      <Field name={id('nameEn')} label={t.frameworks.nameEn} required={false} hint={t.frameworks.nameEnHint} error={undefined}>
+        {(a) => <input {...a} type="text" className="input" lang="en" maxLength={200} value={nameEn} onChange={(e) => setNameEn(e.target.value)} />}
       </Field>
       <Field name={id('description')} label={t.frameworks.description} required={false} error={undefined}>
         {(a) => <textarea {...a} className="input" rows={3} maxLength={1000} value={description} onChange={(e) => setDescription(e.target.value)} />}
