@@ -4230,6 +4230,8 @@ export interface operations {
                 order?: "asc" | "desc";
                 /** @description csv (UTF-8 med BOM, semikolon) eller xlsx (standard) */
                 output?: "csv" | "xlsx";
+                /** @description Språket för rubriker, etiketter och registrens namn: sv (standard) eller en (engelska namn där registret har dem, annars de svenska) */
+                lang?: "sv" | "en";
             };
             header?: never;
             path?: never;
@@ -6492,6 +6494,8 @@ export interface operations {
                 to?: string;
                 /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
                 output?: "json" | "csv" | "xlsx";
+                /** @description Språket för rubriker, etiketter och registrens namn: sv (standard) eller en (engelska namn där registret har dem, annars de svenska) */
+                lang?: "sv" | "en";
             };
             header?: never;
             path: {
@@ -6567,6 +6571,8 @@ export interface operations {
                 year: number;
                 /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
                 output?: "json" | "csv" | "xlsx";
+                /** @description Språket för rubriker, etiketter och registrens namn: sv (standard) eller en (engelska namn där registret har dem, annars de svenska) */
+                lang?: "sv" | "en";
             };
             header?: never;
             path?: never;
@@ -6663,6 +6669,8 @@ export interface operations {
                 rounding?: "halfUp" | "largestRemainder";
                 /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
                 output?: "json" | "csv" | "xlsx";
+                /** @description Språket för rubriker, etiketter och registrens namn: sv (standard) eller en (engelska namn där registret har dem, annars de svenska) */
+                lang?: "sv" | "en";
             };
             header?: never;
             path?: never;
@@ -6763,6 +6771,8 @@ export interface operations {
                 rounding?: "halfUp" | "largestRemainder";
                 /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
                 output?: "json" | "csv" | "xlsx";
+                /** @description Språket för rubriker, etiketter och registrens namn: sv (standard) eller en (engelska namn där registret har dem, annars de svenska) */
+                lang?: "sv" | "en";
             };
             header?: never;
             path?: never;
@@ -6857,6 +6867,8 @@ export interface operations {
                 rounding?: "halfUp" | "largestRemainder";
                 /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
                 output?: "json" | "csv" | "xlsx";
+                /** @description Språket för rubriker, etiketter och registrens namn: sv (standard) eller en (engelska namn där registret har dem, annars de svenska) */
+                lang?: "sv" | "en";
             };
             header?: never;
             path?: never;
@@ -6949,6 +6961,8 @@ export interface operations {
                 area?: string;
                 /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
                 output?: "json" | "csv" | "xlsx";
+                /** @description Språket för rubriker, etiketter och registrens namn: sv (standard) eller en (engelska namn där registret har dem, annars de svenska) */
+                lang?: "sv" | "en";
             };
             header?: never;
             path?: never;
@@ -7023,6 +7037,8 @@ export interface operations {
                 rounding?: "halfUp" | "largestRemainder";
                 /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
                 output?: "json" | "csv" | "xlsx";
+                /** @description Språket för rubriker, etiketter och registrens namn: sv (standard) eller en (engelska namn där registret har dem, annars de svenska) */
+                lang?: "sv" | "en";
             };
             header?: never;
             path: {

@@ -7,6 +7,8 @@
 import { goalNameForYear, knownParticipants, ownerReach, roundPercents, percentsHalfUp, yearOf, type OwnerReach, type RoundingMethod } from '@fou/domain';
 import type { UnitScope } from '../../db/unit-scope.ts';
 import { FieldErrors, notFound } from '../../lib/errors.ts';
+import { nameIn, type Lang } from '../../lib/lang.ts';
+import { REPORT_WORDS, type ReportWords } from './report-words.ts';
 import { referenceData } from '../../seed/reference-seed.ts';
 import { FORMATS } from '../reference/reference.service.ts';
 import type {
@@ -19,11 +21,6 @@ import { reportsRepository, type ActivityFilter, type CountColumn, type ReportRe
 export const NONE_KEY = 'none';
 /** The first year the overview's trend reaches back to (the web's FIRST_PAGE_YEAR). */
 export const FIRST_TREND_YEAR = 2016;
-const NONE_LABEL = 'Ej angivet';
-const MULTI_NOTE = {
-  municipality: 'En aktivitet kan ha flera deltagande kommuner och räknas då en gång per kommun: andelarna avser andel av aktiviteterna och summerar inte till 100 %.',
-  staff: 'En aktivitet kan ha flera medarbetare och räknas då en gång per medarbetare: andelarna avser andel av aktiviteterna och summerar inte till 100 %.',
-} as const;
 
 // One collator for the request's sorting: localeCompare with a locale builds a new one on every call.
 const swedish = new Intl.Collator('sv');
@@ -31,23 +28,33 @@ const swedish = new Intl.Collator('sv');
 type Framework = ReportReference['frameworks'][number];
 type Goal = ReportReference['goals'][number] & { history: { name: string; replacedOn: string }[] };
 
-/** The unit's reference tables, as labels and order for the reports. */
+/** The unit's reference tables, as labels and order for the reports, named in the report's language. */
 interface Ctx extends Omit<ReportReference, 'goals' | 'goalHistory'> {
   goals: Goal[];
+  lang: Lang;
+  words: ReportWords;
 }
 
-function loadCtx(scope: UnitScope): Ctx {
-  return scope.cached('report-ctx', () => {
+/**
+ * In English a row with an English name is labelled with it: a goal then has no earlier names to show (they are
+ * Swedish), and an area group's English name stands for both its register name and its report label.
+ */
+function loadCtx(scope: UnitScope, lang: Lang = 'sv'): Ctx {
+  return scope.cached(`report-ctx:${lang}`, () => {
     const r = scope.repo(reportsRepository).referenceTables();
+    const english = lang === 'en';
     return {
-      frameworks: r.frameworks,
+      lang,
+      words: REPORT_WORDS[lang],
+      frameworks: r.frameworks.map((f) => ({ ...f, name: nameIn(lang, f) })),
       goals: r.goals.map((g) => ({
-        ...g, history: r.goalHistory.filter((h) => h.goalId === g.id).map(({ name, replacedOn }) => ({ name, replacedOn })),
+        ...g, name: nameIn(lang, g),
+        history: english && g.nameEn ? [] : r.goalHistory.filter((h) => h.goalId === g.id).map(({ name, replacedOn }) => ({ name, replacedOn })),
       })),
-      areas: r.areas,
+      areas: r.areas.map((a) => (english && a.nameEn ? { ...a, name: a.nameEn, reportLabel: a.nameEn } : a)),
       municipalities: r.municipalities,
       staff: r.staff.sort((a, b) => swedish.compare(a.name, b.name) || a.id - b.id),
-      types: r.types,
+      types: r.types.map((x) => ({ ...x, name: nameIn(lang, x) })),
       assignments: r.assignments.sort((a, b) => swedish.compare(a.title, b.title) || a.id - b.id),
     };
   });
@@ -186,9 +193,9 @@ function dimensionSpec(ctx: Ctx, dim: Dimension, period: Period): DimSpec {
     case 'type':
       return { column: 'type', keyOf: String, values: ctx.types.map((x) => ({ key: String(x.id), label: x.name, active: x.active })), nullable: false };
     case 'format':
-      return { column: 'format', keyOf: String, values: FORMATS.map((x) => ({ key: x.code, label: x.name, active: true })), nullable: false };
+      return { column: 'format', keyOf: String, values: FORMATS.map((x) => ({ key: x.code, label: nameIn(ctx.lang, x), active: true })), nullable: false };
     case 'line':
-      return { column: 'line', keyOf: String, values: referenceData.lines.map((x: { code: string; name: string }) => ({ key: x.code, label: x.name, active: true })), nullable: true };
+      return { column: 'line', keyOf: String, values: referenceData.lines.map((x: { code: string; name: string; nameEn: string }) => ({ key: x.code, label: nameIn(ctx.lang, x), active: true })), nullable: true };
     case 'assignment':
       return { column: 'assignment', keyOf: String, values: ctx.assignments.map((x) => ({ key: String(x.id), label: x.title, active: x.active })), nullable: true };
     case 'staff':
@@ -215,9 +222,9 @@ function countBy(scope: UnitScope, filter: ActivityFilter, specs: DimSpec[], byY
 const countActivities = (scope: UnitScope, filter: ActivityFilter) => scope.repo(reportsRepository).countActivities(filter);
 
 /** The rows a dimension shows: every active value, inactive ones that occur, and none when it occurs. */
-function rowsOf(spec: DimSpec, counts: Map<string, number>): { key: string; label: string; registerName?: string }[] {
+function rowsOf(spec: DimSpec, counts: Map<string, number>, none: string): { key: string; label: string; registerName?: string }[] {
   const rows = spec.values.filter((v) => v.active || (counts.get(v.key) ?? 0) > 0).map(({ key, label, registerName }) => ({ key, label, ...(registerName ? { registerName } : {}) }));
-  if (spec.nullable && (counts.get(NONE_KEY) ?? 0) > 0) rows.push({ key: NONE_KEY, label: NONE_LABEL });
+  if (spec.nullable && (counts.get(NONE_KEY) ?? 0) > 0) rows.push({ key: NONE_KEY, label: none });
   return rows;
 }
 
@@ -228,7 +235,7 @@ const shareOf = (count: number, total: number) => (total > 0 ? count / total : 0
 // Reports
 
 export function distributionReport(scope: UnitScope, q: DistributionQuery): Distribution {
-  const ctx = loadCtx(scope);
+  const ctx = loadCtx(scope, q.lang);
   const period = periodOf(q);
   const filter = filterOf(ctx, period, q);
   const spec = dimensionSpec(ctx, q.dimension, period);
@@ -236,7 +243,7 @@ export function distributionReport(scope: UnitScope, q: DistributionQuery): Dist
   for (const r of countBy(scope, filter, [spec])) add(counts, r.keys[0]!, r.n);
   const multiValued = MULTI_VALUED.includes(q.dimension);
   const total = multiValued ? countActivities(scope, filter) : [...counts.values()].reduce((s, n) => s + n, 0);
-  const rows = rowsOf(spec, counts);
+  const rows = rowsOf(spec, counts, ctx.words.none);
   const rowCounts = rows.map((r) => counts.get(r.key) ?? 0);
   // Shares of activities under a multi-valued dimension overlap: only per-row rounding means anything there.
   const rounding: RoundingMethod = multiValued ? 'halfUp' : q.rounding;
@@ -246,7 +253,7 @@ export function distributionReport(scope: UnitScope, q: DistributionQuery): Dist
     period,
     rounding,
     multiValued,
-    note: multiValued ? MULTI_NOTE[q.dimension as 'staff' | 'municipality'] : null,
+    note: multiValued ? ctx.words.multiNote[q.dimension as 'staff' | 'municipality'] : null,
     total,
     rows: rows.map((r, i) => ({ ...r, count: rowCounts[i]!, share: shareOf(rowCounts[i]!, total), percent: percents[i]! })),
     percentSum: percents.reduce((s, p) => s + p, 0),
@@ -254,7 +261,7 @@ export function distributionReport(scope: UnitScope, q: DistributionQuery): Dist
 }
 
 export function crosstabReport(scope: UnitScope, q: CrosstabQuery): Crosstab {
-  const ctx = loadCtx(scope);
+  const ctx = loadCtx(scope, q.lang);
   const period = periodOf(q);
   const filter = filterOf(ctx, period, q);
   const rs = dimensionSpec(ctx, q.rows, period);
@@ -267,8 +274,8 @@ export function crosstabReport(scope: UnitScope, q: CrosstabQuery): Crosstab {
     add(rowSums, r.keys[0]!, r.n);
     add(colSums, r.keys[1]!, r.n);
   }
-  const rows = rowsOf(rs, rowSums);
-  const columns = rowsOf(cs, colSums);
+  const rows = rowsOf(rs, rowSums, ctx.words.none);
+  const columns = rowsOf(cs, colSums, ctx.words.none);
   const counts = rows.map((r) => columns.map((c) => cells.get(`${r.key}\u0000${c.key}`) ?? 0));
   const rowTotals = counts.map((row) => row.reduce((s, n) => s + n, 0));
   const columnTotals = columns.map((_, j) => counts.reduce((s, row) => s + row[j]!, 0));
@@ -286,7 +293,7 @@ export function crosstabReport(scope: UnitScope, q: CrosstabQuery): Crosstab {
 }
 
 export function trendReport(scope: UnitScope, q: TrendQuery): Trend {
-  const ctx = loadCtx(scope);
+  const ctx = loadCtx(scope, q.lang);
   const period: Period = { from: `${q.fromYear}-01-01`, to: `${q.toYear}-12-31`, year: null };
   const filter = filterOf(ctx, period, q);
   const spec = dimensionSpec(ctx, q.dimension, period);
@@ -297,7 +304,7 @@ export function trendReport(scope: UnitScope, q: TrendQuery): Trend {
     add(cells, `${r.year}\u0000${r.keys[0]}`, r.n);
     add(sums, r.keys[0]!, r.n);
   }
-  const rows = rowsOf(spec, sums);
+  const rows = rowsOf(spec, sums, ctx.words.none);
   const countsByYear = years.map((y) => rows.map((r) => cells.get(`${y}\u0000${r.key}`) ?? 0));
   const percentsByYear = countsByYear.map((c) => roundPercents(c, q.rounding));
   const labelsFor = (row: { key: string; label: string }) => Object.fromEntries(years.map((y) => [String(y), yearLabel(ctx, q.dimension, row, y)]));
@@ -328,14 +335,14 @@ function yearLabel(ctx: Ctx, dim: SingleDimension, row: { key: string; label: st
 }
 
 export function reachReport(scope: UnitScope, q: ReachQuery): Reach {
-  const ctx = loadCtx(scope);
+  const ctx = loadCtx(scope, q.lang);
   const period = periodOf(q);
   const filter = filterOf(ctx, period, q);
   const spec = dimensionSpec(ctx, 'municipality', period);
   const counts = new Map<string, number>();
   for (const r of countBy(scope, filter, [spec])) add(counts, r.keys[0]!, r.n);
   const total = countActivities(scope, filter);
-  const rows = rowsOf(spec, counts);
+  const rows = rowsOf(spec, counts, ctx.words.none);
   const rowCounts = rows.map((r) => counts.get(r.key) ?? 0);
   const percents = percentsHalfUp(rowCounts, total);
   const municipalities = rows.map((r, i) => ({
@@ -354,14 +361,15 @@ export function reachReport(scope: UnitScope, q: ReachQuery): Reach {
  * Why a column of rounded percents does not add up to its Totalt 100 %: each row is rounded half up on its own,
  * as the published report does. Null when it does add up.
  */
-export function vbRoundingNote(percentSum: number, activityCount: number): string | null {
+export function vbRoundingNote(percentSum: number, activityCount: number, lang: Lang = 'sv'): string | null {
   if (activityCount === 0 || percentSum === 100) return null;
-  return `Procenten är avrundade rad för rad (som i verksamhetsberättelsen) och summerar därför till ${percentSum} %; Totalt är alla aktiviteter, 100 %. Välj ”summerar till 100” för avrundning som alltid ger 100.`;
+  return REPORT_WORDS[lang].roundingNote(percentSum);
 }
 
 /** The two tables of the annual report's section "Intern uppföljning av VP", from one GROUP BY. */
 export function vbReport(scope: UnitScope, year: number, q: VbQuery): Vb {
-  const ctx = loadCtx(scope);
+  const ctx = loadCtx(scope, q.lang);
+  const w = ctx.words;
   const period = periodOf({ year });
   const filter = filterOf(ctx, period, {});
   const areaSpec = dimensionSpec(ctx, 'areaGroup', period);
@@ -374,22 +382,22 @@ export function vbReport(scope: UnitScope, year: number, q: VbQuery): Vb {
   }
   const activityCount = [...areaCounts.values()].reduce((s, n) => s + n, 0);
   const table = (id: 'verksamhetsomrade' | 'resultatmal', title: string, spec: DimSpec, counts: Map<string, number>) => {
-    const rows = rowsOf(spec, counts);
+    const rows = rowsOf(spec, counts, ctx.words.none);
     const c = rows.map((r) => counts.get(r.key) ?? 0);
     const p = roundPercents(c, q.rounding);
     const percentSum = p.reduce((s, x) => s + x, 0);
     return {
-      id, title, columnTitle: `Aktiviteter ${year}`,
+      id, title, columnTitle: w.activitiesIn(year),
       rows: rows.map((r, i) => ({ ...r, count: c[i]!, share: shareOf(c[i]!, activityCount), percent: p[i]! })),
-      total: { label: 'Totalt', count: activityCount, percent: activityCount > 0 ? 100 : 0 },
+      total: { label: w.total, count: activityCount, percent: activityCount > 0 ? 100 : 0 },
       percentSum,
-      note: vbRoundingNote(percentSum, activityCount),
+      note: vbRoundingNote(percentSum, activityCount, ctx.lang),
     };
   };
   const fw = frameworksIn(ctx, period).at(-1);
   const tables = [
-    table('verksamhetsomrade', 'Verksamhetsområde', areaSpec, areaCounts),
-    table('resultatmal', `Resultatmål i ${fw ? fw.code.toUpperCase() : 'verksamhetsplanen'}`, goalSpec, goalCounts),
+    table('verksamhetsomrade', w.areaTitle, areaSpec, areaCounts),
+    table('resultatmal', w.goalTitle(fw?.code ?? null), goalSpec, goalCounts),
   ].filter((x) => !q.table || x.id === q.table);
   return { year, activityCount, tables };
 }
@@ -515,8 +523,8 @@ function previousPeriodOf(period: Period): Period | null {
   return { from: back(period.from), to: back(period.to), year: null };
 }
 
-function countRows(spec: DimSpec, counts: Map<string, number>) {
-  return rowsOf(spec, counts).map((r) => ({ ...r, count: counts.get(r.key) ?? 0 }));
+function countRows(spec: DimSpec, counts: Map<string, number>, none: string) {
+  return rowsOf(spec, counts, none).map((r) => ({ ...r, count: counts.get(r.key) ?? 0 }));
 }
 
 const targetGroupKey = (g: { id: number; key: string | null }) => g.key ?? String(g.id);
@@ -526,7 +534,7 @@ const targetGroupKey = (g: { id: number; key: string | null }) => g.key ?? Strin
  * year or period, against the year before, with its fee beside its shares of activities and participants.
  */
 export function municipalityReport(scope: UnitScope, code: string, q: MunicipalityReportQuery): MunicipalityReport {
-  const ctx = loadCtx(scope);
+  const ctx = loadCtx(scope, q.lang);
   const m = ctx.municipalities.find((x) => x.code === code);
   if (!m) throw notFound(`Kommunen ${code}`);
   const repo = scope.repo(reportsRepository);
@@ -586,11 +594,11 @@ export function municipalityReport(scope: UnitScope, code: string, q: Municipali
     activities: facts.activities,
     participants: facts.participants,
     previous: previous ? { activities: previous.activities, participants: previous.participants } : null,
-    byGoal: countRows(dims.goal, counts.goal),
-    byAreaGroup: countRows(dims.areaGroup, counts.areaGroup),
-    byType: countRows(dims.type, counts.type).filter((r) => r.count > 0),
-    byFormat: countRows(dims.format, counts.format),
-    byLine: countRows(dims.line, counts.line),
+    byGoal: countRows(dims.goal, counts.goal, ctx.words.none),
+    byAreaGroup: countRows(dims.areaGroup, counts.areaGroup, ctx.words.none),
+    byType: countRows(dims.type, counts.type, ctx.words.none).filter((r) => r.count > 0),
+    byFormat: countRows(dims.format, counts.format, ctx.words.none),
+    byLine: countRows(dims.line, counts.line, ctx.words.none),
     byTargetGroup: tgRows,
     withoutTargetGroup,
     fee,
@@ -612,8 +620,8 @@ export function municipalityReport(scope: UnitScope, code: string, q: Municipali
  * split equally between them) and of known participants, the plan items that had activity for it, and whom its
  * activities reached. Plain rows, for the overview, the exports and a later Word document alike.
  */
-export function ownersTable(scope: UnitScope, year: number): OwnersTable {
-  const ctx = loadCtx(scope);
+export function ownersTable(scope: UnitScope, year: number, lang: Lang = 'sv'): OwnersTable {
+  const ctx = loadCtx(scope, lang);
   const repo = scope.repo(reportsRepository);
   const years = repo.municipalityYears();
   const owners = ownersCache(ctx, years);
@@ -644,7 +652,7 @@ export function ownersTable(scope: UnitScope, year: number): OwnersTable {
       planItems: o.planItems,
       targetGroups: usedGroups.map(({ i }) => o.tg[i]!),
     })),
-    targetGroups: usedGroups.map(({ g }) => ({ key: targetGroupKey(g), name: g.name })),
+    targetGroups: usedGroups.map(({ g }) => ({ key: targetGroupKey(g), name: nameIn(lang, g) })),
     totals: {
       activities: list.length,
       withOwner: base,
