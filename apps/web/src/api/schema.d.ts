@@ -6494,8 +6494,6 @@ export interface operations {
                 to?: string;
                 /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
                 output?: "json" | "csv" | "xlsx";
-                /** @description Språket för rubriker, etiketter och registrens namn: sv (standard) eller en (engelska namn där registret har dem, annars de svenska) */
-                lang?: "sv" | "en";
             };
             header?: never;
             path: {
@@ -6571,8 +6569,6 @@ export interface operations {
                 year: number;
                 /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
                 output?: "json" | "csv" | "xlsx";
-                /** @description Språket för rubriker, etiketter och registrens namn: sv (standard) eller en (engelska namn där registret har dem, annars de svenska) */
-                lang?: "sv" | "en";
             };
             header?: never;
             path?: never;

@@ -185,10 +185,10 @@ export function ActivityListPage() {
       </p>
       {list.isSuccess && items.length > 0 ? (
         <p className="exports">
-          <a className="button button--small" href={activityExportUrl(filtersFrom(applied), 'csv')} download>
+          <a className="button button--small" href={activityExportUrl(filtersFrom(applied), 'csv', lang)} download>
             {t.list.exportCsv}
           </a>
-          <a className="button button--small" href={activityExportUrl(filtersFrom(applied), 'xlsx')} download>
+          <a className="button button--small" href={activityExportUrl(filtersFrom(applied), 'xlsx', lang)} download>
             {t.list.exportXlsx}
           </a>
           <span className="muted">{t.list.exportNote}</span>

@@ -1,4 +1,5 @@
 import { can, summariseActivities, todayInSweden } from '@fou/domain';
+import { useReferenceNames } from '../i18n/reference-names.ts';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiCallError, type PlanItem } from '../api/client.ts';
@@ -39,7 +40,8 @@ export function PlanItemPage() {
 }
 
 function PlanItemView({ item, canEditPlan, onReload }: { item: PlanItem; canEditPlan: boolean; onReload: () => Promise<unknown> }) {
-  const { t, date, number } = useI18n();
+  const { t, lang, date, number } = useI18n();
+  const names = useReferenceNames();
   const activities = usePlanItemActivities(item.id);
   const reference = useReference();
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
@@ -54,7 +56,7 @@ function PlanItemView({ item, canEditPlan, onReload }: { item: PlanItem; canEdit
         <Link to={`/plan?year=${item.year}`}>{t.plan.back}</Link>
       </p>
       <p className="muted plan-item-page__kicker">
-        {t.plan.titleYear(item.year)} · {item.goal.name}
+        {t.plan.titleYear(item.year)} · {names.goalByKey(item.goal.key, item.goal.name)}
       </p>
       <h1>{item.title}</h1>
       <dl className="details">
@@ -66,7 +68,7 @@ function PlanItemView({ item, canEditPlan, onReload }: { item: PlanItem; canEdit
         </div>
         <div>
           <dt>{t.plan.area}</dt>
-          <dd>{item.area.name}</dd>
+          <dd>{names.name('area', item.area)}</dd>
         </div>
         <div>
           <dt>{t.plan.plannedLines}</dt>
@@ -122,10 +124,10 @@ function PlanItemView({ item, canEditPlan, onReload }: { item: PlanItem; canEdit
           <>
             <ActivitiesSummary activities={activities.data} municipalityOrder={reference.data?.municipalities.map((m) => m.code) ?? []} municipalityCount={reference.data?.municipalities.filter((m) => m.active).length ?? 0} />
             <p className="exports no-print">
-              <a className="button button--small" href={activityExportUrl({ planItem: item.id, order: 'asc' }, 'csv')} download>
+              <a className="button button--small" href={activityExportUrl({ planItem: item.id, order: 'asc' }, 'csv', lang)} download>
                 {t.list.exportCsv}<span className="visually-hidden">: {t.plan.activities}</span>
               </a>
-              <a className="button button--small" href={activityExportUrl({ planItem: item.id, order: 'asc' }, 'xlsx')} download>
+              <a className="button button--small" href={activityExportUrl({ planItem: item.id, order: 'asc' }, 'xlsx', lang)} download>
                 {t.list.exportXlsx}<span className="visually-hidden">: {t.plan.activities}</span>
               </a>
             </p>
@@ -148,7 +150,7 @@ function PlanItemView({ item, canEditPlan, onReload }: { item: PlanItem; canEdit
                       <td>
                         <Link to={`/aktiviteter/${a.id}`}>{a.title}</Link>
                       </td>
-                      <td>{a.type.name}</td>
+                      <td>{names.name('type', a.type)}</td>
                       <td>{a.municipalities.map((m) => m.name).join(', ') || t.common.none}</td>
                       <td className="num">{a.participants === null ? '–' : number(a.participants)}</td>
                     </tr>

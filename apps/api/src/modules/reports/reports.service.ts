@@ -534,7 +534,7 @@ const targetGroupKey = (g: { id: number; key: string | null }) => g.key ?? Strin
  * year or period, against the year before, with its fee beside its shares of activities and participants.
  */
 export function municipalityReport(scope: UnitScope, code: string, q: MunicipalityReportQuery): MunicipalityReport {
-  const ctx = loadCtx(scope, q.lang);
+  const ctx = loadCtx(scope);
   const m = ctx.municipalities.find((x) => x.code === code);
   if (!m) throw notFound(`Kommunen ${code}`);
   const repo = scope.repo(reportsRepository);
@@ -620,8 +620,8 @@ export function municipalityReport(scope: UnitScope, code: string, q: Municipali
  * split equally between them) and of known participants, the plan items that had activity for it, and whom its
  * activities reached. Plain rows, for the overview, the exports and a later Word document alike.
  */
-export function ownersTable(scope: UnitScope, year: number, lang: Lang = 'sv'): OwnersTable {
-  const ctx = loadCtx(scope, lang);
+export function ownersTable(scope: UnitScope, year: number): OwnersTable {
+  const ctx = loadCtx(scope);
   const repo = scope.repo(reportsRepository);
   const years = repo.municipalityYears();
   const owners = ownersCache(ctx, years);
@@ -652,7 +652,7 @@ export function ownersTable(scope: UnitScope, year: number, lang: Lang = 'sv'): 
       planItems: o.planItems,
       targetGroups: usedGroups.map(({ i }) => o.tg[i]!),
     })),
-    targetGroups: usedGroups.map(({ g }) => ({ key: targetGroupKey(g), name: nameIn(lang, g) })),
+    targetGroups: usedGroups.map(({ g }) => ({ key: targetGroupKey(g), name: g.name })),
     totals: {
       activities: list.length,
       withOwner: base,
