@@ -28,8 +28,18 @@ function englishByKey(ref: ReferenceData | undefined) {
   for (const f of [...(ref?.goalFrameworks ?? [])].sort((a, b) => b.validFrom.localeCompare(a.validFrom))) {
     for (const g of f.goals) if (g.nameEn && !goals.has(g.key)) goals.set(g.key, g.nameEn);
   }
-  const areas = new Map((ref?.areas ?? []).flatMap((a) => (a.nameEn ? [[a.code, a.nameEn] as const] : [])));
-  return { goals, areas };
+  const pairs = <T,>(rows: readonly T[], key: (r: T) => string, en: (r: T) => string | null | undefined) =>
+    new Map(rows.flatMap((r) => { const v = en(r); return v ? [[key(r), v] as const] : []; }));
+  return {
+    goals,
+    areas: pairs(ref?.areas ?? [], (a) => a.code, (a) => a.nameEn),
+    formats: pairs(ref?.formats ?? [], (f) => f.code, (f) => f.nameEn),
+    lines: pairs(ref?.lines ?? [], (l) => l.code, (l) => l.nameEn),
+    // Report rows name a type by id and a target group by its standard key (an own group by id).
+    types: pairs(ref?.activityTypes ?? [], (x) => String(x.id), (x) => x.nameEn),
+    typesBySwedishName: pairs(ref?.activityTypes ?? [], (x) => x.name, (x) => x.nameEn),
+    targetGroups: pairs(ref?.targetGroups ?? [], (g) => g.key ?? String(g.id), (g) => g.nameEn),
+  };
 }
 
 function englishById(ref: ReferenceData | undefined): Record<Kind, Map<number, string>> {
@@ -57,6 +67,11 @@ export function useReferenceNames() {
       goalByKey: (key: string, name: string) => pick(english.byKey.goals.get(key)) ?? name,
       /** An area named by its code. */
       areaByCode: (code: string, name: string) => pick(english.byKey.areas.get(code)) ?? name,
+      /** A report row by its dimension and key (goal key, area code, format or line code, type id, target group key). */
+      rowLabel: (dim: 'goal' | 'areaGroup' | 'format' | 'line' | 'type' | 'targetGroup', key: string, label: string) =>
+        pick(({ goal: english.byKey.goals, areaGroup: english.byKey.areas, format: english.byKey.formats, line: english.byKey.lines, type: english.byKey.types, targetGroup: english.byKey.targetGroups })[dim].get(key)) ?? label,
+      /** An activity type the report names only by its Swedish name. */
+      typeBySwedishName: (name: string) => pick(english.byKey.typesBySwedishName.get(name)) ?? name,
     };
   }, [english, lang]);
 }
