@@ -109,6 +109,22 @@ describe('the activities export in English', () => {
   });
 });
 
+describe('the plan follow-up file in English', () => {
+  it('has English headings, statuses and the goal and area by their English names', async () => {
+    await t.http.post('/api/v1/plan-items').send({
+      year: 2018, title: 'BBIC-samordning', goalId: r.goals.vp2018.spridning, areaId: r.areas.missbruk, planned: ['Nätverksträffar'], targetCount: 4, staffIds: [r.staff[0]],
+    }).expect(201);
+    const rows = csvRows((await t.http.get('/api/v1/plan-followup').query({ year: 2018, asOf: '2018-12-31', output: 'csv', lang: 'en' }).expect(200)).text);
+    const head = rows.findIndex((x) => x[0] === 'Plan item');
+    expect(rows[head]!.slice(0, 5)).toEqual(['Plan item', 'Result goal', 'Activity area', 'Area group', 'Status']);
+    expect(rows[head + 1]!.slice(0, 5)).toEqual(['BBIC-samordning', 'Support for spreading knowledge', 'Substance misuse', 'Adults', 'Planned']);
+    expect(rows).toContainEqual(['Result goal', 'Planned items', 'Items with activity']);
+    const sv = csvRows((await t.http.get('/api/v1/plan-followup').query({ year: 2018, asOf: '2018-12-31', output: 'csv' }).expect(200)).text);
+    const svHead = sv.findIndex((x) => x[0] === 'Planpunkt');
+    expect(sv[svHead + 1]!.slice(0, 5)).toEqual(['BBIC-samordning', 'Stöd till kunskapsspridning', 'Missbruk', 'Vuxen', 'Planerad']);
+  });
+});
+
 describe('error bodies carry what a client needs to word them', () => {
   it('a too long title names the limit in params', async () => {
     const { body } = await t.http.post('/api/v1/activities').send(validBody(r, { title: 'x'.repeat(201) })).expect(400);

@@ -6420,6 +6420,8 @@ export interface operations {
                 asOf?: string;
                 /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
                 output?: "json" | "csv" | "xlsx";
+                /** @description Språket för rubriker, etiketter och registrens namn: sv (standard) eller en (engelska namn där registret har dem, annars de svenska) */
+                lang?: "sv" | "en";
             };
             header?: never;
             path?: never;

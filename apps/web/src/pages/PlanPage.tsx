@@ -79,7 +79,7 @@ function PlanYear({ year, reason }: { year: number; reason: 'latest' | 'lastYear
     setSp(next, { replace: true });
   }
 
-  const exportHref = (output: 'csv' | 'xlsx') => `/api/v1/plan-followup?${new URLSearchParams({ year: String(year), asOf, output })}`;
+  const exportHref = (output: 'csv' | 'xlsx') => `/api/v1/plan-followup?${new URLSearchParams({ year: String(year), asOf, output, lang })}`;
   const ref = reference.data;
 
   return (

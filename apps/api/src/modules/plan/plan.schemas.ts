@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { langParam } from '../../lib/lang.ts';
 import { PLAN_STATUSES } from '../../db/schema.ts';
 import { freeText } from '../../lib/text.ts';
 import { isoDate } from '../reference/reference.schemas.ts';
@@ -92,6 +93,7 @@ export const followupQuery = z.strictObject({
   year: queryYear.meta({ description: 'Verksamhetsplanens år' }),
   asOf: isoDate.optional().meta({ description: 'Räkna aktiviteter till och med detta datum (inom året); standard: i dag, högst årets sista dag' }),
   output: outputParam,
+  lang: langParam,
 });
 export type FollowupQuery = z.infer<typeof followupQuery>;
 
