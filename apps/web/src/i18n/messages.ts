@@ -80,7 +80,9 @@ const svApiErrors: ApiErrorTexts = {
   closed: 'Utvärderingen är stängd och tar inte emot fler svar. Tack ändå!',
   not_open: 'Utvärderingen har inte öppnat än.',
   already_answered: 'Du har redan svarat på den här utvärderingen från den här enheten. Tack!',
-  year_locked: (p) => `År ${p.year ?? ''} är låst eftersom årsredovisningen är fastställd. Aktiviteter och planpunkter det året kan inte läggas till, ändras eller tas bort.`,
+  year_locked: (p) => (p.year === undefined
+    ? 'Året är låst eftersom årsredovisningen är fastställd. Aktiviteter och planpunkter det året kan inte läggas till, ändras eller tas bort.'
+    : `År ${p.year} är låst eftersom årsredovisningen för ${p.year} är fastställd. Aktiviteter och planpunkter det året kan inte läggas till, ändras eller tas bort.`),
   stale_version: 'Någon annan har ändrat uppgifterna sedan du öppnade dem. Ladda om och gör ändringen igen.',
   area_too_deep: 'Områden har två nivåer: ett underområde kan inte ha egna underområden.',
   area_has_activities: (p) => `${p.name ?? 'Området'} har ${p.count ?? ''} aktiviteter och kan inte få underområden: flytta dem först.`,
