@@ -22,7 +22,8 @@ import type { Config } from './config.ts';
 import { openDatabase, sqliteCannotWrite, type Db } from './db/client.ts';
 import { normaliseStoredText } from './db/normalise-text.ts';
 import { isBusy, LOCK_PROBE_MS } from './db/write.ts';
-import { ApiError, type FieldError } from './lib/errors.ts';
+import { ApiError, type ApiErrorCode, type FieldError } from './lib/errors.ts';
+import type { ApiErrorParams } from '@fou/domain';
 import { registerAccessHook } from './lib/access.ts';
 import { LoginThrottle } from './lib/login-throttle.ts';
 import { registerCompression } from './lib/compression.ts';
@@ -201,7 +202,9 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
         const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
         // A refinement of ours names its stable code in params (lib/text.ts: personal_identity_number…).
         const own = (v.params?.params as { code?: unknown } | undefined)?.code;
-        const base = { in: where, code: v.keyword === 'custom' && typeof own === 'string' ? own : v.keyword, message: v.message ?? 'Ogiltigt värde' };
+        // Our codes and zod's issue codes are both in API_ERROR_CODES (packages/domain/src/api-error-codes.ts).
+        const code = (v.keyword === 'custom' && typeof own === 'string' ? own : v.keyword) as ApiErrorCode;
+        const base = { in: where, code, message: v.message ?? 'Ogiltigt värde', ...issueParams(v.params) };
         // Unknown keys are reported on their object; name each key on its own so the client sees which ones.
         const keys = v.keyword === 'unrecognized_keys' ? ((v.params?.keys ?? []) as string[]) : [];
         if (keys.length) return keys.map((k) => ({ ...base, field: path ? `${path}.${k}` : k }));
@@ -248,11 +251,13 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     // A route may have a smaller limit than the server's (the public answer page): name the one that applied.
     const routeLimit = request.routeOptions.bodyLimit;
     if (known?.code === 'body_too_large' && routeLimit) known = { ...known, message: `Innehållet är för stort (högst ${Math.round(routeLimit / 1024)} kB).` };
+    const limitKb = Math.round((routeLimit || app.initialConfig.bodyLimit || 0) / 1024);
     return reply.code(status).send({
       statusCode: status,
       error: statusText(status),
       message: status === 500 ? 'Internt fel.' : known?.message ?? err.message,
       ...(known ? { code: known.code } : {}),
+      ...(known?.code === 'body_too_large' ? { params: { kb: limitKb } } : {}),
       ...(known?.field ? { fields: [{ field: 'body', in: 'body', code: known.code, message: known.message }] } : {}),
     });
   });
@@ -316,8 +321,20 @@ function trustProxyOption(tp: Config['trustProxy']): FastifyServerOptions['trust
   return tp ?? false;
 }
 
+/**
+ * The values a length or range message names, so the client can word "at most 200 characters" itself: zod puts
+ * them on the issue (maximum, minimum, origin: string, number, array…).
+ */
+function issueParams(p: Record<string, unknown> | undefined): { params?: ApiErrorParams } {
+  const params: ApiErrorParams = {};
+  if (typeof p?.maximum === 'number' || typeof p?.maximum === 'bigint') params.max = Number(p.maximum);
+  if (typeof p?.minimum === 'number' || typeof p?.minimum === 'bigint') params.min = Number(p.minimum);
+  if (typeof p?.origin === 'string') params.origin = p.origin;
+  return Object.keys(params).length ? { params } : {};
+}
+
 /** Fastify's client errors by its code: our stable code and a Swedish message; `field` when it is the body's fault. */
-const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; message: string; field?: boolean }> = {
+const FASTIFY_CLIENT_ERRORS: Record<string, { code: ApiErrorCode; message: string; field?: boolean }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'invalid_json', message: 'Innehållet är inte giltig JSON.', field: true },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'empty_body', message: 'Innehållet är tomt fast content-type säger JSON.', field: true },
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'body_too_large', message: 'Innehållet är för stort (högst 256 kB).' },

@@ -140,4 +140,21 @@ describe('upgrading a database of the previous release', () => {
     const first = (await chef.get('/api/v1/activities?limit=1').expect(200)).body.items[0];
     expect(first).toMatchObject({ noOwnerMunicipality: false, targetGroups: [] });
   });
+
+  it('gets English names for its standard registers (migration 0012), where the Swedish name is still the seeded one', () => {
+    expect(q('select code, name_en as nameEn from areas where unit_id = ? and parent_id is null order by sort_order', before.unitId)).toEqual([
+      { code: 'ifo', nameEn: 'All of individual and family care' },
+      { code: 'bou', nameEn: 'Children, young people and families' },
+      { code: 'vuxen', nameEn: 'Adults' },
+    ]);
+    expect(q("select g.key, g.name_en as nameEn from goals g join goal_frameworks f on f.id = g.framework_id where f.unit_id = ? and f.code = 'vp2018' order by g.sort_order", before.unitId)).toEqual([
+      { key: 'kunskapsutveckling', nameEn: 'Support in using and developing knowledge' },
+      { key: 'metodstod', nameEn: 'Support for systematic development of methods and quality' },
+      { key: 'spridning', nameEn: 'Support for spreading knowledge' },
+      { key: 'samverkan', nameEn: 'Support in increasing collaboration between practice and academia' },
+    ]);
+    expect(q("select name_en as nameEn from activity_types where unit_id = ? and name = 'Seminarium'", before.unitId)).toEqual([{ nameEn: 'Seminar' }]);
+    expect(q('select key, name_en as nameEn from target_groups where unit_id = ? order by sort_order', before.unitId))
+      .toEqual(STANDARD_TARGET_GROUPS.map((g) => ({ key: g.key, nameEn: g.en })));
+  });
 });

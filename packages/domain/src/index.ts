@@ -13,3 +13,4 @@ export * from './target-groups.ts';
 export * from './evaluations.ts';
 export * from './owner-reach.ts';
 export * from './activity-summary.ts';
+export * from './api-error-codes.ts';

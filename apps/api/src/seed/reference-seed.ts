@@ -44,16 +44,17 @@ export function seedReferenceData(db: Db): Promise<number> {
 export function seedStandardReference(db: Db, unitId: number): void {
   const r = new UnitScope(db, unitId).repo(referenceRepository);
   for (const a of reference.areas) {
-    const group = r.insertArea({ code: a.code, name: a.name, reportLabel: a.reportLabel, sortOrder: a.sortOrder });
-    for (const c of a.children) r.insertArea({ code: c.code, name: c.name, parentId: group.id, sortOrder: c.sortOrder });
+    const group = r.insertArea({ code: a.code, name: a.name, nameEn: a.nameEn, reportLabel: a.reportLabel, sortOrder: a.sortOrder });
+    for (const c of a.children) r.insertArea({ code: c.code, name: c.name, nameEn: c.nameEn, parentId: group.id, sortOrder: c.sortOrder });
   }
   for (const f of reference.goalFrameworks) {
-    const fw = r.insertFramework({ code: f.code, name: f.name, validFrom: f.validFrom, validTo: f.validTo });
+    const fw = r.insertFramework({ code: f.code, name: f.name, nameEn: f.nameEn, validFrom: f.validFrom, validTo: f.validTo });
     for (const g of f.goals) r.insertGoal(fw.id, g);
   }
-  reference.activityTypes.forEach((name, i) => r.insertActivityType({ name, sortOrder: i + 1 }));
+  const typesEn: Record<string, string> = reference.activityTypeNamesEn;
+  reference.activityTypes.forEach((name, i) => r.insertActivityType({ name, nameEn: typesEn[name] ?? null, sortOrder: i + 1 }));
   // The key stays on the row, so event evaluations match a unit's groups to the standard list whatever they are called.
-  STANDARD_TARGET_GROUPS.forEach((g, i) => r.insertTargetGroup({ key: g.key, name: g.sv, sortOrder: i + 1 }));
+  STANDARD_TARGET_GROUPS.forEach((g, i) => r.insertTargetGroup({ key: g.key, name: g.sv, nameEn: g.en, sortOrder: i + 1 }));
 }
 
 /** Looks up a seeded row's id by code, for the demo loader and tests. */

@@ -1,12 +1,14 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Lang } from '../i18n/messages.ts';
 import { api, ApiCallError, unwrap, type ActivityInput, type ActivityListQuery, type ActivityUpdate } from './client.ts';
 import { takeEarly } from './early.ts';
 
 export type ActivityFilters = Omit<ActivityListQuery, 'cursor' | 'limit' | 'withTotal'>;
 
 /** The file of every activity the filters leave (not only the pages loaded), with every column. */
-export function activityExportUrl(f: ActivityFilters, output: 'csv' | 'xlsx'): string {
-  const q = new URLSearchParams(Object.entries({ ...f, output }).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
+/** The list as a file, in the chosen language (headings, formats, the registers' English names). */
+export function activityExportUrl(f: ActivityFilters, output: 'csv' | 'xlsx', lang: Lang = 'sv'): string {
+  const q = new URLSearchParams(Object.entries({ ...f, output, lang }).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
   return `/api/v1/activities/export?${q}`;
 }
 

@@ -1,6 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from './client.ts';
 import { takeEarly } from './early.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import type { Lang } from '../i18n/messages.ts';
 import { overviewReportPaths } from '../boot/overview-report-paths.ts';
 
 // The boot script may already have asked for these (a signed-in first load of /oversikt): taken by address.
@@ -17,10 +19,11 @@ export type Rounding = 'halfUp' | 'largestRemainder';
 
 export const reportKeys = {
   all: ['reports'] as const,
-  vb: (year: number, rounding: Rounding = 'halfUp') => [...reportKeys.all, 'vb', year, rounding] as const,
-  crosstab: (year: number, rounding: Rounding = 'halfUp') => [...reportKeys.all, 'crosstab', 'goal', 'areaGroup', year, rounding] as const,
-  reach: (year: number) => [...reportKeys.all, 'reach', year] as const,
-  trend: (fromYear: number, toYear: number, rounding: Rounding = 'halfUp') => [...reportKeys.all, 'trend', 'goal', fromYear, toYear, rounding] as const,
+  // The reports are written in the chosen language (headings, totals, the registers' English names): one entry each.
+  vb: (year: number, rounding: Rounding = 'halfUp', lang: Lang = 'sv') => [...reportKeys.all, 'vb', year, rounding, lang] as const,
+  crosstab: (year: number, rounding: Rounding = 'halfUp', lang: Lang = 'sv') => [...reportKeys.all, 'crosstab', 'goal', 'areaGroup', year, rounding, lang] as const,
+  reach: (year: number, lang: Lang = 'sv') => [...reportKeys.all, 'reach', year, lang] as const,
+  trend: (fromYear: number, toYear: number, rounding: Rounding = 'halfUp', lang: Lang = 'sv') => [...reportKeys.all, 'trend', 'goal', fromYear, toYear, rounding, lang] as const,
   annualReport: (year: number) => [...reportKeys.all, 'annual-report', year] as const,
   years: () => [...reportKeys.all, 'years'] as const,
 };
@@ -38,22 +41,24 @@ export function useYearsWithData(enabled = true) {
 const common = { staleTime: 60_000, placeholderData: keepPreviousData };
 
 export function useVbReport(year: number, enabled = true, rounding: Rounding = 'halfUp') {
+  const { lang } = useI18n();
   return useQuery({
-    queryKey: reportKeys.vb(year, rounding),
+    queryKey: reportKeys.vb(year, rounding, lang),
     queryFn: async () =>
-      json(await takeEarly(early.vb(year, rounding), async () => unwrap(await api.GET('/api/v1/reports/vb/{year}', { params: { path: { year }, query: { rounding } } })))),
+      json(await takeEarly(early.vb(year, rounding, lang), async () => unwrap(await api.GET('/api/v1/reports/vb/{year}', { params: { path: { year }, query: { rounding, lang } } })))),
     ...common,
     enabled,
   });
 }
 
 export function useGoalByAreaReport(year: number, enabled = true, rounding: Rounding = 'halfUp') {
+  const { lang } = useI18n();
   return useQuery({
-    queryKey: reportKeys.crosstab(year, rounding),
+    queryKey: reportKeys.crosstab(year, rounding, lang),
     queryFn: async () =>
       json(
-        await takeEarly(early.crosstab(year, rounding), async () =>
-          unwrap(await api.GET('/api/v1/reports/crosstab', { params: { query: { rows: 'goal', cols: 'areaGroup', year, percent: 'row', rounding } } })),
+        await takeEarly(early.crosstab(year, rounding, lang), async () =>
+          unwrap(await api.GET('/api/v1/reports/crosstab', { params: { query: { rows: 'goal', cols: 'areaGroup', year, percent: 'row', rounding, lang } } })),
         ),
       ),
     ...common,
@@ -62,21 +67,23 @@ export function useGoalByAreaReport(year: number, enabled = true, rounding: Roun
 }
 
 export function useReachReport(year: number, enabled = true) {
+  const { lang } = useI18n();
   return useQuery({
-    queryKey: reportKeys.reach(year),
-    queryFn: async () => json(await takeEarly(early.reach(year), async () => unwrap(await api.GET('/api/v1/reports/reach', { params: { query: { year } } })))),
+    queryKey: reportKeys.reach(year, lang),
+    queryFn: async () => json(await takeEarly(early.reach(year, lang), async () => unwrap(await api.GET('/api/v1/reports/reach', { params: { query: { year, lang } } })))),
     ...common,
     enabled,
   });
 }
 
 export function useGoalTrendReport(fromYear: number, toYear: number, enabled = true, rounding: Rounding = 'halfUp') {
+  const { lang } = useI18n();
   return useQuery({
-    queryKey: reportKeys.trend(fromYear, toYear, rounding),
+    queryKey: reportKeys.trend(fromYear, toYear, rounding, lang),
     queryFn: async () =>
       json(
-        await takeEarly(early.trend(fromYear, toYear, rounding), async () =>
-          unwrap(await api.GET('/api/v1/reports/trend', { params: { query: { dimension: 'goal', fromYear, toYear, rounding } } })),
+        await takeEarly(early.trend(fromYear, toYear, rounding, lang), async () =>
+          unwrap(await api.GET('/api/v1/reports/trend', { params: { query: { dimension: 'goal', fromYear, toYear, rounding, lang } } })),
         ),
       ),
     ...common,
@@ -85,8 +92,8 @@ export function useGoalTrendReport(fromYear: number, toYear: number, enabled = t
 }
 
 /** Links for the CSV and Excel downloads: the same report, asked for as a file. */
-export function reportFileUrl(path: string, query: Record<string, string | number>, output: 'csv' | 'xlsx'): string {
-  const q = new URLSearchParams(Object.entries({ ...query, output }).map(([k, v]) => [k, String(v)]));
+export function reportFileUrl(path: string, query: Record<string, string | number>, output: 'csv' | 'xlsx', lang: Lang = 'sv'): string {
+  const q = new URLSearchParams(Object.entries({ ...query, output, lang }).map(([k, v]) => [k, String(v)]));
   return `/api/v1/reports/${path}?${q}`;
 }
 

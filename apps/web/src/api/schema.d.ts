@@ -1244,11 +1244,19 @@ export interface components {
                 field: string;
                 /** @enum {string} */
                 in: "body" | "querystring" | "params" | "headers";
+                /** @description Stable code (the web translates it); listed in packages/domain/src/api-error-codes.ts. */
                 code: string;
                 message: string;
+                /** @description Values the message names (max, min, year…), for a client wording it in its own language. */
+                params?: {
+                    [key: string]: string | number;
+                };
             }[];
             currentVersion?: number;
             code?: string;
+            params?: {
+                [key: string]: string | number;
+            };
             retryAfterSeconds?: number;
         };
         Municipality: {
@@ -1267,6 +1275,8 @@ export interface components {
             id: number;
             code: string;
             name: string;
+            /** @description Namnet på engelska, om det finns; annars visas namnet */
+            nameEn: string | null;
             reportLabel: string | null;
             parentId: number | null;
             sortOrder: number;
@@ -1280,6 +1290,8 @@ export interface components {
             key: string;
             name: string;
             shortName: string | null;
+            /** @description Namnet på engelska, om det finns; annars visas namnet */
+            nameEn: string | null;
             description: string | null;
             sortOrder: number;
         };
@@ -1298,6 +1310,8 @@ export interface components {
             id: number;
             code: string;
             name: string;
+            /** @description Namnet på engelska, om det finns; annars visas namnet */
+            nameEn: string | null;
             validFrom: string;
             validTo: string | null;
             goals: components["schemas"]["Goal"][];
@@ -1305,6 +1319,8 @@ export interface components {
         ActivityType: {
             id: number;
             name: string;
+            /** @description Namnet på engelska, om det finns; annars visas namnet */
+            nameEn: string | null;
             sortOrder: number;
             active: boolean;
         };
@@ -1313,6 +1329,8 @@ export interface components {
             /** @description Standardmålgruppens fasta nyckel (ledning, enhetschefer, medarbetare, politiker, brukare, forskare, fou); null för en egen målgrupp */
             key: string | null;
             name: string;
+            /** @description Namnet på engelska, om det finns; annars visas namnet */
+            nameEn: string | null;
             sortOrder: number;
             active: boolean;
         };
@@ -1348,6 +1366,7 @@ export interface components {
                 /** @enum {string} */
                 code: "fysiskt" | "digitalt" | "hybrid";
                 name: string;
+                nameEn: string;
             }[];
             lines: {
                 /**
@@ -1356,6 +1375,7 @@ export interface components {
                  */
                 code: "forsta" | "andra";
                 name: string;
+                nameEn: string;
             }[];
         };
         Activity: {
@@ -2577,6 +2597,8 @@ export interface operations {
                 "application/json": {
                     code: string;
                     name: string;
+                    /** @description Namnet på engelska (valfritt); tomt eller null: inget */
+                    nameEn?: string | null;
                     parentId?: number | null;
                     reportLabel?: string | null;
                     sortOrder?: number;
@@ -2662,6 +2684,8 @@ export interface operations {
             content: {
                 "application/json": {
                     name?: string;
+                    /** @description Namnet på engelska (valfritt); tomt eller null: inget */
+                    nameEn?: string | null;
                     reportLabel?: string | null;
                     sortOrder?: number;
                     active?: boolean;
@@ -2784,12 +2808,16 @@ export interface operations {
                 "application/json": {
                     code: string;
                     name: string;
+                    /** @description Namnet på engelska (valfritt); tomt eller null: inget */
+                    nameEn?: string | null;
                     validFrom: string;
                     validTo: string | null;
                     goals: {
                         key: string;
                         name: string;
                         shortName?: string | null;
+                        /** @description Namnet på engelska (valfritt); tomt eller null: inget */
+                        nameEn?: string | null;
                         description?: string | null;
                         sortOrder?: number;
                     }[];
@@ -2875,6 +2903,8 @@ export interface operations {
             content: {
                 "application/json": {
                     name?: string;
+                    /** @description Namnet på engelska (valfritt); tomt eller null: inget */
+                    nameEn?: string | null;
                     validFrom?: string;
                     validTo?: string | null;
                 };
@@ -2961,6 +2991,8 @@ export interface operations {
                     key: string;
                     name: string;
                     shortName?: string | null;
+                    /** @description Namnet på engelska (valfritt); tomt eller null: inget */
+                    nameEn?: string | null;
                     description?: string | null;
                     sortOrder?: number;
                 };
@@ -3046,6 +3078,8 @@ export interface operations {
                 "application/json": {
                     name?: string;
                     shortName?: string | null;
+                    /** @description Namnet på engelska (valfritt); tomt eller null: inget */
+                    nameEn?: string | null;
                     description?: string | null;
                     sortOrder?: number;
                 };
@@ -3233,6 +3267,8 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
+                    /** @description Namnet på engelska (valfritt); tomt eller null: inget */
+                    nameEn?: string | null;
                     sortOrder?: number;
                 };
             };
@@ -3316,6 +3352,8 @@ export interface operations {
             content: {
                 "application/json": {
                     name?: string;
+                    /** @description Namnet på engelska (valfritt); tomt eller null: inget */
+                    nameEn?: string | null;
                     sortOrder?: number;
                     active?: boolean;
                 };
@@ -3436,6 +3474,8 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
+                    /** @description Namnet på engelska (valfritt); tomt eller null: inget */
+                    nameEn?: string | null;
                     sortOrder?: number;
                 };
             };
@@ -3519,6 +3559,8 @@ export interface operations {
             content: {
                 "application/json": {
                     name?: string;
+                    /** @description Namnet på engelska (valfritt); tomt eller null: inget */
+                    nameEn?: string | null;
                     sortOrder?: number;
                     active?: boolean;
                 };
@@ -4241,6 +4283,8 @@ export interface operations {
                 order?: "asc" | "desc";
                 /** @description csv (UTF-8 med BOM, semikolon) eller xlsx (standard) */
                 output?: "csv" | "xlsx";
+                /** @description Språket för rubriker, etiketter och registrens namn: sv (standard) eller en (engelska namn där registret har dem, annars de svenska) */
+                lang?: "sv" | "en";
             };
             header?: never;
             path?: never;
@@ -6505,6 +6549,8 @@ export interface operations {
                 asOf?: string;
                 /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
                 output?: "json" | "csv" | "xlsx";
+                /** @description Språket för rubriker, etiketter och registrens namn: sv (standard) eller en (engelska namn där registret har dem, annars de svenska) */
+                lang?: "sv" | "en";
             };
             header?: never;
             path?: never;
@@ -6750,6 +6796,8 @@ export interface operations {
                 rounding?: "halfUp" | "largestRemainder";
                 /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
                 output?: "json" | "csv" | "xlsx";
+                /** @description Språket för rubriker, etiketter och registrens namn: sv (standard) eller en (engelska namn där registret har dem, annars de svenska) */
+                lang?: "sv" | "en";
             };
             header?: never;
             path?: never;
@@ -6850,6 +6898,8 @@ export interface operations {
                 rounding?: "halfUp" | "largestRemainder";
                 /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
                 output?: "json" | "csv" | "xlsx";
+                /** @description Språket för rubriker, etiketter och registrens namn: sv (standard) eller en (engelska namn där registret har dem, annars de svenska) */
+                lang?: "sv" | "en";
             };
             header?: never;
             path?: never;
@@ -6944,6 +6994,8 @@ export interface operations {
                 rounding?: "halfUp" | "largestRemainder";
                 /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
                 output?: "json" | "csv" | "xlsx";
+                /** @description Språket för rubriker, etiketter och registrens namn: sv (standard) eller en (engelska namn där registret har dem, annars de svenska) */
+                lang?: "sv" | "en";
             };
             header?: never;
             path?: never;
@@ -7036,6 +7088,8 @@ export interface operations {
                 area?: string;
                 /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
                 output?: "json" | "csv" | "xlsx";
+                /** @description Språket för rubriker, etiketter och registrens namn: sv (standard) eller en (engelska namn där registret har dem, annars de svenska) */
+                lang?: "sv" | "en";
             };
             header?: never;
             path?: never;
@@ -7110,6 +7164,8 @@ export interface operations {
                 rounding?: "halfUp" | "largestRemainder";
                 /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
                 output?: "json" | "csv" | "xlsx";
+                /** @description Språket för rubriker, etiketter och registrens namn: sv (standard) eller en (engelska namn där registret har dem, annars de svenska) */
+                lang?: "sv" | "en";
             };
             header?: never;
             path: {

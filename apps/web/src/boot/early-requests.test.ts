@@ -22,10 +22,10 @@ const SESSION = '/api/v1/auth/session';
 const YEARS = '/api/v1/reports/years';
 // The overview's first four reports for 2018, written out: the trend runs from 2016, the first year the pages offer.
 const REPORTS_2018 = [
-  '/api/v1/reports/vb/2018?rounding=halfUp',
-  '/api/v1/reports/crosstab?rows=goal&cols=areaGroup&year=2018&percent=row&rounding=halfUp',
-  '/api/v1/reports/reach?year=2018',
-  '/api/v1/reports/trend?dimension=goal&fromYear=2016&toYear=2018&rounding=halfUp',
+  '/api/v1/reports/vb/2018?rounding=halfUp&lang=sv',
+  '/api/v1/reports/crosstab?rows=goal&cols=areaGroup&year=2018&percent=row&rounding=halfUp&lang=sv',
+  '/api/v1/reports/reach?year=2018&lang=sv',
+  '/api/v1/reports/trend?dimension=goal&fromYear=2016&toYear=2018&rounding=halfUp&lang=sv',
 ];
 
 describe('the boot script', () => {
@@ -37,6 +37,7 @@ describe('the boot script', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
     document.cookie = 'fou_signed_in=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
+    localStorage.removeItem('fou.lang');
     document.head.querySelectorAll('link[rel=modulepreload]').forEach((l) => l.remove());
     window.history.replaceState({}, '', '/');
   });
@@ -54,7 +55,7 @@ describe('the boot script', () => {
     // The app takes the answer by the address its hook asks for, and does not ask again.
     f.answer(REPORTS_2018[0]!, 200, { activityCount: 312 });
     const ask = vi.fn(async () => ({ activityCount: -1 }));
-    await expect(takeEarly(overviewReportPaths().vb(2018, 'halfUp'), ask)).resolves.toEqual({ activityCount: 312 });
+    await expect(takeEarly(overviewReportPaths().vb(2018, 'halfUp', 'sv'), ask)).resolves.toEqual({ activityCount: 312 });
     expect(ask).not.toHaveBeenCalled();
   });
 
@@ -76,17 +77,18 @@ describe('the boot script', () => {
     expect(f.urls()).toEqual([SESSION, YEARS]);
   });
 
-  it('asks for the year in the address and the rounding it names, without the years', async () => {
+  it('asks for the year in the address, the rounding it names and the language chosen before, without the years', async () => {
     document.cookie = 'fou_signed_in=1; path=/';
+    localStorage.setItem('fou.lang', 'en');
     window.history.replaceState({}, '', '/oversikt?year=2024&avrundning=100');
     startEarlyRequests({}, overviewReportPaths);
     await flush();
     expect(f.urls()).toEqual([
       SESSION,
-      '/api/v1/reports/vb/2024?rounding=largestRemainder',
-      '/api/v1/reports/crosstab?rows=goal&cols=areaGroup&year=2024&percent=row&rounding=largestRemainder',
-      '/api/v1/reports/reach?year=2024',
-      '/api/v1/reports/trend?dimension=goal&fromYear=2016&toYear=2024&rounding=largestRemainder',
+      '/api/v1/reports/vb/2024?rounding=largestRemainder&lang=en',
+      '/api/v1/reports/crosstab?rows=goal&cols=areaGroup&year=2024&percent=row&rounding=largestRemainder&lang=en',
+      '/api/v1/reports/reach?year=2024&lang=en',
+      '/api/v1/reports/trend?dimension=goal&fromYear=2016&toYear=2024&rounding=largestRemainder&lang=en',
     ]);
   });
 

@@ -42,7 +42,10 @@ export function startEarlyRequests(routeChunks: RouteChunks, reportPaths: typeof
     const search = new URLSearchParams(location.search);
     const p = reportPaths();
     const rounding = p.rounding(search);
-    const reports = (year: number) => [p.vb(year, rounding), p.crosstab(year, rounding), p.reach(year), p.trend(p.trendFrom(year), year, rounding)];
+    const lang = p.lang();
+    const reports = (year: number) => [
+      p.vb(year, rounding, lang), p.crosstab(year, rounding, lang), p.reach(year, lang), p.trend(p.trendFrom(year), year, rounding, lang),
+    ];
     if (yearInAddress) {
       const year = Number(search.get('year'));
       if (Number.isInteger(year)) reports(year).forEach(whenSignedIn);

@@ -6,14 +6,23 @@
  */
 export function overviewReportPaths() {
   return {
-    vb: (year: number, rounding: string) => `/api/v1/reports/vb/${year}?rounding=${rounding}`,
-    crosstab: (year: number, rounding: string) => `/api/v1/reports/crosstab?rows=goal&cols=areaGroup&year=${year}&percent=row&rounding=${rounding}`,
-    reach: (year: number) => `/api/v1/reports/reach?year=${year}`,
-    trend: (fromYear: number, toYear: number, rounding: string) =>
-      `/api/v1/reports/trend?dimension=goal&fromYear=${fromYear}&toYear=${toYear}&rounding=${rounding}`,
+    vb: (year: number, rounding: string, lang: string) => `/api/v1/reports/vb/${year}?rounding=${rounding}&lang=${lang}`,
+    crosstab: (year: number, rounding: string, lang: string) =>
+      `/api/v1/reports/crosstab?rows=goal&cols=areaGroup&year=${year}&percent=row&rounding=${rounding}&lang=${lang}`,
+    reach: (year: number, lang: string) => `/api/v1/reports/reach?year=${year}&lang=${lang}`,
+    trend: (fromYear: number, toYear: number, rounding: string, lang: string) =>
+      `/api/v1/reports/trend?dimension=goal&fromYear=${fromYear}&toYear=${toYear}&rounding=${rounding}&lang=${lang}`,
     /** The overview's trend: nine years up to the one shown, none before the first year the pages offer (2016). */
     trendFrom: (year: number) => Math.max(2016, year - 8),
     /** `?avrundning=100` in the address: the shares sum to 100 (largest remainder); otherwise as published. */
+    /** The language the app will draw in: the one chosen on an earlier visit (I18nProvider's fou.lang), else Swedish. */
+    lang: () => {
+      try {
+        return localStorage.getItem('fou.lang') === 'en' ? ('en' as const) : ('sv' as const);
+      } catch {
+        return 'sv' as const;
+      }
+    },
     rounding: (search: URLSearchParams) => (search.get('avrundning') === '100' ? ('largestRemainder' as const) : ('halfUp' as const)),
   };
 }

@@ -7,6 +7,7 @@ import { usePeriodLocks } from '../api/reference-queries.ts';
 import { useFetchSimilar, useSimilarActivities, type SimilarActivity } from '../features/activity-form/similar-queries.ts';
 import { useDebounced } from '../features/activity-form/useDebounced.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { localName, localShortName } from '../i18n/reference-names.ts';
 import { Choice, Field, Group, fieldId } from './fields.tsx';
 import { PlanItemSelect } from './PlanItemSelect.tsx';
 import { staffLabels } from '@fou/domain';
@@ -37,7 +38,7 @@ interface Props {
 }
 
 export function ActivityForm({ reference, initial, goalSuggestions, saving, serverErrors, onSubmit, onChange, connected = false, activityId, mayUnlock = false }: Props) {
-  const { t, date: formatDate } = useI18n();
+  const { t, lang, date: formatDate } = useI18n();
   const [f, setF] = useState<FormState>(initial);
   const [clientErrors, setClientErrors] = useState<Errors | null>(null);
   // The suggested goal by key: its name follows the framework of the date, which may change after the type.
@@ -302,7 +303,7 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
             <option value="">{t.form.chooseType}</option>
             {types.map((x) => (
               <option key={x.id} value={x.id}>
-                {label(x, x.name)}
+                {label(x, localName(x, lang))}
               </option>
             ))}
           </select>
@@ -316,9 +317,9 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
         error={errors.goalId}
         hint={
           !framework ? t.form.noFramework
-            : lostGoal && goalId === null ? <strong className="field__warning">{t.form.goalLost(lostGoal, framework.name)}</strong>
-              : suggested ? t.form.goalSuggested(suggested.shortName ?? suggested.name)
-                : t.form.goalFramework(framework.name)
+            : lostGoal && goalId === null ? <strong className="field__warning">{t.form.goalLost(lostGoal, localName(framework, lang))}</strong>
+              : suggested ? t.form.goalSuggested(localShortName(suggested, lang))
+                : t.form.goalFramework(localName(framework, lang))
         }
       >
         <div className="choices">
@@ -330,7 +331,7 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
               id={i === 0 ? fieldId('goalId') : `goal-${g.id}`}
               checked={goalId === g.id}
               onChange={() => chooseGoal(g.id)}
-              label={g.name}
+              label={localName(g, lang)}
               description={g.description}
             />
           ))}
@@ -348,11 +349,11 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
                 id={gi === 0 ? fieldId('areaId') : `area-${group.id}`}
                 checked={f.areaId === group.id}
                 onChange={() => set('areaId', group.id)}
-                label={label(group, group.name)}
+                label={label(group, localName(group, lang))}
               />
             ) : (
               <fieldset key={group.id} className="subgroup">
-                <legend>{label(group, group.name)}</legend>
+                <legend>{label(group, localName(group, lang))}</legend>
                 {leaves.map((leaf) => (
                   <Choice
                     key={leaf.id}
@@ -361,7 +362,7 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
                     id={`area-${leaf.id}`}
                     checked={f.areaId === leaf.id}
                     onChange={() => set('areaId', leaf.id)}
-                    label={label(leaf, leaf.name)}
+                    label={label(leaf, localName(leaf, lang))}
                   />
                 ))}
               </fieldset>
@@ -430,7 +431,7 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
               id={i === 0 ? fieldId('format') : `format-${x.code}`}
               checked={f.format === x.code}
               onChange={() => set('format', x.code)}
-              label={x.name}
+              label={localName(x, lang)}
             />
           ))}
         </div>
@@ -477,7 +478,7 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
               id={i === 0 ? fieldId('targetGroupIds') : `target-group-${g.id}`}
               checked={f.targetGroupIds.includes(g.id)}
               onChange={(on) => set('targetGroupIds', toggle(f.targetGroupIds, g.id, on))}
-              label={label(g, g.name)}
+              label={label(g, localName(g, lang))}
             />
           ))}
         </div>
@@ -502,7 +503,7 @@ export function ActivityForm({ reference, initial, goalSuggestions, saving, serv
         <div className="choices choices--inline">
           <Choice type="radio" name="line" id={fieldId('line')} checked={f.line === null} onChange={() => set('line', null)} label={t.form.noLine} />
           {reference.lines.map((x) => (
-            <Choice key={x.code} type="radio" name="line" id={`line-${x.code}`} checked={f.line === x.code} onChange={() => set('line', x.code as Line)} label={x.name} />
+            <Choice key={x.code} type="radio" name="line" id={`line-${x.code}`} checked={f.line === x.code} onChange={() => set('line', x.code as Line)} label={localName(x, lang)} />
           ))}
         </div>
       </Group>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { frameworkForDate, staffLabels } from '@fou/domain';
 import type { ReferenceData } from '../api/client.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { localName } from '../i18n/reference-names.ts';
 import { areaGroups } from './activity-form-model.ts';
 import { Choice, Field, Group, fieldId } from './fields.tsx';
 import {
@@ -21,7 +22,7 @@ interface Props {
 
 /** Create or change a plan item: everything the plan says about it, and what became of it. */
 export function PlanItemForm({ reference, year, initial, saving, submitLabel, serverErrors, onSubmit }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [f, setF] = useState<PlanItemFormState>(initial);
   const [clientErrors, setClientErrors] = useState<PlanErrors | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -89,7 +90,7 @@ export function PlanItemForm({ reference, year, initial, saving, submitLabel, se
         {(a) => <input {...a} type="text" value={f.title} maxLength={200} autoComplete="off" onChange={(e) => set('title', e.target.value)} className="input" />}
       </Field>
 
-      <Group name="goalId" legend={t.plan.goal} required error={errors.goalId} hint={framework ? t.plan.goalFramework(framework.name) : t.plan.noFramework(year)}>
+      <Group name="goalId" legend={t.plan.goal} required error={errors.goalId} hint={framework ? t.plan.goalFramework(localName(framework, lang)) : t.plan.noFramework(year)}>
         <div className="choices">
           {goals.map((g, i) => (
             <Choice
@@ -99,7 +100,7 @@ export function PlanItemForm({ reference, year, initial, saving, submitLabel, se
               id={i === 0 ? fieldId('goalId') : `plan-goal-${g.id}`}
               checked={f.goalId === g.id}
               onChange={() => set('goalId', g.id)}
-              label={g.name}
+              label={localName(g, lang)}
             />
           ))}
         </div>
@@ -112,13 +113,13 @@ export function PlanItemForm({ reference, year, initial, saving, submitLabel, se
             {areaGroups(reference, initial.areaId).map(({ group, leaves }) =>
               leaves.length === 0 ? (
                 <option key={group.id} value={group.id}>
-                  {group.name}
+                  {localName(group, lang)}
                 </option>
               ) : (
-                <optgroup key={group.id} label={group.name}>
+                <optgroup key={group.id} label={localName(group, lang)}>
                   {leaves.map((leaf) => (
                     <option key={leaf.id} value={leaf.id}>
-                      {leaf.name}
+                      {localName(leaf, lang)}
                     </option>
                   ))}
                 </optgroup>

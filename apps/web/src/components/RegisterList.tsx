@@ -143,7 +143,7 @@ export function RegisterList<R extends Row>({ id, text, rows, loadFailed, name, 
         setFocusRequest({ target: warningId });
         return;
       }
-      const apiErrors = errorsFromApi(err, fields.map((f) => f.key), r.saveError, t.textErrors);
+      const apiErrors = errorsFromApi(err, fields.map((f) => f.key), r.saveError, t);
       // A name already taken is often one deactivated long ago.
       if (err instanceof ApiCallError && err.body?.code === 'already_exists' && apiErrors.form) apiErrors.form = `${apiErrors.form} ${r.existsHint}`;
       setErrors(apiErrors);

@@ -2,6 +2,7 @@
 import { activityDateProblem, findClientNamePhrases, findMistypedPersonalIdentityNumbers, frameworkForDate, isIsoDate, type TextWarningKind } from '@fou/domain';
 import type { Activity, ActivityInput, FieldError, GoalSuggestion, ReferenceData } from '../api/client.ts';
 import type { Messages } from '../i18n/messages.ts';
+import { fieldErrorText } from '../i18n/api-errors.ts';
 
 export type Format = ActivityInput['format'];
 export type Line = NonNullable<ActivityInput['line']>;
@@ -218,18 +219,18 @@ export function textWarningsOf(f: Pick<FormState, 'title' | 'description'>): Tex
   return found.filter((w, i) => found.findIndex((x) => x.kind === w.kind && x.text === w.text) === i);
 }
 
-/** The UI's own words for a refused text's stable code, else the server's message. */
-export function fieldMessage(f: Pick<FieldError, 'code' | 'message'>, texts?: Messages['textErrors']): string {
-  return texts && f.code in texts ? texts[f.code as keyof Messages['textErrors']] : f.message;
+/** The UI's words for a field error's stable code in the chosen language, else the server's message. */
+export function fieldMessage(f: Pick<FieldError, 'code' | 'message' | 'params'>, t?: Messages): string {
+  return t ? fieldErrorText(f, t) : f.message;
 }
 
 /** The API names fields by path ("staffIds.0"); each error belongs beside the control of its first segment. */
-export function errorsFromApi(fields: readonly FieldError[], texts?: Messages['textErrors']): Errors {
+export function errorsFromApi(fields: readonly FieldError[], t?: Messages): Errors {
   const e: Errors = {};
   for (const f of fields) {
     const head = f.field.split('.')[0] as FieldName;
     const key: FieldName | 'form' = (FIELD_ORDER as readonly string[]).includes(head) ? head : 'form';
-    const message = fieldMessage(f, texts);
+    const message = fieldMessage(f, t);
     e[key] = e[key] ? `${e[key]} ${message}` : message;
   }
   return e;

@@ -4,8 +4,8 @@ import { dayAfter, frameworkErrorsFromApi, goalRow, newFrameworkForm, toFramewor
 
 const texts = { required: 'R', code: 'C', key: 'K', date: 'D', endBeforeStart: 'E', duplicateKey: 'U', noGoals: 'N' };
 const fw = (id: number, validFrom: string, keys: string[]): GoalFramework => ({
-  id, code: `fw${id}`, name: `Ramverk ${id}`, validFrom, validTo: null,
-  goals: keys.map((key, i) => ({ id: id * 10 + i, frameworkId: id, key, name: `Mål ${key}`, shortName: i === 0 ? 'Kort' : null, description: null, sortOrder: keys.length - i })),
+  id, code: `fw${id}`, name: `Ramverk ${id}`, nameEn: null, validFrom, validTo: null,
+  goals: keys.map((key, i) => ({ id: id * 10 + i, frameworkId: id, key, name: `Mål ${key}`, shortName: i === 0 ? 'Kort' : null, nameEn: null, description: null, sortOrder: keys.length - i })),
 });
 const valid = (): FrameworkFormState => ({ name: 'VP 2028', code: 'vp2028', validFrom: '2028-01-01', validTo: '', goals: [goalRow({ key: 'spridning', name: 'Spridning' })] });
 

@@ -105,12 +105,12 @@ export function toFrameworkInput(f: FrameworkFormState): FrameworkCreate {
 }
 
 /** Known paths keep their place ("goals.1.name"); a deeper or unknown path goes to its nearest known parent. */
-export function frameworkErrorsFromApi(fields: readonly FieldError[], texts?: Messages['textErrors']): FrameworkErrors {
+export function frameworkErrorsFromApi(fields: readonly FieldError[], t?: Messages): FrameworkErrors {
   const e: FrameworkErrors = {};
   const add = (k: string, m: string) => (e[k] = e[k] ? `${e[k]} ${m}` : m);
   for (const f of fields) {
     const parts = f.field.split('.');
-    const message = fieldMessage(f, texts);
+    const message = fieldMessage(f, t);
     if (parts[0] === 'goals' && parts.length >= 3 && ['key', 'name', 'shortName', 'description'].includes(parts[2]!)) add(parts.slice(0, 3).join('.'), message);
     else if (parts[0] === 'goals') add('goals', message);
     else if (['name', 'code', 'validFrom', 'validTo'].includes(parts[0]!)) add(parts[0]!, message);

@@ -33,7 +33,7 @@ describe('plan item form model', () => {
   });
   it('words a refused text by its code in the UI language', () => {
     const pnr = [{ field: 'planned.0', in: 'body' as const, code: 'personal_identity_number', message: 'server' }];
-    expect(planErrorsFromApi(pnr, messages.sv.textErrors).planned).toMatch(/^Texten innehåller ett personnummer eller samordningsnummer\. Klientuppgifter får inte registreras\./);
-    expect(planErrorsFromApi(pnr, messages.en.textErrors).planned).toMatch(/^The text contains a personal identity number/);
+    expect(planErrorsFromApi(pnr, messages.sv).planned).toMatch(/^Texten innehåller ett personnummer eller samordningsnummer\. Klientuppgifter får inte registreras\./);
+    expect(planErrorsFromApi(pnr, messages.en).planned).toMatch(/^The text contains a personal identity number/);
   });
 });

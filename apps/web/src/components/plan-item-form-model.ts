@@ -79,12 +79,12 @@ export function toPlanItemInput(f: PlanItemFormState, year: number, sortOrder?: 
 }
 
 /** The API names fields by path ("planned.2"); each error belongs beside the control of its first segment. */
-export function planErrorsFromApi(fields: readonly FieldError[], texts?: Messages['textErrors']): PlanErrors {
+export function planErrorsFromApi(fields: readonly FieldError[], t?: Messages): PlanErrors {
   const e: PlanErrors = {};
   for (const f of fields) {
     const head = f.field.split('.')[0] as PlanFieldName;
     const key: PlanFieldName | 'form' = (PLAN_FIELD_ORDER as readonly string[]).includes(head) ? head : 'form';
-    const message = fieldMessage(f, texts);
+    const message = fieldMessage(f, t);
     e[key] = e[key] ? `${e[key]} ${message}` : message;
   }
   return e;

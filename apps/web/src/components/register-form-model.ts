@@ -2,6 +2,7 @@
 import { ApiCallError } from '../api/client.ts';
 import type { Messages } from '../i18n/messages.ts';
 import { fieldMessage } from './activity-form-model.ts';
+import { apiErrorText } from '../i18n/api-errors.ts';
 
 export type Values = Record<string, string>;
 /** Messages by field key; `form` is for what belongs to no single field (a 409, the network). */
@@ -61,10 +62,10 @@ export const fromNumber = (n: number | null | undefined): string => (n === null 
  * The API's answer as form errors: a 400's fields beside the form's own fields (by the first part of the path),
  * anything else, a 409's "already exists" included, in words for the whole form.
  */
-export function errorsFromApi(err: unknown, keys: readonly string[], fallback: string, texts?: Messages['textErrors']): RegisterErrors {
+export function errorsFromApi(err: unknown, keys: readonly string[], fallback: string, t?: Messages): RegisterErrors {
   if (err instanceof ApiCallError) {
     const fields = err.body?.fields ?? [];
-    const message = (f: (typeof fields)[number]) => fieldMessage(f, texts);
+    const message = (f: (typeof fields)[number]) => fieldMessage(f, t);
     const known = fields.filter((f) => keys.includes(f.field.split('.')[0]!));
     if (known.length) {
       const errors: RegisterErrors = Object.fromEntries(known.map((f) => [f.field.split('.')[0]!, message(f)]));
@@ -73,7 +74,8 @@ export function errorsFromApi(err: unknown, keys: readonly string[], fallback: s
       return errors;
     }
     if (fields.length) return { form: fields.map(message).join(' ') };
-    if (err.status < 500 && err.body?.message) return { form: err.body.message };
+    const whole = t ? apiErrorText(err, t) : err.status < 500 ? err.body?.message : undefined;
+    if (whole) return { form: whole };
   }
   return { form: fallback };
 }

@@ -45,7 +45,7 @@ describe('i18n', () => {
     const user = userEvent.setup();
     renderApp();
     await user.click(screen.getByRole('button', { name: 'English' }));
-    expect(screen.getByTestId('probe').textContent).toMatch(/^Record an activity\|14\/03\/2018\|42%\|1,234$/);
+    expect(screen.getByTestId('probe').textContent).toMatch(/^Record an activity\|14 Mar 2018\|42%\|1,234$/);
     expect(screen.getByRole('link', { name: 'Activities' })).toBeTruthy();
     expect(document.documentElement.lang).toBe('en');
     cleanup();

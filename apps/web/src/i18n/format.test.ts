@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, formatPercent } from './format.ts';
+import { formatDate, formatDateTime, formatNumber, formatPercent } from './format.ts';
 import type { Lang } from './messages.ts';
 
 // The pages' formatting is written out by hand (no Intl on the first render); Intl is the reference it must match.
@@ -27,11 +27,35 @@ describe('formatting without Intl matches Intl', () => {
     for (const v of values) expect(formatPercent(v, lang), String(v)).toBe(intl.format(v / 100));
   });
 
-  it.each(LANGS)('calendar dates in %s', (lang, locale) => {
-    const intl = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' });
+});
+
+describe('one date format per language', () => {
+  it('Swedish writes a calendar date as ISO, every day of three decades', () => {
     for (let day = Date.UTC(1999, 11, 25); day < Date.UTC(2031, 0, 10); day += 86_400_000 * 3) {
       const iso = new Date(day).toISOString().slice(0, 10);
-      expect(formatDate(iso, lang), iso).toBe(intl.format(new Date(day)));
+      expect(formatDate(iso, 'sv'), iso).toBe(new Intl.DateTimeFormat('sv-SE', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(new Date(day)));
     }
+  });
+
+  it('English writes day, short month and year', () => {
+    expect(formatDate('2018-03-14', 'en')).toBe('14 Mar 2018');
+    expect(formatDate('2024-01-01', 'en')).toBe('1 Jan 2024');
+    expect(formatDate('2021-09-30', 'en')).toBe('30 Sep 2021');
+    expect(formatDate('2023-12-31', 'en')).toBe('31 Dec 2023');
+    // The day and year are the calendar's (no time zone can move them), the month by its number.
+    for (let day = Date.UTC(2016, 0, 1); day < Date.UTC(2027, 0, 1); day += 86_400_000 * 5) {
+      const d = new Date(day);
+      const [dd, mon, yyyy] = formatDate(d.toISOString().slice(0, 10), 'en').split(' ');
+      expect(Number(dd)).toBe(d.getUTCDate());
+      expect(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].indexOf(mon!)).toBe(d.getUTCMonth());
+      expect(Number(yyyy)).toBe(d.getUTCFullYear());
+    }
+  });
+
+  it('a moment is shown in Swedish time, its date as the calendar dates are', () => {
+    // 22:30 UTC on 31 March 2024 is 00:30 on 1 April in Stockholm (summer time).
+    expect(formatDateTime('2024-03-31T22:30:00.000Z', 'sv')).toBe('2024-04-01 00:30');
+    expect(formatDateTime('2024-03-31T22:30:00.000Z', 'en')).toBe('1 Apr 2024, 00:30');
+    expect(formatDateTime('2018-01-15T09:05:00.000Z', 'en')).toBe('15 Jan 2018, 10:05');
   });
 });

@@ -1,11 +1,12 @@
 /**
- * Dates and numbers the Swedish way (2018-03-14, "42 %", "1 234"); English gets its own conventions.
+ * Dates and numbers the Swedish way (2018-03-14, "42 %", "1 234"); English gets its own ("14 Mar 2018", "42%", "1,234").
  *
  * Calendar dates and whole numbers and percentages (what the pages show by the hundred) are written out here
  * rather than by Intl: the first Intl.NumberFormat or DateTimeFormat a browser tab builds loads its locale data,
  * some 30–40 ms on a fast machine and four times that on a mid-range phone, inside the first render. The output
- * is Intl's to the character (format.test.ts compares them); anything else (decimals in numbers, times of day)
- * goes to Intl, through formatters built once per language.
+ * is Intl's to the character for numbers (format.test.ts compares them); English dates spell their month from
+ * a list of our own. Anything else (decimals in numbers, times of day) goes to Intl, through formatters built
+ * once per language.
  */
 import type { Lang } from './messages.ts';
 
@@ -17,15 +18,20 @@ const MINUS: Record<Lang, string> = { sv: '\u2212', en: '-' };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// English months written out, not Intl's: en-GB's short September is "Sept" in some engines and "Sep" in others.
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A calendar date, one way per language on every page: Swedish as ISO ("2018-03-14"), English as day, short
+ * month and year ("14 Mar 2018"), which no reader can take for 3 December. Anything not an ISO date is shown
+ * as it came.
+ */
 export function formatDate(isoDate: string, lang: Lang): string {
   const m = ISO_DATE.exec(isoDate);
-  // sv-SE writes a date as ISO does; en-GB as day/month/year.
-  if (m) return lang === 'sv' ? isoDate : `${m[3]}/${m[2]}/${m[1]}`;
-  const [y, mo, d] = isoDate.split('-').map(Number) as [number, number, number];
-  // Calendar dates carry no time zone: format them in UTC so no offset can move the day.
-  return new Intl.DateTimeFormat(locales[lang], { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, mo - 1, d)),
-  );
+  if (!m) return isoDate;
+  if (lang === 'sv') return isoDate;
+  const month = EN_MONTHS[Number(m[2]) - 1];
+  return month ? `${Number(m[3])} ${month} ${m[1]}` : isoDate;
 }
 
 /** Digits of a whole number below 2^53 in groups of three. */
@@ -65,7 +71,14 @@ export function formatNumber(n: number, lang: Lang): string {
   return f.format(n);
 }
 
-/** A moment the API stamped (ISO, UTC) as the date and time in Sweden, where the unit works. */
+const stockholm = new Map<string, Intl.DateTimeFormat>();
+
+/** A moment the API stamped (ISO, UTC) as the date and time in Sweden, where the unit works: the date as formatDate. */
 export function formatDateTime(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(locales[lang], { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Stockholm' }).format(new Date(iso));
+  let f = stockholm.get('parts');
+  if (!f) stockholm.set('parts', (f = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Stockholm' })));
+  const part = (type: Intl.DateTimeFormatPartTypes) => f.formatToParts(new Date(iso)).find((p) => p.type === type)?.value ?? '';
+  const date = `${part('year')}-${part('month')}-${part('day')}`;
+  const time = `${part('hour')}:${part('minute')}`;
+  return lang === 'sv' ? `${date} ${time}` : `${formatDate(date, lang)}, ${time}`;
 }

@@ -8,6 +8,7 @@ import { Field } from '../components/fields.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { Messages } from '../i18n/messages.ts';
+import { apiErrorText, fieldErrorText } from '../i18n/api-errors.ts';
 
 type FieldErrors = Partial<Record<string, string>>;
 
@@ -18,12 +19,11 @@ function apiErrors(err: unknown, t: Messages): FieldErrors {
       // A refused start password has a stable code; the page says it in the chosen language.
       return Object.fromEntries(err.body.fields.map((f) => {
         const name = f.field.split('.')[0]!;
-        return [name, (name === 'password' ? t.passwordPage.problems[f.code] : undefined) ?? f.message];
+        return [name, fieldErrorText(f, t)];
       }));
     }
-    if (err.status < 500 && err.body?.message) return { form: err.body.message };
   }
-  return { form: t.accounts.failed };
+  return { form: apiErrorText(err, t) ?? t.accounts.failed };
 }
 
 const EMPTY = { username: '', displayName: '', role: 'medarbetare' as UnitRoleName, staffId: '', municipalityId: '', password: '' };

@@ -13,6 +13,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { Messages } from '../i18n/messages.ts';
+import { apiErrorText } from '../i18n/api-errors.ts';
 
 // Its own chunk: the registration form (the start page) does not carry the evaluation's code, and the section sits
 // below the activity, so nothing jumps while it loads.
@@ -33,10 +34,9 @@ const isStale = (err: unknown) => err instanceof ApiCallError && err.status === 
 function errorsFrom(err: unknown, t: Messages): Errors {
   if (err instanceof ApiCallError) {
     if (isStale(err)) return { form: t.form.conflict };
-    if (err.body?.fields?.length) return errorsFromApi(err.body.fields, t.textErrors);
-    if (err.status < 500 && err.body?.message) return { form: err.body.message };
+    if (err.body?.fields?.length) return errorsFromApi(err.body.fields, t);
   }
-  return { form: t.form.serverError };
+  return { form: apiErrorText(err, t) ?? t.form.serverError };
 }
 
 /** The new-activity form; "?kopia=<id>" starts it from another activity ("Kopiera"). */

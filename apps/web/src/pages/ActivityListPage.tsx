@@ -1,4 +1,6 @@
 import { useState, type FormEvent } from 'react';
+import type { Lang } from '../i18n/messages.ts';
+import { localName, localShortName, useReferenceNames } from '../i18n/reference-names.ts';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import { staffLabels } from '@fou/domain';
 import type { ReferenceData } from '../api/client.ts';
@@ -35,16 +37,17 @@ export function filtersFrom(v: FilterValues): ActivityFilters {
 }
 
 /** Goal keys are shared across frameworks ("spridning" in VP 2018 and VP 2024); list each key once. */
-function goalOptions(ref: ReferenceData) {
+function goalOptions(ref: ReferenceData, lang: Lang) {
   const seen = new Map<string, string>();
   for (const fw of [...ref.goalFrameworks].sort((a, b) => byValidFromDesc(a.validFrom, b.validFrom))) {
-    for (const g of fw.goals) if (!seen.has(g.key)) seen.set(g.key, g.shortName ?? g.name);
+    for (const g of fw.goals) if (!seen.has(g.key)) seen.set(g.key, localShortName(g, lang));
   }
   return [...seen].map(([key, label]) => ({ key, label }));
 }
 
 export function ActivityListPage() {
-  const { t, date, number } = useI18n();
+  const { t, lang, date, number } = useI18n();
+  const names = useReferenceNames();
   useDocumentTitle(t.list.title);
   const [sp, setSp] = useSearchParams();
   const location = useLocation();
@@ -112,7 +115,7 @@ export function ActivityListPage() {
             <label htmlFor="f-goal">{t.list.goal}</label>
             <select id="f-goal" className="input" value={draft.goal} onChange={(e) => set('goal', e.target.value)}>
               <option value="">{t.list.all}</option>
-              {ref ? goalOptions(ref).map((g) => <option key={g.key} value={g.key}>{g.label}</option>) : null}
+              {ref ? goalOptions(ref, lang).map((g) => <option key={g.key} value={g.key}>{g.label}</option>) : null}
             </select>
           </div>
           <div className="field">
@@ -123,11 +126,11 @@ export function ActivityListPage() {
                 .filter((a) => a.parentId === null)
                 .sort((a, b) => a.sortOrder - b.sortOrder)
                 .flatMap((top) => [
-                  <option key={top.code} value={top.code}>{top.name}</option>,
+                  <option key={top.code} value={top.code}>{localName(top, lang)}</option>,
                   ...ref.areas
                     .filter((a) => a.parentId === top.id)
                     .sort((a, b) => a.sortOrder - b.sortOrder)
-                    .map((leaf) => <option key={leaf.code} value={leaf.code}>{`– ${leaf.name}`}</option>),
+                    .map((leaf) => <option key={leaf.code} value={leaf.code}>{`– ${localName(leaf, lang)}`}</option>),
                 ])}
             </select>
           </div>
@@ -149,7 +152,7 @@ export function ActivityListPage() {
             <label htmlFor="f-type">{t.list.type}</label>
             <select id="f-type" className="input" value={draft.type} onChange={(e) => set('type', e.target.value)}>
               <option value="">{t.list.all}</option>
-              {ref?.activityTypes.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+              {ref?.activityTypes.map((x) => <option key={x.id} value={x.id}>{localName(x, lang)}</option>)}
             </select>
           </div>
           <div className="field">
@@ -185,10 +188,10 @@ export function ActivityListPage() {
       </p>
       {list.isSuccess && items.length > 0 ? (
         <p className="exports">
-          <a className="button button--small" href={activityExportUrl(filtersFrom(applied), 'csv')} download>
+          <a className="button button--small" href={activityExportUrl(filtersFrom(applied), 'csv', lang)} download>
             {t.list.exportCsv}
           </a>
-          <a className="button button--small" href={activityExportUrl(filtersFrom(applied), 'xlsx')} download>
+          <a className="button button--small" href={activityExportUrl(filtersFrom(applied), 'xlsx', lang)} download>
             {t.list.exportXlsx}
           </a>
           <span className="muted">{t.list.exportNote}</span>
@@ -216,8 +219,8 @@ export function ActivityListPage() {
                   <th scope="row" data-label={t.list.columns.title}>
                     <Link to={`/aktiviteter/${a.id}`}>{a.title}</Link>
                   </th>
-                  <td data-label={t.list.columns.goal}>{a.goal.shortName ?? a.goal.name}</td>
-                  <td data-label={t.list.columns.area}>{a.area.name}</td>
+                  <td data-label={t.list.columns.goal}>{names.shortName(a.goal)}</td>
+                  <td data-label={t.list.columns.area}>{names.name('area', a.area)}</td>
                   <td data-label={t.list.columns.municipalities}>
                     {municipalityCount > 0 && a.municipalities.length === municipalityCount ? t.list.allEight : a.municipalities.map((m) => m.name).join(', ')}
                   </td>

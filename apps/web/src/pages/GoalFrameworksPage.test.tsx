@@ -114,7 +114,7 @@ describe('goal frameworks page', () => {
     await user.click(within(form).getByRole('button', { name: 'Spara' }));
     expect((await screen.findByText('Målet är ändrat.')).closest('[role="status"]')).toBeTruthy();
     expect(server.requests.find((r) => r.method === 'PATCH')).toEqual({
-      method: 'PATCH', path: `/api/v1/goals/${goal.id}`, body: { name: 'Kunskapsutveckling i praktiken', shortName: goal.shortName, description: goal.description },
+      method: 'PATCH', path: `/api/v1/goals/${goal.id}`, body: { name: 'Kunskapsutveckling i praktiken', shortName: goal.shortName, nameEn: goal.nameEn, description: goal.description },
     });
     expect(await screen.findByText('Kunskapsutveckling i praktiken')).toBeTruthy();
   });

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { localName } from '../i18n/reference-names.ts';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { isIsoDate, todayInSweden } from '@fou/domain';
 import { ApiCallError, type Goal, type GoalFramework } from '../api/client.ts';
@@ -9,14 +10,14 @@ import {
   frameworkErrorsFromApi, goalRow, newFrameworkForm, toFrameworkInput, validateFramework, type FrameworkErrors, type FrameworkFormState, type GoalRow,
 } from '../components/framework-form-model.ts';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
+import type { Messages } from '../i18n/messages.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { byValidFromDesc } from '../components/iso-order.ts';
+import { apiErrorText } from '../i18n/api-errors.ts';
 
-/** What the server said, in the words it used when it is the user's to fix; a general message otherwise. */
-function serverMessage(err: unknown, fallback: string): string {
-  return err instanceof ApiCallError && err.status < 500 && err.body?.message
-    ? [err.body.message, ...(err.body.fields ?? []).map((f) => f.message)].join(' ')
-    : fallback;
+/** What went wrong, in the chosen language, when it is the user's to fix; a general message otherwise. */
+function serverMessage(err: unknown, fallback: string, t: Messages): string {
+  return apiErrorText(err, t) ?? fallback;
 }
 
 /** The goal frameworks over time: which one applies when, its goals, renaming a goal and adding a framework. */
@@ -56,13 +57,13 @@ export function GoalFrameworksPage() {
 }
 
 function FrameworkSection({ fw, others, current }: { fw: GoalFramework; others: GoalFramework[]; current: boolean }) {
-  const { t, date } = useI18n();
+  const { t, lang, date } = useI18n();
   const [editing, setEditing] = useState(false);
   const goals = [...fw.goals].sort((a, b) => a.sortOrder - b.sortOrder);
   return (
     <section className="framework" aria-labelledby={`fw-${fw.id}`}>
       <div className="framework__head">
-        <h2 id={`fw-${fw.id}`}>{fw.name}</h2>
+        <h2 id={`fw-${fw.id}`}>{localName(fw, lang)}</h2>
         {current ? <span className="status-badge status-badge--genomford">{t.frameworks.current}</span> : null}
       </div>
       <p className="framework__period">
@@ -108,13 +109,13 @@ function ValidityEditor({ fw, onDone }: { fw: GoalFramework; onDone: () => void 
     }
     update.mutate({ validFrom, validTo: validTo || null }, { onSuccess: onDone });
   }
-  const apiFields = update.error instanceof ApiCallError && update.error.status === 400 ? frameworkErrorsFromApi(update.error.body?.fields ?? [], t.textErrors) : {};
+  const apiFields = update.error instanceof ApiCallError && update.error.status === 400 ? frameworkErrorsFromApi(update.error.body?.fields ?? [], t) : {};
   const shown = { ...apiFields, ...errors };
   return (
     <form className="framework__edit" noValidate onSubmit={submit} aria-label={t.frameworks.changePeriod(fw.name)}>
       {update.isError && !Object.keys(apiFields).length ? (
         <div className="error-summary" role="alert" tabIndex={-1} ref={alertRef}>
-          <p>{serverMessage(update.error, t.frameworks.saveError)}</p>
+          <p>{serverMessage(update.error, t.frameworks.saveError, t)}</p>
         </div>
       ) : null}
       <div className="form-row">
@@ -148,10 +149,11 @@ function GoalEntry({ goal, counterparts }: { goal: Goal; counterparts: { goal: s
   return (
     <li className="goal-entry">
       <p className="goal-entry__name">{goal.name}</p>
-      {goal.shortName || counterparts.length ? (
+      {goal.shortName || goal.nameEn || counterparts.length ? (
         <p className="muted goal-entry__meta">
           {[
             goal.shortName ? `${t.frameworks.shortName}: ${goal.shortName}` : null,
+            goal.nameEn ? `${t.frameworks.nameEn}: ${goal.nameEn}` : null,
             counterparts.length ? t.frameworks.sameGoalAs(counterparts.map((c) => t.frameworks.goalIn(c.goal, c.framework)).join(', ')) : null,
           ].filter(Boolean).join(' · ')}
         </p>
@@ -181,6 +183,7 @@ function GoalEditor({ goal, onDone }: { goal: Goal; onDone: (saved: boolean) => 
   const names = useGoalNames(goal.id, true);
   const [name, setName] = useState(goal.name);
   const [shortName, setShortName] = useState(goal.shortName ?? '');
+  const [nameEn, setNameEn] = useState(goal.nameEn ?? '');
   const [description, setDescription] = useState(goal.description ?? '');
   const [nameError, setNameError] = useState<string | undefined>();
   const firstRef = useRef<HTMLInputElement>(null);
@@ -200,7 +203,7 @@ function GoalEditor({ goal, onDone }: { goal: Goal; onDone: (saved: boolean) => 
     }
     setNameError(undefined);
     update.mutate(
-      { name: name.trim(), shortName: shortName.trim() || null, description: description.trim() || null },
+      { name: name.trim(), shortName: shortName.trim() || null, nameEn: nameEn.trim() || null, description: description.trim() || null },
       { onSuccess: () => onDone(true) },
     );
   }
@@ -208,7 +211,7 @@ function GoalEditor({ goal, onDone }: { goal: Goal; onDone: (saved: boolean) => 
     <form className="framework__edit" noValidate onSubmit={submit} aria-label={t.frameworks.renameGoalLabel(goal.name)}>
       {update.isError ? (
         <div className="error-summary" role="alert" tabIndex={-1} ref={alertRef}>
-          <p>{serverMessage(update.error, t.frameworks.saveError)}</p>
+          <p>{serverMessage(update.error, t.frameworks.saveError, t)}</p>
         </div>
       ) : null}
       <p className="field__hint">{t.frameworks.renameHint}</p>
@@ -217,6 +220,9 @@ function GoalEditor({ goal, onDone }: { goal: Goal; onDone: (saved: boolean) => 
       </Field>
       <Field name={id('shortName')} label={t.frameworks.shortName} required={false} hint={t.frameworks.shortNameHint} error={undefined}>
         {(a) => <input {...a} type="text" className="input" maxLength={200} value={shortName} onChange={(e) => setShortName(e.target.value)} />}
+      </Field>
+      <Field name={id('nameEn')} label={t.frameworks.nameEn} required={false} hint={t.frameworks.nameEnHint} error={undefined}>
+        {(a) => <input {...a} type="text" className="input" lang="en" maxLength={200} value={nameEn} onChange={(e) => setNameEn(e.target.value)} />}
       </Field>
       <Field name={id('description')} label={t.frameworks.description} required={false} error={undefined}>
         {(a) => <textarea {...a} className="input" rows={3} maxLength={1000} value={description} onChange={(e) => setDescription(e.target.value)} />}
@@ -262,8 +268,8 @@ function NewFrameworkForm({ frameworks }: { frameworks: readonly GoalFramework[]
   const summaryRef = useRef<HTMLDivElement>(null);
   const serverErrors = useMemo<FrameworkErrors>(() => {
     if (!create.error) return {};
-    if (create.error instanceof ApiCallError && create.error.status === 400 && create.error.body?.fields?.length) return frameworkErrorsFromApi(create.error.body.fields, t.textErrors);
-    return { form: serverMessage(create.error, t.frameworks.saveError) };
+    if (create.error instanceof ApiCallError && create.error.status === 400 && create.error.body?.fields?.length) return frameworkErrorsFromApi(create.error.body.fields, t);
+    return { form: serverMessage(create.error, t.frameworks.saveError, t) };
   }, [create.error, t]);
   const errors = clientErrors && Object.keys(clientErrors).length ? clientErrors : serverErrors;
   useEffect(() => {

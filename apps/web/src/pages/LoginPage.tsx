@@ -5,6 +5,7 @@ import { ApiCallError, type DemoAccount } from '../api/client.ts';
 import { LOGIN_NOTICE_KEY, PASSWORD_PATH, safeNext } from '../auth/RequireAuth.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { apiErrorText } from '../i18n/api-errors.ts';
 
 export { LOGIN_NOTICE_KEY };
 
@@ -61,7 +62,7 @@ export function LoginPage() {
         onSuccess: (signedIn) => navigate(signedIn.mustChangePassword ? PASSWORD_PATH : next, { replace: true }),
         onError: (err) => {
           if (err instanceof ApiCallError && err.status === 401) setError(t.auth.wrongCredentials);
-          else if (err instanceof ApiCallError && err.status === 429 && err.body?.message) setError(err.body.message);
+          else if (err instanceof ApiCallError && err.status === 429) setError(apiErrorText(err, t) ?? t.common.loadError);
           else setError(t.common.loadError);
         },
       },

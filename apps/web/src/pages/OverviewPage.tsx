@@ -14,13 +14,13 @@ import { overviewReportPaths } from '../boot/overview-report-paths.ts';
 import { FIRST_PAGE_YEAR as FIRST_YEAR, requestedYear, useDefaultYear } from '../years/useDefaultYear.ts';
 
 function Downloads({ path, query, name, children }: { path: string; query: Record<string, string | number>; name: string; children?: ReactNode }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <p className="exports no-print">
-      <a className="button button--small" href={reportFileUrl(path, query, 'csv')} download>
+      <a className="button button--small" href={reportFileUrl(path, query, 'csv', lang)} download>
         {t.overview.downloadCsv}<span className="visually-hidden">: {name}</span>
       </a>
-      <a className="button button--small" href={reportFileUrl(path, query, 'xlsx')} download>
+      <a className="button button--small" href={reportFileUrl(path, query, 'xlsx', lang)} download>
         {t.overview.downloadXlsx}<span className="visually-hidden">: {name}</span>
       </a>
       {children}

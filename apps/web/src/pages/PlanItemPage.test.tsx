@@ -87,7 +87,7 @@ describe('plan item page', () => {
     expect(screen.getByText(`${m1!.name} (2), ${m2!.name} (2)`)).toBeTruthy();
     expect(screen.getByText('14 (summan av deltagarantalen på 2 av 3 aktiviteter)')).toBeTruthy();
     const xlsx = screen.getByRole('link', { name: /Ladda ner Excel/ });
-    expect(xlsx.getAttribute('href')).toBe('/api/v1/activities/export?planItem=7&order=asc&output=xlsx');
+    expect(xlsx.getAttribute('href')).toBe('/api/v1/activities/export?planItem=7&order=asc&output=xlsx&lang=sv');
   });
 
   it('remarks on a genomförd item with fewer linked activities than planned, and on one with none', async () => {

@@ -1,4 +1,5 @@
 import { can, summariseActivities, todayInSweden } from '@fou/domain';
+import { useReferenceNames } from '../i18n/reference-names.ts';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiCallError, type PlanItem } from '../api/client.ts';
@@ -13,6 +14,7 @@ import { useStaffLabel } from '../features/staff/staff-labels.ts';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useSignedIn } from '../auth/RequireAuth.tsx';
+import { apiErrorText } from '../i18n/api-errors.ts';
 
 export function PlanItemPage() {
   // Only the chief changes the plan; the council and the staff follow it read-only.
@@ -40,7 +42,8 @@ export function PlanItemPage() {
 }
 
 function PlanItemView({ item, canEditPlan, onReload }: { item: PlanItem; canEditPlan: boolean; onReload: () => Promise<unknown> }) {
-  const { t, date, number } = useI18n();
+  const { t, lang, date, number } = useI18n();
+  const names = useReferenceNames();
   const activities = usePlanItemActivities(item.id);
   const reference = useReference();
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
@@ -56,7 +59,7 @@ function PlanItemView({ item, canEditPlan, onReload }: { item: PlanItem; canEdit
         <Link to={`/plan?year=${item.year}`}>{t.plan.back}</Link>
       </p>
       <p className="muted plan-item-page__kicker">
-        {t.plan.titleYear(item.year)} · {item.goal.name}
+        {t.plan.titleYear(item.year)} · {names.goalByKey(item.goal.key, item.goal.name)}
       </p>
       <h1>{item.title}</h1>
       <dl className="details">
@@ -70,7 +73,7 @@ function PlanItemView({ item, canEditPlan, onReload }: { item: PlanItem; canEdit
         </div>
         <div>
           <dt>{t.plan.area}</dt>
-          <dd>{item.area.name}</dd>
+          <dd>{names.name('area', item.area)}</dd>
         </div>
         <div>
           <dt>{t.plan.plannedLines}</dt>
@@ -126,10 +129,10 @@ function PlanItemView({ item, canEditPlan, onReload }: { item: PlanItem; canEdit
           <>
             <ActivitiesSummary activities={activities.data} municipalityOrder={reference.data?.municipalities.map((m) => m.code) ?? []} municipalityCount={reference.data?.municipalities.filter((m) => m.active).length ?? 0} />
             <p className="exports no-print">
-              <a className="button button--small" href={activityExportUrl({ planItem: item.id, order: 'asc' }, 'csv')} download>
+              <a className="button button--small" href={activityExportUrl({ planItem: item.id, order: 'asc' }, 'csv', lang)} download>
                 {t.list.exportCsv}<span className="visually-hidden">: {t.plan.activities}</span>
               </a>
-              <a className="button button--small" href={activityExportUrl({ planItem: item.id, order: 'asc' }, 'xlsx')} download>
+              <a className="button button--small" href={activityExportUrl({ planItem: item.id, order: 'asc' }, 'xlsx', lang)} download>
                 {t.list.exportXlsx}<span className="visually-hidden">: {t.plan.activities}</span>
               </a>
             </p>
@@ -152,7 +155,7 @@ function PlanItemView({ item, canEditPlan, onReload }: { item: PlanItem; canEdit
                       <td>
                         <Link to={`/aktiviteter/${a.id}`}>{a.title}</Link>
                       </td>
-                      <td>{a.type.name}</td>
+                      <td>{names.name('type', a.type)}</td>
                       <td>{a.municipalities.map((m) => m.name).join(', ') || t.plan.noMunicipality}</td>
                       <td className="num">{a.participants === null ? '–' : number(a.participants)}</td>
                     </tr>
@@ -204,7 +207,7 @@ function PlanItemEditor({ item, onReload }: { item: PlanItem; onReload: () => Pr
   const err = update.error ?? remove.error;
   const conflict = err instanceof ApiCallError && err.status === 409 && err.body?.currentVersion !== undefined;
   const serverErrors = useMemo(
-    () => (update.error instanceof ApiCallError && update.error.status === 400 ? planErrorsFromApi(update.error.body?.fields ?? [], t.textErrors) : {}),
+    () => (update.error instanceof ApiCallError && update.error.status === 400 ? planErrorsFromApi(update.error.body?.fields ?? [], t) : {}),
     [update.error],
   );
   useEffect(() => {
@@ -216,9 +219,7 @@ function PlanItemEditor({ item, onReload }: { item: PlanItem; onReload: () => Pr
     ? null
     : conflict
       ? t.plan.conflict
-      : err instanceof ApiCallError && err.status < 500 && err.body?.message
-        ? err.body.message
-        : t.plan.saveError;
+      : apiErrorText(err, t) ?? t.plan.saveError;
 
   if (!reference.data) return reference.isError ? <p role="alert">{t.common.loadError}</p> : <p role="status">{t.common.loading}</p>;
   return (
@@ -295,11 +296,11 @@ export function PlanItemNewPage() {
   const create = useCreatePlanItem();
   const initial = useMemo(() => emptyPlanItemForm(), []);
   const serverErrors = useMemo(
-    () => (create.error instanceof ApiCallError && create.error.status === 400 ? planErrorsFromApi(create.error.body?.fields ?? [], t.textErrors) : {}),
+    () => (create.error instanceof ApiCallError && create.error.status === 400 ? planErrorsFromApi(create.error.body?.fields ?? [], t) : {}),
     [create.error],
   );
   const failure = create.isError && !Object.keys(serverErrors).length
-    ? create.error instanceof ApiCallError && create.error.status < 500 && create.error.body?.message ? create.error.body.message : t.plan.saveError
+    ? apiErrorText(create.error, t) ?? t.plan.saveError
     : null;
   return (
     <>

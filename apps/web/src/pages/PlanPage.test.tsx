@@ -107,7 +107,7 @@ describe('plan page', () => {
       expect(screen.queryByRole('link', { name: 'Ny punkt' }), role).toBeNull();
       expect(screen.queryByRole('button', { name: /Kopiera/ }), role).toBeNull();
       // They can still download the follow-up.
-      expect(screen.getByRole('link', { name: 'Ladda ner uppföljningen som CSV' }).getAttribute('href')).toBe('/api/v1/plan-followup?year=2018&asOf=2018-06-30&output=csv');
+      expect(screen.getByRole('link', { name: 'Ladda ner uppföljningen som CSV' }).getAttribute('href')).toBe('/api/v1/plan-followup?year=2018&asOf=2018-06-30&output=csv&lang=sv');
       cleanup();
     }
     renderAs('chef');

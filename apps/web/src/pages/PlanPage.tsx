@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
+import { localName, localShortName, useReferenceNames } from '../i18n/reference-names.ts';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import { can, frameworkForDate, isIsoDate, todayInSweden } from '@fou/domain';
-import { ApiCallError, type PlanFollowup, type PlanFollowupItem, type PlanItem, type ReferenceData } from '../api/client.ts';
+import type { PlanFollowup, PlanFollowupItem, PlanItem, ReferenceData } from '../api/client.ts';
 import { usePlanFollowup, usePlanItems, useCopyPlan } from '../api/plan-queries.ts';
 import { useReference } from '../api/queries.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
@@ -12,6 +13,7 @@ import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useSignedIn } from '../auth/RequireAuth.tsx';
 import { FIRST_PAGE_YEAR as FIRST_YEAR, requestedYear, useDefaultYear } from '../years/useDefaultYear.ts';
+import { apiErrorText } from '../i18n/api-errors.ts';
 
 /** The follow-up counts up to today while the year runs, the whole year once it is over, nothing before it starts. */
 export function defaultAsOf(year: number, today: string): string {
@@ -50,7 +52,8 @@ export function PlanPage() {
 function PlanYear({ year, reason }: { year: number; reason: 'latest' | 'lastYearReport' | null }) {
   // Only the chief changes the plan; the council and the staff follow it read-only.
   const canEditPlan = can(useSignedIn().role, 'plan:write');
-  const { t, date } = useI18n();
+  const { t, lang, date } = useI18n();
+  const names = useReferenceNames();
   const [sp, setSp] = useSearchParams();
   const today = todayInSweden();
   const thisYear = Number(today.slice(0, 4));
@@ -78,7 +81,7 @@ function PlanYear({ year, reason }: { year: number; reason: 'latest' | 'lastYear
     setSp(next, { replace: true });
   }
 
-  const exportHref = (output: 'csv' | 'xlsx') => `/api/v1/plan-followup?${new URLSearchParams({ year: String(year), asOf, output })}`;
+  const exportHref = (output: 'csv' | 'xlsx') => `/api/v1/plan-followup?${new URLSearchParams({ year: String(year), asOf, output, lang })}`;
   const ref = reference.data;
 
   return (
@@ -113,7 +116,7 @@ function PlanYear({ year, reason }: { year: number; reason: 'latest' | 'lastYear
             <label htmlFor="plan-goal">{t.plan.goal}</label>
             <select id="plan-goal" className="input" value={goal} onChange={(e) => update({ goal: e.target.value })}>
               <option value="">{t.plan.all}</option>
-              {ref ? goalOptions(ref, year).map((g) => <option key={g.key} value={g.key}>{g.shortName ?? g.name}</option>) : null}
+              {ref ? goalOptions(ref, year).map((g) => <option key={g.key} value={g.key}>{localShortName(g, lang)}</option>) : null}
             </select>
           </div>
           <div className="field">
@@ -124,11 +127,11 @@ function PlanYear({ year, reason }: { year: number; reason: 'latest' | 'lastYear
                 .filter((a) => a.parentId === null)
                 .sort((a, b) => a.sortOrder - b.sortOrder)
                 .flatMap((top) => [
-                  <option key={top.code} value={top.code}>{top.name}</option>,
+                  <option key={top.code} value={top.code}>{localName(top, lang)}</option>,
                   ...ref.areas
                     .filter((a) => a.parentId === top.id)
                     .sort((a, b) => a.sortOrder - b.sortOrder)
-                    .map((leaf) => <option key={leaf.code} value={leaf.code}>{`– ${leaf.name}`}</option>),
+                    .map((leaf) => <option key={leaf.code} value={leaf.code}>{`– ${localName(leaf, lang)}`}</option>),
                 ])}
             </select>
           </div>
@@ -184,7 +187,7 @@ function PlanYear({ year, reason }: { year: number; reason: 'latest' | 'lastYear
       </div>
       {copy.isError ? (
         <p className="error-summary" role="alert">
-          {copy.error instanceof ApiCallError && copy.error.status < 500 && copy.error.body?.message ? copy.error.body.message : t.plan.copyError}
+          {apiErrorText(copy.error, t) ?? t.plan.copyError}
         </p>
       ) : null}
       <ConfirmDialog
@@ -224,7 +227,7 @@ function PlanYear({ year, reason }: { year: number; reason: 'latest' | 'lastYear
           {items.data.length === 0 ? <p>{t.plan.empty}</p> : null}
           {groupByGoal(items.data).map((g) => (
             <section key={g.key} className="plan-goal" aria-labelledby={`plan-goal-${g.key}`}>
-              <h2 id={`plan-goal-${g.key}`}>{g.name}</h2>
+              <h2 id={`plan-goal-${g.key}`}>{names.goalByKey(g.key, g.name)}</h2>
               <ul className="plan-items">
                 {g.items.map((item) => (
                   <PlanItemCard key={item.id} item={item} followup={byId.get(item.id)} asOf={followup.data?.asOf ?? asOf} today={today} sayNoHistory={!followup.data || !noHistoryAtAll(followup.data.items, asOf, today)} />
@@ -242,6 +245,7 @@ function PlanItemCard({ item, followup, asOf, today, sayNoHistory }: { item: Pla
   const { t } = useI18n();
   const staffLabel = useStaffLabel(item.staff);
   const shown = followup ? statusOnDate(followup, asOf, today) : null;
+  const names = useReferenceNames();
   return (
     <li className={`plan-item${followup?.flagged ? ' plan-item--flagged' : ''}`}>
       <div className="plan-item__head">
@@ -251,7 +255,7 @@ function PlanItemCard({ item, followup, asOf, today, sayNoHistory }: { item: Pla
         {followup ? <PlanStatusOnDate item={followup} asOf={asOf} today={today} sayNoHistory={sayNoHistory} /> : <PlanStatusBadge status={item.status} />}
       </div>
       <p className="plan-item__meta muted">
-        {t.plan.area}: {item.area.name}
+        {t.plan.area}: {names.name('area', item.area)}
         {item.staff.length ? ` · ${t.plan.staff}: ${item.staff.map(staffLabel).join(', ')}` : null}
       </p>
       {followup ? (
@@ -271,6 +275,7 @@ function PlanItemCard({ item, followup, asOf, today, sayNoHistory }: { item: Pla
 
 function CoverageTables({ data }: { data: PlanFollowup }) {
   const { t, number, date } = useI18n();
+  const names = useReferenceNames();
   const tables = [
     { id: 'goal', title: t.plan.byGoal(date(data.asOf)), column: t.plan.goal, rows: data.goals },
     { id: 'area', title: t.plan.byArea(date(data.asOf)), column: t.plan.area, rows: data.areaGroups },
@@ -293,7 +298,7 @@ function CoverageTables({ data }: { data: PlanFollowup }) {
               <tbody>
                 {tb.rows.map((r) => (
                   <tr key={'key' in r ? r.key : r.code}>
-                    <th scope="row">{r.name}</th>
+                    <th scope="row">{'key' in r ? names.goalByKey(r.key, r.name) : names.areaByCode(r.code, r.name)}</th>
                     <td className="num">{number(r.planned)}</td>
                     <td className="num">{number(r.withActivity)}</td>
                   </tr>

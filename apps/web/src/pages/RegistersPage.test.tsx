@@ -63,7 +63,7 @@ const server = vi.hoisted(() => {
     }
     if (path === '/areas') {
       if (input.method === 'GET') return json(200, s.areas);
-      const row = { id: s.nextId++, code: String(body!.code), name: String(body!.name), reportLabel: (body!.reportLabel as string | null) ?? null, parentId: (body!.parentId as number | null) ?? null, sortOrder: Number(body!.sortOrder ?? 0), active: true, isLeaf: true };
+      const row = { id: s.nextId++, code: String(body!.code), name: String(body!.name), nameEn: (body!.nameEn as string | null) ?? null, reportLabel: (body!.reportLabel as string | null) ?? null, parentId: (body!.parentId as number | null) ?? null, sortOrder: Number(body!.sortOrder ?? 0), active: true, isLeaf: true };
       s.areas.push(row);
       return json(201, row);
     }
@@ -351,7 +351,7 @@ describe('registers page', () => {
     expect(alert.textContent).toBe(`Aktivitetstypen ${existing} finns redan. Står den som inaktiv i listan ovan kan du aktivera den i stället.`);
     expect(document.activeElement).toBe(alert);
     // Without a place given, the new type goes after the last one.
-    expect(writes()[0]!.body).toEqual({ name: existing, sortOrder: Math.max(...reference.activityTypes.map((x) => x.sortOrder)) + 1 });
+    expect(writes()[0]!.body).toEqual({ name: existing, nameEn: null, sortOrder: Math.max(...reference.activityTypes.map((x) => x.sortOrder)) + 1 });
   });
 
   it('a long list offers a link straight to its add form, and the short staff list needs none', async () => {
@@ -481,7 +481,7 @@ describe('registers page', () => {
     expect(within(row).getAllByRole('cell')[0]!.textContent).toBe(vuxen.name);
     expect(writes()).toEqual([{
       method: 'POST', path: '/areas',
-      body: { code: 'vald-i-nara-relationer', name: 'Våld i nära relationer', parentId: vuxen.id, reportLabel: null, sortOrder: Math.max(...siblings.map((a) => a.sortOrder)) + 1 },
+      body: { code: 'vald-i-nara-relationer', name: 'Våld i nära relationer', nameEn: null, parentId: vuxen.id, reportLabel: null, sortOrder: Math.max(...siblings.map((a) => a.sortOrder)) + 1 },
     }]);
     expect(within(areas).getByRole('status').textContent).toBe('”Våld i nära relationer” är tillagd och erbjuds i formulären.');
 
@@ -492,7 +492,7 @@ describe('registers page', () => {
     await user.clear(label);
     await user.click(within(areas).getByRole('button', { name: 'Spara' }));
     await vi.waitFor(() => expect(writes()).toHaveLength(2));
-    expect(writes()[1]).toEqual({ method: 'PATCH', path: `/areas/${vuxen.id}`, body: { name: vuxen.name, reportLabel: null, sortOrder: vuxen.sortOrder } });
+    expect(writes()[1]).toEqual({ method: 'PATCH', path: `/areas/${vuxen.id}`, body: { name: vuxen.name, nameEn: 'Adults', reportLabel: null, sortOrder: vuxen.sortOrder } });
   });
 
   it('explains a 409 that is not a taken name in the API’s words, without suggesting to reactivate', async () => {

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { Messages } from '../i18n/messages.ts';
 import { Link, useSearchParams } from 'react-router-dom';
 import { can, isActivityYear, nameKey, todayInSweden } from '@fou/domain';
 import { useUsers } from '../api/auth-queries.ts';
@@ -17,6 +18,7 @@ import { codeFromName, fromNumber, textOrNull, wholeOrNull, type FieldSpec, type
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { apiErrorText, fieldErrorText } from '../i18n/api-errors.ts';
 
 /**
  * The chief's registers: what the forms offer (staff, types, assignments, municipalities, areas) and the locked
@@ -105,6 +107,10 @@ function StaffRegister() {
   );
 }
 
+/** The optional English name of a register row: a field, a column and the value to send (null clears it). */
+const nameEnField = (r: Messages['registers']): FieldSpec => ({ key: 'nameEn', label: r.nameEn, kind: 'text', required: false, hint: r.nameEnHint, maxLength: 200 });
+const nameEnColumn = (r: Messages['registers']) => ({ header: r.nameEn, cell: (x: { nameEn: string | null }) => x.nameEn ?? r.missing });
+
 /** Whom activities reached; the standard groups keep their key (event evaluations match on it) through a rename. */
 function TargetGroupRegister() {
   const { t, number } = useI18n();
@@ -114,6 +120,7 @@ function TargetGroupRegister() {
   const update = useUpdateTargetGroup();
   const fields: FieldSpec[] = [
     { key: 'name', label: s.name, kind: 'text', required: true, maxLength: 200 },
+    nameEnField(t.registers),
     { key: 'sortOrder', label: s.sortOrder, kind: 'whole', required: false, hint: s.sortOrderHint, min: 0, max: 10_000 },
   ];
   return (
@@ -123,14 +130,15 @@ function TargetGroupRegister() {
       rows={list.data}
       loadFailed={list.isError}
       name={(x) => x.name}
-      columns={[{ header: s.sortOrder, cell: (x) => number(x.sortOrder), num: true }]}
+      columns={[nameEnColumn(t.registers), { header: s.sortOrder, cell: (x) => number(x.sortOrder), num: true }]}
       fields={fields}
-      values={(x) => ({ name: x.name, sortOrder: String(x.sortOrder) })}
+      values={(x) => ({ name: x.name, nameEn: x.nameEn ?? '', sortOrder: String(x.sortOrder) })}
       save={(v, row) => {
         const name = v.name!.trim();
+        const nameEn = textOrNull(v.nameEn);
         const sortOrder = wholeOrNull(v.sortOrder);
-        if (row) return update.mutateAsync({ id: row.id, body: { name, ...(sortOrder === null ? {} : { sortOrder }) } });
-        return create.mutateAsync({ name, ...(sortOrder === null ? {} : { sortOrder }) });
+        if (row) return update.mutateAsync({ id: row.id, body: { name, nameEn, ...(sortOrder === null ? {} : { sortOrder }) } });
+        return create.mutateAsync({ name, nameEn, ...(sortOrder === null ? {} : { sortOrder }) });
       }}
       setActive={(row, active) => update.mutateAsync({ id: row.id, body: { active } })}
     />
@@ -145,6 +153,7 @@ function ActivityTypeRegister() {
   const update = useUpdateActivityType();
   const fields: FieldSpec[] = [
     { key: 'name', label: s.name, kind: 'text', required: true, maxLength: 200 },
+    nameEnField(t.registers),
     { key: 'sortOrder', label: s.sortOrder, kind: 'whole', required: false, hint: s.sortOrderHint, min: 0, max: 10_000 },
   ];
   return (
@@ -154,15 +163,16 @@ function ActivityTypeRegister() {
       rows={list.data}
       loadFailed={list.isError}
       name={(x) => x.name}
-      columns={[{ header: s.sortOrder, cell: (x) => number(x.sortOrder), num: true }]}
+      columns={[nameEnColumn(t.registers), { header: s.sortOrder, cell: (x) => number(x.sortOrder), num: true }]}
       fields={fields}
-      values={(x) => ({ name: x.name, sortOrder: String(x.sortOrder) })}
+      values={(x) => ({ name: x.name, nameEn: x.nameEn ?? '', sortOrder: String(x.sortOrder) })}
       save={(v, row) => {
         const name = v.name!.trim();
+        const nameEn = textOrNull(v.nameEn);
         const sortOrder = wholeOrNull(v.sortOrder);
-        if (row) return update.mutateAsync({ id: row.id, body: { name, ...(sortOrder === null ? {} : { sortOrder }) } });
+        if (row) return update.mutateAsync({ id: row.id, body: { name, nameEn, ...(sortOrder === null ? {} : { sortOrder }) } });
         const last = Math.max(0, ...(list.data ?? []).map((x) => x.sortOrder));
-        return create.mutateAsync({ name, sortOrder: sortOrder ?? Math.min(last + 1, 10_000) });
+        return create.mutateAsync({ name, nameEn, sortOrder: sortOrder ?? Math.min(last + 1, 10_000) });
       }}
       setActive={(row, active) => update.mutateAsync({ id: row.id, body: { active } })}
     />
@@ -318,6 +328,7 @@ function AreaRegister() {
   const groups = (list.data ?? []).filter((a) => a.parentId === null && a.active);
   const fields: FieldSpec[] = [
     { key: 'name', label: s.name, kind: 'text', required: true, maxLength: 200 },
+    nameEnField(r),
     {
       key: 'parentId', label: s.parent, kind: 'select', required: false, hint: s.parentHint, onlyOnAdd: true,
       options: [{ value: '', label: s.noParent }, ...groups.map((g) => ({ value: String(g.id), label: g.name }))],
@@ -335,19 +346,21 @@ function AreaRegister() {
       columns={[
         { header: s.parent, cell: (x) => (x.parentId === null ? r.missing : (byId.get(x.parentId)?.name ?? r.missing)) },
         { header: s.reportLabel, cell: (x) => x.reportLabel ?? r.missing },
+        nameEnColumn(r),
       ]}
       fields={fields}
-      values={(x) => ({ name: x.name, reportLabel: x.reportLabel ?? '', sortOrder: String(x.sortOrder) })}
+      values={(x) => ({ name: x.name, nameEn: x.nameEn ?? '', reportLabel: x.reportLabel ?? '', sortOrder: String(x.sortOrder) })}
       check={(v) => (codeFromName(v.name ?? '') ? {} : { name: r.errors.noLetters })}
       save={(v, row) => {
         const name = v.name!.trim();
+        const nameEn = textOrNull(v.nameEn);
         const reportLabel = textOrNull(v.reportLabel);
         const sortOrder = wholeOrNull(v.sortOrder);
-        if (row) return update.mutateAsync({ id: row.id, body: { name, reportLabel, ...(sortOrder === null ? {} : { sortOrder }) } });
+        if (row) return update.mutateAsync({ id: row.id, body: { name, nameEn, reportLabel, ...(sortOrder === null ? {} : { sortOrder }) } });
         const parentId = v.parentId ? Number(v.parentId) : null;
         const siblings = (list.data ?? []).filter((a) => a.parentId === parentId);
         const last = Math.max(0, ...siblings.map((a) => a.sortOrder));
-        return create.mutateAsync({ code: codeFromName(name), name, parentId, reportLabel, sortOrder: sortOrder ?? Math.min(last + 1, 10_000) });
+        return create.mutateAsync({ code: codeFromName(name), name, nameEn, parentId, reportLabel, sortOrder: sortOrder ?? Math.min(last + 1, 10_000) });
       }}
       setActive={(row, active) => update.mutateAsync({ id: row.id, body: { active } })}
     />
@@ -397,11 +410,11 @@ function PeriodLocks() {
   function failed(err: unknown) {
     const field = err instanceof ApiCallError ? err.body?.fields?.find((f) => f.field === 'year') : undefined;
     if (field) {
-      setYearError(field.message);
+      setYearError(fieldErrorText(field, t));
       document.getElementById(fieldId(fieldName))?.focus();
       return;
     }
-    setFailure({ text: err instanceof ApiCallError && err.status < 500 && err.body?.message ? err.body.message : l.failed });
+    setFailure({ text: apiErrorText(err, t) ?? l.failed });
   }
 
   function confirmed(c: NonNullable<Confirming>) {

@@ -8,6 +8,20 @@ import { listOverrides } from './text-warnings.service.ts';
 import { activityTable, filterWords } from './activity-export.ts';
 import { sendTables, XLSX_TYPE } from '../reports/report-export.ts';
 import { exportMeta } from '../reports/reports.service.ts';
+import { listActivityTypes, listAreas, listGoalFrameworks } from '../reference/reference.service.ts';
+import type { UnitScope } from '../../db/unit-scope.ts';
+
+/** The registers' English names by id (areas also by code, for an activity's area group). */
+function englishNames(scope: UnitScope) {
+  const byId = (rows: { id: number; nameEn: string | null }[]) => new Map(rows.flatMap((r) => (r.nameEn ? [[r.id, r.nameEn] as const] : [])));
+  const areas = listAreas(scope);
+  return {
+    goals: byId(listGoalFrameworks(scope).flatMap((f) => f.goals)),
+    areas: byId(areas),
+    areaGroups: new Map(areas.flatMap((a) => (a.nameEn ? [[a.code, a.nameEn] as const] : []))),
+    types: byId(listActivityTypes(scope)),
+  };
+}
 
 const tags = ['activities'];
 
@@ -39,9 +53,11 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => {
     const items = svc.exportActivities(req.scope, req.query);
     const names = svc.filterNames(req.scope, req.query);
-    const words = filterWords(req.query, names);
+    const { lang } = req.query;
+    const words = filterWords(req.query, names, lang);
     const span = req.query.from || req.query.to ? `-${req.query.from ?? 'start'}--${req.query.to ?? 'slut'}` : '';
-    await sendTables(reply, req, `aktiviteter${span}`, [activityTable(items, words)], null, exportMeta(req.scope, words));
+    const english = lang === 'en' ? englishNames(req.scope) : undefined;
+    await sendTables(reply, req, `aktiviteter${span}`, [activityTable(items, words, lang, english)], null, exportMeta(req.scope, words));
     return reply;
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { langParam } from '../../lib/lang.ts';
 import { activityDateProblem, FIRST_ACTIVITY_YEAR, lastActivityYear, TEXT_WARNING_KINDS, YEARS_AHEAD, type ActivityDateProblem } from '@fou/domain';
 import { freeText, nfcQuery } from '../../lib/text.ts';
 import { isoDate, lineSchema } from '../reference/reference.schemas.ts';
@@ -120,6 +121,7 @@ export const activityExportQuery = z
   .strictObject({
     ...listFilters,
     output: z.enum(['csv', 'xlsx']).default('xlsx').meta({ description: 'csv (UTF-8 med BOM, semikolon) eller xlsx (standard)' }),
+    lang: langParam,
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'to får inte vara före from.', path: ['to'] });
 export type ActivityExportQuery = z.infer<typeof activityExportQuery>;

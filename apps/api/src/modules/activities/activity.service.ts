@@ -75,48 +75,48 @@ function resolveInput(lk: Lookups, input: ActivityInput, current?: Current) {
   // Before the unit's first framework the date is what is wrong (the follow-up had not begun), not the goal.
   const followUpStart = lk.frameworks.reduce<string | undefined>((first, f) => (first === undefined || f.validFrom < first ? f.validFrom : first), undefined);
   const beforeFollowUp = followUpStart !== undefined && activityDateProblem(input.date, { followUpStart }) === 'date_before_follow_up';
-  if (beforeFollowUp) errors.add('date', 'date_before_follow_up', dateProblemMessage('date_before_follow_up', followUpStart));
+  if (beforeFollowUp) errors.add('date', 'date_before_follow_up', dateProblemMessage('date_before_follow_up', followUpStart), 'body', { start: followUpStart! });
   if (!goal) errors.add('goalId', 'unknown_goal', `Det finns inget mål med id ${input.goalId}.`);
   else if (!framework) {
-    if (!beforeFollowUp) errors.add('goalId', 'no_framework_for_date', `Inget målramverk gäller ${input.date}.`);
+    if (!beforeFollowUp) errors.add('goalId', 'no_framework_for_date', `Inget målramverk gäller ${input.date}.`, 'body', { date: input.date });
   } else if (goal.frameworkId !== framework.id) {
-    errors.add('goalId', 'goal_not_valid_for_date', `Målet hör till ${goal.frameworkCode}, men på ${input.date} gäller ${framework.name}: välj ett av dess mål.`);
+    errors.add('goalId', 'goal_not_valid_for_date', `Målet hör till ${goal.frameworkCode}, men på ${input.date} gäller ${framework.name}: välj ett av dess mål.`, 'body', { framework: framework.name, date: input.date });
   }
   const area = lk.areas.get(input.areaId);
   if (!area) errors.add('areaId', 'unknown_area', `Det finns inget område med id ${input.areaId}.`);
-  else if (!area.isLeaf) errors.add('areaId', 'area_has_children', `${area.name} har underområden: välj ett av dem.`);
-  else if (deactivated('areas', area.id, [current?.areaId ?? null])) errors.add('areaId', 'inactive', `Området ${area.name} används inte längre: välj ett annat.`);
+  else if (!area.isLeaf) errors.add('areaId', 'area_has_children', `${area.name} har underområden: välj ett av dem.`, 'body', { name: area.name });
+  else if (deactivated('areas', area.id, [current?.areaId ?? null])) errors.add('areaId', 'inactive', `Området ${area.name} används inte längre: välj ett annat.`, 'body', { name: area.name });
   const type = lk.types.get(input.typeId);
   if (!type) errors.add('typeId', 'unknown_type', `Det finns ingen aktivitetstyp med id ${input.typeId}.`);
-  else if (deactivated('types', type.id, [current?.typeId ?? null])) errors.add('typeId', 'inactive', `Aktivitetstypen ${type.name} används inte längre: välj en annan.`);
+  else if (deactivated('types', type.id, [current?.typeId ?? null])) errors.add('typeId', 'inactive', `Aktivitetstypen ${type.name} används inte längre: välj en annan.`, 'body', { name: type.name });
   if (input.assignmentId != null) {
     const assignment = lk.assignments.get(input.assignmentId);
     if (!assignment) errors.add('assignmentId', 'unknown_assignment', `Det finns inget uppdrag med id ${input.assignmentId}.`);
     else if (deactivated('assignments', assignment.id, [current?.assignmentId ?? null])) {
-      errors.add('assignmentId', 'inactive', `Uppdraget ${assignment.title} är avslutat: nya aktiviteter kan inte kopplas till det.`);
+      errors.add('assignmentId', 'inactive', `Uppdraget ${assignment.title} är avslutat: nya aktiviteter kan inte kopplas till det.`, 'body', { name: assignment.title });
     }
   }
   if (input.planItemId != null) {
     const item = lk.planItems.get(input.planItemId);
     if (!item) errors.add('planItemId', 'unknown_plan_item', `Det finns ingen planpunkt med id ${input.planItemId}.`);
     else if (item.year !== yearOf(input.date)) {
-      errors.add('planItemId', 'plan_item_other_year', `Planpunkten hör till planen för ${item.year}, men aktiviteten är från ${yearOf(input.date)}: välj en punkt ur årets plan.`);
+      errors.add('planItemId', 'plan_item_other_year', `Planpunkten hör till planen för ${item.year}, men aktiviteten är från ${yearOf(input.date)}: välj en punkt ur årets plan.`, 'body', { planYear: item.year, year: yearOf(input.date) });
     }
   }
   input.municipalityIds.forEach((m, i) => {
     const municipality = lk.municipalities.get(m);
     if (!municipality) errors.add(`municipalityIds.${i}`, 'unknown_municipality', `Det finns ingen kommun med id ${m}.`);
-    else if (deactivated('municipalities', m, current?.municipalityIds)) errors.add(`municipalityIds.${i}`, 'inactive', `${municipality.name} är inte längre ägarkommun.`);
+    else if (deactivated('municipalities', m, current?.municipalityIds)) errors.add(`municipalityIds.${i}`, 'inactive', `${municipality.name} är inte längre ägarkommun.`, 'body', { name: municipality.name });
   });
   input.staffIds.forEach((s, i) => {
     const member = lk.staff.get(s);
     if (!member) errors.add(`staffIds.${i}`, 'unknown_staff', `Det finns ingen medarbetare med id ${s}.`);
-    else if (deactivated('staff', s, current?.staffIds)) errors.add(`staffIds.${i}`, 'inactive', `${member.name} är inaktiverad och kan inte stå på nya aktiviteter.`);
+    else if (deactivated('staff', s, current?.staffIds)) errors.add(`staffIds.${i}`, 'inactive', `${member.name} är inaktiverad och kan inte stå på nya aktiviteter.`, 'body', { name: member.name });
   });
   (input.targetGroupIds ?? []).forEach((g, i) => {
     const group = lk.targetGroups.get(g);
     if (!group) errors.add(`targetGroupIds.${i}`, 'unknown_target_group', `Det finns ingen målgrupp med id ${g}.`);
-    else if (deactivated('targetGroups', g, current?.targetGroupIds)) errors.add(`targetGroupIds.${i}`, 'inactive', `Målgruppen ${group.name} används inte längre.`);
+    else if (deactivated('targetGroups', g, current?.targetGroupIds)) errors.add(`targetGroupIds.${i}`, 'inactive', `Målgruppen ${group.name} används inte längre.`, 'body', { name: group.name });
   });
   // Every activity accounts for a municipality: at least one, or the explicit choice "ingen ägarkommun".
   const namesOne = input.municipalityIds.length > 0 || input.allMunicipalities === true;
@@ -136,7 +136,7 @@ function resolveInput(lk: Lookups, input: ActivityInput, current?: Current) {
     } else if (problem.code === 'split_without_total') {
       errors.add('participants', problem.code, 'Ange det totala antalet deltagare när du delar upp dem per kommun.');
     } else {
-      errors.add('municipalityParticipants', problem.code, `Uppdelningen per kommun (${problem.sum}) är fler än deltagarna totalt (${problem.total}).`);
+      errors.add('municipalityParticipants', problem.code, `Uppdelningen per kommun (${problem.sum}) är fler än deltagarna totalt (${problem.total}).`, 'body', { sum: problem.sum, total: problem.total });
     }
   }
   errors.throwIfAny();
@@ -292,6 +292,7 @@ export async function deleteActivity(scope: UnitScope, actor: Principal, id: num
 function staleVersion(current: number, sent: number) {
   return conflict(
     `Aktiviteten har ändrats av någon annan sedan du öppnade den (din version ${sent}, nu ${current}). Ladda om och gör ändringen igen.`,
+    'stale_version',
     { currentVersion: current },
   );
 }
@@ -402,7 +403,7 @@ export function exportActivities(scope: UnitScope, q: ActivityExportQuery): Acti
   const repo = scope.repo(activityRepository);
   const total = repo.count(filter);
   if (total > EXPORT_MAX_ROWS) {
-    throw badRequest([{ field: 'from', in: 'querystring', code: 'too_many_rows', message: `Urvalet har ${total} aktiviteter; en export rymmer högst ${EXPORT_MAX_ROWS}. Välj ett kortare datumintervall.` }]);
+    throw badRequest([{ field: 'from', in: 'querystring', code: 'too_many_rows', message: `Urvalet har ${total} aktiviteter; en export rymmer högst ${EXPORT_MAX_ROWS}. Välj ett kortare datumintervall.`, params: { total, max: EXPORT_MAX_ROWS } }]);
   }
   const out: Activity[] = [];
   let after: Cursor | undefined;

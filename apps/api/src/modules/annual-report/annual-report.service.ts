@@ -12,8 +12,9 @@ export function annualReport(scope: UnitScope, year: number): AnnualReport {
   return {
     year,
     unitName: exportMeta(scope, String(year)).unitName,
-    vb: vbReport(scope, year, { rounding: 'halfUp' }),
-    reach: reachReport(scope, { year }),
-    plan: planFollowup(scope, { year, asOf: `${year}-12-31` }),
+    // The Word document and the print view are written in Swedish, the language the annual report is published in.
+    vb: vbReport(scope, year, { rounding: 'halfUp', lang: 'sv' }),
+    reach: reachReport(scope, { year, lang: 'sv' }),
+    plan: planFollowup(scope, { year, asOf: `${year}-12-31`, lang: 'sv' }),
   };
 }

@@ -15,7 +15,7 @@ const DEVICE_COOKIE = 'fou_device';
 function tooMany(reply: FastifyReply, waitMs: number, message: string): never {
   const seconds = Math.max(1, Math.ceil(waitMs / 1000));
   void reply.header('retry-after', String(seconds));
-  throw new ApiError(429, `${message} Försök igen om ${seconds < 120 ? `${seconds} sekunder` : `${Math.ceil(seconds / 60)} minuter`}.`, undefined, { retryAfterSeconds: seconds });
+  throw new ApiError(429, `${message} Försök igen om ${seconds < 120 ? `${seconds} sekunder` : `${Math.ceil(seconds / 60)} minuter`}.`, undefined, { code: 'too_many_attempts', params: { seconds }, retryAfterSeconds: seconds });
 }
 
 export const authRoutes: FastifyPluginAsyncZod<{ demoAccounts: DemoAccountOfUnit[] | null; throttle: LoginThrottle }> = async (app, opts) => {

@@ -42,7 +42,7 @@ export const evaluationPublicRoutes: FastifyPluginAsyncZod<{ limit?: Partial<Rat
         // The plugin sets Retry-After; the body is the API's usual error, in Swedish.
         errorResponseBuilder: (_req, context) => {
           const wait = Math.max(1, Math.ceil(context.ttl / 1000));
-          return new ApiError(429, `För många svar från samma nätverk just nu. Försök igen om ${wait} sekunder.`, undefined, { retryAfterSeconds: wait });
+          return new ApiError(429, `För många svar från samma nätverk just nu. Försök igen om ${wait} sekunder.`, undefined, { code: 'too_many_attempts', params: { seconds: wait }, retryAfterSeconds: wait });
         },
       },
     },

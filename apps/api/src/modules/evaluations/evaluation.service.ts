@@ -107,7 +107,7 @@ function checkInput(input: EvaluationCreate): void {
     : [];
   for (const [field, values] of sums) {
     const total = values.reduce<number>((n, v) => n + (v ?? 0), 0);
-    if (total > 100.5) errors.add(field, 'over_100', `Andelarna blir tillsammans ${total} procent: högst 100.`);
+    if (total > 100.5) errors.add(field, 'over_100', `Andelarna blir tillsammans ${total} procent: högst 100.`, 'body', { total });
   }
   errors.throwIfAny();
 }
@@ -150,7 +150,7 @@ export function createEvaluation(scope: UnitScope, actor: Principal, activityId:
     assertMayEdit(actor, activity.staffIds);
     assertYearOpen(scope, activity.row.year);
     const repo = scope.repo(evaluationRepository);
-    if (repo.byActivity(activityId)) throw conflict('Aktiviteten har redan en utvärdering: ändra den i stället.', { code: 'already_exists' });
+    if (repo.byActivity(activityId)) throw conflict('Aktiviteten har redan en utvärdering: ändra den i stället.', 'already_exists');
     const row = repo.insert({ activityId, publicToken: newPublicToken(), ...valuesOf(input) });
     const after = toApi(scope, actor, row, activity);
     scope.repo(auditRepository).record({ actor, action: 'create', entity: 'evaluation', entityId: row.id, after: auditShape(after) });
@@ -165,7 +165,7 @@ export function updateEvaluation(scope: UnitScope, actor: Principal, id: number,
     assertMayEdit(actor, activity.staffIds);
     assertYearOpen(scope, activity.row.year);
     if (current.version !== input.version) {
-      throw conflict(`Utvärderingen har ändrats av någon annan (din version ${input.version}, nu ${current.version}). Ladda om och gör ändringen igen.`, { currentVersion: current.version });
+      throw conflict(`Utvärderingen har ändrats av någon annan (din version ${input.version}, nu ${current.version}). Ladda om och gör ändringen igen.`, 'stale_version', { currentVersion: current.version });
     }
     const before = toApi(scope, actor, current, activity);
     const row = scope.repo(evaluationRepository).update(id, input.version, valuesOf(input))!;

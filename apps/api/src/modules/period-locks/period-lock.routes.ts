@@ -9,7 +9,7 @@ const lock = z.object({ year: z.number().int(), lockedAt: z.string(), lockedBy: 
 // The years activities may have (packages/domain, dates.ts): every year that can hold one can be locked.
 const yearParam = z.strictObject({
   year: z.coerce.number().int()
-    .refine((y) => isActivityYear(y), { message: `Året måste ligga mellan ${FIRST_ACTIVITY_YEAR} och ${YEARS_AHEAD} år efter i år.` })
+    .refine((y) => isActivityYear(y), { message: `Året måste ligga mellan ${FIRST_ACTIVITY_YEAR} och ${YEARS_AHEAD} år efter i år.`, params: { code: 'year_out_of_range' } })
     .meta({ description: `År ${FIRST_ACTIVITY_YEAR} till ${YEARS_AHEAD} år efter i år` }),
 });
 

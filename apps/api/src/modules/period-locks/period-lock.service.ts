@@ -16,7 +16,7 @@ export function isLocked(scope: UnitScope, year: number): boolean {
 /** Call inside the write's `scope.write`, so a lock taken meanwhile by another request is seen. */
 export function assertYearOpen(scope: UnitScope, year: number): void {
   if (isLocked(scope, year)) {
-    throw conflict(`År ${year} är låst eftersom verksamhetsberättelsen för ${year} är fastställd. Aktiviteter och planpunkter det året kan inte läggas till, ändras eller tas bort. FoU-chefen kan låsa upp året på sidan Register.`);
+    throw conflict(`År ${year} är låst eftersom verksamhetsberättelsen för ${year} är fastställd. Aktiviteter och planpunkter det året kan inte läggas till, ändras eller tas bort. FoU-chefen kan låsa upp året på sidan Register.`, 'year_locked', { params: { year } });
   }
 }
 

@@ -1,5 +1,6 @@
 /** The plan follow-up as the reports' neutral tables, so it exports to CSV and XLSX like every report. */
 import type { PlanStatus } from '../../db/schema.ts';
+import type { Lang } from '../../lib/lang.ts';
 import type { ExportTable } from '../reports/report-export.ts';
 import type { PlanFollowup } from './plan.schemas.ts';
 
@@ -12,69 +13,84 @@ export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {
   framflyttad: 'Framflyttad',
 };
 
-const coverageColumns = [
-  { header: 'Planerade punkter', kind: 'count' },
-  { header: 'Punkter med aktivitet', kind: 'count' },
-] as const;
+const PLAN_STATUS_LABELS_EN: Record<PlanStatus, string> = {
+  planerad: 'Planned',
+  pagar: 'In progress',
+  genomford: 'Completed',
+  delvis_genomford: 'Partly completed',
+  inte_genomford: 'Not completed',
+  framflyttad: 'Postponed',
+};
+
+const WORDS = {
+  sv: {
+    items: 'Planpunkter', title: (year: number, asOf: string) => `Planuppföljning ${year} till och med ${asOf}`,
+    headers: ['Planpunkt', 'Resultatmål', 'Verksamhetsområde', 'Områdesgrupp', 'Status', 'Mål (antal)', 'Aktiviteter', 'Måluppfyllelse', 'Senaste aktivitet', 'Flaggad', 'Planerat', 'Utfall', 'Ansvariga', 'Aktivitetstyper', 'Nådda kommuner', 'Antal nådda kommuner', 'Deltagare'],
+    yes: 'Ja', no: 'Nej', statuses: PLAN_STATUS_LABELS,
+    note: 'Måluppfyllelse är en andel: kopplade aktiviteter delat med planens antal (1,00 = målet nått). Deltagare är summan av de deltagarantal som registrerats på punktens aktiviteter. Status är punktens status i dag; den sista kolumnen visar statusen på uppföljningsdagen enligt ändringshistoriken.',
+    statusOn: (asOf: string) => `Status ${asOf}`, notCreated: 'Punkten fanns inte då', noHistory: 'Okänd (ändringshistorik saknas)',
+    planned: 'Planerade punkter', withActivity: 'Punkter med aktivitet', total: 'Totalt',
+    byGoal: 'Per resultatmål', byGoalTitle: (year: number) => `Planerade punkter och punkter med aktivitet per resultatmål ${year}`, goal: 'Resultatmål',
+    byArea: 'Per områdesgrupp', byAreaTitle: (year: number) => `Planerade punkter och punkter med aktivitet per områdesgrupp ${year}`, area: 'Områdesgrupp',
+  },
+  en: {
+    items: 'Plan items', title: (year: number, asOf: string) => `Plan follow-up ${year} up to ${asOf}`,
+    headers: ['Plan item', 'Result goal', 'Activity area', 'Area group', 'Status', 'Target (number)', 'Activities', 'Target reached', 'Latest activity', 'Flagged', 'Planned', 'Outcome', 'Responsible', 'Activity types', 'Municipalities reached', 'Number of municipalities reached', 'Participants'],
+    yes: 'Yes', no: 'No', statuses: PLAN_STATUS_LABELS_EN,
+    note: 'Target reached is a share: linked activities divided by the number planned (1.00 = target reached). Participants is the sum of the participant numbers recorded on the item’s activities. Status is the item’s status today; the last column shows its status on the follow-up date according to the change history.',
+    statusOn: (asOf: string) => `Status ${asOf}`, notCreated: 'The item did not exist then', noHistory: 'Unknown (no change history)',
+    planned: 'Planned items', withActivity: 'Items with activity', total: 'Total',
+    byGoal: 'By result goal', byGoalTitle: (year: number) => `Planned items and items with activity by result goal ${year}`, goal: 'Result goal',
+    byArea: 'By area group', byAreaTitle: (year: number) => `Planned items and items with activity by area group ${year}`, area: 'Area group',
+  },
+} as const;
+
+/** English names for the follow-up's rows: goals by key (the year's framework first), areas by code, types by their Swedish name. */
+export interface PlanEnglishNames { goals: Map<string, string>; areas: Map<string, string>; types: Map<string, string> }
 
 /** "Seminarium 4, Nätverksträff 2": a plan item's activities by type, the commonest first. */
-export function typesText(types: { name: string; count: number }[]): string {
-  return types.map((t) => `${t.name} ${t.count}`).join(', ');
+export function typesText(types: { name: string; count: number }[], rename: (name: string) => string = (n) => n): string {
+  return types.map((t) => `${rename(t.name)} ${t.count}`).join(', ');
 }
 
 /** The status on the follow-up date, or plainly why the trail cannot give it. */
-function statusOnDateText(i: PlanFollowup['items'][number]): string {
-  if (i.statusAsOf !== null) return PLAN_STATUS_LABELS[i.statusAsOf];
-  return i.statusAsOfBasis === 'not_created' ? 'Punkten fanns inte då' : 'Okänd (ändringshistorik saknas)';
+function statusOnDateText(i: PlanFollowup['items'][number], w: (typeof WORDS)[Lang]): string {
+  if (i.statusAsOf !== null) return w.statuses[i.statusAsOf];
+  return i.statusAsOfBasis === 'not_created' ? w.notCreated : w.noHistory;
 }
 
-export function followupTables(f: PlanFollowup): ExportTable[] {
+export function followupTables(f: PlanFollowup, lang: Lang = 'sv', english?: PlanEnglishNames): ExportTable[] {
+  const w = WORDS[lang];
+  const en = (kind: keyof PlanEnglishNames, key: string, name: string) => (lang === 'en' ? english?.[kind].get(key) : undefined) ?? name;
+  const coverageColumns = [{ header: w.planned, kind: 'count' }, { header: w.withActivity, kind: 'count' }] as const;
+  const COUNTS = new Set([5, 6, 15, 16]);
   return [
     {
-      id: 'Planpunkter',
-      title: `Planuppföljning ${f.year} till och med ${f.asOf}`,
-      columns: [
-        { header: 'Planpunkt', kind: 'text' },
-        { header: 'Resultatmål', kind: 'text' },
-        { header: 'Verksamhetsområde', kind: 'text' },
-        { header: 'Områdesgrupp', kind: 'text' },
-        { header: 'Status', kind: 'text' },
-        { header: 'Mål (antal)', kind: 'count' },
-        { header: 'Aktiviteter', kind: 'count' },
-        { header: 'Måluppfyllelse', kind: 'share' },
-        { header: 'Senaste aktivitet', kind: 'text' },
-        { header: 'Flaggad', kind: 'text' },
-        { header: 'Planerat', kind: 'text' },
-        { header: 'Utfall', kind: 'text' },
-        { header: 'Ansvariga', kind: 'text' },
-        { header: 'Aktivitetstyper', kind: 'text' },
-        { header: 'Nådda kommuner', kind: 'text' },
-        { header: 'Antal nådda kommuner', kind: 'count' },
-        { header: 'Deltagare', kind: 'count' },
-        { header: `Status ${f.asOf}`, kind: 'text' },
-      ],
+      id: w.items,
+      title: w.title(f.year, f.asOf),
+      columns: [...w.headers.map((header, i) => ({ header, kind: i === 7 ? ('share' as const) : COUNTS.has(i) ? ('count' as const) : ('text' as const) })), { header: w.statusOn(f.asOf), kind: 'text' as const }],
       rows: f.items.map((i) => [
-        i.title, i.goal.name, i.area.name, i.area.groupName, PLAN_STATUS_LABELS[i.status], i.targetCount, i.activityCount,
-        i.progress, i.lastActivityDate, i.flagged ? 'Ja' : 'Nej',
-        i.planned.join(' • '), i.outcome, i.staff.join(', '), typesText(i.summary.types),
+        i.title, en('goals', i.goal.key, i.goal.name), en('areas', i.area.code, i.area.name), en('areas', i.area.groupCode, i.area.groupName), w.statuses[i.status],
+        i.targetCount, i.activityCount, i.progress, i.lastActivityDate, i.flagged ? w.yes : w.no,
+        i.planned.join(' • '), i.outcome, i.staff.join(', '), typesText(i.summary.types, (n) => en('types', n, n)),
         i.summary.municipalities.map((m) => m.name).join(', '), i.summary.municipalities.length, i.summary.participants,
-        statusOnDateText(i),
+        statusOnDateText(i, w),
       ]),
-      note: 'Måluppfyllelse är en andel: kopplade aktiviteter delat med planens antal (1,00 = målet nått). Deltagare är summan av de deltagarantal som registrerats på punktens aktiviteter. Status är punktens status i dag; den sista kolumnen visar statusen på uppföljningsdagen enligt ändringshistoriken.',
+      note: w.note,
     },
     {
-      id: 'Per resultatmål',
-      title: `Planerade punkter och punkter med aktivitet per resultatmål ${f.year}`,
-      columns: [{ header: 'Resultatmål', kind: 'text' }, ...coverageColumns],
-      rows: f.goals.map((g) => [g.name, g.planned, g.withActivity]),
-      total: ['Totalt', f.totals.planned, f.totals.withActivity],
+      id: w.byGoal,
+      title: w.byGoalTitle(f.year),
+      columns: [{ header: w.goal, kind: 'text' }, ...coverageColumns],
+      rows: f.goals.map((g) => [en('goals', g.key, g.name), g.planned, g.withActivity]),
+      total: [w.total, f.totals.planned, f.totals.withActivity],
     },
     {
-      id: 'Per områdesgrupp',
-      title: `Planerade punkter och punkter med aktivitet per områdesgrupp ${f.year}`,
-      columns: [{ header: 'Områdesgrupp', kind: 'text' }, ...coverageColumns],
-      rows: f.areaGroups.map((g) => [g.name, g.planned, g.withActivity]),
-      total: ['Totalt', f.totals.planned, f.totals.withActivity],
+      id: w.byArea,
+      title: w.byAreaTitle(f.year),
+      columns: [{ header: w.area, kind: 'text' }, ...coverageColumns],
+      rows: f.areaGroups.map((g) => [en('areas', g.code, g.name), g.planned, g.withActivity]),
+      total: [w.total, f.totals.planned, f.totals.withActivity],
     },
   ];
 }

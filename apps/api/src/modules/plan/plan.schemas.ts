@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { langParam } from '../../lib/lang.ts';
 import { PLAN_STATUSES } from '../../db/schema.ts';
 import { freeText } from '../../lib/text.ts';
 import { isoDate } from '../reference/reference.schemas.ts';
@@ -76,7 +77,7 @@ export const planItemDeleteQuery = z.strictObject({
 
 export const planCopyInput = z
   .strictObject({ fromYear: year, toYear: year })
-  .refine((c) => c.toYear > c.fromYear, { message: 'toYear måste vara efter fromYear.', path: ['toYear'] });
+  .refine((c) => c.toYear > c.fromYear, { message: 'toYear måste vara efter fromYear.', path: ['toYear'], params: { code: 'end_before_start' } });
 
 export const planCopyResult = z
   .object({
@@ -94,6 +95,7 @@ export const followupQuery = z.strictObject({
   year: queryYear.meta({ description: 'Verksamhetsplanens år' }),
   asOf: isoDate.optional().meta({ description: 'Räkna aktiviteter till och med detta datum (inom året); standard: i dag, högst årets sista dag' }),
   output: outputParam,
+  lang: langParam,
 });
 export type FollowupQuery = z.infer<typeof followupQuery>;
 

@@ -27,13 +27,13 @@ function resolveInput(lk: Lookups, input: PlanItemInput) {
   const goal = lk.goals.get(input.goalId);
   const framework = frameworkForYear(lk.frameworks, input.year);
   if (!goal) errors.add('goalId', 'unknown_goal', `Det finns inget mål med id ${input.goalId}.`);
-  else if (!framework) errors.add('goalId', 'no_framework_for_year', `Inget målramverk gäller år ${input.year}.`);
+  else if (!framework) errors.add('goalId', 'no_framework_for_year', `Inget målramverk gäller år ${input.year}.`, 'body', { year: input.year });
   else if (goal.frameworkId !== framework.id) {
-    errors.add('goalId', 'goal_not_valid_for_year', `Målet hör till ${goal.frameworkCode}, men år ${input.year} gäller ${framework.name}: välj ett av dess mål.`);
+    errors.add('goalId', 'goal_not_valid_for_year', `Målet hör till ${goal.frameworkCode}, men år ${input.year} gäller ${framework.name}: välj ett av dess mål.`, 'body', { framework: framework.name, year: input.year });
   }
   const area = lk.areas.get(input.areaId);
   if (!area) errors.add('areaId', 'unknown_area', `Det finns inget område med id ${input.areaId}.`);
-  else if (!area.isLeaf) errors.add('areaId', 'area_has_children', `${area.name} har underområden: välj ett av dem.`);
+  else if (!area.isLeaf) errors.add('areaId', 'area_has_children', `${area.name} har underområden: välj ett av dem.`, 'body', { name: area.name });
   input.staffIds.forEach((s, i) => {
     if (!lk.staff.has(s)) errors.add(`staffIds.${i}`, 'unknown_staff', `Det finns ingen medarbetare med id ${s}.`);
   });
@@ -106,6 +106,7 @@ function findRow(scope: UnitScope, id: number): PlanItemRow {
 function staleVersion(current: number, sent: number) {
   return conflict(
     `Planpunkten har ändrats av någon annan sedan du öppnade den (din version ${sent}, nu ${current}). Ladda om och gör ändringen igen.`,
+    'stale_version',
     { currentVersion: current },
   );
 }
@@ -162,7 +163,7 @@ export function updatePlanItem(scope: UnitScope, actor: Principal, id: number, i
       // Activities link to an item of their own year; moving the item would break that for the linked ones.
       const linked = repo.linkedActivityCount(id);
       if (linked > 0) {
-        throw badRequest([{ field: 'year', in: 'body', code: 'plan_item_has_activities', message: `Punkten har ${linked} kopplade aktiviteter från ${current.year}; året kan inte ändras.` }]);
+        throw badRequest([{ field: 'year', in: 'body', code: 'plan_item_has_activities', message: `Punkten har ${linked} kopplade aktiviteter från ${current.year}; året kan inte ändras.`, params: { count: linked, year: current.year } }]);
       }
     }
     const before = hydrate(scope, lk, [current])[0]!;
@@ -197,20 +198,20 @@ export function copyPlan(scope: UnitScope, actor: Principal, fromYear: number, t
   const repo = scope.repo(planRepository);
   const source = repo.ofYear(fromYear);
   if (source.length === 0) {
-    throw badRequest([{ field: 'fromYear', in: 'body', code: 'no_plan_items', message: `Det finns ingen plan för ${fromYear} att kopiera.` }]);
+    throw badRequest([{ field: 'fromYear', in: 'body', code: 'no_plan_items', message: `Det finns ingen plan för ${fromYear} att kopiera.`, params: { year: fromYear } }]);
   }
   const framework = frameworkForYear(lk.frameworks, toYear);
-  if (!framework) throw badRequest([{ field: 'toYear', in: 'body', code: 'no_framework_for_year', message: `Inget målramverk gäller år ${toYear}.` }]);
+  if (!framework) throw badRequest([{ field: 'toYear', in: 'body', code: 'no_framework_for_year', message: `Inget målramverk gäller år ${toYear}.`, params: { year: toYear } }]);
   const targetGoals = new Map([...lk.goals.values()].filter((g) => g.frameworkId === framework.id).map((g) => [g.key, g.id]));
   const missing = [...new Set(source.map((r) => lk.goals.get(r.goalId)!.key).filter((k) => !targetGoals.has(k)))];
   if (missing.length) {
-    throw badRequest([{ field: 'toYear', in: 'body', code: 'goal_missing_in_framework', message: `${framework.name} saknar målen ${missing.join(', ')}: lägg till dem först.` }]);
+    throw badRequest([{ field: 'toYear', in: 'body', code: 'goal_missing_in_framework', message: `${framework.name} saknar målen ${missing.join(', ')}: lägg till dem först.`, params: { framework: framework.name, goals: missing.join(', ') } }]);
   }
   const ordered = inPlanOrder(source, repo.goalSortOrders());
   return scope.write(() => {
     assertYearOpen(scope, toYear);
     const existing = repo.countOfYear(toYear);
-    if (existing > 0) throw conflict(`Planen för ${toYear} har redan ${existing} punkter; ta bort dem först eller lägg till punkter en och en.`);
+    if (existing > 0) throw conflict(`Planen för ${toYear} har redan ${existing} punkter; ta bort dem först eller lägg till punkter en och en.`, 'plan_not_empty', { params: { year: toYear, count: existing } });
     const staffRows = repo.staffOf(source.map((r) => r.id));
     const created: PlanItemRow[] = [];
     for (const r of ordered) {
@@ -281,7 +282,7 @@ export function planFollowup(scope: UnitScope, q: FollowupQuery): PlanFollowup {
   const today = todayInSweden();
   const asOf = q.asOf ?? (today < yearEnd ? (today < `${q.year}-01-01` ? `${q.year}-01-01` : today) : yearEnd);
   if (Number(asOf.slice(0, 4)) !== q.year) {
-    throw badRequest([{ field: 'asOf', in: 'querystring', code: 'as_of_outside_year', message: `asOf måste ligga inom ${q.year}.` }]);
+    throw badRequest([{ field: 'asOf', in: 'querystring', code: 'as_of_outside_year', message: `asOf måste ligga inom ${q.year}.`, params: { year: q.year } }]);
   }
   const lk = loadLookups(scope);
   const repo = scope.repo(planRepository);

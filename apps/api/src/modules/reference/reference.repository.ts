@@ -16,17 +16,17 @@ export type FrameworkRow = typeof t.goalFrameworks.$inferSelect;
 export type GoalRow = typeof t.goals.$inferSelect;
 export type ActivityTypeRow = typeof t.activityTypes.$inferSelect;
 export type TargetGroupRow = typeof t.targetGroups.$inferSelect;
-export type TargetGroupValues = Pick<TargetGroupRow, 'name'> & Partial<Pick<TargetGroupRow, 'key' | 'sortOrder' | 'active'>>;
+export type TargetGroupValues = Pick<TargetGroupRow, 'name'> & Partial<Pick<TargetGroupRow, 'nameEn' | 'key' | 'sortOrder' | 'active'>>;
 export type AssignmentRow = typeof t.assignments.$inferSelect;
 export type StaffRow = typeof t.staff.$inferSelect;
 
 type Writable<T> = Omit<T, 'id' | 'unitId' | 'createdAt' | 'updatedAt'>;
 type Patch<T> = Partial<Writable<T>>;
 export type MunicipalityValues = Pick<MunicipalityRow, 'code' | 'name'> & Partial<Pick<MunicipalityRow, 'sortOrder' | 'active'>>;
-export type AreaValues = Pick<AreaRow, 'code' | 'name'> & Partial<Pick<AreaRow, 'reportLabel' | 'parentId' | 'sortOrder' | 'active'>>;
-export type FrameworkValues = Pick<FrameworkRow, 'code' | 'name' | 'validFrom' | 'validTo'>;
-export type GoalValues = Pick<GoalRow, 'key' | 'name'> & Partial<Pick<GoalRow, 'shortName' | 'description' | 'sortOrder'>>;
-export type ActivityTypeValues = Pick<ActivityTypeRow, 'name'> & Partial<Pick<ActivityTypeRow, 'sortOrder' | 'active'>>;
+export type AreaValues = Pick<AreaRow, 'code' | 'name'> & Partial<Pick<AreaRow, 'nameEn' | 'reportLabel' | 'parentId' | 'sortOrder' | 'active'>>;
+export type FrameworkValues = Pick<FrameworkRow, 'code' | 'name' | 'validFrom' | 'validTo'> & Partial<Pick<FrameworkRow, 'nameEn'>>;
+export type GoalValues = Pick<GoalRow, 'key' | 'name'> & Partial<Pick<GoalRow, 'shortName' | 'nameEn' | 'description' | 'sortOrder'>>;
+export type ActivityTypeValues = Pick<ActivityTypeRow, 'name'> & Partial<Pick<ActivityTypeRow, 'nameEn' | 'sortOrder' | 'active'>>;
 export type AssignmentValues = Pick<AssignmentRow, 'title'> & Partial<Writable<AssignmentRow>>;
 export type StaffValues = Pick<StaffRow, 'name'> & Partial<Pick<StaffRow, 'title' | 'active'>>;
 
@@ -135,6 +135,7 @@ export function referenceRepository({ db, unitId }: UnitScope) {
           key: sql<string>`${values.key}`.as('key'),
           name: sql<string>`${values.name}`.as('name'),
           shortName: sql<string | null>`${values.shortName ?? null}`.as('short_name'),
+          nameEn: sql<string | null>`${values.nameEn ?? null}`.as('name_en'),
           description: sql<string | null>`${values.description ?? null}`.as('description'),
           sortOrder: sql<number>`${values.sortOrder ?? 0}`.as('sort_order'),
           createdAt: sql<string>`${now()}`.as('created_at'),

@@ -3,8 +3,13 @@ import { isIsoDate } from '@fou/domain';
 import { freeText, guardedCode } from '../../lib/text.ts';
 
 export const idParam = z.strictObject({ id: z.coerce.number().int().positive() });
-export const isoDate = z.string().refine(isIsoDate, { message: 'Datumet måste vara ett giltigt datum på formen ÅÅÅÅ-MM-DD.' });
+export const isoDate = z.string().refine(isIsoDate, { message: 'Datumet måste vara ett giltigt datum på formen ÅÅÅÅ-MM-DD.', params: { code: 'invalid_date' } });
 const name = freeText({ min: 1, max: 200 });
+/** A register row's optional English name, shown when a user chooses English; null or absent: the Swedish name. */
+// An emptied field means no English name: stored as null, never as ''.
+const nameEnIn = freeText({ max: 200 }).nullable().optional().transform((v) => (v === '' ? null : v))
+  .meta({ description: 'Namnet på engelska (valfritt); tomt eller null: inget' });
+const nameEnOut = z.string().nullable().meta({ description: 'Namnet på engelska, om det finns; annars visas namnet' });
 const code = guardedCode(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Kod: små bokstäver a–z, siffror och bindestreck, högst 40 tecken.');
 const sortOrder = z.number().int().min(0).max(10_000);
 export const lineSchema = z.enum(['forsta', 'andra']).meta({ description: 'Första eller andra linjens FoU' });
@@ -30,6 +35,7 @@ export const area = z
     id: z.number().int(),
     code: z.string(),
     name: z.string(),
+    nameEn: nameEnOut,
     reportLabel: z.string().nullable(),
     parentId: z.number().int().nullable(),
     sortOrder: z.number().int(),
@@ -40,12 +46,14 @@ export const area = z
 export const areaCreate = z.strictObject({
   code,
   name,
+  nameEn: nameEnIn,
   parentId: z.number().int().positive().nullable().optional(),
   reportLabel: name.nullable().optional(),
   sortOrder: sortOrder.optional(),
 });
 export const areaUpdate = z.strictObject({
   name: name.optional(),
+  nameEn: nameEnIn,
   reportLabel: name.nullable().optional(),
   sortOrder: sortOrder.optional(),
   active: z.boolean().optional(),
@@ -58,6 +66,7 @@ export const goal = z
     key: z.string(),
     name: z.string(),
     shortName: z.string().nullable(),
+    nameEn: nameEnOut,
     description: z.string().nullable(),
     sortOrder: z.number().int(),
   })
@@ -75,6 +84,7 @@ export const goalFramework = z
     id: z.number().int(),
     code: z.string(),
     name: z.string(),
+    nameEn: nameEnOut,
     validFrom: z.string(),
     validTo: z.string().nullable(),
     goals: z.array(goal),
@@ -85,38 +95,41 @@ export const goalCreate = z.strictObject({
   key: goalKey,
   name,
   shortName: name.nullable().optional(),
+  nameEn: nameEnIn,
   description: freeText({ max: 1000, multiline: true }).nullable().optional(),
   sortOrder: sortOrder.optional(),
 });
 export const goalUpdate = z.strictObject({
   name: name.optional(),
   shortName: name.nullable().optional(),
+  nameEn: nameEnIn,
   description: freeText({ max: 1000, multiline: true }).nullable().optional(),
   sortOrder: sortOrder.optional(),
 });
 export const frameworkCreate = z
-  .strictObject({ code, name, validFrom: isoDate, validTo: isoDate.nullable(), goals: z.array(goalCreate).min(1).max(20) })
-  .refine((f) => f.validTo === null || f.validFrom <= f.validTo, { message: 'validTo får inte vara före validFrom.', path: ['validTo'] })
-  .refine((f) => new Set(f.goals.map((g) => g.key)).size === f.goals.length, { message: 'Varje mål måste ha en egen nyckel.', path: ['goals'] });
-export const frameworkUpdate = z.strictObject({ name: name.optional(), validFrom: isoDate.optional(), validTo: isoDate.nullable().optional() });
+  .strictObject({ code, name, nameEn: nameEnIn, validFrom: isoDate, validTo: isoDate.nullable(), goals: z.array(goalCreate).min(1).max(20) })
+  .refine((f) => f.validTo === null || f.validFrom <= f.validTo, { message: 'validTo får inte vara före validFrom.', path: ['validTo'], params: { code: 'end_before_start' } })
+  .refine((f) => new Set(f.goals.map((g) => g.key)).size === f.goals.length, { message: 'Varje mål måste ha en egen nyckel.', path: ['goals'], params: { code: 'duplicate_key' } });
+export const frameworkUpdate = z.strictObject({ name: name.optional(), nameEn: nameEnIn, validFrom: isoDate.optional(), validTo: isoDate.nullable().optional() });
 
 export const activityType = z
-  .object({ id: z.number().int(), name: z.string(), sortOrder: z.number().int(), active: z.boolean() })
+  .object({ id: z.number().int(), name: z.string(), nameEn: nameEnOut, sortOrder: z.number().int(), active: z.boolean() })
   .meta({ id: 'ActivityType' });
-export const activityTypeCreate = z.strictObject({ name, sortOrder: sortOrder.optional() });
-export const activityTypeUpdate = z.strictObject({ name: name.optional(), sortOrder: sortOrder.optional(), active: z.boolean().optional() });
+export const activityTypeCreate = z.strictObject({ name, nameEn: nameEnIn, sortOrder: sortOrder.optional() });
+export const activityTypeUpdate = z.strictObject({ name: name.optional(), nameEn: nameEnIn, sortOrder: sortOrder.optional(), active: z.boolean().optional() });
 
 export const targetGroup = z
   .object({
     id: z.number().int(),
     key: z.string().nullable().meta({ description: 'Standardmålgruppens fasta nyckel (ledning, enhetschefer, medarbetare, politiker, brukare, forskare, fou); null för en egen målgrupp' }),
     name: z.string(),
+    nameEn: nameEnOut,
     sortOrder: z.number().int(),
     active: z.boolean(),
   })
   .meta({ id: 'TargetGroup' });
-export const targetGroupCreate = z.strictObject({ name, sortOrder: sortOrder.optional() });
-export const targetGroupUpdate = z.strictObject({ name: name.optional(), sortOrder: sortOrder.optional(), active: z.boolean().optional() });
+export const targetGroupCreate = z.strictObject({ name, nameEn: nameEnIn, sortOrder: sortOrder.optional() });
+export const targetGroupUpdate = z.strictObject({ name: name.optional(), nameEn: nameEnIn, sortOrder: sortOrder.optional(), active: z.boolean().optional() });
 
 export const assignment = z
   .object({
@@ -159,7 +172,7 @@ export const referenceBundle = z
     targetGroups: z.array(targetGroup),
     assignments: z.array(assignment),
     staff: z.array(staffMember),
-    formats: z.array(z.object({ code: z.enum(['fysiskt', 'digitalt', 'hybrid']), name: z.string() })),
-    lines: z.array(z.object({ code: lineSchema, name: z.string() })),
+    formats: z.array(z.object({ code: z.enum(['fysiskt', 'digitalt', 'hybrid']), name: z.string(), nameEn: z.string() })),
+    lines: z.array(z.object({ code: lineSchema, name: z.string(), nameEn: z.string() })),
   })
   .meta({ id: 'ReferenceData' });

@@ -13,9 +13,9 @@ type Out<T extends z.ZodType> = z.infer<T>;
 type In<K extends keyof typeof s> = (typeof s)[K] extends z.ZodType ? z.infer<(typeof s)[K]> : never;
 
 export const FORMATS = [
-  { code: 'fysiskt', name: 'Fysiskt' },
-  { code: 'digitalt', name: 'Digitalt' },
-  { code: 'hybrid', name: 'Hybrid' },
+  { code: 'fysiskt', name: 'Fysiskt', nameEn: 'In person' },
+  { code: 'digitalt', name: 'Digitalt', nameEn: 'Online' },
+  { code: 'hybrid', name: 'Hybrid', nameEn: 'Hybrid' },
 ] as const;
 
 const repo = (scope: UnitScope) => scope.repo(referenceRepository);
@@ -37,30 +37,30 @@ export function listAreas(scope: UnitScope): Out<typeof s.area>[] {
   const ordered = rows.filter((r) => r.parentId === null).sort(byOrder)
     .flatMap((g) => [g, ...rows.filter((r) => r.parentId === g.id).sort(byOrder)]);
   return ordered.map((r) => ({
-    id: r.id, code: r.code, name: r.name, reportLabel: r.reportLabel, parentId: r.parentId,
+    id: r.id, code: r.code, name: r.name, nameEn: r.nameEn, reportLabel: r.reportLabel, parentId: r.parentId,
     sortOrder: r.sortOrder, active: r.active, isLeaf: !parents.has(r.id),
   }));
 }
 
 const toGoal = (g: GoalRow): Out<typeof s.goal> => ({
-  id: g.id, frameworkId: g.frameworkId, key: g.key, name: g.name, shortName: g.shortName, description: g.description, sortOrder: g.sortOrder,
+  id: g.id, frameworkId: g.frameworkId, key: g.key, name: g.name, shortName: g.shortName, nameEn: g.nameEn, description: g.description, sortOrder: g.sortOrder,
 });
 
 export function listGoalFrameworks(scope: UnitScope): Out<typeof s.goalFramework>[] {
   const r = repo(scope);
   const goals = r.goals();
   return r.frameworks().map((f) => ({
-    id: f.id, code: f.code, name: f.name, validFrom: f.validFrom, validTo: f.validTo,
+    id: f.id, code: f.code, name: f.name, nameEn: f.nameEn, validFrom: f.validFrom, validTo: f.validTo,
     goals: goals.filter((g) => g.frameworkId === f.id).map(toGoal),
   }));
 }
 
 export function listActivityTypes(scope: UnitScope): Out<typeof s.activityType>[] {
-  return repo(scope).activityTypes().map(({ id, name, sortOrder, active }) => ({ id, name, sortOrder, active }));
+  return repo(scope).activityTypes().map(({ id, name, nameEn, sortOrder, active }) => ({ id, name, nameEn, sortOrder, active }));
 }
 
 export function listTargetGroups(scope: UnitScope): Out<typeof s.targetGroup>[] {
-  return repo(scope).targetGroups().map(({ id, key, name, sortOrder, active }) => ({ id, key, name, sortOrder, active }));
+  return repo(scope).targetGroups().map(({ id, key, name, nameEn, sortOrder, active }) => ({ id, key, name, nameEn, sortOrder, active }));
 }
 
 export function listAssignments(scope: UnitScope): Out<typeof s.assignment>[] {
@@ -84,7 +84,7 @@ export function referenceBundle(scope: UnitScope): Out<typeof s.referenceBundle>
     assignments: listAssignments(scope),
     staff: listStaff(scope),
     formats: [...FORMATS],
-    lines: referenceData.lines as { code: 'forsta' | 'andra'; name: string }[],
+    lines: referenceData.lines as { code: 'forsta' | 'andra'; name: string; nameEn: string }[],
   };
 }
 
@@ -96,7 +96,7 @@ function uniqueOr409<T>(what: string, fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    if (e instanceof Error && 'code' in e && e.code === 'SQLITE_CONSTRAINT_UNIQUE') throw conflict(`${what} finns redan.`, { code: 'already_exists' });
+    if (e instanceof Error && 'code' in e && e.code === 'SQLITE_CONSTRAINT_UNIQUE') throw conflict(`${what} finns redan.`, 'already_exists');
     throw e;
   }
 }
@@ -109,7 +109,7 @@ function assertNameFree(rows: { id: number; name: string }[], name: string | und
   if (name === undefined) return;
   const key = nameKey(name);
   const clash = rows.find((r) => r.id !== exceptId && nameKey(r.name) === key);
-  if (clash) throw conflict(`${what} ${clash.name} finns redan.`, { code: 'already_exists' });
+  if (clash) throw conflict(`${what} ${clash.name} finns redan.`, 'already_exists', { params: { name: clash.name } });
 }
 
 const pick = <T extends { id: number }>(list: T[], id: number, what: string): T => {
@@ -145,16 +145,16 @@ function applyCreateArea(scope: UnitScope, input: In<'areaCreate'>) {
     // on the field), as for activities.
     const parent = r.area(input.parentId);
     if (!parent) throw badRequest([{ field: 'parentId', in: 'body', code: 'unknown_area', message: `Det finns inget område med id ${input.parentId}.` }]);
-    if (parent.parentId !== null) throw conflict('Områden har två nivåer: ett underområde kan inte ha egna underområden.');
+    if (parent.parentId !== null) throw conflict('Områden har två nivåer: ett underområde kan inte ha egna underområden.', 'area_too_deep');
     const used = r.activityCountInArea(parent.id);
-    if (used > 0) throw conflict(`${parent.name} har ${used} aktiviteter och kan inte få underområden: flytta dem först.`);
+    if (used > 0) throw conflict(`${parent.name} har ${used} aktiviteter och kan inte få underområden: flytta dem först.`, 'area_has_activities', { params: { name: parent.name, count: used } });
     // Plan items must point at an area without children too: adding one would strand them (their next save
     // would be refused). Name them, so the chief knows which to move.
     const items = r.planItemsInArea(parent.id);
     if (items.length) {
       const named = items.slice(0, 10).map((i) => `”${i.title}” (${i.year})`).join(', ');
       const more = items.length > 10 ? ` och ${items.length - 10} till` : '';
-      throw conflict(`${parent.name} kan inte få underområden: ${items.length === 1 ? 'planpunkten' : `${items.length} planpunkter`} ${named}${more} hör till området. Flytta ${items.length === 1 ? 'den' : 'dem'} till ett annat område först.`, { code: 'area_has_plan_items' });
+      throw conflict(`${parent.name} kan inte få underområden: ${items.length === 1 ? 'planpunkten' : `${items.length} planpunkter`} ${named}${more} hör till området. Flytta ${items.length === 1 ? 'den' : 'dem'} till ett annat område först.`, 'area_has_plan_items', { params: { name: parent.name, count: items.length, items: items.slice(0, 10).map((i) => `”${i.title}” (${i.year})`).join(', ') } });
     }
   }
   const row = uniqueOr409(`Området ${input.name} (koden ${input.code})`, () => r.insertArea({ ...input, parentId: input.parentId ?? null }));
@@ -171,7 +171,7 @@ function applyUpdateArea(scope: UnitScope, id: number, input: In<'areaUpdate'>) 
 function assertNoOverlap(scope: UnitScope, period: { validFrom: string; validTo: string | null }, exceptId?: number) {
   const clash = repo(scope).frameworksExcept(exceptId).find((o) => periodsOverlap(o, period));
   if (clash) {
-    throw conflict(`Perioden överlappar ${clash.name} (${clash.validFrom} – ${clash.validTo ?? 'tills vidare'}): bara ett målramverk kan gälla per dag. Avsluta det först.`);
+    throw conflict(`Perioden överlappar ${clash.name} (${clash.validFrom} – ${clash.validTo ?? 'tills vidare'}): bara ett målramverk kan gälla per dag. Avsluta det först.`, 'framework_overlap', { params: { name: clash.name, from: clash.validFrom, ...(clash.validTo ? { to: clash.validTo } : {}) } });
   }
 }
 function applyCreateGoalFramework(scope: UnitScope, input: In<'frameworkCreate'>) {
@@ -193,10 +193,10 @@ function applyUpdateGoalFramework(scope: UnitScope, id: number, input: In<'frame
   assertNoOverlap(scope, period, id);
   // Activities already recorded under this framework must stay inside its period.
   const outside = r.activitiesOutside(id, period);
-  if (outside > 0) throw conflict(`${outside} aktiviteter med mål ur ${fw.name} ligger utanför den nya perioden.`);
+  if (outside > 0) throw conflict(`${outside} aktiviteter med mål ur ${fw.name} ligger utanför den nya perioden.`, 'activities_outside_period', { params: { name: fw.name, count: outside } });
   // So must plan items: a plan year works under the framework valid on its 1 January.
   const planOutside = r.planItemsOutside(id, period);
-  if (planOutside > 0) throw conflict(`${planOutside} planpunkter med mål ur ${fw.name} hör till år utanför den nya perioden.`);
+  if (planOutside > 0) throw conflict(`${planOutside} planpunkter med mål ur ${fw.name} hör till år utanför den nya perioden.`, 'plan_items_outside_period', { params: { name: fw.name, count: planOutside } });
   r.updateFramework(id, input);
   return pick(listGoalFrameworks(scope), id, 'Målramverket');
 }
@@ -289,7 +289,7 @@ function assertNoNamesake(scope: UnitScope, input: { name?: string; confirmDupli
   const clash = repo(scope).staff().find((s) => s.id !== exceptId && nameKey(s.name) === key);
   if (!clash) return;
   const who = `${clash.name}${clash.title ? ` (${clash.title})` : ''}${clash.active ? '' : ', inaktiv'}`;
-  throw conflict(`Det finns redan en medarbetare som heter ${who}. Skicka confirmDuplicateName: true för att spara ändå.`, { code: 'duplicate_name' });
+  throw conflict(`Det finns redan en medarbetare som heter ${who}. Skicka confirmDuplicateName: true för att spara ändå.`, 'duplicate_name', { params: { name: who } });
 }
 function applyCreateStaff(scope: UnitScope, { confirmDuplicateName, ...values }: In<'staffCreate'>) {
   assertNoNamesake(scope, { name: values.name, confirmDuplicateName });

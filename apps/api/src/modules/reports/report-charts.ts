@@ -22,7 +22,7 @@ export function chartSpec(scope: UnitScope, chart: ChartId, q: ChartQuery): Char
   switch (chart) {
     case 'verksamhetsomrade':
     case 'resultatmal': {
-      const vb = vbReport(scope, year, { rounding, table: chart });
+      const vb = vbReport(scope, year, { rounding, table: chart, lang: 'sv' });
       const t = vb.tables[0]!;
       return {
         kind: 'bar', title: t.title, subtitle: `${year} · ${n(vb.activityCount)} · procent av årets aktiviteter`,
@@ -31,14 +31,14 @@ export function chartSpec(scope: UnitScope, chart: ChartId, q: ChartQuery): Char
       };
     }
     case 'mal-per-omrade': {
-      const c = crosstabReport(scope, { rows: 'goal', cols: 'areaGroup', year, percent: 'row', rounding });
+      const c = crosstabReport(scope, { rows: 'goal', cols: 'areaGroup', year, percent: 'row', rounding, lang: 'sv' });
       return {
         kind: 'stackedBar', title: 'Resultatmål per verksamhetsområde (antal aktiviteter)', subtitle: `${year} · ${n(c.grandTotal)}`,
         categories: c.rows.map((r) => r.label), series: c.columns.map((col, j) => ({ label: col.label, values: c.counts.map((row) => row[j] ?? 0) })), percent: false,
       };
     }
     case 'kommuner': {
-      const r = reachReport(scope, { year });
+      const r = reachReport(scope, { year, lang: 'sv' });
       return {
         kind: 'bar', title: 'Kommunernas deltagande (antal aktiviteter)', subtitle: `${year} · ${n(r.total)} · ${r.reachedCount} av ${r.municipalityCount} kommuner deltog`,
         categories: r.municipalities.map((m) => m.name), series: [{ label: 'Antal aktiviteter', values: r.municipalities.map((m) => m.count) }], percent: false,
@@ -47,7 +47,7 @@ export function chartSpec(scope: UnitScope, chart: ChartId, q: ChartQuery): Char
     }
     case 'trend': {
       const from = Math.max(FIRST_TREND_YEAR, year - 8);
-      const tr = trendReport(scope, { dimension: 'goal', fromYear: from, toYear: year, rounding });
+      const tr = trendReport(scope, { dimension: 'goal', fromYear: from, toYear: year, rounding, lang: 'sv' });
       const shown = tr.years.map((y, i) => ({ y, i })).filter(({ i }) => (tr.totals[i] ?? 0) > 0);
       const last = String(shown.at(-1)?.y ?? year);
       const total = shown.reduce((s, { i }) => s + (tr.totals[i] ?? 0), 0);

@@ -76,20 +76,20 @@ export function reportsRepository({ db, unitId }: UnitScope) {
   const a = t.activities;
 
   // The reference tables every report labels its rows with: read again only when they change (scope.cached).
-  const frameworks = db.select({ id: t.goalFrameworks.id, code: t.goalFrameworks.code, name: t.goalFrameworks.name, validFrom: t.goalFrameworks.validFrom, validTo: t.goalFrameworks.validTo })
+  const frameworks = db.select({ id: t.goalFrameworks.id, code: t.goalFrameworks.code, name: t.goalFrameworks.name, nameEn: t.goalFrameworks.nameEn, validFrom: t.goalFrameworks.validFrom, validTo: t.goalFrameworks.validTo })
     .from(t.goalFrameworks).where(eq(t.goalFrameworks.unitId, unitId)).orderBy(asc(t.goalFrameworks.validFrom)).prepare();
-  const goals = db.select({ id: t.goals.id, key: t.goals.key, name: t.goals.name, frameworkId: t.goals.frameworkId, sortOrder: t.goals.sortOrder })
+  const goals = db.select({ id: t.goals.id, key: t.goals.key, name: t.goals.name, nameEn: t.goals.nameEn, frameworkId: t.goals.frameworkId, sortOrder: t.goals.sortOrder })
     .from(t.goals).innerJoin(t.goalFrameworks, eq(t.goalFrameworks.id, t.goals.frameworkId))
     .where(eq(t.goalFrameworks.unitId, unitId)).orderBy(asc(t.goals.sortOrder), asc(t.goals.id)).prepare();
   const goalHistory = db.select({ goalId: t.goalNameHistory.goalId, name: t.goalNameHistory.name, replacedOn: t.goalNameHistory.replacedOn })
     .from(t.goalNameHistory).innerJoin(t.goals, eq(t.goals.id, t.goalNameHistory.goalId)).innerJoin(t.goalFrameworks, eq(t.goalFrameworks.id, t.goals.frameworkId))
     .where(eq(t.goalFrameworks.unitId, unitId)).orderBy(asc(t.goalNameHistory.replacedOn), asc(t.goalNameHistory.id)).prepare();
-  const areas = db.select({ id: t.areas.id, code: t.areas.code, name: t.areas.name, reportLabel: t.areas.reportLabel, parentId: t.areas.parentId, sortOrder: t.areas.sortOrder })
+  const areas = db.select({ id: t.areas.id, code: t.areas.code, name: t.areas.name, nameEn: t.areas.nameEn, reportLabel: t.areas.reportLabel, parentId: t.areas.parentId, sortOrder: t.areas.sortOrder })
     .from(t.areas).where(eq(t.areas.unitId, unitId)).orderBy(asc(t.areas.sortOrder), asc(t.areas.id)).prepare();
   const municipalities = db.select({ id: t.municipalities.id, code: t.municipalities.code, name: t.municipalities.name, active: t.municipalities.active })
     .from(t.municipalities).where(eq(t.municipalities.unitId, unitId)).orderBy(asc(t.municipalities.sortOrder), asc(t.municipalities.id)).prepare();
   const staff = db.select({ id: t.staff.id, name: t.staff.name, active: t.staff.active }).from(t.staff).where(eq(t.staff.unitId, unitId)).prepare();
-  const types = db.select({ id: t.activityTypes.id, name: t.activityTypes.name, active: t.activityTypes.active })
+  const types = db.select({ id: t.activityTypes.id, name: t.activityTypes.name, nameEn: t.activityTypes.nameEn, active: t.activityTypes.active })
     .from(t.activityTypes).where(eq(t.activityTypes.unitId, unitId)).orderBy(asc(t.activityTypes.sortOrder), asc(t.activityTypes.id)).prepare();
   const assignments = db.select({ id: t.assignments.id, title: t.assignments.title, active: t.assignments.active })
     .from(t.assignments).where(eq(t.assignments.unitId, unitId)).prepare();

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { errorResponses } from '../../lib/errors.ts';
 import * as s from './reports.schemas.ts';
 import * as svc from './reports.service.ts';
+import { REPORT_WORDS, type ReportWords } from './report-words.ts';
 import { attachment, sendTables, XLSX_TYPE, type ExportTable } from './report-export.ts';
 import { chartSvg } from '../../lib/chart-svg.ts';
 import { svgToPng } from '../../lib/chart-png.ts';
@@ -23,11 +24,6 @@ function ok<T extends z.ZodType>(json: T) {
     },
   };
 }
-
-const DIMENSION_TITLES: Record<s.Dimension, string> = {
-  goal: 'Resultatmål', areaGroup: 'Verksamhetsområde', area: 'Område', type: 'Aktivitetstyp', format: 'Genomförande',
-  line: 'Linje', staff: 'Medarbetare', municipality: 'Kommun', assignment: 'Uppdrag',
-};
 
 /** Each dimension's word in a file name (Swedish; the attachment's ASCII fallback drops the rings and dots). */
 const DIMENSION_SLUGS: Record<s.Dimension, string> = {
@@ -55,72 +51,71 @@ function shownYears(r: s.Trend): number[] {
   return withData.length ? withData : r.years.slice(-1);
 }
 
-function distributionTable(r: s.Distribution): ExportTable {
+function distributionTable(r: s.Distribution, w: ReportWords): ExportTable {
+  const dim = w.dimensions[r.dimension];
   return {
     id: r.dimension,
-    title: `Fördelning per ${DIMENSION_TITLES[r.dimension].toLowerCase()}`,
-    columns: [{ header: DIMENSION_TITLES[r.dimension], kind: 'text' }, { header: 'Antal', kind: 'count' }, { header: 'Andel', kind: 'share' }, { header: 'Procent', kind: 'percent' }],
+    title: w.distributionTitle(dim),
+    columns: [{ header: dim, kind: 'text' }, { header: w.count, kind: 'count' }, { header: w.share, kind: 'share' }, { header: w.percent, kind: 'percent' }],
     // A note under multi-valued dimensions: their shares overlap.
     ...(r.note ? { note: r.note } : {}),
     rows: r.rows.map((x) => [x.label, x.count, x.share, x.percent]),
-    total: ['Totalt', r.total, r.total > 0 ? 1 : 0, r.total > 0 ? 100 : 0],
+    total: [w.total, r.total, r.total > 0 ? 1 : 0, r.total > 0 ? 100 : 0],
   };
 }
 
-/** What a cross table's percent is a share of, in the sheet name and the title. */
-const PERCENT_BASE = {
-  row: { sheet: 'raden', title: 'radens aktiviteter (varje rad summerar till 100 %)' },
-  col: { sheet: 'kolumnen', title: 'kolumnens aktiviteter (varje kolumn summerar till 100 %)' },
-  total: { sheet: 'totalen', title: 'alla aktiviteter (hela tabellen summerar till 100 %)' },
-} as const;
-
-function crosstabTables(q: s.CrosstabQuery, r: s.Crosstab): ExportTable[] {
-  const columns = [{ header: `${DIMENSION_TITLES[q.rows]} / ${DIMENSION_TITLES[q.cols]}`, kind: 'text' as const }, ...r.columns.map((c) => ({ header: c.label, kind: 'count' as const }))];
+function crosstabTables(q: s.CrosstabQuery, r: s.Crosstab, w: ReportWords): ExportTable[] {
+  const rows = w.dimensions[q.rows];
+  const cols = w.dimensions[q.cols];
+  const columns = [{ header: `${rows} / ${cols}`, kind: 'text' as const }, ...r.columns.map((c) => ({ header: c.label, kind: 'count' as const }))];
+  const base = w.percentBase[r.percentBase];
   return [
     {
-      id: 'Antal', title: `Antal aktiviteter per ${DIMENSION_TITLES[q.rows].toLowerCase()} och ${DIMENSION_TITLES[q.cols].toLowerCase()}`,
-      columns: [...columns, { header: 'Totalt', kind: 'count' }],
+      id: w.countSheet, title: w.crosstabTitle(rows, cols),
+      columns: [...columns, { header: w.total, kind: 'count' }],
       rows: r.rows.map((row, i) => [row.label, ...r.counts[i]!, r.rowTotals[i]!]),
-      total: ['Totalt', ...r.columnTotals, r.grandTotal],
+      total: [w.total, ...r.columnTotals, r.grandTotal],
     },
     {
-      id: `Procent av ${PERCENT_BASE[r.percentBase].sheet}`, title: `Procent av ${PERCENT_BASE[r.percentBase].title}`,
+      id: base.sheet, title: base.title,
       columns: columns.map((c, j) => (j === 0 ? c : { ...c, kind: 'percent' as const })),
       rows: r.rows.map((row, i) => [row.label, ...r.percents[i]!]),
     },
   ];
 }
 
-function trendTables(q: s.TrendQuery, r: s.Trend): ExportTable[] {
+function trendTables(q: s.TrendQuery, r: s.Trend, w: ReportWords): ExportTable[] {
   const years = shownYears(r);
   const at = years.map((y) => r.years.indexOf(y));
   const last = String(years.at(-1));
-  const columns = [{ header: DIMENSION_TITLES[q.dimension], kind: 'text' as const }, ...years.map((y) => ({ header: String(y), kind: 'count' as const }))];
+  const dim = w.dimensions[q.dimension];
+  const columns = [{ header: dim, kind: 'text' as const }, ...years.map((y) => ({ header: String(y), kind: 'count' as const }))];
   const label = (x: s.Trend['series'][number]) => x.labels[last] ?? x.key;
   return [
-    { id: 'Antal', title: `Antal aktiviteter per ${DIMENSION_TITLES[q.dimension].toLowerCase()} och år`, columns, rows: r.series.map((x) => [label(x), ...at.map((i) => x.counts[i]!)]), total: ['Totalt', ...at.map((i) => r.totals[i]!)] },
+    { id: w.countSheet, title: w.trendTitle(dim), columns, rows: r.series.map((x) => [label(x), ...at.map((i) => x.counts[i]!)]), total: [w.total, ...at.map((i) => r.totals[i]!)] },
     {
-      id: 'Procent', title: 'Procent av årets aktiviteter',
+      id: w.percentSheet, title: w.trendPercentTitle,
       columns: columns.map((c, j) => (j === 0 ? c : { ...c, kind: 'percent' as const })),
       rows: r.series.map((x) => [label(x), ...at.map((i) => x.percents[i]!)]),
     },
   ];
 }
 
-function reachTable(r: s.Reach): ExportTable {
+function reachTable(r: s.Reach, w: ReportWords): ExportTable {
+  const x = w.reach;
   return {
-    id: 'Räckvidd', title: 'Deltagande kommuner (en aktivitet räknas för varje kommun som deltog)',
-    columns: [{ header: 'Kommun', kind: 'text' }, { header: 'Antal aktiviteter', kind: 'count' }, { header: 'Procent av aktiviteterna', kind: 'percent' }, { header: 'Nådd', kind: 'text' }],
-    rows: r.municipalities.map((m) => [m.name, m.count, m.percent, m.reached ? 'Ja' : 'Nej']),
-    total: ['Aktiviteter totalt', r.total, null, `${r.reachedCount} av ${r.municipalityCount} nådda`],
+    id: x.sheet, title: x.title,
+    columns: [{ header: x.municipality, kind: 'text' }, { header: x.activities, kind: 'count' }, { header: x.percent, kind: 'percent' }, { header: x.reached, kind: 'text' }],
+    rows: r.municipalities.map((m) => [m.name, m.count, m.percent, m.reached ? x.yes : x.no]),
+    total: [x.total, r.total, null, x.reachedOf(r.reachedCount, r.municipalityCount)],
   };
 }
 
-/** The annual report's tables as published: label, Antal, Procent (no second percent column to disagree with). */
-function vbTables(r: s.Vb): ExportTable[] {
+/** The annual report's tables as published: label, count, percent (no second percent column to disagree with). */
+function vbTables(r: s.Vb, w: ReportWords): ExportTable[] {
   return r.tables.map((x) => ({
-    id: x.id === 'verksamhetsomrade' ? 'Verksamhetsområde' : 'Resultatmål', title: `${x.title}: ${x.columnTitle.toLowerCase()}`,
-    columns: [{ header: x.title, kind: 'text' }, { header: 'Antal', kind: 'count' }, { header: 'Procent', kind: 'percent' }],
+    id: w.vbSheet[x.id], title: `${x.title}: ${x.columnTitle.toLowerCase()}`,
+    columns: [{ header: x.title, kind: 'text' }, { header: w.count, kind: 'count' }, { header: w.percent, kind: 'percent' }],
     rows: x.rows.map((row) => [row.label, row.count, row.percent]),
     total: [x.total.label, x.total.count, x.total.percent],
     ...(x.note ? { note: x.note } : {}),
@@ -265,7 +260,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (req, reply) => {
     const r = svc.distributionReport(req.scope, req.query);
-    return sendTables(reply, req, `fördelning-${DIMENSION_SLUGS[req.query.dimension]}${periodSuffix(req.query)}`, [distributionTable(r)], r, svc.exportMeta(req.scope, periodWords(req.query)));
+    return sendTables(reply, req, `fördelning-${DIMENSION_SLUGS[req.query.dimension]}${periodSuffix(req.query)}`, [distributionTable(r, REPORT_WORDS[req.query.lang])], r, svc.exportMeta(req.scope, periodWords(req.query)));
   });
 
   app.get('/reports/crosstab', {
@@ -276,7 +271,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (req, reply) => {
     const r = svc.crosstabReport(req.scope, req.query);
-    return sendTables(reply, req, `korstabell-${DIMENSION_SLUGS[req.query.rows]}-${DIMENSION_SLUGS[req.query.cols]}${periodSuffix(req.query)}`, crosstabTables(req.query, r), r, svc.exportMeta(req.scope, periodWords(req.query)));
+    return sendTables(reply, req, `korstabell-${DIMENSION_SLUGS[req.query.rows]}-${DIMENSION_SLUGS[req.query.cols]}${periodSuffix(req.query)}`, crosstabTables(req.query, r, REPORT_WORDS[req.query.lang]), r, svc.exportMeta(req.scope, periodWords(req.query)));
   });
 
   app.get('/reports/trend', {
@@ -289,7 +284,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     const r = svc.trendReport(req.scope, req.query);
     const years = shownYears(r);
     const span = `${years[0]}-${years.at(-1)}`;
-    return sendTables(reply, req, `trend-${DIMENSION_SLUGS[req.query.dimension]}-${span}`, trendTables(req.query, r), r, svc.exportMeta(req.scope, span.replace('-', '–')));
+    return sendTables(reply, req, `trend-${DIMENSION_SLUGS[req.query.dimension]}-${span}`, trendTables(req.query, r, REPORT_WORDS[req.query.lang]), r, svc.exportMeta(req.scope, span.replace('-', '–')));
   });
 
   app.get('/reports/reach', {
@@ -300,7 +295,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (req, reply) => {
     const r = svc.reachReport(req.scope, req.query);
-    return sendTables(reply, req, `räckvidd${periodSuffix(req.query)}`, [reachTable(r)], r, svc.exportMeta(req.scope, periodWords(req.query)));
+    return sendTables(reply, req, `räckvidd${periodSuffix(req.query)}`, [reachTable(r, REPORT_WORDS[req.query.lang])], r, svc.exportMeta(req.scope, periodWords(req.query)));
   });
 
   app.get('/reports/vb/:year', {
@@ -312,7 +307,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => {
     const r = svc.vbReport(req.scope, req.params.year, req.query);
     const part = req.query.table === 'verksamhetsomrade' ? '-verksamhetsområde' : req.query.table === 'resultatmal' ? '-resultatmål' : '';
-    return sendTables(reply, req, `vb-${req.params.year}${part}`, vbTables(r), r, svc.exportMeta(req.scope, String(req.params.year)));
+    return sendTables(reply, req, `vb-${req.params.year}${part}`, vbTables(r, REPORT_WORDS[req.query.lang]), r, svc.exportMeta(req.scope, String(req.params.year)));
   });
 
   app.get('/reports/charts/:chart', {

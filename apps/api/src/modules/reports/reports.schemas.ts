@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatSchema } from '../activities/activity.schemas.ts';
 import { isoDate, lineSchema } from '../reference/reference.schemas.ts';
+import { langParam } from '../../lib/lang.ts';
 
 export const DIMENSIONS = ['goal', 'areaGroup', 'area', 'type', 'format', 'line', 'staff', 'municipality', 'assignment'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -52,6 +53,7 @@ export const distributionQuery = z.strictObject({
   ...filterShape,
   rounding: roundingParam,
   output: outputParam,
+  lang: langParam,
 }).superRefine(checkPeriod);
 export type DistributionQuery = z.infer<typeof distributionQuery>;
 
@@ -63,6 +65,7 @@ export const crosstabQuery = z.strictObject({
   ...filterShape,
   rounding: roundingParam,
   output: outputParam,
+  lang: langParam,
 }).superRefine((q, ctx) => {
   checkPeriod(q, ctx);
   if (q.rows === q.cols) ctx.addIssue({ code: 'custom', path: ['cols'], message: 'rows och cols måste vara olika dimensioner.' });
@@ -76,13 +79,14 @@ export const trendQuery = z.strictObject({
   ...filterShape,
   rounding: roundingParam,
   output: outputParam,
+  lang: langParam,
 }).superRefine((q, ctx) => {
   if (q.fromYear > q.toYear) ctx.addIssue({ code: 'custom', path: ['fromYear'], message: 'fromYear får inte vara efter toYear.' });
   else if (q.toYear - q.fromYear >= 50) ctx.addIssue({ code: 'custom', path: ['toYear'], message: 'En trend kan omfatta högst 50 år.' });
 });
 export type TrendQuery = z.infer<typeof trendQuery>;
 
-export const reachQuery = z.strictObject({ ...periodShape, ...filterShape, output: outputParam }).superRefine(checkPeriod);
+export const reachQuery = z.strictObject({ ...periodShape, ...filterShape, output: outputParam, lang: langParam }).superRefine(checkPeriod);
 export type ReachQuery = z.infer<typeof reachQuery>;
 
 export const vbParams = z.strictObject({ year: yearParam.meta({ description: 'Verksamhetsårets år, t.ex. 2018' }) });
@@ -90,6 +94,7 @@ export const vbQuery = z.strictObject({
   table: z.enum(['verksamhetsomrade', 'resultatmal']).optional().meta({ description: 'Bara den ena tabellen' }),
   rounding: roundingParam,
   output: outputParam,
+  lang: langParam,
 });
 export type VbQuery = z.infer<typeof vbQuery>;
 

@@ -7,6 +7,8 @@
 import { defaultYear, goalNameForYear, knownParticipants, ownerReach, roundPercents, percentsHalfUp, todayInSweden, yearOf, type OwnerReach, type RoundingMethod } from '@fou/domain';
 import type { UnitScope } from '../../db/unit-scope.ts';
 import { FieldErrors, notFound } from '../../lib/errors.ts';
+import { nameIn, type Lang } from '../../lib/lang.ts';
+import { REPORT_WORDS, type ReportWords } from './report-words.ts';
 import { referenceData } from '../../seed/reference-seed.ts';
 import { FORMATS } from '../reference/reference.service.ts';
 import type {
@@ -19,10 +21,6 @@ import { reportsRepository, type ActivityFilter, type CountColumn, type ReportRe
 export const NONE_KEY = 'none';
 /** The first year the overview's trend reaches back to (the web's FIRST_PAGE_YEAR). */
 export const FIRST_TREND_YEAR = 2016;
-const MULTI_NOTE = {
-  municipality: 'En aktivitet kan ha flera deltagande kommuner och räknas då en gång per kommun: andelarna avser andel av aktiviteterna och summerar inte till 100 %.',
-  staff: 'En aktivitet kan ha flera medarbetare och räknas då en gång per medarbetare: andelarna avser andel av aktiviteterna och summerar inte till 100 %.',
-} as const;
 
 // One collator for the request's sorting: localeCompare with a locale builds a new one on every call.
 const swedish = new Intl.Collator('sv');
@@ -30,23 +28,33 @@ const swedish = new Intl.Collator('sv');
 type Framework = ReportReference['frameworks'][number];
 type Goal = ReportReference['goals'][number] & { history: { name: string; replacedOn: string }[] };
 
-/** The unit's reference tables, as labels and order for the reports. */
+/** The unit's reference tables, as labels and order for the reports, named in the report's language. */
 interface Ctx extends Omit<ReportReference, 'goals' | 'goalHistory'> {
   goals: Goal[];
+  lang: Lang;
+  words: ReportWords;
 }
 
-function loadCtx(scope: UnitScope): Ctx {
-  return scope.cached('report-ctx', () => {
+/**
+ * In English a row with an English name is labelled with it: a goal then has no earlier names to show (they are
+ * Swedish), and an area group's English name stands for both its register name and its report label.
+ */
+function loadCtx(scope: UnitScope, lang: Lang = 'sv'): Ctx {
+  return scope.cached(`report-ctx:${lang}`, () => {
     const r = scope.repo(reportsRepository).referenceTables();
+    const english = lang === 'en';
     return {
-      frameworks: r.frameworks,
+      lang,
+      words: REPORT_WORDS[lang],
+      frameworks: r.frameworks.map((f) => ({ ...f, name: nameIn(lang, f) })),
       goals: r.goals.map((g) => ({
-        ...g, history: r.goalHistory.filter((h) => h.goalId === g.id).map(({ name, replacedOn }) => ({ name, replacedOn })),
+        ...g, name: nameIn(lang, g),
+        history: english && g.nameEn ? [] : r.goalHistory.filter((h) => h.goalId === g.id).map(({ name, replacedOn }) => ({ name, replacedOn })),
       })),
-      areas: r.areas,
+      areas: r.areas.map((a) => (english && a.nameEn ? { ...a, name: a.nameEn, reportLabel: a.nameEn } : a)),
       municipalities: r.municipalities,
       staff: r.staff.sort((a, b) => swedish.compare(a.name, b.name) || a.id - b.id),
-      types: r.types,
+      types: r.types.map((x) => ({ ...x, name: nameIn(lang, x) })),
       assignments: r.assignments.sort((a, b) => swedish.compare(a.title, b.title) || a.id - b.id),
     };
   });
@@ -188,11 +196,11 @@ function dimensionSpec(ctx: Ctx, dim: Dimension, period: Period): DimSpec {
     case 'type':
       return { column: 'type', keyOf: String, values: ctx.types.map((x) => ({ key: String(x.id), label: x.name, active: x.active })), noneLabel: null };
     case 'format':
-      return { column: 'format', keyOf: String, values: FORMATS.map((x) => ({ key: x.code, label: x.name, active: true })), noneLabel: null };
+      return { column: 'format', keyOf: String, values: FORMATS.map((x) => ({ key: x.code, label: nameIn(ctx.lang, x), active: true })), noneLabel: null };
     case 'line':
-      return { column: 'line', keyOf: String, values: referenceData.lines.map((x: { code: string; name: string }) => ({ key: x.code, label: x.name, active: true })), noneLabel: 'Ej angiven' };
+      return { column: 'line', keyOf: String, values: referenceData.lines.map((x: { code: string; name: string; nameEn: string }) => ({ key: x.code, label: nameIn(ctx.lang, x), active: true })), noneLabel: ctx.words.none.line };
     case 'assignment':
-      return { column: 'assignment', keyOf: String, values: ctx.assignments.map((x) => ({ key: String(x.id), label: x.title, active: x.active })), noneLabel: 'Inget uppdrag' };
+      return { column: 'assignment', keyOf: String, values: ctx.assignments.map((x) => ({ key: String(x.id), label: x.title, active: x.active })), noneLabel: ctx.words.none.assignment };
     case 'staff':
       return { column: 'staff', keyOf: String, values: ctx.staff.map((x) => ({ key: String(x.id), label: x.name, active: x.active })), noneLabel: null };
     case 'municipality': {
@@ -230,7 +238,7 @@ const shareOf = (count: number, total: number) => (total > 0 ? count / total : 0
 // Reports
 
 export function distributionReport(scope: UnitScope, q: DistributionQuery): Distribution {
-  const ctx = loadCtx(scope);
+  const ctx = loadCtx(scope, q.lang);
   const period = periodOf(q);
   const filter = filterOf(ctx, period, q);
   const spec = dimensionSpec(ctx, q.dimension, period);
@@ -248,7 +256,7 @@ export function distributionReport(scope: UnitScope, q: DistributionQuery): Dist
     period,
     rounding,
     multiValued,
-    note: multiValued ? MULTI_NOTE[q.dimension as 'staff' | 'municipality'] : null,
+    note: multiValued ? ctx.words.multiNote[q.dimension as 'staff' | 'municipality'] : null,
     total,
     rows: rows.map((r, i) => ({ ...r, count: rowCounts[i]!, share: shareOf(rowCounts[i]!, total), percent: percents[i]! })),
     percentSum: percents.reduce((s, p) => s + p, 0),
@@ -256,7 +264,7 @@ export function distributionReport(scope: UnitScope, q: DistributionQuery): Dist
 }
 
 export function crosstabReport(scope: UnitScope, q: CrosstabQuery): Crosstab {
-  const ctx = loadCtx(scope);
+  const ctx = loadCtx(scope, q.lang);
   const period = periodOf(q);
   const filter = filterOf(ctx, period, q);
   const rs = dimensionSpec(ctx, q.rows, period);
@@ -288,7 +296,7 @@ export function crosstabReport(scope: UnitScope, q: CrosstabQuery): Crosstab {
 }
 
 export function trendReport(scope: UnitScope, q: TrendQuery): Trend {
-  const ctx = loadCtx(scope);
+  const ctx = loadCtx(scope, q.lang);
   const period: Period = { from: `${q.fromYear}-01-01`, to: `${q.toYear}-12-31`, year: null };
   const filter = filterOf(ctx, period, q);
   const spec = dimensionSpec(ctx, q.dimension, period);
@@ -330,7 +338,7 @@ function yearLabel(ctx: Ctx, dim: SingleDimension, row: { key: string; label: st
 }
 
 export function reachReport(scope: UnitScope, q: ReachQuery): Reach {
-  const ctx = loadCtx(scope);
+  const ctx = loadCtx(scope, q.lang);
   const period = periodOf(q);
   const filter = filterOf(ctx, period, q);
   const spec = dimensionSpec(ctx, 'municipality', period);
@@ -356,14 +364,15 @@ export function reachReport(scope: UnitScope, q: ReachQuery): Reach {
  * Why a column of rounded percents does not add up to its Totalt 100 %: each row is rounded half up on its own,
  * as the published report does. Null when it does add up.
  */
-export function vbRoundingNote(percentSum: number, activityCount: number): string | null {
+export function vbRoundingNote(percentSum: number, activityCount: number, lang: Lang = 'sv'): string | null {
   if (activityCount === 0 || percentSum === 100) return null;
-  return `Procenten är avrundade rad för rad (som i verksamhetsberättelsen) och summerar därför till ${percentSum} %; Totalt är alla aktiviteter, 100 %. Välj ”summerar till 100” för avrundning som alltid ger 100.`;
+  return REPORT_WORDS[lang].roundingNote(percentSum);
 }
 
 /** The two tables of the annual report's section "Intern uppföljning av VP", from one GROUP BY. */
 export function vbReport(scope: UnitScope, year: number, q: VbQuery): Vb {
-  const ctx = loadCtx(scope);
+  const ctx = loadCtx(scope, q.lang);
+  const w = ctx.words;
   const period = periodOf({ year });
   const filter = filterOf(ctx, period, {});
   const areaSpec = dimensionSpec(ctx, 'areaGroup', period);
@@ -381,17 +390,17 @@ export function vbReport(scope: UnitScope, year: number, q: VbQuery): Vb {
     const p = roundPercents(c, q.rounding);
     const percentSum = p.reduce((s, x) => s + x, 0);
     return {
-      id, title, columnTitle: `Aktiviteter ${year}`,
+      id, title, columnTitle: w.activitiesIn(year),
       rows: rows.map((r, i) => ({ ...r, count: c[i]!, share: shareOf(c[i]!, activityCount), percent: p[i]! })),
-      total: { label: 'Totalt', count: activityCount, percent: activityCount > 0 ? 100 : 0 },
+      total: { label: w.total, count: activityCount, percent: activityCount > 0 ? 100 : 0 },
       percentSum,
-      note: vbRoundingNote(percentSum, activityCount),
+      note: vbRoundingNote(percentSum, activityCount, ctx.lang),
     };
   };
   const fw = frameworksIn(ctx, period).at(-1);
   const tables = [
-    table('verksamhetsomrade', 'Verksamhetsområde', areaSpec, areaCounts),
-    table('resultatmal', `Resultatmål i ${fw ? fw.code.toUpperCase() : 'verksamhetsplanen'}`, goalSpec, goalCounts),
+    table('verksamhetsomrade', w.areaTitle, areaSpec, areaCounts),
+    table('resultatmal', w.goalTitle(fw?.code ?? null), goalSpec, goalCounts),
   ].filter((x) => !q.table || x.id === q.table);
   return { year, activityCount, tables };
 }

@@ -38,7 +38,7 @@ function toInstallAccount(r: UserRow): InstallAccount {
 }
 
 // One message whoever holds the name: a unit's, another unit's or the install's, the answer does not say.
-const usernameTaken = (username: string) => conflict(`Användarnamnet ${username} är upptaget.`, { code: 'already_exists' });
+const usernameTaken = (username: string) => conflict(`Användarnamnet ${username} är upptaget.`, 'already_exists', { params: { name: username } });
 
 export function listUnits(repo: InstallRepository): Unit[] {
   return repo.listUnits().map(toUnit);
@@ -56,8 +56,8 @@ function withCounts(repo: InstallRepository, id: number): Unit {
 
 function clashError(clash: 'code' | 'name', v: { code?: string; name?: string }) {
   return clash === 'code'
-    ? conflict(`Det finns redan en enhet med koden ${v.code}.`, { code: 'already_exists' })
-    : conflict(`Det finns redan en enhet som heter ${v.name}.`, { code: 'already_exists' });
+    ? conflict(`Det finns redan en enhet med koden ${v.code}.`, 'already_exists', { params: { name: v.code ?? '' } })
+    : conflict(`Det finns redan en enhet som heter ${v.name}.`, 'already_exists', { params: { name: v.name ?? '' } });
 }
 
 export async function createUnit(repo: InstallRepository, actor: Principal, input: UnitCreate): Promise<Unit> {
@@ -103,7 +103,7 @@ export async function createUnitAdmin(repo: InstallRepository, actor: Principal,
   const row = await repo.write(() => {
     unitOrNotFound(repo, unitId);
     if (repo.activeAdmins(unitId) > 0) {
-      throw conflict('Enheten har redan en administratör; den lägger upp enhetens övriga konton.', { code: 'unit_has_admin' });
+      throw conflict('Enheten har redan en administratör; den lägger upp enhetens övriga konton.', 'unit_has_admin');
     }
     if (repo.usernameTaken(username)) throw usernameTaken(username);
     const user = repo.insertUnitAdmin(unitId, { username, displayName: input.displayName, passwordHash });
@@ -147,7 +147,7 @@ export async function updateInstallAccount(repo: InstallRepository, id: number, 
     const role = current.role === 'region' ? 'region' : 'installation';
     if (input.county !== undefined) checkCounty(role, input.county);
     if (input.active === false && current.active && role === 'installation' && repo.countActiveInstallAdmins() <= 1) {
-      throw conflict('Det här är installationens sista aktiva administratörskonto: skapa ett annat först.', { code: 'last_install_admin' });
+      throw conflict('Det här är installationens sista aktiva administratörskonto: skapa ett annat först.', 'last_install_admin');
     }
     const next = repo.updateInstallAccount(id, input);
     // A deactivated account is signed out at once; the one deactivating itself too.

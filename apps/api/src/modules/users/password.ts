@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import argon2 from 'argon2';
-import { PASSWORD_MESSAGES, passwordProblem, type PasswordContext } from '@fou/domain';
+import { PASSWORD_MESSAGES, passwordProblem, type PasswordContext, type PasswordProblemCode } from '@fou/domain';
 import { badRequest } from '../../lib/errors.ts';
 
 export { MIN_PASSWORD_LENGTH } from '@fou/domain';
@@ -64,7 +64,7 @@ function zxcvbnScore(password: string, inputs: string[]): Promise<number> {
 export const MIN_ZXCVBN_SCORE = 3;
 
 /** The problem with a new password (domain rules, then the common-password check), or null. */
-export async function newPasswordProblem(password: string, ctx: PasswordContext): Promise<{ code: string; message: string } | null> {
+export async function newPasswordProblem(password: string, ctx: PasswordContext): Promise<{ code: PasswordProblemCode; message: string } | null> {
   const plain = passwordProblem(password, ctx);
   if (plain) return plain;
   const inputs = [ctx.username, ctx.displayName, ...(ctx.displayName ?? '').split(/\s+/)].filter((x): x is string => !!x);

@@ -47,7 +47,7 @@ function usernameFree<T>(username: string, fn: () => T): T {
     return fn();
   } catch (e) {
     if (e instanceof Error && 'code' in e && e.code === 'SQLITE_CONSTRAINT_UNIQUE') {
-      throw conflict(`Användarnamnet ${username} är upptaget.`, { code: 'already_exists' });
+      throw conflict(`Användarnamnet ${username} är upptaget.`, 'already_exists', { params: { name: username } });
     }
     throw e;
   }
@@ -86,7 +86,7 @@ export async function updateUser(scope: UnitScope, actor: Principal, id: number,
     if (!current) throw notFound(`Konto ${id}`);
     const staysAdmin = (input.role ?? current.role) === 'admin' && (input.active ?? current.active);
     if (current.role === 'admin' && current.active && !staysAdmin && users.activeAdminsExcept(id) === 0) {
-      throw conflict('Det här är det sista aktiva administratörskontot: skapa eller aktivera ett annat administratörskonto först.');
+      throw conflict('Det här är det sista aktiva administratörskontot: skapa eller aktivera ett annat administratörskonto först.', 'last_admin');
     }
     const next = users.update(id, {
       ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),

@@ -3,6 +3,7 @@
  * QR code, a live answer count and the settings; for everyone in the unit the figures; the comments only for the
  * chief and the activity's staff (the API refuses them to others too).
  */
+import { apiErrorText, fieldErrorText } from '../../i18n/api-errors.ts';
 import { useState, type FormEvent } from 'react';
 import { AFFECTS_LABELS, AFFECTS_OPTIONS, EVALUATION_QUESTION_KEYS, todayInSweden, USEFUL_LABELS, USEFUL_OPTIONS, type EvaluationQuestionKey } from '@fou/domain';
 import { ApiCallError } from '../../api/client.ts';
@@ -65,7 +66,7 @@ function EvaluationForm({ ev, activityId, activityDate, onSaved }: { ev: Evaluat
         <div className="error-summary" role="alert">
           <p>{e.failed}</p>
           <ul>
-            {fields.length ? fields.map((f) => <li key={f.field}>{f.field}: {f.message}</li>) : <li>{save.error.message}</li>}
+            {fields.length ? fields.map((f) => <li key={f.field}>{f.field}: {fieldErrorText(f, t)}</li>) : <li>{apiErrorText(save.error, t) ?? save.error.message}</li>}
           </ul>
         </div>
       ) : null}

@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useSaveWording, useWording } from './evaluation-queries.ts';
+import { apiErrorText } from '../../i18n/api-errors.ts';
 
 export function EvaluationWordingForm() {
   const { t } = useI18n();
@@ -23,7 +24,7 @@ export function EvaluationWordingForm() {
       <h2 id="wording-heading">{e.wordingHeading}</h2>
       <p>{e.wordingIntro}</p>
       {saved ? <p className="confirmation" role="status">{e.wordingSaved}</p> : null}
-      {save.isError ? <p className="error-summary" role="alert">{save.error.message}</p> : null}
+      {save.isError ? <p className="error-summary" role="alert">{apiErrorText(save.error, t) ?? save.error.message}</p> : null}
       <form onSubmit={submit}>
         {items.map((i) => (
           <div className="field" key={i.key}>

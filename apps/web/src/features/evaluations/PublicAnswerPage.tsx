@@ -10,6 +10,7 @@ import { ApiCallError } from '../../api/client.ts';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { deviceToken, hasAnswered, markAnswered, usePublicEvaluation, useSubmitAnswer, type PublicAnswer, type PublicEvaluation } from './evaluation-queries.ts';
+import { apiErrorText, fieldErrorText } from '../../i18n/api-errors.ts';
 
 type Values = Partial<Record<PublicEvaluation['questions'][number]['key'], string>>;
 
@@ -61,9 +62,9 @@ export function PublicAnswerPage() {
           setDone('already');
           return;
         }
-        // The server's words say what was wrong (a personnummer in the comment, a closed evaluation …).
-        const field = err instanceof ApiCallError ? err.body?.fields?.[0]?.message : undefined;
-        setProblem(field ?? (err instanceof ApiCallError ? err.body?.message : undefined) ?? e.publicFailed);
+        // The error's code says what was wrong (a personnummer in the comment, a closed evaluation …).
+        const first = err instanceof ApiCallError ? err.body?.fields?.[0] : undefined;
+        setProblem((first ? fieldErrorText(first, t) : apiErrorText(err, t)) ?? e.publicFailed);
       },
     });
   }

@@ -3,11 +3,13 @@
  * form for a new unit and one to change a unit, each unit's first administrator (whose one-time password is shown
  * once, here, and nowhere else), and the install's own accounts.
  */
+import { apiErrorText, fieldErrorText } from '../../i18n/api-errors.ts';
 import { useState, type FormEvent } from 'react';
 import { ApiCallError } from '../../api/client.ts';
 import { useSignedIn } from '../../auth/RequireAuth.tsx';
 import { Field } from '../../components/fields.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
+import type { Messages } from '../../i18n/messages.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import {
@@ -17,12 +19,9 @@ import {
 type Errors = Partial<Record<string, string>>;
 
 /** The API's field errors by field, or one message for the whole form. */
-function errorsOf(err: unknown, failed: string): Errors {
-  if (err instanceof ApiCallError) {
-    if (err.body?.fields?.length) return Object.fromEntries(err.body.fields.map((f) => [f.field.split('.')[0]!, f.message]));
-    if (err.status < 500 && err.body?.message) return { form: err.body.message };
-  }
-  return { form: failed };
+function errorsOf(err: unknown, failed: string, t: Messages): Errors {
+  if (err instanceof ApiCallError && err.body?.fields?.length) return Object.fromEntries(err.body.fields.map((f) => [f.field.split('.')[0]!, fieldErrorText(f, t)]));
+  return { form: apiErrorText(err, t) ?? failed };
 }
 
 /** A password shown once: large, selectable, with whose it is. */
@@ -47,7 +46,7 @@ function UnitForm({ unit, onDone }: { unit?: Unit; onDone: (message: string) => 
   const m = unit ? update : create;
   const empty = { name: unit?.name ?? '', shortName: unit?.shortName ?? '', county: unit?.county ?? '', code: '' };
   const [v, setV] = useState(empty);
-  const errors: Errors = m.isError ? errorsOf(m.error, u.failed) : {};
+  const errors: Errors = m.isError ? errorsOf(m.error, u.failed, t) : {};
   const set = (k: keyof typeof empty) => (e: { target: { value: string } }) => setV((old) => ({ ...old, [k]: e.target.value }));
   const prefix = unit ? `unit-${unit.id}-` : 'unit-new-';
   const submit = (e: FormEvent) => {
@@ -87,7 +86,7 @@ function FirstAdmin({ unit }: { unit: Unit }) {
   const u = t.units;
   const create = useCreateUnitAdmin();
   const [v, setV] = useState({ username: '', displayName: '' });
-  const errors: Errors = create.isError ? errorsOf(create.error, u.failed) : {};
+  const errors: Errors = create.isError ? errorsOf(create.error, u.failed, t) : {};
   const prefix = `admin-${unit.id}-`;
   return (
     <details className="account-reset">
@@ -181,13 +180,13 @@ function InstallAccounts({ onNotice }: { onNotice: (m: string) => void }) {
   const create = useCreateInstallAccount();
   const update = useUpdateInstallAccount();
   const [v, setV] = useState(NEW_ACCOUNT);
-  const errors: Errors = create.isError ? errorsOf(create.error, u.failed) : {};
+  const errors: Errors = create.isError ? errorsOf(create.error, u.failed, t) : {};
   const set = (k: keyof typeof NEW_ACCOUNT) => (e: { target: { value: string } }) => setV((old) => ({ ...old, [k]: e.target.value }));
   return (
     <section aria-labelledby="install-accounts-heading">
       <h2 id="install-accounts-heading">{u.installAccounts}</h2>
       <p>{u.installAccountsIntro}</p>
-      {update.isError ? <p role="alert" className="field__error">{Object.values(errorsOf(update.error, u.failed))[0]}</p> : null}
+      {update.isError ? <p role="alert" className="field__error">{Object.values(errorsOf(update.error, u.failed, t))[0]}</p> : null}
       {accounts.isPending ? <p>{t.common.loading}</p> : null}
       {accounts.isError ? <p role="alert">{t.common.loadError}</p> : null}
       {accounts.data ? (
