@@ -73,7 +73,7 @@ describe('the annual report tables in English', () => {
 });
 
 describe('the activities export in English', () => {
-  const EN_HEADERS = ['Date', 'Title', 'Description', 'Result goal', 'Goal framework', 'Activity area', 'Area group', 'Activity type', 'Format', 'Participants', 'Municipalities', 'Number of municipalities', 'Staff', 'Assignment', 'Line', 'Plan item', 'Id', 'Recorded', 'Last changed'];
+  const EN_HEADERS = ['Date', 'Title', 'Description', 'Result goal', 'Goal framework', 'Activity area', 'Area group', 'Activity type', 'Delivery', 'Participants', 'Municipalities', 'Number of municipalities', 'Staff', 'Assignment', 'Line', 'Plan item', 'Id', 'Recorded', 'Last changed'];
 
   it('has English headings, the registers’ English names and the formats in English', async () => {
     const rows = csvRows((await t.http.get('/api/v1/activities/export').query({ output: 'csv', lang: 'en', order: 'asc' }).expect(200)).text);
@@ -86,7 +86,7 @@ describe('the activities export in English', () => {
     expect(col('Activity area')).toBe('Children, young people and families');
     expect(col('Area group')).toBe('Children, young people and families');
     expect(col('Activity type')).toBe('Seminar');
-    expect(col('Format')).toBe('In person');
+    expect(col('Delivery')).toBe('In person');
     // Municipalities are names of their own.
     expect(col('Municipalities')).toBe('Solna');
   });

@@ -87,8 +87,8 @@ const svApiErrors: ApiErrorTexts = {
   not_open: 'Utvärderingen har inte öppnat än.',
   already_answered: 'Du har redan svarat på den här utvärderingen från den här enheten. Tack!',
   year_locked: (p) => (p.year === undefined
-    ? 'Året är låst eftersom årsredovisningen är fastställd. Aktiviteter och planpunkter det året kan inte läggas till, ändras eller tas bort.'
-    : `År ${p.year} är låst eftersom årsredovisningen för ${p.year} är fastställd. Aktiviteter och planpunkter det året kan inte läggas till, ändras eller tas bort.`),
+    ? 'Året är låst eftersom verksamhetsberättelsen är fastställd. Aktiviteter och planpunkter det året kan inte läggas till, ändras eller tas bort. FoU-chefen kan låsa upp året på sidan Register.'
+    : `År ${p.year} är låst eftersom verksamhetsberättelsen för ${p.year} är fastställd. Aktiviteter och planpunkter det året kan inte läggas till, ändras eller tas bort. FoU-chefen kan låsa upp året på sidan Register.`),
   stale_version: 'Någon annan har ändrat uppgifterna sedan du öppnade dem. Ladda om och gör ändringen igen.',
   area_too_deep: 'Områden har två nivåer: ett underområde kan inte ha egna underområden.',
   area_has_activities: (p) => `${p.name ?? 'Området'} har ${p.count ?? ''} aktiviteter och kan inte få underområden: flytta dem först.`,
