@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
-import { startEarlyRequests, type RouteChunks } from './src/boot/early-requests.ts';
+import { startEarlyRequests, type BootChunks } from './src/boot/early-requests.ts';
 import { overviewReportPaths } from './src/boot/overview-report-paths.ts';
+import { planPaths } from './src/boot/plan-paths.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -33,7 +34,7 @@ const PAGE_CHUNKS: Record<string, string[]> = {
   '/aktiviteter': ['src/pages/ActivityListPage.tsx'],
   '/aktiviteter/:id': ['src/pages/ActivityFormPage.tsx'],
   // Chart.js only fetched here (a modulepreload does not run it): the page runs it once its headings are drawn.
-  '/oversikt': ['src/pages/OverviewPage.tsx', 'src/components/ChartCanvas.tsx'],
+  '/oversikt': ['src/pages/OverviewPage.tsx'],
   '/plan': ['src/pages/PlanPage.tsx'],
   // The evaluation answer page: a participant's phone on conference Wi-Fi, the first and only page they open.
   '/svar/:token': ['src/features/evaluations/PublicAnswerPage.tsx'],
@@ -61,17 +62,17 @@ function bootScript(): Plugin {
       const entry = chunks.find((c) => c.isEntry);
       if (!entry) this.error('no entry chunk');
       const withEntry = closure(entry.fileName);
-      const routeChunks: RouteChunks = {};
-      for (const [route, sources] of Object.entries(PAGE_CHUNKS)) {
-        const files = new Set<string>();
-        for (const src of sources) {
-          const chunk = chunks.find((c) => c.facadeModuleId === path.join(here, src));
-          if (!chunk) this.error(`no chunk of its own for ${src}`);
-          for (const f of closure(chunk.fileName)) if (!withEntry.has(f)) files.add(`/${f}`);
-        }
-        routeChunks[route] = [...files];
-      }
-      const ref = this.emitFile({ type: 'asset', name: 'boot.js', source: `(${startEarlyRequests.toString()})(${JSON.stringify(routeChunks)}, ${overviewReportPaths.toString()});\n` });
+      // A chunk's files that the entry does not already bring.
+      const ownFiles = (src: string) => {
+        const chunk = chunks.find((c) => c.facadeModuleId === path.join(here, src));
+        if (!chunk) this.error(`no chunk of its own for ${src}`);
+        return [...closure(chunk.fileName)].filter((f) => !withEntry.has(f)).map((f) => `/${f}`);
+      };
+      const bootChunks: BootChunks = {
+        pages: Object.fromEntries(Object.entries(PAGE_CHUNKS).map(([route, sources]) => [route, [...new Set(sources.flatMap(ownFiles))]])),
+        english: ownFiles('src/i18n/messages.en.ts'),
+      };
+      const ref = this.emitFile({ type: 'asset', name: 'boot.js', source: `(${startEarlyRequests.toString()})(${JSON.stringify(bootChunks)}, ${overviewReportPaths.toString()}, ${planPaths.toString()});\n` });
       const html = bundle['index.html'];
       if (!html || html.type !== 'asset') this.error('index.html is not in the bundle');
       html.source = String(html.source).replace('</title>', `</title>\n    <script async src="/${this.getFileName(ref)}"></script>`);

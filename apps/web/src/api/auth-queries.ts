@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, setCsrfToken, setUnauthorizedHandler, unwrap, type DemoAccount, type Me, type UserCreate, type UserUpdate } from './client.ts';
-import { takeEarly } from './early.ts';
+import { api, setCsrfToken, setUnauthorizedHandler, unwrap, type DemoAccount, type Me, type SessionState, type UserCreate, type UserUpdate } from './client.ts';
+import { arrivedEarly, takeEarly } from './early.ts';
 
 export const authKeys = { me: ['auth', 'me'] as const, demo: ['auth', 'demo-accounts'] as const, users: ['users'] as const };
 
@@ -21,6 +21,10 @@ export function useMe() {
     queryFn: async (): Promise<Me | null> => {
       const state = await takeEarly('/api/v1/auth/session', async () => unwrap(await api.GET('/api/v1/auth/session')));
       return state.signedIn ? state.me : null;
+    },
+    initialData: () => {
+      const state = arrivedEarly<SessionState>('/api/v1/auth/session');
+      return state === undefined ? undefined : state.signedIn ? state.me : null;
     },
     staleTime: Infinity,
     retry: false,

@@ -32,6 +32,8 @@ api.use({
 });
 
 export type Me = paths['/api/v1/auth/me']['get']['responses'][200]['content']['application/json'];
+export type SessionState = paths['/api/v1/auth/session']['get']['responses'][200]['content']['application/json'];
+export type YearsWithData = paths['/api/v1/reports/years']['get']['responses'][200]['content']['application/json'];
 export type Role = Me['role'];
 export type User = paths['/api/v1/users']['get']['responses'][200]['content']['application/json'][number];
 export type UserCreate = paths['/api/v1/users']['post']['requestBody']['content']['application/json'];

@@ -5,13 +5,37 @@
  * error handling.
  */
 type Answer = { status: number; body: unknown } | null;
+type Accept<T> = (status: number, body: unknown) => T | undefined;
+type EarlyWindow = { __fouEarly?: Record<string, Promise<Answer>>; __fouArrived?: Record<string, Answer> };
 
-export async function takeEarly<T>(path: string, ask: () => Promise<T>, accept: (status: number, body: unknown) => T | undefined = (status, body) => (status === 200 ? (body as T) : undefined)): Promise<T> {
-  const early = typeof window === 'undefined' ? undefined : (window as unknown as { __fouEarly?: Record<string, Promise<Answer>> }).__fouEarly;
-  const pending = early?.[path];
+const ok = <T>(status: number, body: unknown) => (status === 200 ? (body as T) : undefined);
+const earlyWindow = (): EarlyWindow | undefined => (typeof window === 'undefined' ? undefined : (window as unknown as EarlyWindow));
+
+/**
+ * The boot script's answer for `path` if it has already arrived and `accept` takes it, as a query's initialData:
+ * the page's first render then draws it, instead of one render saying "loading" and another, a task later, the
+ * figures (on a phone each render is a long task, and the page's largest text waited for the second). Taken once,
+ * like takeEarly's.
+ */
+export function arrivedEarly<T>(path: string, accept: Accept<T> = ok<T>): T | undefined {
+  const w = earlyWindow();
+  const answer = w?.__fouArrived?.[path];
+  if (!answer) return undefined;
+  const value = accept(answer.status, answer.body);
+  if (value === undefined) return undefined;
+  delete w.__fouArrived![path];
+  delete w.__fouEarly?.[path];
+  return value;
+}
+
+export async function takeEarly<T>(path: string, ask: () => Promise<T>, accept: Accept<T> = ok<T>): Promise<T> {
+  const w = earlyWindow();
+  const pending = w?.__fouEarly?.[path];
   if (pending) {
-    delete early[path];
+    delete w.__fouEarly![path];
     const answer = await pending;
+    // Taken here, so no first render reads it again (it is recorded as it arrives, which may be after this began).
+    delete w.__fouArrived?.[path];
     const value = answer ? accept(answer.status, answer.body) : undefined;
     if (value !== undefined) return value;
   }

@@ -1,13 +1,21 @@
 /** Query hooks for the annual plan (verksamhetsplan) and its follow-up. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, type PlanItemInput, type PlanItemUpdate } from './client.ts';
+import { api, unwrap, type PlanFollowup, type PlanItem, type PlanItemInput, type PlanItemUpdate } from './client.ts';
 import { activityKeys } from './queries.ts';
+import { arrivedEarly, takeEarly } from './early.ts';
+import { planPaths } from '../boot/plan-paths.ts';
+
+// The boot script may already have asked for these (a signed-in first load of /plan): taken by address.
+const early = planPaths();
 
 export interface PlanFilters {
   year: number;
   goal?: string;
   area?: string;
 }
+
+/** Only the whole year's list is what the boot script asks for. */
+const unfiltered = (f: PlanFilters) => f.goal === undefined && f.area === undefined;
 
 export const planKeys = {
   all: ['plan'] as const,
@@ -22,7 +30,11 @@ export const planKeys = {
 export function usePlanItems(filters: PlanFilters, enabled = true) {
   return useQuery({
     queryKey: planKeys.list(filters),
-    queryFn: async () => unwrap(await api.GET('/api/v1/plan-items', { params: { query: filters } })),
+    queryFn: async () => {
+      const ask = async () => unwrap(await api.GET('/api/v1/plan-items', { params: { query: filters } }));
+      return unfiltered(filters) ? takeEarly(early.items(filters.year), ask) : ask();
+    },
+    initialData: () => (unfiltered(filters) ? arrivedEarly<PlanItem[]>(early.items(filters.year)) : undefined),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -31,7 +43,8 @@ export function usePlanItems(filters: PlanFilters, enabled = true) {
 export function usePlanFollowup(year: number, asOf: string) {
   return useQuery({
     queryKey: planKeys.followup(year, asOf),
-    queryFn: async () => unwrap(await api.GET('/api/v1/plan-followup', { params: { query: { year, asOf } } })),
+    queryFn: async () => takeEarly(early.followup(year, asOf), async () => unwrap(await api.GET('/api/v1/plan-followup', { params: { query: { year, asOf } } }))),
+    initialData: () => arrivedEarly<PlanFollowup>(early.followup(year, asOf)),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,7 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Lang } from '../i18n/messages.ts';
-import { api, ApiCallError, unwrap, type ActivityInput, type ActivityListQuery, type ActivityUpdate } from './client.ts';
-import { takeEarly } from './early.ts';
+import { api, ApiCallError, unwrap, type ActivityInput, type ActivityListQuery, type ActivityUpdate, type ReferenceData } from './client.ts';
+import { arrivedEarly, takeEarly } from './early.ts';
 
 export type ActivityFilters = Omit<ActivityListQuery, 'cursor' | 'limit' | 'withTotal'>;
 
@@ -26,6 +26,7 @@ export function useReference() {
   return useQuery({
     queryKey: referenceKeys.all,
     queryFn: async () => takeEarly('/api/v1/reference', async () => unwrap(await api.GET('/api/v1/reference'))),
+    initialData: () => arrivedEarly<ReferenceData>('/api/v1/reference'),
     // Reference data changes a few times a year.
     staleTime: 10 * 60_000,
   });

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, unwrap } from './client.ts';
-import { takeEarly } from './early.ts';
+import { api, unwrap, type YearsWithData } from './client.ts';
+import { arrivedEarly, takeEarly } from './early.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { Lang } from '../i18n/messages.ts';
 import { overviewReportPaths } from '../boot/overview-report-paths.ts';
@@ -33,6 +33,7 @@ export function useYearsWithData(enabled = true) {
   return useQuery({
     queryKey: reportKeys.years(),
     queryFn: async () => (await takeEarly('/api/v1/reports/years', async () => unwrap(await api.GET('/api/v1/reports/years')))).years,
+    initialData: () => arrivedEarly<YearsWithData>('/api/v1/reports/years')?.years,
     staleTime: 5 * 60_000,
     enabled,
   });
@@ -46,6 +47,7 @@ export function useVbReport(year: number, enabled = true, rounding: Rounding = '
     queryKey: reportKeys.vb(year, rounding, lang),
     queryFn: async () =>
       json(await takeEarly(early.vb(year, rounding, lang), async () => unwrap(await api.GET('/api/v1/reports/vb/{year}', { params: { path: { year }, query: { rounding, lang } } })))),
+    initialData: () => arrivedEarly(early.vb(year, rounding, lang)),
     ...common,
     enabled,
   });
@@ -61,6 +63,7 @@ export function useGoalByAreaReport(year: number, enabled = true, rounding: Roun
           unwrap(await api.GET('/api/v1/reports/crosstab', { params: { query: { rows: 'goal', cols: 'areaGroup', year, percent: 'row', rounding, lang } } })),
         ),
       ),
+    initialData: () => arrivedEarly(early.crosstab(year, rounding, lang)),
     ...common,
     enabled,
   });
@@ -71,6 +74,7 @@ export function useReachReport(year: number, enabled = true) {
   return useQuery({
     queryKey: reportKeys.reach(year, lang),
     queryFn: async () => json(await takeEarly(early.reach(year, lang), async () => unwrap(await api.GET('/api/v1/reports/reach', { params: { query: { year, lang } } })))),
+    initialData: () => arrivedEarly(early.reach(year, lang)),
     ...common,
     enabled,
   });
@@ -86,6 +90,7 @@ export function useGoalTrendReport(fromYear: number, toYear: number, enabled = t
           unwrap(await api.GET('/api/v1/reports/trend', { params: { query: { dimension: 'goal', fromYear, toYear, rounding, lang } } })),
         ),
       ),
+    initialData: () => arrivedEarly(early.trend(fromYear, toYear, rounding, lang)),
     ...common,
     enabled,
   });

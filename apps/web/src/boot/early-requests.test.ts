@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startEarlyRequests } from './early-requests.ts';
 import { overviewReportPaths } from './overview-report-paths.ts';
-import { takeEarly } from '../api/early.ts';
+import { planPaths } from './plan-paths.ts';
+import { arrivedEarly, takeEarly } from '../api/early.ts';
 
 /** fetch as the boot script sees it: each call waits until the test answers it. */
 function fakeFetch() {
@@ -45,7 +46,7 @@ describe('the boot script', () => {
   it('with the signed-in marker asks for the years beside the session, then the opening year\'s reports', async () => {
     document.cookie = 'fou_signed_in=1; path=/';
     window.history.replaceState({}, '', '/oversikt');
-    startEarlyRequests({ '/oversikt': ['/assets/OverviewPage.js'] }, overviewReportPaths);
+    startEarlyRequests({ pages: { '/oversikt': ['/assets/OverviewPage.js'] }, english: ['/assets/messages.en.js'] }, overviewReportPaths, planPaths);
     await flush();
     expect(f.urls()).toEqual([SESSION, YEARS]);
     expect([...document.head.querySelectorAll('link[rel=modulepreload]')].map((l) => l.getAttribute('href'))).toEqual(['/assets/OverviewPage.js']);
@@ -57,11 +58,31 @@ describe('the boot script', () => {
     const ask = vi.fn(async () => ({ activityCount: -1 }));
     await expect(takeEarly(overviewReportPaths().vb(2018, 'halfUp', 'sv'), ask)).resolves.toEqual({ activityCount: 312 });
     expect(ask).not.toHaveBeenCalled();
+    // Taken once: the answer is no longer there for a first render to read either.
+    expect(arrivedEarly(overviewReportPaths().vb(2018, 'halfUp', 'sv'))).toBeUndefined();
+  });
+
+  it('an answer that has arrived is readable at once, for the first render, and then only once', async () => {
+    document.cookie = 'fou_signed_in=1; path=/';
+    window.history.replaceState({}, '', '/oversikt');
+    startEarlyRequests({ pages: {}, english: [] }, overviewReportPaths, planPaths);
+    await flush();
+    expect(arrivedEarly(YEARS)).toBeUndefined();
+    f.answer(YEARS, 200, { years: [], opensOn: { overview: 2018, plan: 2018 } });
+    await flush();
+    // A refusal is not taken: the app's own request then says what went wrong.
+    f.answer(SESSION, 401, { message: 'Du är inte inloggad' });
+    await flush();
+    expect(arrivedEarly(SESSION)).toBeUndefined();
+    expect(arrivedEarly(YEARS)).toEqual({ years: [], opensOn: { overview: 2018, plan: 2018 } });
+    expect(arrivedEarly(YEARS)).toBeUndefined();
+    const ask = vi.fn(async () => 'asked');
+    await expect(takeEarly(YEARS, ask)).resolves.toBe('asked');
   });
 
   it('without the marker waits for the session, and asks nothing more for a signed-out visitor', async () => {
     window.history.replaceState({}, '', '/oversikt');
-    startEarlyRequests({}, overviewReportPaths);
+    startEarlyRequests({ pages: {}, english: ['/assets/messages.en.js'] }, overviewReportPaths, planPaths);
     await flush();
     expect(f.urls()).toEqual([SESSION]);
     f.answer(SESSION, 200, { signedIn: false });
@@ -71,7 +92,7 @@ describe('the boot script', () => {
 
   it('without the marker asks once the session says someone is signed in', async () => {
     window.history.replaceState({}, '', '/oversikt');
-    startEarlyRequests({}, overviewReportPaths);
+    startEarlyRequests({ pages: {}, english: ['/assets/messages.en.js'] }, overviewReportPaths, planPaths);
     f.answer(SESSION, 200, { signedIn: true });
     await flush();
     expect(f.urls()).toEqual([SESSION, YEARS]);
@@ -81,8 +102,10 @@ describe('the boot script', () => {
     document.cookie = 'fou_signed_in=1; path=/';
     localStorage.setItem('fou.lang', 'en');
     window.history.replaceState({}, '', '/oversikt?year=2024&avrundning=100');
-    startEarlyRequests({}, overviewReportPaths);
+    startEarlyRequests({ pages: {}, english: ['/assets/messages.en.js'] }, overviewReportPaths, planPaths);
     await flush();
+    // English was chosen: its messages' chunk is preloaded too.
+    expect([...document.head.querySelectorAll('link[rel=modulepreload]')].map((l) => l.getAttribute('href'))).toEqual(['/assets/messages.en.js']);
     expect(f.urls()).toEqual([
       SESSION,
       '/api/v1/reports/vb/2024?rounding=largestRemainder&lang=en',
@@ -92,10 +115,38 @@ describe('the boot script', () => {
     ]);
   });
 
+  it('on the plan asks for the register names, then the opening year\'s items and follow-up as the page will', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-02T12:00:00Z') });
+    document.cookie = 'fou_signed_in=1; path=/';
+    window.history.replaceState({}, '', '/plan');
+    startEarlyRequests({ pages: {}, english: [] }, overviewReportPaths, planPaths);
+    await flush();
+    expect(f.urls()).toEqual([SESSION, YEARS, '/api/v1/reference']);
+    f.answer(YEARS, 200, { years: [], opensOn: { overview: 2025, plan: 2026 } });
+    await flush();
+    // The current year is counted up to today; written out, not taken from the page's rule.
+    expect(f.urls().slice(3)).toEqual(['/api/v1/plan-items?year=2026', '/api/v1/plan-followup?year=2026&asOf=2026-12-02']);
+    vi.useRealTimers();
+  });
+
+  it('on the plan with a year in the address asks for that year (the whole year once it is over); with a filter, for neither', async () => {
+    document.cookie = 'fou_signed_in=1; path=/';
+    window.history.replaceState({}, '', '/plan?year=2018');
+    startEarlyRequests({ pages: {}, english: [] }, overviewReportPaths, planPaths);
+    await flush();
+    expect(f.urls()).toEqual([SESSION, '/api/v1/reference', '/api/v1/plan-items?year=2018', '/api/v1/plan-followup?year=2018&asOf=2018-12-31']);
+    const g = fakeFetch();
+    vi.stubGlobal('fetch', g.fetch);
+    window.history.replaceState({}, '', '/plan?year=2018&goal=spridning');
+    startEarlyRequests({ pages: {}, english: [] }, overviewReportPaths, planPaths);
+    await flush();
+    expect(g.urls()).toEqual([SESSION, '/api/v1/reference']);
+  });
+
   it('asks for no reports when the years cannot be had (a stale marker: 401)', async () => {
     document.cookie = 'fou_signed_in=1; path=/';
     window.history.replaceState({}, '', '/oversikt');
-    startEarlyRequests({}, overviewReportPaths);
+    startEarlyRequests({ pages: {}, english: ['/assets/messages.en.js'] }, overviewReportPaths, planPaths);
     await flush();
     f.answer(YEARS, 401, { message: 'Du är inte inloggad' });
     await flush();

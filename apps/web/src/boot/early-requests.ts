@@ -8,17 +8,24 @@
  * for itself as before. Self-contained: it is sent as its own source text, so it may use nothing from outside.
  */
 import type { overviewReportPaths } from './overview-report-paths.ts';
+import type { planPaths } from './plan-paths.ts';
 
-export type RouteChunks = Record<string, string[]>;
+/** The built files to preload: each first page's chunks, and the English messages' (for who chose English). */
+export interface BootChunks {
+  pages: Record<string, string[]>;
+  english: string[];
+}
 
-export function startEarlyRequests(routeChunks: RouteChunks, reportPaths: typeof overviewReportPaths): void {
+export function startEarlyRequests(chunks: BootChunks, reportPaths: typeof overviewReportPaths, plan: typeof planPaths): void {
   type Answer = { status: number; body: unknown } | null;
   const early: Record<string, Promise<Answer>> = {};
-  (window as unknown as { __fouEarly: typeof early }).__fouEarly = early;
+  // The answers that have arrived, readable at once: the app's first render draws what is already here.
+  const arrived: Record<string, Answer> = {};
+  Object.assign(window, { __fouEarly: early, __fouArrived: arrived });
   // Never rejects: a failure is null, and the app then asks again in its own way (with its error handling).
   const get = (url: string): Promise<Answer> =>
     fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json' } })
-      .then((r) => r.json().then((body: unknown) => ({ status: r.status, body })))
+      .then((r) => r.json().then((body: unknown) => (arrived[url] = { status: r.status, body })))
       .catch(() => null);
   const path = location.pathname.replace(/\/+$/, '') || '/';
   const session = get('/api/v1/auth/session');
@@ -56,9 +63,34 @@ export function startEarlyRequests(routeChunks: RouteChunks, reportPaths: typeof
       });
     }
   }
+  // The register names the form, the list and the plan draw with.
+  if (path === '/' || path === '/aktiviteter' || path === '/plan') whenSignedIn('/api/v1/reference');
+  // The plan's items and follow-up for its year, as the page asks for them without filters in the address.
+  if (path === '/plan') {
+    const search = new URLSearchParams(location.search);
+    if (!search.has('goal') && !search.has('area') && !search.has('asOf')) {
+      const p = plan();
+      // Today in Sweden, as the page counts it (packages/domain todayInSweden); should they differ, the page asks itself.
+      const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+      const forYear = (year: number) => [p.items(year), p.followup(year, p.defaultAsOf(year, today))];
+      if (yearInAddress) {
+        const year = Number(search.get('year'));
+        if (Number.isInteger(year)) forYear(year).forEach(whenSignedIn);
+      } else {
+        void early['/api/v1/reports/years']!.then((a) => {
+          const year = a?.status === 200 ? (a.body as { opensOn?: { plan?: number } }).opensOn?.plan : undefined;
+          if (year) for (const url of forYear(year)) early[url] = get(url);
+        });
+      }
+    }
+  }
   const pattern = path.startsWith('/aktiviteter/') ? '/aktiviteter/:id' : path.startsWith('/svar/') ? '/svar/:token' : undefined;
-  const chunks = routeChunks[path] ?? (pattern ? routeChunks[pattern] : undefined) ?? [];
-  for (const href of chunks) {
+  const preload = [
+    ...(chunks.pages[path] ?? (pattern ? chunks.pages[pattern] : undefined) ?? []),
+    // English is a chunk of its own, which the app waits for before its first render when English was chosen.
+    ...(reportPaths().lang() === 'en' ? chunks.english : []),
+  ];
+  for (const href of preload) {
     const link = document.createElement('link');
     link.rel = 'modulepreload';
     link.href = href;

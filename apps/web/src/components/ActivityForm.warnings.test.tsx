@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { ActivityForm } from './ActivityForm.tsx';
 import { emptyForm, errorsFromApi, toInput, type FormState } from './activity-form-model.ts';
 import { Providers } from '../test/signed-in.tsx';
-import { messages } from '../i18n/messages.ts';
+import { messages } from '../i18n/messages-both.ts';
 import { areaByCode, reference, vp2018Goal } from '../test/reference-fixture.ts';
 
 afterEach(cleanup);

@@ -36,34 +36,13 @@ export function usePreloadCharts(when = true): void {
 }
 
 /**
- * The canvas component once Chart.js is here. State rather than React.lazy and Suspense: React holds revealed
- * content back up to 300 ms after a Suspense fallback, which would be most of the overview's time budget.
- * If Chart.js cannot be fetched the chart stays empty; the table beside it has the same figures.
- */
-function useChartCanvas(): Canvas | undefined {
-  const [canvas, setCanvas] = useState<Canvas | undefined>(() => loaded);
-  useEffect(() => {
-    if (canvas) return;
-    let live = true;
-    loadCanvas().then(
-      (c) => live && setCanvas(() => c),
-      () => {
-        loading = undefined;
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [canvas]);
-  return canvas;
-}
-
-/**
  * Drawing a chart is one long piece of main-thread work (Chart.js measures the box, fits the scales and paints):
  * on a phone, five of them in one go were most of the overview's blocking time. So a chart is drawn only when its
- * box comes within a screen of the view, and charts that come into view together are drawn one per task, so the
- * page stays responsive between them. The box has its final size either way, so nothing moves; the table beside
- * every chart has the figures from the start. Before printing every chart is drawn.
+ * box comes near the view, and charts are drawn one per task, each rendered and drawn to the end (flushSync: its
+ * Chart.js instance is made in the same task) before the browser gets the main thread back. The queue also
+ * waits for Chart.js itself: charts whose boxes came into view before it had arrived used to be drawn all at once
+ * when it did, a single task of most of a second on a phone. The box has its final size either way, so nothing
+ * moves; the table beside every chart has the figures from the start. Before printing every chart is drawn.
  */
 const waiting: (() => void)[] = [];
 let drawing = false;
@@ -71,7 +50,7 @@ function drawInTurn(draw: () => void): () => void {
   waiting.push(draw);
   if (!drawing) {
     drawing = true;
-    setTimeout(drawNext, 0);
+    drawNext();
   }
   return () => {
     const i = waiting.indexOf(draw);
@@ -79,33 +58,50 @@ function drawInTurn(draw: () => void): () => void {
   };
 }
 function drawNext() {
-  waiting.shift()?.();
-  if (waiting.length > 0) setTimeout(drawNext, 0);
-  else drawing = false;
+  if (waiting.length === 0) {
+    drawing = false;
+    return;
+  }
+  // A fresh task for each chart, after Chart.js is here. If it cannot be fetched the queue stops; the tables stay.
+  loadCanvas().then(
+    () => setTimeout(() => {
+      waiting.shift()?.();
+      drawNext();
+    }, 0),
+    () => {
+      loading = undefined;
+      waiting.length = 0;
+      drawing = false;
+    },
+  );
 }
 
-function useDrawWhenNear(box: RefObject<HTMLElement | null>): boolean {
-  const [near, setNear] = useState(false);
+/** How near the view a chart's box must come to be drawn: a quarter of a screen ahead of it, above or below. */
+const NEAR = '25% 0px';
+
+/** The canvas component, once this chart's turn to be drawn has come; undefined until then. */
+function useCanvasWhenNear(box: RefObject<HTMLElement | null>): Canvas | undefined {
+  const [canvas, setCanvas] = useState<Canvas | undefined>(undefined);
   useEffect(() => {
     const el = box.current;
-    if (near || !el) return;
-    const drawAll = () => flushSync(() => setNear(true));
-    window.addEventListener('beforeprint', drawAll);
+    if (canvas || !el) return;
+    const draw = () => loaded && flushSync(() => setCanvas(() => loaded));
+    window.addEventListener('beforeprint', draw);
     let cancel: (() => void) | undefined;
-    const queue = () => (cancel ??= drawInTurn(() => setNear(true)));
+    const queue = () => (cancel ??= drawInTurn(draw));
     // Without IntersectionObserver (old browsers, some test DOMs) every chart is drawn, in turn.
     const observer = typeof IntersectionObserver === 'undefined'
       ? undefined
-      : new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && queue(), { rootMargin: '100% 0px' });
+      : new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && queue(), { rootMargin: NEAR });
     if (observer) observer.observe(el);
     else queue();
     return () => {
       observer?.disconnect();
       cancel?.();
-      window.removeEventListener('beforeprint', drawAll);
+      window.removeEventListener('beforeprint', draw);
     };
-  }, [box, near]);
-  return near;
+  }, [box, canvas]);
+  return canvas;
 }
 
 interface Props {
@@ -130,8 +126,7 @@ export function Chart({ title, fileName = 'diagram', kind, labels, series, perce
   const { t } = useI18n();
   const ref = useRef<ChartJS<'bar' | 'line'> | null>(null);
   const box = useRef<HTMLDivElement | null>(null);
-  const near = useDrawWhenNear(box);
-  const ChartCanvas = useChartCanvas();
+  const ChartCanvas = useCanvasWhenNear(box);
   // Horizontal bars need room per category; the legend of a multi-series chart needs its own.
   const height = kind !== 'line' ? Math.max(10, labels.length * 3.25 + (series.length > 1 ? 4 : 2)) : 16;
 
@@ -150,7 +145,7 @@ export function Chart({ title, fileName = 'diagram', kind, labels, series, perce
       <figure className="chart">
         {/* The box keeps its height while Chart.js loads, so nothing below jumps when the canvas appears. */}
         <div ref={box} className="chart__canvas" style={{ height: `${height}rem` }}>
-          {ChartCanvas && near ? <ChartCanvas label={t.overview.chartOf(title)} kind={kind} labels={labels} series={series} percent={percent} chartRef={ref} /> : null}
+          {ChartCanvas ? <ChartCanvas label={t.overview.chartOf(title)} kind={kind} labels={labels} series={series} percent={percent} chartRef={ref} /> : null}
         </div>
         <figcaption className="visually-hidden">{t.overview.chartOf(title)}</figcaption>
         {imageUrl ? (

@@ -1,7 +1,7 @@
 /** The form model's rules for keeping what repeats, copying, dates and goals across frameworks. */
 import { describe, expect, it } from 'vitest';
 import type { Activity, ReferenceData } from '../api/client.ts';
-import { messages } from '../i18n/messages.ts';
+import { messages } from '../i18n/messages-both.ts';
 import { areaByCode, reference, vp2018Goal } from '../test/reference-fixture.ts';
 import { anotherFrom, copyOf, dateError, emptyForm, followUpStartOf, goalForDate, sameForm, type FormState } from './activity-form-model.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messages } from '../i18n/messages.ts';
+import { messages } from '../i18n/messages-both.ts';
 import { emptyForm, toInput, validate, type FormState } from './activity-form-model.ts';
 
 const t = messages.sv.form.errors;

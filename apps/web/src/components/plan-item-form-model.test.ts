@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyPlanItemForm, planErrorsFromApi, plannedLines, toPlanItemInput, validatePlanItem } from './plan-item-form-model.ts';
-import { messages } from '../i18n/messages.ts';
+import { messages } from '../i18n/messages-both.ts';
 
 const texts = { required: 'R', chooseOne: 'C', targetCount: 'T' };
 

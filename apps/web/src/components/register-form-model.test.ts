@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiCallError } from '../api/client.ts';
-import { messages } from '../i18n/messages.ts';
+import { messages } from '../i18n/messages-both.ts';
 import { codeFromName, errorsFromApi, validateValues, wholeOrNull, type FieldSpec } from './register-form-model.ts';
 
 const sv = messages.sv.registers.errors;

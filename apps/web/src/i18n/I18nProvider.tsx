@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { LANGS, messages, type Lang, type Messages } from './messages.ts';
+import { LANGS, loadMessages, loadedMessages, type Lang, type Messages } from './messages.ts';
 import { formatDate, formatNumber, formatPercent } from './format.ts';
 
 const STORAGE_KEY = 'fou.lang';
@@ -26,28 +26,43 @@ function storedLang(): Lang {
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(storedLang);
+  // Bumped when a language's messages arrive, to draw with them.
+  const [, setArrived] = useState(0);
+  const t = loadedMessages(lang);
+  useEffect(() => {
+    // English chosen on an earlier visit: its messages are fetched (the boot script has usually preloaded them).
+    if (t) return;
+    loadMessages(lang).then(() => setArrived((n) => n + 1), () => setLangState('sv'));
+  }, [lang, t]);
   const setLang = useCallback((next: Lang) => {
-    setLangState(next);
     try {
       localStorage.setItem(STORAGE_KEY, next);
     } catch {
       // Private modes may refuse storage; the choice then lasts for this visit only.
     }
+    // The page keeps its language until the other's messages are here, rather than going blank.
+    if (loadedMessages(next)) setLangState(next);
+    else loadMessages(next).then(() => setLangState(next), () => undefined);
   }, []);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
-  const value = useMemo<I18n>(
-    () => ({
-      lang,
-      t: messages[lang],
-      setLang,
-      date: (d) => formatDate(d, lang),
-      percent: (p) => formatPercent(p, lang),
-      number: (n) => formatNumber(n, lang),
-    }),
-    [lang, setLang],
+  const value = useMemo<I18n | null>(
+    () =>
+      t
+        ? {
+            lang,
+            t,
+            setLang,
+            date: (d) => formatDate(d, lang),
+            percent: (p) => formatPercent(p, lang),
+            number: (n) => formatNumber(n, lang),
+          }
+        : null,
+    [lang, t, setLang],
   );
+  // Only a first load in English waits here, for one small file.
+  if (!value) return null;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

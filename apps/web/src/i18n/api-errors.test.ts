@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { API_ERROR_CODES } from '@fou/domain';
 import { ApiCallError } from '../api/client.ts';
 import { apiErrorText, codedMessage, fieldErrorText } from './api-errors.ts';
-import { messages } from './messages.ts';
+import { messages } from './messages-both.ts';
 
 // Every code the API may send (the list its error helpers are typed with) must read in both languages.
 describe('the API’s error codes in the web’s words', () => {

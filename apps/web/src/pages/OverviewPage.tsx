@@ -5,6 +5,7 @@ import {
   annualReportDocxUrl, chartFileUrl, reportFileUrl, useGoalByAreaReport, useGoalTrendReport, useReachReport, useVbReport, type Rounding,
 } from '../api/reports.ts';
 import { usePreloadCharts } from '../components/Chart.tsx';
+import { useOneMorePerTask } from '../components/useOneMorePerTask.ts';
 import { CrosstabSection, ReachSection, TrendSection, VbTableSection } from '../components/ReportSections.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { EvaluationReportSection } from '../features/evaluations/EvaluationReportSection.tsx';
@@ -165,9 +166,10 @@ function VbSection({ year, rounding, ready, setRounding }: SectionProps & { setR
 }
 
 /**
- * Goal by area, the municipalities' reach and the trend, drawn together once all three are here (one by one they
- * pushed each other down), and only below a year that has activities. The annual report's answer is read from the
- * cache the section above filled, for whether the year is empty; until then this draws nothing.
+ * Goal by area, the municipalities' reach, the trend and the evaluations, once the first three are all here (one
+ * by one, in the order they answered, they pushed each other down), and only below a year that has activities.
+ * They appear in page order, one per task. The annual report's answer is read from the cache the section above
+ * filled, for whether the year is empty; until then this draws nothing.
  */
 function ExtraSections({ year, rounding, trendFrom, ready }: SectionProps) {
   const { t } = useI18n();
@@ -177,13 +179,12 @@ function ExtraSections({ year, rounding, trendFrom, ready }: SectionProps) {
   const trend = useGoalTrendReport(trendFrom, year, ready, rounding);
   const url = chartUrl(year, rounding);
   const all = crosstab.data && reach.data && trend.data ? { crosstab: crosstab.data, reach: reach.data, trend: trend.data } : undefined;
-  // Three large tables in one go were a long task on a phone; drawn as a deferred value React renders them in
-  // slices between which the browser can answer a tap. They sit below the first screen, so a few frames' wait is
-  // not seen.
+  // A new year's figures replace the old in one render, as a deferred value: React draws them in slices.
   const shown = useDeferredValue(all);
+  const parts = useOneMorePerTask(4, shown !== undefined);
   if (!vb.data || vb.data.activityCount === 0) return null;
   if (crosstab.isError || reach.isError || trend.isError) return <p role="alert">{t.common.loadError}</p>;
-  if (!shown) return <p role="status">{t.common.loading}</p>;
+  if (!shown || parts === 0) return <p role="status">{t.common.loading}</p>;
   return (
     <div className="overview-extra">
       <CrosstabSection
@@ -192,13 +193,15 @@ function ExtraSections({ year, rounding, trendFrom, ready }: SectionProps) {
         chartUrl={url('mal-per-omrade')}
         actions={<Downloads path="crosstab" query={{ rows: 'goal', cols: 'areaGroup', year, percent: 'row', rounding }} name={t.overview.crosstab} />}
       />
-      <ReachSection data={shown.reach} year={year} chartUrl={url('kommuner')} actions={<Downloads path="reach" query={{ year }} name={t.overview.reach} />} />
-      <TrendSection
-        data={shown.trend}
-        chartUrl={url('trend')}
-        actions={<Downloads path="trend" query={{ dimension: 'goal', fromYear: trendFrom, toYear: year, rounding }} name={t.overview.trend} />}
-      />
-      <EvaluationReportSection year={year} />
+      {parts > 1 ? <ReachSection data={shown.reach} year={year} chartUrl={url('kommuner')} actions={<Downloads path="reach" query={{ year }} name={t.overview.reach} />} /> : null}
+      {parts > 2 ? (
+        <TrendSection
+          data={shown.trend}
+          chartUrl={url('trend')}
+          actions={<Downloads path="trend" query={{ dimension: 'goal', fromYear: trendFrom, toYear: year, rounding }} name={t.overview.trend} />}
+        />
+      ) : null}
+      {parts > 3 ? <EvaluationReportSection year={year} /> : null}
     </div>
   );
 }

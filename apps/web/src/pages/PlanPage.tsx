@@ -14,13 +14,11 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useSignedIn } from '../auth/RequireAuth.tsx';
 import { FIRST_PAGE_YEAR as FIRST_YEAR, requestedYear, useDefaultYear } from '../years/useDefaultYear.ts';
 import { apiErrorText } from '../i18n/api-errors.ts';
+import { planPaths } from '../boot/plan-paths.ts';
+import { useOneMorePerTask } from '../components/useOneMorePerTask.ts';
 
 /** The follow-up counts up to today while the year runs, the whole year once it is over, nothing before it starts. */
-export function defaultAsOf(year: number, today: string): string {
-  const start = `${year}-01-01`;
-  const end = `${year}-12-31`;
-  return today < start ? start : today > end ? end : today;
-}
+export const defaultAsOf = planPaths().defaultAsOf;
 
 function goalOptions(ref: ReferenceData, year: number) {
   const fw = frameworkForDate(ref.goalFrameworks, `${year}-01-01`);
@@ -70,6 +68,9 @@ function PlanYear({ year, reason }: { year: number; reason: 'latest' | 'lastYear
   const [confirming, setConfirming] = useState(false);
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
   const byId = useMemo(() => new Map((followup.data?.items ?? []).map((i) => [i.id, i])), [followup.data]);
+  const groups = useMemo(() => groupByGoal(items.data ?? []), [items.data]);
+  // A goal's items per task: the year's 36 cards in one render were a long task on a phone.
+  const shownGroups = useOneMorePerTask(groups.length, items.data !== undefined && followup.data !== undefined);
 
   function update(changes: Record<string, string>) {
     const next = new URLSearchParams(sp);
@@ -225,7 +226,7 @@ function PlanYear({ year, reason }: { year: number; reason: 'latest' | 'lastYear
           {followup.data && followup.data.totals.flagged > 0 ? <p className="muted">{t.plan.flagExplained}</p> : null}
           {followup.data ? <CoverageTables data={followup.data} /> : null}
           {items.data.length === 0 ? <p>{t.plan.empty}</p> : null}
-          {groupByGoal(items.data).map((g) => (
+          {groups.slice(0, shownGroups).map((g) => (
             <section key={g.key} className="plan-goal" aria-labelledby={`plan-goal-${g.key}`}>
               <h2 id={`plan-goal-${g.key}`}>{names.goalByKey(g.key, g.name)}</h2>
               <ul className="plan-items">
