@@ -35,6 +35,9 @@ export function usePlanItems(filters: PlanFilters, enabled = true) {
       return unfiltered(filters) ? takeEarly(early.items(filters.year), ask) : ask();
     },
     initialData: () => (unfiltered(filters) ? arrivedEarly<PlanItem[]>(early.items(filters.year)) : undefined),
+    // As the reports': an answer taken from the boot script is not asked for again as the page mounts. Saving a plan
+    // item or an activity marks it stale at once.
+    staleTime: 60_000,
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -45,6 +48,7 @@ export function usePlanFollowup(year: number, asOf: string) {
     queryKey: planKeys.followup(year, asOf),
     queryFn: async () => takeEarly(early.followup(year, asOf), async () => unwrap(await api.GET('/api/v1/plan-followup', { params: { query: { year, asOf } } }))),
     initialData: () => arrivedEarly<PlanFollowup>(early.followup(year, asOf)),
+    staleTime: 60_000,
     placeholderData: keepPreviousData,
   });
 }

@@ -72,11 +72,20 @@ export function useActivity(id: number | undefined) {
   });
 }
 
+/**
+ * What a saved or deleted activity changes: the activity lists, and every figure counted from activities (the
+ * reports and the plan's follow-up, keyed under 'reports' and 'plan'), so a page opened next shows it even
+ * within those answers' staleTime.
+ */
+function activitiesChanged(qc: ReturnType<typeof useQueryClient>, which: readonly unknown[] = activityKeys.all) {
+  return Promise.all([qc.invalidateQueries({ queryKey: which }), qc.invalidateQueries({ queryKey: ['reports'] }), qc.invalidateQueries({ queryKey: ['plan'] })]);
+}
+
 export function useCreateActivity() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async (body: ActivityInput) => unwrap(await api.POST('/api/v1/activities', { body })),
-    onSuccess: () => qc.invalidateQueries({ queryKey: activityKeys.all }),
+    onSuccess: () => activitiesChanged(qc),
   });
 }
 
@@ -86,7 +95,7 @@ export function useUpdateActivity(id: number) {
     mutationFn: async (body: ActivityUpdate) => unwrap(await api.PUT('/api/v1/activities/{id}', { params: { path: { id } }, body })),
     onSuccess: (saved) => {
       qc.setQueryData(activityKeys.detail(id), saved);
-      return qc.invalidateQueries({ queryKey: activityKeys.lists() });
+      return activitiesChanged(qc, activityKeys.lists());
     },
   });
 }
@@ -98,6 +107,6 @@ export function useDeleteActivity(id: number) {
       const r = await api.DELETE('/api/v1/activities/{id}', { params: { path: { id }, query: { version } } });
       unwrap(r);
     },
-    onSuccess: () => qc.invalidateQueries({ queryKey: activityKeys.all }),
+    onSuccess: () => activitiesChanged(qc),
   });
 }
