@@ -6,7 +6,7 @@ import react from '@vitejs/plugin-react';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { startEarlyRequests, type BootChunks } from './src/boot/early-requests.ts';
 import { overviewReportPaths } from './src/boot/overview-report-paths.ts';
-import { planPaths } from './src/boot/plan-paths.ts';
+import { pagePaths } from './src/boot/page-paths.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -72,7 +72,7 @@ function bootScript(): Plugin {
         pages: Object.fromEntries(Object.entries(PAGE_CHUNKS).map(([route, sources]) => [route, [...new Set(sources.flatMap(ownFiles))]])),
         english: ownFiles('src/i18n/messages.en.ts'),
       };
-      const ref = this.emitFile({ type: 'asset', name: 'boot.js', source: `(${startEarlyRequests.toString()})(${JSON.stringify(bootChunks)}, ${overviewReportPaths.toString()}, ${planPaths.toString()});\n` });
+      const ref = this.emitFile({ type: 'asset', name: 'boot.js', source: `(${startEarlyRequests.toString()})(${JSON.stringify(bootChunks)}, ${overviewReportPaths.toString()}, ${pagePaths.toString()});\n` });
       const html = bundle['index.html'];
       if (!html || html.type !== 'asset') this.error('index.html is not in the bundle');
       html.source = String(html.source).replace('</title>', `</title>\n    <script async src="/${this.getFileName(ref)}"></script>`);

@@ -28,6 +28,15 @@ export function arrivedEarly<T>(path: string, accept: Accept<T> = ok<T>): T | un
   return value;
 }
 
+/**
+ * A staleTime for a query whose first answer may come from arrivedEarly: that answer is as fresh as one just
+ * fetched, so the mounting page does not ask again at once (the query's usual staleTime would make it stale on
+ * arrival); every answer after it keeps the query's own staleTime.
+ */
+export function freshWhenEarly(staleTime: number) {
+  return (query: { state: { dataUpdateCount: number } }) => (query.state.dataUpdateCount === 0 ? Math.max(staleTime, 10_000) : staleTime);
+}
+
 export async function takeEarly<T>(path: string, ask: () => Promise<T>, accept: Accept<T> = ok<T>): Promise<T> {
   const w = earlyWindow();
   const pending = w?.__fouEarly?.[path];

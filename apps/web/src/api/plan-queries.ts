@@ -2,11 +2,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type PlanFollowup, type PlanItem, type PlanItemInput, type PlanItemUpdate } from './client.ts';
 import { activityKeys } from './queries.ts';
-import { arrivedEarly, takeEarly } from './early.ts';
-import { planPaths } from '../boot/plan-paths.ts';
+import { arrivedEarly, freshWhenEarly, takeEarly } from './early.ts';
+import { pagePaths } from '../boot/page-paths.ts';
 
 // The boot script may already have asked for these (a signed-in first load of /plan): taken by address.
-const early = planPaths();
+const early = pagePaths();
 
 export interface PlanFilters {
   year: number;
@@ -35,9 +35,7 @@ export function usePlanItems(filters: PlanFilters, enabled = true) {
       return unfiltered(filters) ? takeEarly(early.items(filters.year), ask) : ask();
     },
     initialData: () => (unfiltered(filters) ? arrivedEarly<PlanItem[]>(early.items(filters.year)) : undefined),
-    // As the reports': an answer taken from the boot script is not asked for again as the page mounts. Saving a plan
-    // item or an activity marks it stale at once.
-    staleTime: 60_000,
+    staleTime: freshWhenEarly(0),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -48,7 +46,7 @@ export function usePlanFollowup(year: number, asOf: string) {
     queryKey: planKeys.followup(year, asOf),
     queryFn: async () => takeEarly(early.followup(year, asOf), async () => unwrap(await api.GET('/api/v1/plan-followup', { params: { query: { year, asOf } } }))),
     initialData: () => arrivedEarly<PlanFollowup>(early.followup(year, asOf)),
-    staleTime: 60_000,
+    staleTime: freshWhenEarly(0),
     placeholderData: keepPreviousData,
   });
 }

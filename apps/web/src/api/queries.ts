@@ -1,7 +1,8 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Lang } from '../i18n/messages.ts';
-import { api, ApiCallError, unwrap, type ActivityInput, type ActivityListQuery, type ActivityUpdate, type ReferenceData } from './client.ts';
-import { arrivedEarly, takeEarly } from './early.ts';
+import { api, ApiCallError, unwrap, type ActivityInput, type ActivityListQuery, type ActivityPage, type ActivityUpdate, type ReferenceData } from './client.ts';
+import { arrivedEarly, freshWhenEarly, takeEarly } from './early.ts';
+import { pagePaths } from '../boot/page-paths.ts';
 
 export type ActivityFilters = Omit<ActivityListQuery, 'cursor' | 'limit' | 'withTotal'>;
 
@@ -34,15 +35,30 @@ export function useReference() {
 
 export const PAGE_SIZE = 50;
 
+/**
+ * The list's first page as a first load of /aktiviteter without filters asks for it: the boot script asks for it
+ * before the app's code has arrived (the address as the API client writes it).
+ */
+export const FIRST_LIST_PAGE = pagePaths().activitiesFirstPage(PAGE_SIZE);
+const isFirstListPage = (f: ActivityFilters) => Object.keys(f).length === 1 && f.order === 'desc';
+
 export function useActivityList(filters: ActivityFilters) {
   return useInfiniteQuery({
     queryKey: activityKeys.list(filters),
-    queryFn: async ({ pageParam }) =>
-      unwrap(
-        await api.GET('/api/v1/activities', {
-          params: { query: { ...filters, limit: PAGE_SIZE, withTotal: pageParam ? 'false' : 'true', ...(pageParam ? { cursor: pageParam } : {}) } },
-        }),
-      ),
+    queryFn: async ({ pageParam }) => {
+      const ask = async () =>
+        unwrap(
+          await api.GET('/api/v1/activities', {
+            params: { query: { ...filters, limit: PAGE_SIZE, withTotal: pageParam ? 'false' : 'true', ...(pageParam ? { cursor: pageParam } : {}) } },
+          }),
+        );
+      return !pageParam && isFirstListPage(filters) ? takeEarly(FIRST_LIST_PAGE, ask) : ask();
+    },
+    initialData: () => {
+      const first = isFirstListPage(filters) ? arrivedEarly<ActivityPage>(FIRST_LIST_PAGE) : undefined;
+      return first ? { pages: [first], pageParams: [''] } : undefined;
+    },
+    staleTime: freshWhenEarly(0),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,

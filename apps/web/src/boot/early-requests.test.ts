@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startEarlyRequests } from './early-requests.ts';
 import { overviewReportPaths } from './overview-report-paths.ts';
-import { planPaths } from './plan-paths.ts';
+import { pagePaths } from './page-paths.ts';
 import { arrivedEarly, takeEarly } from '../api/early.ts';
 
 /** fetch as the boot script sees it: each call waits until the test answers it. */
@@ -46,7 +46,7 @@ describe('the boot script', () => {
   it('with the signed-in marker asks for the years beside the session, then the opening year\'s reports', async () => {
     document.cookie = 'fou_signed_in=1; path=/';
     window.history.replaceState({}, '', '/oversikt');
-    startEarlyRequests({ pages: { '/oversikt': ['/assets/OverviewPage.js'] }, english: ['/assets/messages.en.js'] }, overviewReportPaths, planPaths);
+    startEarlyRequests({ pages: { '/oversikt': ['/assets/OverviewPage.js'] }, english: ['/assets/messages.en.js'] }, overviewReportPaths, pagePaths);
     await flush();
     expect(f.urls()).toEqual([SESSION, YEARS]);
     expect([...document.head.querySelectorAll('link[rel=modulepreload]')].map((l) => l.getAttribute('href'))).toEqual(['/assets/OverviewPage.js']);
@@ -65,7 +65,7 @@ describe('the boot script', () => {
   it('an answer that has arrived is readable at once, for the first render, and then only once', async () => {
     document.cookie = 'fou_signed_in=1; path=/';
     window.history.replaceState({}, '', '/oversikt');
-    startEarlyRequests({ pages: {}, english: [] }, overviewReportPaths, planPaths);
+    startEarlyRequests({ pages: {}, english: [] }, overviewReportPaths, pagePaths);
     await flush();
     expect(arrivedEarly(YEARS)).toBeUndefined();
     f.answer(YEARS, 200, { years: [], opensOn: { overview: 2018, plan: 2018 } });
@@ -82,7 +82,7 @@ describe('the boot script', () => {
 
   it('without the marker waits for the session, and asks nothing more for a signed-out visitor', async () => {
     window.history.replaceState({}, '', '/oversikt');
-    startEarlyRequests({ pages: {}, english: ['/assets/messages.en.js'] }, overviewReportPaths, planPaths);
+    startEarlyRequests({ pages: {}, english: ['/assets/messages.en.js'] }, overviewReportPaths, pagePaths);
     await flush();
     expect(f.urls()).toEqual([SESSION]);
     f.answer(SESSION, 200, { signedIn: false });
@@ -92,7 +92,7 @@ describe('the boot script', () => {
 
   it('without the marker asks once the session says someone is signed in', async () => {
     window.history.replaceState({}, '', '/oversikt');
-    startEarlyRequests({ pages: {}, english: ['/assets/messages.en.js'] }, overviewReportPaths, planPaths);
+    startEarlyRequests({ pages: {}, english: ['/assets/messages.en.js'] }, overviewReportPaths, pagePaths);
     f.answer(SESSION, 200, { signedIn: true });
     await flush();
     expect(f.urls()).toEqual([SESSION, YEARS]);
@@ -102,7 +102,7 @@ describe('the boot script', () => {
     document.cookie = 'fou_signed_in=1; path=/';
     localStorage.setItem('fou.lang', 'en');
     window.history.replaceState({}, '', '/oversikt?year=2024&avrundning=100');
-    startEarlyRequests({ pages: {}, english: ['/assets/messages.en.js'] }, overviewReportPaths, planPaths);
+    startEarlyRequests({ pages: {}, english: ['/assets/messages.en.js'] }, overviewReportPaths, pagePaths);
     await flush();
     // English was chosen: its messages' chunk is preloaded too.
     expect([...document.head.querySelectorAll('link[rel=modulepreload]')].map((l) => l.getAttribute('href'))).toEqual(['/assets/messages.en.js']);
@@ -119,7 +119,7 @@ describe('the boot script', () => {
     vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-02T12:00:00Z') });
     document.cookie = 'fou_signed_in=1; path=/';
     window.history.replaceState({}, '', '/plan');
-    startEarlyRequests({ pages: {}, english: [] }, overviewReportPaths, planPaths);
+    startEarlyRequests({ pages: {}, english: [] }, overviewReportPaths, pagePaths);
     await flush();
     expect(f.urls()).toEqual([SESSION, YEARS, '/api/v1/reference']);
     f.answer(YEARS, 200, { years: [], opensOn: { overview: 2025, plan: 2026 } });
@@ -132,13 +132,27 @@ describe('the boot script', () => {
   it('on the plan with a year in the address asks for that year (the whole year once it is over); with a filter, for neither', async () => {
     document.cookie = 'fou_signed_in=1; path=/';
     window.history.replaceState({}, '', '/plan?year=2018');
-    startEarlyRequests({ pages: {}, english: [] }, overviewReportPaths, planPaths);
+    startEarlyRequests({ pages: {}, english: [] }, overviewReportPaths, pagePaths);
     await flush();
     expect(f.urls()).toEqual([SESSION, '/api/v1/reference', '/api/v1/plan-items?year=2018', '/api/v1/plan-followup?year=2018&asOf=2018-12-31']);
     const g = fakeFetch();
     vi.stubGlobal('fetch', g.fetch);
     window.history.replaceState({}, '', '/plan?year=2018&goal=spridning');
-    startEarlyRequests({ pages: {}, english: [] }, overviewReportPaths, planPaths);
+    startEarlyRequests({ pages: {}, english: [] }, overviewReportPaths, pagePaths);
+    await flush();
+    expect(g.urls()).toEqual([SESSION, '/api/v1/reference']);
+  });
+
+  it('on the activity list asks for the register names and the first page, unless the address filters it', async () => {
+    document.cookie = 'fou_signed_in=1; path=/';
+    window.history.replaceState({}, '', '/aktiviteter');
+    startEarlyRequests({ pages: {}, english: [] }, overviewReportPaths, pagePaths);
+    await flush();
+    expect(f.urls()).toEqual([SESSION, '/api/v1/reference', '/api/v1/activities?order=desc&limit=50&withTotal=true']);
+    const g = fakeFetch();
+    vi.stubGlobal('fetch', g.fetch);
+    window.history.replaceState({}, '', '/aktiviteter?year=2018');
+    startEarlyRequests({ pages: {}, english: [] }, overviewReportPaths, pagePaths);
     await flush();
     expect(g.urls()).toEqual([SESSION, '/api/v1/reference']);
   });
@@ -146,7 +160,7 @@ describe('the boot script', () => {
   it('asks for no reports when the years cannot be had (a stale marker: 401)', async () => {
     document.cookie = 'fou_signed_in=1; path=/';
     window.history.replaceState({}, '', '/oversikt');
-    startEarlyRequests({ pages: {}, english: ['/assets/messages.en.js'] }, overviewReportPaths, planPaths);
+    startEarlyRequests({ pages: {}, english: ['/assets/messages.en.js'] }, overviewReportPaths, pagePaths);
     await flush();
     f.answer(YEARS, 401, { message: 'Du är inte inloggad' });
     await flush();

@@ -8,7 +8,7 @@
  * for itself as before. Self-contained: it is sent as its own source text, so it may use nothing from outside.
  */
 import type { overviewReportPaths } from './overview-report-paths.ts';
-import type { planPaths } from './plan-paths.ts';
+import type { pagePaths } from './page-paths.ts';
 
 /** The built files to preload: each first page's chunks, and the English messages' (for who chose English). */
 export interface BootChunks {
@@ -16,7 +16,7 @@ export interface BootChunks {
   english: string[];
 }
 
-export function startEarlyRequests(chunks: BootChunks, reportPaths: typeof overviewReportPaths, plan: typeof planPaths): void {
+export function startEarlyRequests(chunks: BootChunks, reportPaths: typeof overviewReportPaths, pages: typeof pagePaths): void {
   type Answer = { status: number; body: unknown } | null;
   const early: Record<string, Promise<Answer>> = {};
   // The answers that have arrived, readable at once: the app's first render draws what is already here.
@@ -65,11 +65,13 @@ export function startEarlyRequests(chunks: BootChunks, reportPaths: typeof overv
   }
   // The register names the form, the list and the plan draw with.
   if (path === '/' || path === '/aktiviteter' || path === '/plan') whenSignedIn('/api/v1/reference');
+  // The activity list's first page, when the address names no filter (the list's page size is 50: api/queries.ts).
+  if (path === '/aktiviteter' && location.search === '') whenSignedIn(pages().activitiesFirstPage(50));
   // The plan's items and follow-up for its year, as the page asks for them without filters in the address.
   if (path === '/plan') {
     const search = new URLSearchParams(location.search);
     if (!search.has('goal') && !search.has('area') && !search.has('asOf')) {
-      const p = plan();
+      const p = pages();
       // Today in Sweden, as the page counts it (packages/domain todayInSweden); should they differ, the page asks itself.
       const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
       const forYear = (year: number) => [p.items(year), p.followup(year, p.defaultAsOf(year, today))];

@@ -14,11 +14,11 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useSignedIn } from '../auth/RequireAuth.tsx';
 import { FIRST_PAGE_YEAR as FIRST_YEAR, requestedYear, useDefaultYear } from '../years/useDefaultYear.ts';
 import { apiErrorText } from '../i18n/api-errors.ts';
-import { planPaths } from '../boot/plan-paths.ts';
+import { pagePaths } from '../boot/page-paths.ts';
 import { useOneMorePerTask } from '../components/useOneMorePerTask.ts';
 
 /** The follow-up counts up to today while the year runs, the whole year once it is over, nothing before it starts. */
-export const defaultAsOf = planPaths().defaultAsOf;
+export const defaultAsOf = pagePaths().defaultAsOf;
 
 function goalOptions(ref: ReferenceData, year: number) {
   const fw = frameworkForDate(ref.goalFrameworks, `${year}-01-01`);
