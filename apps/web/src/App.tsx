@@ -168,23 +168,22 @@ export function makeQueryClient() {
 export type AppRouter = ReturnType<typeof createBrowserRouter>;
 
 /**
- * The browser's router, and a promise that holds until it has the first page's code (its lazy route) or `ms` have
- * passed. main.tsx draws the app only then, so the first render is the whole page: drawn before that, the first
- * frame was the menu and "loading" and the page came one render later, a long task on a phone after the first
- * paint (Lighthouse's blocking time) that also held back its largest text. The boot script has usually preloaded
- * the page's chunk beside the app's, so the wait is short; on a slow line the cap draws the menu first as before.
+ * The browser's router, and a promise that holds until it has the first page's code (its lazy route). main.tsx
+ * draws the app only then (and once the boot script's answers are in, capped by a short wait), so the first
+ * render is the whole page: drawn before that, the first frame was the menu and "loading" and the page came one
+ * render later, a long task on a phone after the first paint (Lighthouse's blocking time) that also held back its
+ * largest text. The boot script has usually preloaded the page's chunk and asked for its data beside the app's
+ * code, so the wait is short; on a slow line the cap draws the menu first as before.
  */
-export function startRouter(ms: number): { router: AppRouter; ready: Promise<void> } {
+export function startRouter(): { router: AppRouter; ready: Promise<void> } {
   const router = createBrowserRouter(routes);
   const ready = new Promise<void>((resolve) => {
     if (router.state.initialized) return resolve();
-    const timer = setTimeout(done, ms);
-    const unsubscribe = router.subscribe((state) => state.initialized && done());
-    function done() {
-      clearTimeout(timer);
+    const unsubscribe = router.subscribe((state) => {
+      if (!state.initialized) return;
       unsubscribe();
       resolve();
-    }
+    });
   });
   return { router, ready };
 }

@@ -50,3 +50,21 @@ export async function takeEarly<T>(path: string, ask: () => Promise<T>, accept: 
   }
   return ask();
 }
+
+/**
+ * Settles when every answer the boot script has asked for has come (or failed), including those it asks for once
+ * an earlier answer is in (the overview's reports after the years). main.tsx draws the first render then, capped
+ * by a short wait, so that it has the page's figures.
+ */
+export async function earlyAnswersIn(): Promise<void> {
+  const w = earlyWindow();
+  const seen = new Set<Promise<Answer>>();
+  for (;;) {
+    const pending = Object.values(w?.__fouEarly ?? {}).filter((p) => !seen.has(p));
+    if (pending.length === 0) return;
+    pending.forEach((p) => seen.add(p));
+    await Promise.all(pending);
+    // The boot script's handlers on these answers ran first (attached first): what they asked for is listed now.
+    await Promise.resolve();
+  }
+}
