@@ -4,6 +4,7 @@
  * written out here (the seed's English names, the English headings as a reader should see them), never read from
  * REPORT_WORDS; counts come from the four activities this test posts. Without lang each stays Swedish.
  */
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -247,6 +248,28 @@ describe('the owners’ table in English', () => {
   it('refuses a language it does not have, naming the field', async () => {
     const { body } = await t.http.get('/api/v1/reports/owners').query({ year: 2018, lang: 'no' }).expect(400);
     expect(body.fields).toEqual([expect.objectContaining({ field: 'lang', in: 'querystring', code: 'invalid_value' })]);
+  });
+});
+
+describe('an English workbook’s title row and page footer', () => {
+  const workbook = async (path: string, query: Record<string, string>) => {
+    const res = await t.http.get(path).query({ ...query, output: 'xlsx' }).buffer(true).parse(binary).expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body as Buffer);
+    return wb.worksheets[0]!;
+  };
+
+  it('names the period and the pages in English, and in Swedish without lang', async () => {
+    const en = await workbook('/api/v1/reports/distribution', { dimension: 'format', lang: 'en' });
+    expect(en.getCell(1, 1).value).toBe('Distribution by delivery – FoU Nordväst, all years');
+    expect(en.headerFooter.oddFooter).toBe('&RPage &P of &N');
+    const plan = await workbook('/api/v1/plan-followup', { year: '2018', asOf: '2018-12-31', lang: 'en' });
+    expect(plan.getCell(1, 1).value).toBe('Plan follow-up 2018 up to 2018-12-31 – FoU Nordväst, 2018 up to 2018-12-31');
+    const owners = await workbook('/api/v1/reports/owners', { year: '2018', lang: 'en' });
+    expect(owners.headerFooter.oddFooter).toBe('&RPage &P of &N');
+    const sv = await workbook('/api/v1/reports/distribution', { dimension: 'format' });
+    expect(sv.getCell(1, 1).value).toBe('Fördelning per genomförande – FoU Nordväst, alla år');
+    expect(sv.headerFooter.oddFooter).toBe('&RSida &P av &N');
   });
 });
 

@@ -8,6 +8,7 @@ import { sendTables } from '../reports/report-export.ts';
 import { followupTables } from './plan-export.ts';
 import { planEnglishNames } from './plan-english-names.ts';
 import { exportMeta } from '../reports/reports.service.ts';
+import { REPORT_WORDS } from '../reports/report-words.ts';
 
 const read = { action: 'plan:read' } as const;
 const write = { action: 'plan:write' } as const;
@@ -62,6 +63,6 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     const report = svc.planFollowup(req.scope, req.query);
     const { lang } = req.query;
     const english = lang === 'en' ? planEnglishNames(req.scope, report.year) : undefined;
-    return sendTables(reply, req, `planuppföljning-${report.year}`, followupTables(report, lang, english), report, exportMeta(req.scope, `${report.year} till och med ${report.asOf}`));
+    return sendTables(reply, req, `planuppföljning-${report.year}`, followupTables(report, lang, english), report, exportMeta(req.scope, REPORT_WORDS[lang].period.upTo(report.year, report.asOf)));
   });
 };

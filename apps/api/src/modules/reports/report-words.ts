@@ -6,6 +6,10 @@ const sv = {
   /** The row for activities without a value, worded for its noun (en linje, ett uppdrag). */
   none: { line: 'Ej angiven', assignment: 'Inget uppdrag' },
   total: 'Totalt',
+  /** A file's period in its title row and page header (report-export.ts ExportMeta). */
+  period: { all: 'alla år', start: 'början', today: 'idag', upTo: (year: number, asOf: string) => `${year} till och med ${asOf}` },
+  /** The XLSX page footer: & starts a code there (&P the page, &N the pages). */
+  pageFooter: '&RSida &P av &N',
   activitiesIn: (year: number) => `Aktiviteter ${year}`,
   areaTitle: 'Verksamhetsområde',
   goalTitle: (code: string | null) => `Resultatmål i ${code ? code.toUpperCase() : 'verksamhetsplanen'}`,
@@ -126,6 +130,8 @@ export type ReportWords = typeof sv;
 const en: ReportWords = {
   none: { line: 'Not given', assignment: 'No assignment' },
   total: 'Total',
+  period: { all: 'all years', start: 'the start', today: 'today', upTo: (year: number, asOf: string) => `${year} up to ${asOf}` },
+  pageFooter: '&RPage &P of &N',
   activitiesIn: (year: number) => `Activities ${year}`,
   areaTitle: 'Activity area',
   goalTitle: (code: string | null) => `Result goals in ${code ? code.toUpperCase() : 'the operational plan'}`,

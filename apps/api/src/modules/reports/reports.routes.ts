@@ -41,11 +41,12 @@ function periodSuffix(q: s.PeriodQuery): string {
   return '';
 }
 
-/** The period in words for a file's title: "2018", "2018-01-01–2018-06-30" or "alla år". */
-function periodWords(q: s.PeriodQuery): string {
+/** The period in words for a file's title: "2018", "2018-01-01–2018-06-30" or "alla år" (in the file's language). */
+function periodWords(q: s.PeriodQuery & { lang: Lang }): string {
+  const w = REPORT_WORDS[q.lang].period;
   if (q.year !== undefined) return String(q.year);
-  if (q.from || q.to) return `${q.from ?? 'början'}–${q.to ?? 'idag'}`;
-  return 'alla år';
+  if (q.from || q.to) return `${q.from ?? w.start}–${q.to ?? w.today}`;
+  return w.all;
 }
 
 /** A trend's years as the overview shows them: those with activities (all-zero columns would read as 0 %). */
