@@ -255,7 +255,7 @@ describe('an English workbook’s title row and page footer', () => {
   const workbook = async (path: string, query: Record<string, string>) => {
     const res = await t.http.get(path).query({ ...query, output: 'xlsx' }).buffer(true).parse(binary).expect(200);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.body as Buffer);
+    await wb.xlsx.load(res.body as unknown as ArrayBuffer);
     return wb.worksheets[0]!;
   };
 
@@ -270,6 +270,23 @@ describe('an English workbook’s title row and page footer', () => {
     const sv = await workbook('/api/v1/reports/distribution', { dimension: 'format' });
     expect(sv.getCell(1, 1).value).toBe('Fördelning per genomförande – FoU Nordväst, alla år');
     expect(sv.headerFooter.oddFooter).toBe('&RSida &P av &N');
+  });
+});
+
+describe('the older reports’ file names in English', () => {
+  it('name each file in the language of its headings, and in Swedish without lang', async () => {
+    const name = async (path: string, query: Record<string, string>) => fileName(await t.http.get(path).query({ ...query, output: 'csv' }).expect(200));
+    expect(await name('/api/v1/reports/distribution', { dimension: 'format', year: '2018', lang: 'en' })).toBe('distribution-delivery-2018.csv');
+    expect(await name('/api/v1/reports/crosstab', { rows: 'goal', cols: 'areaGroup', from: '2018-01-01', lang: 'en' })).toBe('crosstab-goal-area-2018-01-01--end.csv');
+    expect(await name('/api/v1/reports/trend', { dimension: 'goal', fromYear: '2018', toYear: '2018', lang: 'en' })).toBe('trend-goal-2018-2018.csv');
+    expect(await name('/api/v1/reports/reach', { year: '2018', lang: 'en' })).toBe('reach-2018.csv');
+    expect(await name('/api/v1/reports/vb/2018', { table: 'resultatmal', lang: 'en' })).toBe('annual-report-tables-2018-result-goals.csv');
+    expect(await name('/api/v1/plan-followup', { year: '2018', asOf: '2018-12-31', lang: 'en' })).toBe('plan-follow-up-2018.csv');
+    expect(await name('/api/v1/activities/export', { from: '2018-01-01', lang: 'en' })).toBe('activities-2018-01-01--end.csv');
+    expect(await name('/api/v1/reports/distribution', { dimension: 'format', year: '2018' })).toBe('fördelning-format-2018.csv');
+    expect(await name('/api/v1/reports/crosstab', { rows: 'goal', cols: 'areaGroup', from: '2018-01-01' })).toBe('korstabell-mål-område-2018-01-01--slut.csv');
+    expect(await name('/api/v1/reports/vb/2018', { table: 'resultatmal' })).toBe('vb-2018-resultatmål.csv');
+    expect(await name('/api/v1/activities/export', { from: '2018-01-01' })).toBe('aktiviteter-2018-01-01--slut.csv');
   });
 });
 

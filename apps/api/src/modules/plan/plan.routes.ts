@@ -63,6 +63,6 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     const report = svc.planFollowup(req.scope, req.query);
     const { lang } = req.query;
     const english = lang === 'en' ? planEnglishNames(req.scope, report.year) : undefined;
-    return sendTables(reply, req, `planuppföljning-${report.year}`, followupTables(report, lang, english), report, exportMeta(req.scope, REPORT_WORDS[lang].period.upTo(report.year, report.asOf)));
+    return sendTables(reply, req, `${REPORT_WORDS[lang].fileNames.planFollowup}-${report.year}`, followupTables(report, lang, english), report, exportMeta(req.scope, REPORT_WORDS[lang].period.upTo(report.year, report.asOf)));
   });
 };

@@ -10,6 +10,16 @@ const sv = {
   period: { all: 'alla år', start: 'början', today: 'idag', upTo: (year: number, asOf: string) => `${year} till och med ${asOf}` },
   /** The XLSX page footer: & starts a code there (&P the page, &N the pages). */
   pageFooter: '&RSida &P av &N',
+  /** Words in the files' names (the attachment's ASCII fallback drops the rings and dots). */
+  fileNames: {
+    activities: 'aktiviteter', distribution: 'fördelning', crosstab: 'korstabell', trend: 'trend', reach: 'räckvidd', vb: 'vb', planFollowup: 'planuppföljning',
+    start: 'start', end: 'slut',
+    vbTables: { verksamhetsomrade: 'verksamhetsområde', resultatmal: 'resultatmål' },
+    dimensions: {
+      goal: 'mål', areaGroup: 'område', area: 'delområde', type: 'aktivitetstyp', format: 'format',
+      line: 'linje', staff: 'medarbetare', municipality: 'kommun', assignment: 'uppdrag',
+    },
+  },
   activitiesIn: (year: number) => `Aktiviteter ${year}`,
   areaTitle: 'Verksamhetsområde',
   goalTitle: (code: string | null) => `Resultatmål i ${code ? code.toUpperCase() : 'verksamhetsplanen'}`,
@@ -132,6 +142,15 @@ const en: ReportWords = {
   total: 'Total',
   period: { all: 'all years', start: 'the start', today: 'today', upTo: (year: number, asOf: string) => `${year} up to ${asOf}` },
   pageFooter: '&RPage &P of &N',
+  fileNames: {
+    activities: 'activities', distribution: 'distribution', crosstab: 'crosstab', trend: 'trend', reach: 'reach', vb: 'annual-report-tables', planFollowup: 'plan-follow-up',
+    start: 'start', end: 'end',
+    vbTables: { verksamhetsomrade: 'activity-area', resultatmal: 'result-goals' },
+    dimensions: {
+      goal: 'goal', areaGroup: 'area', area: 'subarea', type: 'activity-type', format: 'delivery',
+      line: 'line', staff: 'staff', municipality: 'municipality', assignment: 'assignment',
+    },
+  },
   activitiesIn: (year: number) => `Activities ${year}`,
   areaTitle: 'Activity area',
   goalTitle: (code: string | null) => `Result goals in ${code ? code.toUpperCase() : 'the operational plan'}`,

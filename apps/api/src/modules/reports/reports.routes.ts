@@ -28,16 +28,11 @@ function ok<T extends z.ZodType>(json: T) {
   };
 }
 
-/** Each dimension's word in a file name (Swedish; the attachment's ASCII fallback drops the rings and dots). */
-const DIMENSION_SLUGS: Record<s.Dimension, string> = {
-  goal: 'mål', areaGroup: 'område', area: 'delområde', type: 'aktivitetstyp', format: 'format',
-  line: 'linje', staff: 'medarbetare', municipality: 'kommun', assignment: 'uppdrag',
-};
-
 /** "-2018", "-2018-01-01--2018-06-30" or nothing for all time. */
-function periodSuffix(q: s.PeriodQuery): string {
+function periodSuffix(q: s.PeriodQuery & { lang: Lang }): string {
+  const w = REPORT_WORDS[q.lang].fileNames;
   if (q.year !== undefined) return `-${q.year}`;
-  if (q.from || q.to) return `-${q.from ?? 'start'}--${q.to ?? 'slut'}`;
+  if (q.from || q.to) return `-${q.from ?? w.start}--${q.to ?? w.end}`;
   return '';
 }
 
@@ -267,7 +262,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (req, reply) => {
     const r = svc.distributionReport(req.scope, req.query);
-    return sendTables(reply, req, `fördelning-${DIMENSION_SLUGS[req.query.dimension]}${periodSuffix(req.query)}`, [distributionTable(r, REPORT_WORDS[req.query.lang])], r, svc.exportMeta(req.scope, periodWords(req.query)));
+    const f = REPORT_WORDS[req.query.lang].fileNames;
+    return sendTables(reply, req, `${f.distribution}-${f.dimensions[req.query.dimension]}${periodSuffix(req.query)}`, [distributionTable(r, REPORT_WORDS[req.query.lang])], r, svc.exportMeta(req.scope, periodWords(req.query)));
   });
 
   app.get('/reports/crosstab', {
@@ -278,7 +274,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (req, reply) => {
     const r = svc.crosstabReport(req.scope, req.query);
-    return sendTables(reply, req, `korstabell-${DIMENSION_SLUGS[req.query.rows]}-${DIMENSION_SLUGS[req.query.cols]}${periodSuffix(req.query)}`, crosstabTables(req.query, r, REPORT_WORDS[req.query.lang]), r, svc.exportMeta(req.scope, periodWords(req.query)));
+    const f = REPORT_WORDS[req.query.lang].fileNames;
+    return sendTables(reply, req, `${f.crosstab}-${f.dimensions[req.query.rows]}-${f.dimensions[req.query.cols]}${periodSuffix(req.query)}`, crosstabTables(req.query, r, REPORT_WORDS[req.query.lang]), r, svc.exportMeta(req.scope, periodWords(req.query)));
   });
 
   app.get('/reports/trend', {
@@ -291,7 +288,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     const r = svc.trendReport(req.scope, req.query);
     const years = shownYears(r);
     const span = `${years[0]}-${years.at(-1)}`;
-    return sendTables(reply, req, `trend-${DIMENSION_SLUGS[req.query.dimension]}-${span}`, trendTables(req.query, r, REPORT_WORDS[req.query.lang]), r, svc.exportMeta(req.scope, span.replace('-', '–')));
+    const f = REPORT_WORDS[req.query.lang].fileNames;
+    return sendTables(reply, req, `${f.trend}-${f.dimensions[req.query.dimension]}-${span}`, trendTables(req.query, r, REPORT_WORDS[req.query.lang]), r, svc.exportMeta(req.scope, span.replace('-', '–')));
   });
 
   app.get('/reports/reach', {
@@ -302,7 +300,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (req, reply) => {
     const r = svc.reachReport(req.scope, req.query);
-    return sendTables(reply, req, `räckvidd${periodSuffix(req.query)}`, [reachTable(r, REPORT_WORDS[req.query.lang])], r, svc.exportMeta(req.scope, periodWords(req.query)));
+    return sendTables(reply, req, `${REPORT_WORDS[req.query.lang].fileNames.reach}${periodSuffix(req.query)}`, [reachTable(r, REPORT_WORDS[req.query.lang])], r, svc.exportMeta(req.scope, periodWords(req.query)));
   });
 
   app.get('/reports/vb/:year', {
@@ -313,8 +311,9 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (req, reply) => {
     const r = svc.vbReport(req.scope, req.params.year, req.query);
-    const part = req.query.table === 'verksamhetsomrade' ? '-verksamhetsområde' : req.query.table === 'resultatmal' ? '-resultatmål' : '';
-    return sendTables(reply, req, `vb-${req.params.year}${part}`, vbTables(r, REPORT_WORDS[req.query.lang]), r, svc.exportMeta(req.scope, String(req.params.year)));
+    const f = REPORT_WORDS[req.query.lang].fileNames;
+    const part = req.query.table ? `-${f.vbTables[req.query.table]}` : '';
+    return sendTables(reply, req, `${f.vb}-${req.params.year}${part}`, vbTables(r, REPORT_WORDS[req.query.lang]), r, svc.exportMeta(req.scope, String(req.params.year)));
   });
 
   app.get('/reports/charts/:chart', {
