@@ -24,7 +24,7 @@ export const reportKeys = {
   crosstab: (year: number, rounding: Rounding = 'halfUp', lang: Lang = 'sv') => [...reportKeys.all, 'crosstab', 'goal', 'areaGroup', year, rounding, lang] as const,
   reach: (year: number, lang: Lang = 'sv') => [...reportKeys.all, 'reach', year, lang] as const,
   trend: (fromYear: number, toYear: number, rounding: Rounding = 'halfUp', lang: Lang = 'sv') => [...reportKeys.all, 'trend', 'goal', fromYear, toYear, rounding, lang] as const,
-  annualReport: (year: number) => [...reportKeys.all, 'annual-report', year] as const,
+  annualReport: (year: number, lang: Lang = 'sv') => [...reportKeys.all, 'annual-report', year, lang] as const,
   years: () => [...reportKeys.all, 'years'] as const,
 };
 
@@ -103,18 +103,19 @@ export function reportFileUrl(path: string, query: Record<string, string | numbe
 }
 
 /** A chart drawn on the server for print (2000 px PNG or SVG, with title, year, n and values): the Word document's. */
-export function chartFileUrl(chart: string, year: number, rounding: Rounding, format: 'png' | 'svg'): string {
-  return `/api/v1/reports/charts/${chart}?${new URLSearchParams({ year: String(year), rounding, format })}`;
+export function chartFileUrl(chart: string, year: number, rounding: Rounding, format: 'png' | 'svg', lang: Lang = 'sv'): string {
+  return `/api/v1/reports/charts/${chart}?${new URLSearchParams({ year: String(year), rounding, format, lang })}`;
 }
 
-/** The year's Word document, and its content as JSON for the print view. */
-export const annualReportDocxUrl = (year: number) => `/api/v1/annual-report/${year}?output=docx`;
+/** The year's Word document (Swedish, as published, unless English is chosen), and its content as JSON for the print view. */
+export const annualReportDocxUrl = (year: number, lang: Lang = 'sv') => `/api/v1/annual-report/${year}?${new URLSearchParams({ output: 'docx', lang })}`;
 
 export function useAnnualReport(year: number) {
+  const { lang } = useI18n();
   return useQuery({
-    queryKey: reportKeys.annualReport(year),
+    queryKey: reportKeys.annualReport(year, lang),
     queryFn: async () => {
-      const r = unwrap(await api.GET('/api/v1/annual-report/{year}', { params: { path: { year } } }));
+      const r = unwrap(await api.GET('/api/v1/annual-report/{year}', { params: { path: { year }, query: { lang } } }));
       if (typeof r === 'string') throw new Error('Expected JSON');
       return r;
     },

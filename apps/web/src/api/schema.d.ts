@@ -877,7 +877,7 @@ export interface paths {
         };
         /**
          * Ett av översiktens diagram som bild för tryck: titel, år, n och värden på staplarna
-         * @description Ritas på servern ur samma rapporter som tabellerna; samma bilder används i Word-dokumentet. PNG är 2000 px bred.
+         * @description Ritas på servern ur samma rapporter som tabellerna; samma bilder används i Word-dokumentet. PNG är 2000 px bred. Rubriker, n, serier och filnamn på lang (sv som standard).
          */
         get: operations["getReportsChartsChart"];
         put?: never;
@@ -917,7 +917,7 @@ export interface paths {
         };
         /**
          * Årets verksamhetsberättelse som underlag: tabellerna som publicerade, planens punkter per resultatmål, kommunernas deltagande
-         * @description JSON för utskriftsvyn, eller med output=docx ett Word-dokument med tabeller, rubriker (Rubrik 1/2) och diagram i tryckupplösning.
+         * @description JSON för utskriftsvyn, eller med output=docx ett Word-dokument med tabeller, rubriker (Rubrik 1/2) och diagram i tryckupplösning. Svenska som standard (verksamhetsberättelsen ges ut på svenska); med lang=en rubriker, tabellhuvuden, diagram, registrens engelska namn och filnamnet på engelska.
          */
         get: operations["getAnnualReportYear"];
         put?: never;
@@ -1987,6 +1987,11 @@ export interface components {
         AnnualReport: {
             year: number;
             unitName: string;
+            /**
+             * @description Språket underlaget är skrivet på (lang i frågan)
+             * @enum {string}
+             */
+            lang: "sv" | "en";
             vb: components["schemas"]["VbReport"];
             reach: components["schemas"]["ReachReport"];
             plan: components["schemas"]["PlanFollowup"];
@@ -6625,6 +6630,8 @@ export interface operations {
                 to?: string;
                 /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
                 output?: "json" | "csv" | "xlsx";
+                /** @description Språket för rubriker, etiketter och registrens namn: sv (standard) eller en (engelska namn där registret har dem, annars de svenska) */
+                lang?: "sv" | "en";
             };
             header?: never;
             path: {
@@ -6700,6 +6707,8 @@ export interface operations {
                 year: number;
                 /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
                 output?: "json" | "csv" | "xlsx";
+                /** @description Språket för rubriker, etiketter och registrens namn: sv (standard) eller en (engelska namn där registret har dem, annars de svenska) */
+                lang?: "sv" | "en";
             };
             header?: never;
             path?: never;
@@ -7243,6 +7252,8 @@ export interface operations {
                 rounding?: "halfUp" | "largestRemainder";
                 /** @description png (2000 px bred, för tryck) eller svg */
                 format?: "png" | "svg";
+                /** @description Språket för rubriker, etiketter och registrens namn: sv (standard) eller en (engelska namn där registret har dem, annars de svenska) */
+                lang?: "sv" | "en";
             };
             header?: never;
             path: {
@@ -7380,6 +7391,8 @@ export interface operations {
             query?: {
                 /** @description json (för utskriftsvyn) eller docx (Word-dokument) */
                 output?: "json" | "docx";
+                /** @description Språket för rubriker, etiketter och registrens namn: sv (standard) eller en (engelska namn där registret har dem, annars de svenska) */
+                lang?: "sv" | "en";
             };
             header?: never;
             path: {
@@ -8170,6 +8183,8 @@ export interface operations {
                 to?: number;
                 /** @description Svarsformat: json (standard), csv (UTF-8 med BOM, semikolon, decimalkomma) eller xlsx. Går också att välja med Accept: text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
                 output?: "json" | "csv" | "xlsx";
+                /** @description Språket för rubriker, etiketter och registrens namn: sv (standard) eller en (engelska namn där registret har dem, annars de svenska) */
+                lang?: "sv" | "en";
             };
             header?: never;
             path?: never;

@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { EvaluationReportSection } from '../features/evaluations/EvaluationReportSection.tsx';
 import { OwnersTableSection } from '../features/municipality/OwnersTableSection.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import type { Lang } from '../i18n/messages.ts';
 import { overviewReportPaths } from '../boot/overview-report-paths.ts';
 import { FIRST_PAGE_YEAR as FIRST_YEAR, requestedYear, useDefaultYear } from '../years/useDefaultYear.ts';
 
@@ -107,17 +108,18 @@ interface SectionProps {
   ready: boolean;
 }
 
-const chartUrl = (year: number, rounding: Rounding) => (chart: string) => (format: 'png' | 'svg') => chartFileUrl(chart, year, rounding, format);
+// The chart images are drawn in the chosen language, as the tables are.
+const chartUrl = (year: number, rounding: Rounding, lang: Lang) => (chart: string) => (format: 'png' | 'svg') => chartFileUrl(chart, year, rounding, format, lang);
 
 /** The annual report's tables, then the owners' table below them. */
 function VbSection({ year, rounding, ready, setRounding }: SectionProps & { setRounding: (r: Rounding) => void }) {
-  const { t, number } = useI18n();
+  const { t, number, lang } = useI18n();
   const vb = useVbReport(year, ready, rounding);
   // Every visit here draws charts. Chart.js runs once the tables are drawn: the boot script has usually asked for
   // the reports before the app's code arrived, so running it before them held back the page's largest text.
   usePreloadCharts(vb.data !== undefined);
   const empty = vb.data?.activityCount === 0;
-  const url = chartUrl(year, rounding);
+  const url = chartUrl(year, rounding, lang);
   return (
     <>
       <section className="vb-section" aria-labelledby="vb-heading">
@@ -134,7 +136,7 @@ function VbSection({ year, rounding, ready, setRounding }: SectionProps & { setR
               <>
                 <p className="lead">{t.overview.activities(vb.data.activityCount, number(vb.data.activityCount))}</p>
                 <Downloads path={`vb/${year}`} query={{ rounding }} name={t.overview.vbHeading}>
-                  <a className="button button--small" href={annualReportDocxUrl(year)} download>
+                  <a className="button button--small" href={annualReportDocxUrl(year, lang)} download>
                     {t.overview.downloadDocx}
                   </a>
                   <Link className="button button--small" to={`/verksamhetsberattelse/${year}`}>
@@ -172,12 +174,12 @@ function VbSection({ year, rounding, ready, setRounding }: SectionProps & { setR
  * filled, for whether the year is empty; until then this draws nothing.
  */
 function ExtraSections({ year, rounding, trendFrom, ready }: SectionProps) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const vb = useVbReport(year, ready, rounding);
   const crosstab = useGoalByAreaReport(year, ready, rounding);
   const reach = useReachReport(year, ready);
   const trend = useGoalTrendReport(trendFrom, year, ready, rounding);
-  const url = chartUrl(year, rounding);
+  const url = chartUrl(year, rounding, lang);
   const all = crosstab.data && reach.data && trend.data ? { crosstab: crosstab.data, reach: reach.data, trend: trend.data } : undefined;
   // A new year's figures replace the old in one render, as a deferred value: React draws them in slices.
   const shown = useDeferredValue(all);

@@ -8,6 +8,7 @@ import { listOverrides } from './text-warnings.service.ts';
 import { activityTable, filterWords } from './activity-export.ts';
 import { sendTables, XLSX_TYPE } from '../reports/report-export.ts';
 import { exportMeta } from '../reports/reports.service.ts';
+import { REPORT_WORDS } from '../reports/report-words.ts';
 import { listActivityTypes, listAreas, listGoalFrameworks } from '../reference/reference.service.ts';
 import type { UnitScope } from '../../db/unit-scope.ts';
 
@@ -55,9 +56,10 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
     const names = svc.filterNames(req.scope, req.query);
     const { lang } = req.query;
     const words = filterWords(req.query, names, lang);
-    const span = req.query.from || req.query.to ? `-${req.query.from ?? 'start'}--${req.query.to ?? 'slut'}` : '';
+    const f = REPORT_WORDS[lang].fileNames;
+    const span = req.query.from || req.query.to ? `-${req.query.from ?? f.start}--${req.query.to ?? f.end}` : '';
     const english = lang === 'en' ? englishNames(req.scope) : undefined;
-    await sendTables(reply, req, `aktiviteter${span}`, [activityTable(items, words, lang, english)], null, exportMeta(req.scope, words));
+    await sendTables(reply, req, `${f.activities}${span}`, [activityTable(items, words, lang, english)], null, exportMeta(req.scope, words));
     return reply;
   });
 

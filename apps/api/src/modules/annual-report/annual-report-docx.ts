@@ -7,7 +7,7 @@
  *
  * EXTENSION POINT: the document is the list ANNUAL_REPORT_SECTIONS below, one builder per section, in order. A new
  * section is one more `AnnualReportSection` added to that list (the owners' value table and the event evaluations are):
- * it gets the year's data and the unit scope in `ctx` (read what it needs through its own module's service with
+ * it gets the year's data, the unit scope and the document's words (REPORT_WORDS in data.lang) in `ctx` (read what it needs through its own module's service with
  * `ctx.scope`) and returns the paragraphs and tables it contributes, starting with its Heading1. Every section after
  * the first begins on a new page.
  */
@@ -18,16 +18,19 @@ import {
 import type { UnitScope } from '../../db/unit-scope.ts';
 import { chartSvg } from '../../lib/chart-svg.ts';
 import { pngSize, svgToPng } from '../../lib/chart-png.ts';
-import { PLAN_STATUS_LABELS, typesText } from '../plan/plan-export.ts';
+import { PLAN_STATUS_LABELS, PLAN_STATUS_LABELS_EN, typesText } from '../plan/plan-export.ts';
 import { evaluationReport } from '../evaluations/evaluation.service.ts';
 import { chartSpec } from '../reports/report-charts.ts';
 import { ownersTable } from '../reports/reports.service.ts';
+import { REPORT_WORDS, type ReportWords } from '../reports/report-words.ts';
 import type { ChartId } from '../reports/reports.schemas.ts';
 import type { AnnualReport } from './annual-report.schemas.ts';
 
 export interface AnnualReportContext {
   data: AnnualReport;
   scope: UnitScope;
+  /** The document's words, in its language (data.lang): Swedish unless English was asked for. */
+  words: ReportWords;
   /** A chart of the year as an image paragraph at print resolution, drawn as the overview's download is. */
   chart(id: ChartId): Promise<Paragraph>;
 }
@@ -78,28 +81,29 @@ function table(headers: string[], rows: string[][], total?: string[], widths?: n
 
 const titleSection: AnnualReportSection = {
   id: 'titel',
-  build: ({ data }) => [
-    new Paragraph({ text: `Verksamhetsberättelse ${data.year}`, heading: HeadingLevel.TITLE }),
-    para(`${data.unitName}. Underlag ur FoU-uppföljningen: den interna uppföljningen av verksamhetsplanen, planens punkter och kommunernas deltagande under ${data.year}.`),
-    para('Tabellerna är avrundade som i verksamhetsberättelsen: varje rad för sig, halvt uppåt. Texten kan redigeras fritt; rubrikerna har Words inbyggda format (Rubrik 1, Rubrik 2).'),
+  build: ({ data, words: { annualReport: w } }) => [
+    new Paragraph({ text: w.title(data.year), heading: HeadingLevel.TITLE }),
+    para(w.intro(data.unitName, data.year)),
+    para(w.roundingIntro),
   ],
 };
 
 const vbSection: AnnualReportSection = {
   id: 'intern-uppfoljning',
-  async build({ data, chart }) {
+  async build({ data, chart, words }) {
     const { vb, reach } = data;
-    const out: FileChild[] = [heading('Intern uppföljning av VP', HeadingLevel.HEADING_1)];
+    const w = words.annualReport;
+    const out: FileChild[] = [heading(w.vbHeading, HeadingLevel.HEADING_1)];
     if (vb.activityCount === 0) {
-      out.push(para(`Inga aktiviteter är registrerade för ${data.year}.`));
+      out.push(para(w.none(data.year)));
       return out;
     }
-    out.push(para(`Uppföljningen för ${data.year} visar att FoU-medarbetarna sammanlagt har genomfört och deltagit i ${num(vb.activityCount)} aktiviteter under året. ${reach.reachedCount === reach.municipalityCount ? `Alla ${reach.municipalityCount} ägarkommuner` : `${reach.reachedCount} av ${reach.municipalityCount} ägarkommuner`} har medverkat i aktiviteter under året.`));
+    out.push(para(w.vbLead(data.year, num(vb.activityCount), reach.reachedCount, reach.municipalityCount)));
     for (const t of vb.tables) {
       out.push(heading(t.title, HeadingLevel.HEADING_2));
-      out.push(table([t.title, 'Antal', t.columnTitle], t.rows.map((r) => [r.label, num(r.count), `${r.percent} %`]), [t.total.label, num(t.total.count), `${t.total.percent} %`], [64, 16, 20]));
+      out.push(table([t.title, words.count, t.columnTitle], t.rows.map((r) => [r.label, num(r.count), `${r.percent} %`]), [t.total.label, num(t.total.count), `${t.total.percent} %`], [64, 16, 20]));
       const renamed = t.rows.filter((r) => r.registerName);
-      for (const r of renamed) out.push(note(`”${r.label}” är verksamhetsberättelsens benämning; i registret heter området ”${r.registerName}”.`));
+      for (const r of renamed) out.push(note(w.renamed(r.label, r.registerName!)));
       if (t.note) out.push(note(t.note));
       out.push(await chart(t.id));
     }
@@ -109,36 +113,37 @@ const vbSection: AnnualReportSection = {
 
 const planSection: AnnualReportSection = {
   id: 'verksamhetsplanen',
-  build({ data }) {
+  build({ data, words: { annualReport: w } }) {
     const { plan, reach } = data;
-    const out: FileChild[] = [heading(`Verksamhetsplanens punkter ${data.year}`, HeadingLevel.HEADING_1, true)];
+    const statuses = data.lang === 'en' ? PLAN_STATUS_LABELS_EN : PLAN_STATUS_LABELS;
+    const out: FileChild[] = [heading(w.planHeading(data.year), HeadingLevel.HEADING_1, true)];
     if (plan.items.length === 0) {
-      out.push(para(`Det finns ingen verksamhetsplan för ${data.year} i uppföljningen.`));
+      out.push(para(w.noPlan(data.year)));
       return out;
     }
-    out.push(para(`${num(plan.totals.planned)} punkter, varav ${num(plan.totals.withActivity)} med minst en registrerad aktivitet. Per punkt: status, vad som planerades, utfallet och de kopplade aktiviteterna (antal, typer, nådda kommuner och deltagare).`));
+    out.push(para(w.planLead(num(plan.totals.planned), num(plan.totals.withActivity))));
     for (const goal of plan.goals) {
       const items = plan.items.filter((i) => i.goal.key === goal.key);
       if (!items.length) continue;
       out.push(heading(goal.name, HeadingLevel.HEADING_2));
       for (const item of items) {
         out.push(heading(item.title, HeadingLevel.HEADING_3));
-        out.push(labelled('Status', PLAN_STATUS_LABELS[item.status]));
-        out.push(labelled('Område', item.area.name));
-        if (item.planned.length) out.push(labelled('Planerat', item.planned.join('; ')));
-        out.push(labelled('Utfall', item.outcome ?? 'Inget utfall skrivet.'));
-        if (item.staff.length) out.push(labelled('Ansvariga', item.staff.join(', ')));
+        out.push(labelled(w.status, statuses[item.status]));
+        out.push(labelled(w.area, item.area.name));
+        if (item.planned.length) out.push(labelled(w.planned, item.planned.join('; ')));
+        out.push(labelled(w.outcome, item.outcome ?? w.noOutcome));
+        if (item.staff.length) out.push(labelled(w.staff, item.staff.join(', ')));
         const s = item.summary;
-        out.push(labelled('Aktiviteter', item.activityCount
+        out.push(labelled(w.activities, item.activityCount
           ? `${num(item.activityCount)}${s.types.length ? ` (${typesText(s.types)})` : ''}`
-          : 'Inga registrerade aktiviteter.'));
+          : w.noActivities));
         if (item.activityCount) {
-          out.push(labelled('Nådda kommuner', s.municipalities.length
-            ? `${s.municipalities.length} av ${reach.municipalityCount}: ${s.municipalities.map((m) => m.name).join(', ')}`
-            : 'Inga angivna'));
-          out.push(labelled('Deltagare', s.activitiesWithParticipants
-            ? `${num(s.participants)} (summan av deltagarantalen på ${s.activitiesWithParticipants} av ${item.activityCount} aktiviteter)`
-            : 'Inga deltagarantal registrerade'));
+          out.push(labelled(w.reached, s.municipalities.length
+            ? w.reachedOf(s.municipalities.length, reach.municipalityCount, s.municipalities.map((m) => m.name).join(', '))
+            : w.noneGiven));
+          out.push(labelled(w.participants, s.activitiesWithParticipants
+            ? w.participantsText(num(s.participants), s.activitiesWithParticipants, item.activityCount)
+            : w.noParticipants));
         }
       }
     }
@@ -148,16 +153,17 @@ const planSection: AnnualReportSection = {
 
 const reachSection: AnnualReportSection = {
   id: 'kommuner',
-  async build({ data, chart }) {
+  async build({ data, chart, words }) {
     const r = data.reach;
-    const out: FileChild[] = [heading('Kommunernas deltagande', HeadingLevel.HEADING_1, true)];
+    const w = words.annualReport;
+    const out: FileChild[] = [heading(w.reachHeading, HeadingLevel.HEADING_1, true)];
     if (r.total === 0) {
-      out.push(para(`Inga aktiviteter är registrerade för ${data.year}.`));
+      out.push(para(w.none(data.year)));
       return out;
     }
-    out.push(para(`${r.reachedCount} av ${r.municipalityCount} ägarkommuner deltog i minst en aktivitet under ${data.year}.${r.notReached.length ? ` Deltog inte: ${r.notReached.map((m) => m.name).join(', ')}.` : ''}`));
-    out.push(table(['Kommun', 'Antal aktiviteter', 'Procent av aktiviteterna'], r.municipalities.map((m) => [m.name, num(m.count), `${m.percent} %`]), ['Aktiviteter totalt', num(r.total), ''], [50, 25, 25]));
-    out.push(note('En aktivitet räknas för varje kommun som deltog i den, så procenten summerar till mer än 100 %: de säger hur stor del av årets aktiviteter kommunen deltog i.'));
+    out.push(para(w.reachLead(r.reachedCount, r.municipalityCount, data.year, r.notReached.length ? r.notReached.map((m) => m.name).join(', ') : null)));
+    out.push(table([words.reach.municipality, words.reach.activities, words.reach.percent], r.municipalities.map((m) => [m.name, num(m.count), `${m.percent} %`]), [words.reach.total, num(r.total), ''], [50, 25, 25]));
+    out.push(note(w.reachNote));
     out.push(await chart('kommuner'));
     return out;
   },
@@ -171,21 +177,22 @@ const mean = (x: number | null) => (x === null ? '–' : (Math.round(x * 10) / 1
 /** What each owner municipality paid and got: the owners' value table (reports.service.ts ownersTable). */
 const ownersSection: AnnualReportSection = {
   id: 'agarkommuner',
-  build({ data, scope }) {
-    const o = ownersTable(scope, data.year);
-    const out: FileChild[] = [heading('Vad ägarkommunerna fick', HeadingLevel.HEADING_1, true)];
+  build({ data, scope, words }) {
+    const o = ownersTable(scope, data.year, data.lang);
+    const w = words.annualReport;
+    const out: FileChild[] = [heading(w.ownersHeading, HeadingLevel.HEADING_1, true)];
     if (o.totals.activities === 0) {
-      out.push(para(`Inga aktiviteter är registrerade för ${data.year}.`));
+      out.push(para(w.none(data.year)));
       return out;
     }
-    out.push(para(`Varje ägarkommuns avgift ${data.year} bredvid vad den fick: aktiviteterna den deltog i (bara för kommunen, tillsammans med några ägare, öppna för alla ägare) och de kända deltagarna från kommunen.`));
+    out.push(para(w.ownersLead(data.year)));
     out.push(table(
-      ['Kommun', 'Avgift (kr)', 'Andel av avgifterna', 'Aktiviteter (egna / delade / öppna)', 'Andel av aktiviteterna', 'Kända deltagare', 'Andel av deltagarna', 'Planpunkter'],
+      w.ownersHeaders,
       o.owners.map((m) => [m.name, m.feeSek === null ? '–' : num(m.feeSek), sharePct(m.feeShare), `${num(m.activities)} (${num(m.own)} / ${num(m.shared)} / ${num(m.open)})`, sharePct(m.activityShare), num(m.participants), sharePct(m.participantShare), num(m.planItems)]),
-      ['Totalt', num(o.totals.feeSek), '100 %', num(o.totals.withOwner), '100 %', num(o.totals.participants), '', ''],
+      [words.total, num(o.totals.feeSek), '100 %', num(o.totals.withOwner), '100 %', num(o.totals.participants), '', ''],
       [16, 12, 11, 19, 11, 10, 11, 10],
     ));
-    out.push(note(`${o.ownersDefinition} Andel av aktiviteterna: en aktivitet med flera ägarkommuner delas lika mellan dem. Kända deltagare: alla deltagare på kommunens egna aktiviteter och de som angetts per kommun; ${num(o.totals.sharedWithoutSplit)} aktiviteter med flera kommuner saknar uppdelning och räknas inte in. ${num(o.totals.noOwnerMunicipality)} aktiviteter hade ingen ägarkommun (t.ex. nationella nätverk) och ${num(o.totals.noMunicipalityGiven)} ingen kommun angiven.`));
+    out.push(note(w.ownersNote(o.ownersDefinition, num(o.totals.sharedWithoutSplit), num(o.totals.noOwnerMunicipality), num(o.totals.noMunicipalityGiven))));
     return out;
   },
 };
@@ -193,22 +200,22 @@ const ownersSection: AnnualReportSection = {
 /** What participants thought of the year's evaluated events (evaluation.service.ts evaluationReport). */
 const evaluationsSection: AnnualReportSection = {
   id: 'utvarderingar',
-  build({ data, scope }) {
+  build({ data, scope, words: { annualReport: w } }) {
     const r = evaluationReport(scope, { year: data.year, groupBy: 'event' });
-    const out: FileChild[] = [heading('Utvärderingar av evenemang', HeadingLevel.HEADING_1, true)];
+    const out: FileChild[] = [heading(w.evaluationsHeading, HeadingLevel.HEADING_1, true)];
     if (r.events.length === 0) {
-      out.push(para(`Inga evenemang utvärderades ${data.year}.`));
+      out.push(para(w.noEvaluations(data.year)));
       return out;
     }
-    out.push(para(`Deltagarnas svar på utvärderingarna av ${data.year}s evenemang: betyg 1–10, om innehållet var användbart i arbetet och om deltagandet troligen påverkar arbetet framöver.`));
+    out.push(para(w.evaluationsLead(data.year)));
     out.push(table(
-      ['Evenemang', 'Anmälda', 'Svar', 'Svarsfrekvens', 'Medelbetyg', 'Användbart: helt eller i hög grad', 'Påverkar arbetet: ja eller delvis'],
+      w.evaluationsHeaders,
       r.events.map((e) => [`${e.title} (${e.date})${e.figures.source === 'aggregate' ? ' *' : ''}`, e.registered === null ? '–' : num(e.registered), num(e.figures.answers), pct(e.responseRate), mean(e.figures.ratingMean), pct(e.figures.usefulFullyOrHigh), pct(e.figures.affectsYesOrPartly)]),
       undefined,
       [34, 9, 8, 11, 10, 14, 14],
     ));
     const aggregates = r.events.filter((e) => e.figures.source === 'aggregate').length;
-    out.push(note(`Svarsfrekvens: svar av antalet deltagare. Ett streck: frågan ställdes inte.${aggregates ? ' * Siffror sammanställda i ett annat enkätverktyg och inlagda för hand.' : ''}`));
+    out.push(note(w.evaluationsNote(aggregates > 0)));
     return out;
   },
 };
@@ -217,8 +224,8 @@ const evaluationsSection: AnnualReportSection = {
 export const ANNUAL_REPORT_SECTIONS: AnnualReportSection[] = [titleSection, vbSection, planSection, reachSection, ownersSection, evaluationsSection];
 
 /** A chart as an image paragraph: the 2000 px PNG shown across the text width, so about 300 dpi in print. */
-async function chartParagraph(scope: UnitScope, year: number, id: ChartId): Promise<Paragraph> {
-  const spec = chartSpec(scope, id, { year, rounding: 'halfUp', format: 'png' });
+async function chartParagraph(scope: UnitScope, data: AnnualReport, id: ChartId): Promise<Paragraph> {
+  const spec = chartSpec(scope, id, { year: data.year, rounding: 'halfUp', format: 'png', lang: data.lang });
   const png = await svgToPng(chartSvg(spec));
   const { width, height } = pngSize(png);
   return new Paragraph({
@@ -228,13 +235,14 @@ async function chartParagraph(scope: UnitScope, year: number, id: ChartId): Prom
 }
 
 export async function annualReportDocx(scope: UnitScope, data: AnnualReport, sections = ANNUAL_REPORT_SECTIONS): Promise<Buffer> {
-  const ctx: AnnualReportContext = { data, scope, chart: (id) => chartParagraph(scope, data.year, id) };
+  const words = REPORT_WORDS[data.lang];
+  const ctx: AnnualReportContext = { data, scope, words, chart: (id) => chartParagraph(scope, data, id) };
   const children: FileChild[] = [];
   for (const section of sections) children.push(...(await section.build(ctx)));
   const doc = new Document({
     creator: data.unitName,
-    title: `Verksamhetsberättelse ${data.year}`,
-    description: `Underlag ur FoU-uppföljningen för ${data.unitName} ${data.year}`,
+    title: words.annualReport.title(data.year),
+    description: words.annualReport.description(data.unitName, data.year),
     styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
     sections: [{ properties: { page: { size: { width: 11906, height: 16838 } } }, children }],
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGS, langParam } from '../../lib/lang.ts';
 import { planFollowup } from '../plan/plan.schemas.ts';
 import { reach, vb } from '../reports/reports.schemas.ts';
 
@@ -7,11 +8,14 @@ export const annualReportParams = z.strictObject({
 });
 export const annualReportQuery = z.strictObject({
   output: z.enum(['json', 'docx']).default('json').meta({ description: 'json (för utskriftsvyn) eller docx (Word-dokument)' }),
+  lang: langParam,
 });
+export type AnnualReportQuery = z.infer<typeof annualReportQuery>;
 
 export const annualReport = z.object({
   year: z.number().int(),
   unitName: z.string(),
+  lang: z.enum(LANGS).meta({ description: 'Språket underlaget är skrivet på (lang i frågan)' }),
   /** The tables as published: half-up percents, each row on its own. */
   vb,
   reach,

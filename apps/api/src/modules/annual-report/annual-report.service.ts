@@ -4,17 +4,24 @@
  * plan page. The tables are as published: each row's percent rounded half up on its own.
  */
 import type { UnitScope } from '../../db/unit-scope.ts';
+import type { Lang } from '../../lib/lang.ts';
+import { planEnglishNames, planFollowupInEnglish } from '../plan/plan-english-names.ts';
 import { planFollowup } from '../plan/plan.service.ts';
 import { exportMeta, reachReport, vbReport } from '../reports/reports.service.ts';
 import type { AnnualReport } from './annual-report.schemas.ts';
 
-export function annualReport(scope: UnitScope, year: number): AnnualReport {
+/**
+ * Swedish by default: the annual report is published in Swedish. English (lang=en) is for the owners and readers
+ * who chose it: the headings and the registers' English names, as in the overview.
+ */
+export function annualReport(scope: UnitScope, year: number, lang: Lang = 'sv'): AnnualReport {
+  const plan = planFollowup(scope, { year, asOf: `${year}-12-31`, lang });
   return {
     year,
     unitName: exportMeta(scope, String(year)).unitName,
-    // The Word document and the print view are written in Swedish, the language the annual report is published in.
-    vb: vbReport(scope, year, { rounding: 'halfUp', lang: 'sv' }),
-    reach: reachReport(scope, { year, lang: 'sv' }),
-    plan: planFollowup(scope, { year, asOf: `${year}-12-31`, lang: 'sv' }),
+    lang,
+    vb: vbReport(scope, year, { rounding: 'halfUp', lang }),
+    reach: reachReport(scope, { year, lang }),
+    plan: lang === 'en' ? planFollowupInEnglish(plan, planEnglishNames(scope, year)) : plan,
   };
 }

@@ -13,7 +13,7 @@ export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {
   framflyttad: 'Framflyttad',
 };
 
-const PLAN_STATUS_LABELS_EN: Record<PlanStatus, string> = {
+export const PLAN_STATUS_LABELS_EN: Record<PlanStatus, string> = {
   planerad: 'Planned',
   pagar: 'In progress',
   genomford: 'Completed',

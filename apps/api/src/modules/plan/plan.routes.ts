@@ -5,28 +5,15 @@ import { idParam } from '../reference/reference.schemas.ts';
 import * as s from './plan.schemas.ts';
 import * as svc from './plan.service.ts';
 import { sendTables } from '../reports/report-export.ts';
-import { followupTables, type PlanEnglishNames } from './plan-export.ts';
-import { listActivityTypes, listAreas, listGoalFrameworks } from '../reference/reference.service.ts';
-import type { UnitScope } from '../../db/unit-scope.ts';
+import { followupTables } from './plan-export.ts';
+import { planEnglishNames } from './plan-english-names.ts';
 import { exportMeta } from '../reports/reports.service.ts';
+import { REPORT_WORDS } from '../reports/report-words.ts';
 
 const read = { action: 'plan:read' } as const;
 const write = { action: 'plan:write' } as const;
 const tags = ['plan'];
 
-
-/** The registers' English names the follow-up file needs: goals by key (the year's framework first), areas by code. */
-function planEnglishNames(scope: UnitScope, year: number): PlanEnglishNames {
-  const inForce = (f: { validFrom: string; validTo: string | null }) => f.validFrom <= `${year}-12-31` && (f.validTo ?? '9999-12-31') >= `${year}-01-01`;
-  const frameworks = [...listGoalFrameworks(scope)].sort((a, b) => Number(inForce(b)) - Number(inForce(a)) || b.validFrom.localeCompare(a.validFrom));
-  const goals = new Map<string, string>();
-  for (const f of frameworks) for (const g of f.goals) if (g.nameEn && !goals.has(g.key)) goals.set(g.key, g.nameEn);
-  return {
-    goals,
-    areas: new Map(listAreas(scope).flatMap((a) => (a.nameEn ? [[a.code, a.nameEn] as const] : []))),
-    types: new Map(listActivityTypes(scope).flatMap((x) => (x.nameEn ? [[x.name, x.nameEn] as const] : []))),
-  };
-}
 
 export const planRoutes: FastifyPluginAsyncZod = async (app) => {
 
@@ -76,6 +63,6 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     const report = svc.planFollowup(req.scope, req.query);
     const { lang } = req.query;
     const english = lang === 'en' ? planEnglishNames(req.scope, report.year) : undefined;
-    return sendTables(reply, req, `planuppföljning-${report.year}`, followupTables(report, lang, english), report, exportMeta(req.scope, `${report.year} till och med ${report.asOf}`));
+    return sendTables(reply, req, `${REPORT_WORDS[lang].fileNames.planFollowup}-${report.year}`, followupTables(report, lang, english), report, exportMeta(req.scope, REPORT_WORDS[lang].period.upTo(report.year, report.asOf)));
   });
 };

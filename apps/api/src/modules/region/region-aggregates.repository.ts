@@ -70,9 +70,11 @@ export function regionAggregatesRepository(db: Db) {
           goalId: g.id,
           goalKey: g.key,
           goalName: g.name,
+          goalNameEn: g.nameEn,
           goalSort: g.sortOrder,
           groupCode: sql<string>`coalesce(${group.code}, ${a.code})`,
           groupName: sql<string>`coalesce(${group.reportLabel}, ${group.name}, ${a.reportLabel}, ${a.name})`,
+          groupNameEn: sql<string | null>`case when ${group.id} is null then ${a.nameEn} else ${group.nameEn} end`,
           groupSort: sql<number>`coalesce(${group.sortOrder}, ${a.sortOrder})`,
           n: sql<number>`sum(${ac.n})`,
         })

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../../lib/errors.ts';
 import { sendTables, XLSX_TYPE, type ExportTable } from '../reports/report-export.ts';
+import { REPORT_WORDS, type ReportWords } from '../reports/report-words.ts';
 import { regionAggregatesRepository } from './region-aggregates.repository.ts';
 import * as s from './region.schemas.ts';
 import { regionComparison } from './region.service.ts';
@@ -9,36 +10,40 @@ import { regionComparison } from './region.service.ts';
 const tags = ['region'];
 
 /** The comparison's five tables, as the page shows them: one row per unit (and year where a table has both). */
-export function comparisonTables(r: s.Comparison): ExportTable[] {
+export function comparisonTables(r: s.Comparison, w: ReportWords): ExportTable[] {
+  const x = w.region;
   const unitName = new Map(r.units.map((u) => [u.id, u.shortName ?? u.name]));
   const byUnitYear = new Map(r.rows.map((row) => [`${row.unitId}:${row.year}`, row]));
   const label = (row: s.Comparison['rows'][number]) => unitName.get(row.unitId) ?? String(row.unitId);
+  const unit = { header: x.unit, kind: 'text' as const };
+  const yearCol = { header: x.year, kind: 'count' as const };
+  const activities = { header: x.activities, kind: 'count' as const };
   return [
     {
-      id: 'aktiviteter', title: 'Aktiviteter per enhet och år',
-      columns: [{ header: 'Enhet', kind: 'text' }, ...r.years.map((y) => ({ header: String(y), kind: 'count' as const }))],
+      id: 'aktiviteter', title: x.activitiesTitle,
+      columns: [unit, ...r.years.map((y) => ({ header: String(y), kind: 'count' as const }))],
       rows: r.units.map((u) => [u.shortName ?? u.name, ...r.years.map((y) => byUnitYear.get(`${u.id}:${y}`)?.activities ?? 0)]),
     },
     {
-      id: 'resultatmal', title: 'Resultatmål: procent av årets aktiviteter',
-      columns: [{ header: 'Enhet', kind: 'text' }, { header: 'År', kind: 'count' }, { header: 'Aktiviteter', kind: 'count' },
-        ...r.goals.flatMap((g) => [{ header: `${g.name} (antal)`, kind: 'count' as const }, { header: `${g.name} (%)`, kind: 'percent' as const }])],
+      id: 'resultatmal', title: x.goalsTitle,
+      columns: [unit, yearCol, activities,
+        ...r.goals.flatMap((g) => [{ header: x.countOf(g.name), kind: 'count' as const }, { header: `${g.name} (%)`, kind: 'percent' as const }])],
       rows: r.rows.map((row) => [label(row), row.year, row.activities, ...row.goals.flatMap((g) => [g.count, g.percent])]),
     },
     {
-      id: 'verksamhetsomrade', title: 'Verksamhetsområde: procent av årets aktiviteter',
-      columns: [{ header: 'Enhet', kind: 'text' }, { header: 'År', kind: 'count' }, { header: 'Aktiviteter', kind: 'count' },
-        ...r.areaGroups.flatMap((g) => [{ header: `${g.name} (antal)`, kind: 'count' as const }, { header: `${g.name} (%)`, kind: 'percent' as const }])],
+      id: 'verksamhetsomrade', title: x.areasTitle,
+      columns: [unit, yearCol, activities,
+        ...r.areaGroups.flatMap((g) => [{ header: x.countOf(g.name), kind: 'count' as const }, { header: `${g.name} (%)`, kind: 'percent' as const }])],
       rows: r.rows.map((row) => [label(row), row.year, row.activities, ...row.areaGroups.flatMap((g) => [g.count, g.percent])]),
     },
     {
-      id: 'kommuner', title: 'Nådda ägarkommuner',
-      columns: [{ header: 'Enhet', kind: 'text' }, { header: 'År', kind: 'count' }, { header: 'Nådda kommuner', kind: 'count' }, { header: 'Av', kind: 'count' }],
+      id: 'kommuner', title: x.reachedTitle,
+      columns: [unit, yearCol, { header: x.reached, kind: 'count' }, { header: x.of, kind: 'count' }],
       rows: r.rows.map((row) => [label(row), row.year, row.municipalities.reached, row.municipalities.of]),
     },
     {
-      id: 'deltagare', title: 'Deltagare',
-      columns: [{ header: 'Enhet', kind: 'text' }, { header: 'År', kind: 'count' }, { header: 'Deltagare', kind: 'count' }, { header: 'Aktiviteter med antal deltagare', kind: 'count' }, { header: 'Aktiviteter', kind: 'count' }],
+      id: 'deltagare', title: x.participants,
+      columns: [unit, yearCol, { header: x.participants, kind: 'count' }, { header: x.withCount, kind: 'count' }, activities],
       rows: r.rows.map((row) => [label(row), row.year, row.participants.sum, row.participants.activitiesWithCount, row.activities]),
     },
   ];
@@ -69,6 +74,7 @@ export const regionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (req, reply) => {
     const r = regionComparison(repo, req.principal, req.query);
-    return sendTables(reply, req, `regional-jamforelse-${r.from}-${r.to}`, comparisonTables(r), r);
+    const w = REPORT_WORDS[req.query.lang];
+    return sendTables(reply, req, `${w.region.file}-${r.from}-${r.to}`, comparisonTables(r, w), r);
   });
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { langParam } from '../../lib/lang.ts';
 import { outputParam } from '../reports/reports.schemas.ts';
 
 /** The longest range one answer covers: the table would not fit a page anyway, and the work stays bounded. */
@@ -9,6 +10,7 @@ export const comparisonQuery = z.strictObject({
   from: yearParam.optional().meta({ description: 'Första året, t.ex. 2019. Utan from och to: de senaste fem åren med aktiviteter' }),
   to: yearParam.optional().meta({ description: `Sista året, t.ex. 2023 (högst ${MAX_YEARS} år efter from)` }),
   output: outputParam,
+  lang: langParam,
 }).superRefine((q, ctx) => {
   if (q.from !== undefined && q.to !== undefined) {
     if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'from får inte vara efter to.' });

@@ -53,6 +53,7 @@ export function regionComparison(repo: RegionAggregatesRepository, who: Principa
   const range = yearRange(q, repo.yearsWithActivities(unitIds));
   const years = Array.from({ length: range.to - range.from + 1 }, (_, i) => range.from + i);
 
+  const english = q.lang === 'en';
   const counts = repo.goalAreaCounts(unitIds, range);
   const history = new Map<number, { name: string; replacedOn: string }[]>();
   for (const h of repo.goalNameHistory([...new Set(counts.map((c) => c.goalId))])) {
@@ -70,15 +71,17 @@ export function regionComparison(repo: RegionAggregatesRepository, who: Principa
   const activities = new Map<string, number>();
   for (const c of counts) {
     const at = `${c.unitId}:${c.year}`;
-    const goalName = goalNameForYear(c.goalName, history.get(c.goalId) ?? [], c.year);
+    // In English a goal or group with an English name goes by it (its earlier names are Swedish), as in the reports.
+    const goalName = english && c.goalNameEn ? c.goalNameEn : goalNameForYear(c.goalName, history.get(c.goalId) ?? [], c.year);
+    const groupName = english && c.groupNameEn ? c.groupNameEn : c.groupName;
     const g = goalCols.get(c.goalKey);
     if (!g || c.year > g.year) goalCols.set(c.goalKey, { key: c.goalKey, name: goalName, sort: Math.min(c.goalSort, g?.sort ?? Infinity), year: c.year });
     const a = groupCols.get(c.groupCode);
-    if (!a || c.year > a.year) groupCols.set(c.groupCode, { code: c.groupCode, name: c.groupName, sort: Math.min(c.groupSort, a?.sort ?? Infinity), year: c.year });
+    if (!a || c.year > a.year) groupCols.set(c.groupCode, { code: c.groupCode, name: groupName, sort: Math.min(c.groupSort, a?.sort ?? Infinity), year: c.year });
     bump(goalCounts, `${at}:${c.goalKey}`, c.n);
     goalNames.set(`${at}:${c.goalKey}`, goalName);
     bump(groupCounts, `${at}:${c.groupCode}`, c.n);
-    groupNames.set(`${at}:${c.groupCode}`, c.groupName);
+    groupNames.set(`${at}:${c.groupCode}`, groupName);
     bump(activities, at, c.n);
   }
   const bySort = <T extends { sort: number }>(xs: Iterable<T>, id: (x: T) => string) => [...xs].sort((x, y) => x.sort - y.sort || id(x).localeCompare(id(y)));

@@ -9,6 +9,8 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Row } from 'exceljs';
+import { LANGS, type Lang } from '../../lib/lang.ts';
+import { REPORT_WORDS } from './report-words.ts';
 
 export type ColumnKind = 'text' | 'count' | 'share' | 'percent';
 export interface ExportColumn { header: string; kind: ColumnKind }
@@ -108,7 +110,7 @@ function columnWidth(table: ExportTable, j: number): number {
   return Math.min(max, Math.max(10, longest + 2));
 }
 
-export async function tablesToXlsx(tables: ExportTable[], meta?: ExportMeta): Promise<Buffer> {
+export async function tablesToXlsx(tables: ExportTable[], meta?: ExportMeta, lang: Lang = 'sv'): Promise<Buffer> {
   // Loaded on the first XLSX export: exceljs is a fifth of the server's memory, and most processes never need it.
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
@@ -168,7 +170,7 @@ export async function tablesToXlsx(tables: ExportTable[], meta?: ExportMeta): Pr
     };
     ws.headerFooter = {
       oddHeader: meta ? `&L${escapeHeader(meta.unitName)}&R${escapeHeader(`${table.title}, ${meta.period}`)}` : `&R${escapeHeader(table.title)}`,
-      oddFooter: '&RSida &P av &N',
+      oddFooter: REPORT_WORDS[lang].pageFooter,
     };
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -182,6 +184,12 @@ export function attachment(reply: FastifyReply, fileName: string, type: string):
   return reply.header('content-disposition', contentDisposition(fileName)).type(type);
 }
 
+/** The request's lang= (already checked by its route's schema), Swedish when the route has none. */
+function requestLang(req: FastifyRequest): Lang {
+  const lang = (req.query as { lang?: string } | undefined)?.lang;
+  return LANGS.find((l) => l === lang) ?? 'sv';
+}
+
 /** Answers with JSON, or the tables as a CSV or XLSX attachment named `<baseFileName>.<ext>`. */
 export async function sendTables<T>(reply: FastifyReply, req: FastifyRequest, baseFileName: string, tables: ExportTable[], json: T, meta?: ExportMeta): Promise<T | undefined> {
   const format = outputFormat(req);
@@ -189,6 +197,6 @@ export async function sendTables<T>(reply: FastifyReply, req: FastifyRequest, ba
   const fileName = `${baseFileName}.${format}`;
   // The file goes out as it is; the route's JSON response schema applies only to JSON answers.
   if (format === 'csv') attachment(reply, fileName, CSV_TYPE).send(tablesToCsv(tables, meta));
-  else attachment(reply, fileName, XLSX_TYPE).send(await tablesToXlsx(tables, meta));
+  else attachment(reply, fileName, XLSX_TYPE).send(await tablesToXlsx(tables, meta, requestLang(req)));
   return undefined;
 }

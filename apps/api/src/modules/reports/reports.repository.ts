@@ -235,7 +235,7 @@ export function reportsRepository({ db, unitId }: UnitScope) {
     /** The unit's target-group register, in its order. */
     targetGroups() {
       const g = t.targetGroups;
-      return db.select({ id: g.id, key: g.key, name: g.name, active: g.active }).from(g).where(eq(g.unitId, unitId)).orderBy(asc(g.sortOrder), asc(g.id)).all();
+      return db.select({ id: g.id, key: g.key, name: g.name, nameEn: g.nameEn, active: g.active }).from(g).where(eq(g.unitId, unitId)).orderBy(asc(g.sortOrder), asc(g.id)).all();
     },
 
     /** Plan items of the unit by id, with their status. */

@@ -7,7 +7,10 @@ import { REPORT_WORDS, type ReportWords } from './report-words.ts';
 import { attachment, sendTables, XLSX_TYPE, type ExportTable } from './report-export.ts';
 import { chartSvg } from '../../lib/chart-svg.ts';
 import { svgToPng } from '../../lib/chart-png.ts';
-import { CHART_FILE_NAMES, chartSpec } from './report-charts.ts';
+import { chartFileName, chartSpec } from './report-charts.ts';
+import { PLAN_STATUS_LABELS, PLAN_STATUS_LABELS_EN } from '../plan/plan-export.ts';
+import type { PlanStatus } from '../../db/schema.ts';
+import type { Lang } from '../../lib/lang.ts';
 
 const tags = ['reports'];
 const config = { action: 'report:read' } as const;
@@ -25,24 +28,20 @@ function ok<T extends z.ZodType>(json: T) {
   };
 }
 
-/** Each dimension's word in a file name (Swedish; the attachment's ASCII fallback drops the rings and dots). */
-const DIMENSION_SLUGS: Record<s.Dimension, string> = {
-  goal: 'mål', areaGroup: 'område', area: 'delområde', type: 'aktivitetstyp', format: 'format',
-  line: 'linje', staff: 'medarbetare', municipality: 'kommun', assignment: 'uppdrag',
-};
-
 /** "-2018", "-2018-01-01--2018-06-30" or nothing for all time. */
-function periodSuffix(q: s.PeriodQuery): string {
+function periodSuffix(q: s.PeriodQuery & { lang: Lang }): string {
+  const w = REPORT_WORDS[q.lang].fileNames;
   if (q.year !== undefined) return `-${q.year}`;
-  if (q.from || q.to) return `-${q.from ?? 'start'}--${q.to ?? 'slut'}`;
+  if (q.from || q.to) return `-${q.from ?? w.start}--${q.to ?? w.end}`;
   return '';
 }
 
-/** The period in words for a file's title: "2018", "2018-01-01–2018-06-30" or "alla år". */
-function periodWords(q: s.PeriodQuery): string {
+/** The period in words for a file's title: "2018", "2018-01-01–2018-06-30" or "alla år" (in the file's language). */
+function periodWords(q: s.PeriodQuery & { lang: Lang }): string {
+  const w = REPORT_WORDS[q.lang].period;
   if (q.year !== undefined) return String(q.year);
-  if (q.from || q.to) return `${q.from ?? 'början'}–${q.to ?? 'idag'}`;
-  return 'alla år';
+  if (q.from || q.to) return `${q.from ?? w.start}–${q.to ?? w.today}`;
+  return w.all;
 }
 
 /** A trend's years as the overview shows them: those with activities (all-zero columns would read as 0 %). */
@@ -122,103 +121,104 @@ function vbTables(r: s.Vb, w: ReportWords): ExportTable[] {
   }));
 }
 
-const REACH_LABEL = { own: 'Bara kommunen', shared: 'Några ägare', open: 'Alla ägare' } as const;
-const periodText = (p: { from: string | null; to: string | null; year: number | null }) => (p.year !== null ? String(p.year) : `${p.from ?? 'start'} – ${p.to ?? 'slut'}`);
+const periodText = (p: { from: string | null; to: string | null; year: number | null }, w: ReportWords) => (p.year !== null ? String(p.year) : `${p.from ?? w.municipality.start} – ${p.to ?? w.municipality.end}`);
 
-function municipalityTables(r: s.MunicipalityReport): ExportTable[] {
+function municipalityTables(r: s.MunicipalityReport, lang: Lang): ExportTable[] {
+  const w = REPORT_WORDS[lang];
+  const x = w.municipality;
+  const statusLabels = lang === 'en' ? PLAN_STATUS_LABELS_EN : PLAN_STATUS_LABELS;
   const prev = r.previous;
-  const head = (label: string) => [{ header: label, kind: 'text' as const }, { header: periodText(r.period), kind: 'count' as const }, ...(prev && r.previousPeriod ? [{ header: periodText(r.previousPeriod), kind: 'count' as const }] : [])];
+  const head = (label: string) => [{ header: label, kind: 'text' as const }, { header: periodText(r.period, w), kind: 'count' as const }, ...(prev && r.previousPeriod ? [{ header: periodText(r.previousPeriod, w), kind: 'count' as const }] : [])];
   const line = (label: string, now: number, before: number | undefined) => [label, now, ...(prev ? [before ?? null] : [])];
   const counts = (id: string, title: string, rows: { label: string; count: number }[]): ExportTable => ({
-    id, title, columns: [{ header: title, kind: 'text' }, { header: 'Antal aktiviteter', kind: 'count' }], rows: rows.map((x) => [x.label, x.count]),
+    id, title, columns: [{ header: title, kind: 'text' }, { header: x.countHeader, kind: 'count' }], rows: rows.map((row) => [row.label, row.count]),
   });
   const tables: ExportTable[] = [
     {
-      id: 'aktiviteter', title: `${r.municipality.name}: aktiviteter`,
-      columns: head('Aktiviteter'),
+      id: 'aktiviteter', title: x.activitiesOf(r.municipality.name),
+      columns: head(x.activities),
       rows: [
-        line('Bara kommunen', r.activities.own, prev?.activities.own),
-        line('Några ägare', r.activities.shared, prev?.activities.shared),
-        line('Alla ägare (öppet erbjudande)', r.activities.open, prev?.activities.open),
+        line(x.own, r.activities.own, prev?.activities.own),
+        line(x.shared, r.activities.shared, prev?.activities.shared),
+        line(x.open, r.activities.open, prev?.activities.open),
       ],
-      total: line('Totalt', r.activities.total, prev?.activities.total),
+      total: line(w.total, r.activities.total, prev?.activities.total),
     },
     {
-      id: 'deltagare', title: `${r.municipality.name}: deltagare`,
-      columns: head('Deltagare'),
+      id: 'deltagare', title: x.participantsOf(r.municipality.name),
+      columns: head(x.participants),
       rows: [
-        line('Från kommunen (där känt)', r.participants.known, prev?.participants.known),
-        line('Alla deltagare på aktiviteterna', r.participants.inAll, prev?.participants.inAll),
-        line('Delade aktiviteter utan uppdelning', r.participants.activitiesWithoutSplit, prev?.participants.activitiesWithoutSplit),
-        line('Aktiviteter utan deltagarantal', r.participants.activitiesWithoutCount, prev?.participants.activitiesWithoutCount),
+        line(x.known, r.participants.known, prev?.participants.known),
+        line(x.inAll, r.participants.inAll, prev?.participants.inAll),
+        line(x.withoutSplit, r.participants.activitiesWithoutSplit, prev?.participants.activitiesWithoutSplit),
+        line(x.withoutCount, r.participants.activitiesWithoutCount, prev?.participants.activitiesWithoutCount),
       ],
     },
   ];
   if (r.fee) {
     tables.push({
-      id: 'avgift', title: `Avgift och vad kommunen fick ${r.fee.year}`,
-      columns: [{ header: 'Uppgift', kind: 'text' }, { header: 'Värde', kind: 'count' }, { header: 'Andel', kind: 'share' }],
+      id: 'avgift', title: x.feeTitle(r.fee.year),
+      columns: [{ header: x.item, kind: 'text' }, { header: x.value, kind: 'count' }, { header: w.share, kind: 'share' }],
       rows: [
-        ['Avgift (kr)', r.fee.feeSek, r.fee.feeShare],
-        ['Befolkning', r.fee.population, null],
-        ['Alla ägares avgifter (kr)', r.fee.allOwnersFeeSek, null],
-        ['Andel av aktiviteterna', null, r.fee.activityShare],
-        ['Andel av kända deltagare', null, r.fee.participantShare],
+        [x.feeSek, r.fee.feeSek, r.fee.feeShare],
+        [x.population, r.fee.population, null],
+        [x.allOwnersFee, r.fee.allOwnersFeeSek, null],
+        [x.activityShare, null, r.fee.activityShare],
+        [x.participantShare, null, r.fee.participantShare],
       ],
     });
   }
   tables.push(
-    counts('resultatmal', 'Resultatmål', r.byGoal),
-    counts('omrade', 'Verksamhetsområde', r.byAreaGroup),
-    counts('typ', 'Aktivitetstyp', r.byType),
-    counts('format', 'Genomförande', r.byFormat),
-    counts('linje', 'Första/andra linjen', r.byLine),
-    { ...counts('malgrupp', 'Målgrupp', r.byTargetGroup), total: ['Utan angiven målgrupp', r.withoutTargetGroup] },
+    counts('resultatmal', x.goal, r.byGoal),
+    counts('omrade', x.areaGroup, r.byAreaGroup),
+    counts('typ', x.type, r.byType),
+    counts('format', x.format, r.byFormat),
+    counts('linje', x.line, r.byLine),
+    { ...counts('malgrupp', x.targetGroup, r.byTargetGroup), total: [x.withoutTargetGroup, r.withoutTargetGroup] },
     {
-      id: 'planpunkter', title: 'Planpunkter med aktivitet för kommunen',
-      columns: [{ header: 'Planpunkt', kind: 'text' }, { header: 'År', kind: 'count' }, { header: 'Status', kind: 'text' }, { header: 'Aktiviteter', kind: 'count' }],
-      rows: r.planItems.map((x) => [x.title, x.year, x.status, x.activities]),
+      id: 'planpunkter', title: x.planItemsTitle,
+      columns: [{ header: x.planItem, kind: 'text' }, { header: x.year, kind: 'count' }, { header: x.status, kind: 'text' }, { header: x.activities, kind: 'count' }],
+      // The status in words, as the plan page says it (the JSON keeps the code).
+      rows: r.planItems.map((p) => [p.title, p.year, statusLabels[p.status as PlanStatus] ?? p.status, p.activities]),
     },
     {
-      id: 'uppdrag', title: 'Uppdrag',
-      columns: [{ header: 'Uppdrag', kind: 'text' }, { header: 'Linje', kind: 'text' }, { header: 'Aktiviteter', kind: 'count' }],
-      rows: r.assignments.map((x) => [x.title, x.line === 'andra' ? 'Andra linjen' : x.line === 'forsta' ? 'Första linjen' : null, x.activities]),
+      id: 'uppdrag', title: x.assignments,
+      columns: [{ header: x.assignments, kind: 'text' }, { header: x.lineHeader, kind: 'text' }, { header: x.activities, kind: 'count' }],
+      rows: r.assignments.map((a) => [a.title, a.line ? x.lines[a.line] : null, a.activities]),
     },
     {
-      id: 'lista', title: 'Aktiviteterna',
-      columns: [{ header: 'Datum', kind: 'text' }, { header: 'Titel', kind: 'text' }, { header: 'Typ', kind: 'text' }, { header: 'För', kind: 'text' }, { header: 'Deltagare', kind: 'count' }, { header: 'Från kommunen', kind: 'count' }, { header: 'Medarbetare', kind: 'text' }],
-      rows: r.list.map((x) => [x.date, x.title, x.type, REACH_LABEL[x.reach], x.participants, x.participantsFromMunicipality, x.staff.join(', ')]),
+      id: 'lista', title: x.list,
+      columns: [{ header: x.date, kind: 'text' }, { header: x.title, kind: 'text' }, { header: x.typeHeader, kind: 'text' }, { header: x.reachHeader, kind: 'text' }, { header: x.participants, kind: 'count' }, { header: x.fromMunicipality, kind: 'count' }, { header: x.staff, kind: 'text' }],
+      rows: r.list.map((a) => [a.date, a.title, a.type, x.reach[a.reach], a.participants, a.participantsFromMunicipality, a.staff.join(', ')]),
     },
   );
   return tables;
 }
 
-function ownersTables(r: s.OwnersTable): ExportTable[] {
+function ownersTables(r: s.OwnersTable, w: ReportWords): ExportTable[] {
+  const x = w.owners;
+  const kinds = ['text', 'count', 'count', 'share', 'count', 'count', 'count', 'count', 'share', 'count', 'share', 'count'] as const;
   return [
     {
-      id: 'agarkommuner', title: `Ägarkommunerna ${r.year}: avgift och vad de fick`,
-      columns: [
-        { header: 'Kommun', kind: 'text' }, { header: 'Befolkning', kind: 'count' }, { header: 'Avgift (kr)', kind: 'count' }, { header: 'Andel av avgifterna', kind: 'share' },
-        { header: 'Aktiviteter', kind: 'count' }, { header: 'Bara kommunen', kind: 'count' }, { header: 'Några ägare', kind: 'count' }, { header: 'Alla ägare', kind: 'count' },
-        { header: 'Andel av aktiviteterna', kind: 'share' }, { header: 'Kända deltagare', kind: 'count' }, { header: 'Andel av deltagarna', kind: 'share' }, { header: 'Planpunkter med aktivitet', kind: 'count' },
-      ],
+      id: 'agarkommuner', title: x.title(r.year),
+      columns: x.headers.map((header, j) => ({ header, kind: kinds[j]! })),
       rows: r.owners.map((o) => [o.name, o.population, o.feeSek, o.feeShare, o.activities, o.own, o.shared, o.open, o.activityShare, o.participants, o.participantShare, o.planItems]),
-      total: ['Totalt', null, r.totals.feeSek, r.totals.feeSek > 0 ? 1 : null, r.totals.withOwner, null, null, null, r.totals.withOwner > 0 ? 1 : null, r.totals.participants, r.totals.participants > 0 ? 1 : null, null],
+      total: [w.total, null, r.totals.feeSek, r.totals.feeSek > 0 ? 1 : null, r.totals.withOwner, null, null, null, r.totals.withOwner > 0 ? 1 : null, r.totals.participants, r.totals.participants > 0 ? 1 : null, null],
     },
     {
-      id: 'malgrupper', title: `Vilka aktiviteterna nådde ${r.year}: aktiviteter per kommun och målgrupp`,
-      columns: [{ header: 'Kommun', kind: 'text' }, ...r.targetGroups.map((g) => ({ header: g.name, kind: 'count' as const }))],
+      id: 'malgrupper', title: x.targetGroupsTitle(r.year),
+      columns: [{ header: x.municipality, kind: 'text' }, ...r.targetGroups.map((g) => ({ header: g.name, kind: 'count' as const }))],
       rows: r.owners.map((o) => [o.name, ...o.targetGroups]),
     },
     {
-      id: 'utan-uppgift', title: 'Aktiviteter som saknar uppgifter',
-      columns: [{ header: 'Uppgift', kind: 'text' }, { header: 'Aktiviteter', kind: 'count' }],
+      id: 'utan-uppgift', title: x.missingTitle,
+      columns: [{ header: x.item, kind: 'text' }, { header: x.activities, kind: 'count' }],
       rows: [
-        ['Årets aktiviteter', r.totals.activities],
-        ['Ingen ägarkommun (uttryckligt val)', r.totals.noOwnerMunicipality],
-        ['Ingen kommun angiven', r.totals.noMunicipalityGiven],
-        ['Flera kommuner, deltagarna inte uppdelade', r.totals.sharedWithoutSplit],
-        ['Utan angiven målgrupp', r.totals.withoutTargetGroup],
+        [x.yearActivities, r.totals.activities],
+        [x.noOwner, r.totals.noOwnerMunicipality],
+        [x.noMunicipality, r.totals.noMunicipalityGiven],
+        [x.sharedWithoutSplit, r.totals.sharedWithoutSplit],
+        [x.withoutTargetGroup, r.totals.withoutTargetGroup],
       ],
     },
   ];
@@ -235,7 +235,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (req, reply) => {
     const r = svc.municipalityReport(req.scope, req.params.code, req.query);
-    return sendTables(reply, req, `kommun-${r.municipality.code}${periodSuffix(req.query)}`, municipalityTables(r), r);
+    const w = REPORT_WORDS[req.query.lang];
+    return sendTables(reply, req, `${w.municipality.file}-${r.municipality.code}${periodSuffix(req.query)}`, municipalityTables(r, req.query.lang), r);
   });
 
   app.get('/reports/owners', {
@@ -246,8 +247,9 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: s.ownersQuery, response: { 200: ok(s.ownersTable), ...errorResponses },
     },
   }, async (req, reply) => {
-    const r = svc.ownersTable(req.scope, req.query.year);
-    return sendTables(reply, req, `agarkommuner-${req.query.year}`, ownersTables(r), r);
+    const r = svc.ownersTable(req.scope, req.query.year, req.query.lang);
+    const w = REPORT_WORDS[req.query.lang];
+    return sendTables(reply, req, `${w.owners.file}-${req.query.year}`, ownersTables(r, w), r);
   });
 
 
@@ -260,7 +262,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (req, reply) => {
     const r = svc.distributionReport(req.scope, req.query);
-    return sendTables(reply, req, `fördelning-${DIMENSION_SLUGS[req.query.dimension]}${periodSuffix(req.query)}`, [distributionTable(r, REPORT_WORDS[req.query.lang])], r, svc.exportMeta(req.scope, periodWords(req.query)));
+    const f = REPORT_WORDS[req.query.lang].fileNames;
+    return sendTables(reply, req, `${f.distribution}-${f.dimensions[req.query.dimension]}${periodSuffix(req.query)}`, [distributionTable(r, REPORT_WORDS[req.query.lang])], r, svc.exportMeta(req.scope, periodWords(req.query)));
   });
 
   app.get('/reports/crosstab', {
@@ -271,7 +274,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (req, reply) => {
     const r = svc.crosstabReport(req.scope, req.query);
-    return sendTables(reply, req, `korstabell-${DIMENSION_SLUGS[req.query.rows]}-${DIMENSION_SLUGS[req.query.cols]}${periodSuffix(req.query)}`, crosstabTables(req.query, r, REPORT_WORDS[req.query.lang]), r, svc.exportMeta(req.scope, periodWords(req.query)));
+    const f = REPORT_WORDS[req.query.lang].fileNames;
+    return sendTables(reply, req, `${f.crosstab}-${f.dimensions[req.query.rows]}-${f.dimensions[req.query.cols]}${periodSuffix(req.query)}`, crosstabTables(req.query, r, REPORT_WORDS[req.query.lang]), r, svc.exportMeta(req.scope, periodWords(req.query)));
   });
 
   app.get('/reports/trend', {
@@ -284,7 +288,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     const r = svc.trendReport(req.scope, req.query);
     const years = shownYears(r);
     const span = `${years[0]}-${years.at(-1)}`;
-    return sendTables(reply, req, `trend-${DIMENSION_SLUGS[req.query.dimension]}-${span}`, trendTables(req.query, r, REPORT_WORDS[req.query.lang]), r, svc.exportMeta(req.scope, span.replace('-', '–')));
+    const f = REPORT_WORDS[req.query.lang].fileNames;
+    return sendTables(reply, req, `${f.trend}-${f.dimensions[req.query.dimension]}-${span}`, trendTables(req.query, r, REPORT_WORDS[req.query.lang]), r, svc.exportMeta(req.scope, span.replace('-', '–')));
   });
 
   app.get('/reports/reach', {
@@ -295,7 +300,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (req, reply) => {
     const r = svc.reachReport(req.scope, req.query);
-    return sendTables(reply, req, `räckvidd${periodSuffix(req.query)}`, [reachTable(r, REPORT_WORDS[req.query.lang])], r, svc.exportMeta(req.scope, periodWords(req.query)));
+    return sendTables(reply, req, `${REPORT_WORDS[req.query.lang].fileNames.reach}${periodSuffix(req.query)}`, [reachTable(r, REPORT_WORDS[req.query.lang])], r, svc.exportMeta(req.scope, periodWords(req.query)));
   });
 
   app.get('/reports/vb/:year', {
@@ -306,8 +311,9 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (req, reply) => {
     const r = svc.vbReport(req.scope, req.params.year, req.query);
-    const part = req.query.table === 'verksamhetsomrade' ? '-verksamhetsområde' : req.query.table === 'resultatmal' ? '-resultatmål' : '';
-    return sendTables(reply, req, `vb-${req.params.year}${part}`, vbTables(r, REPORT_WORDS[req.query.lang]), r, svc.exportMeta(req.scope, String(req.params.year)));
+    const f = REPORT_WORDS[req.query.lang].fileNames;
+    const part = req.query.table ? `-${f.vbTables[req.query.table]}` : '';
+    return sendTables(reply, req, `${f.vb}-${req.params.year}${part}`, vbTables(r, REPORT_WORDS[req.query.lang]), r, svc.exportMeta(req.scope, String(req.params.year)));
   });
 
   app.get('/reports/charts/:chart', {
@@ -315,7 +321,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags,
       summary: 'Ett av översiktens diagram som bild för tryck: titel, år, n och värden på staplarna',
-      description: 'Ritas på servern ur samma rapporter som tabellerna; samma bilder används i Word-dokumentet. PNG är 2000 px bred.',
+      description: 'Ritas på servern ur samma rapporter som tabellerna; samma bilder används i Word-dokumentet. PNG är 2000 px bred. Rubriker, n, serier och filnamn på lang (sv som standard).',
       params: s.chartParams, querystring: s.chartQuery,
       response: {
         200: {
@@ -330,7 +336,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (req, reply) => {
     const svg = chartSvg(chartSpec(req.scope, req.params.chart, req.query));
-    const name = `diagram-${CHART_FILE_NAMES[req.params.chart]}-${req.query.year}.${req.query.format}`;
+    const name = chartFileName(req.params.chart, req.query);
     if (req.query.format === 'svg') return attachment(reply, name, 'image/svg+xml; charset=utf-8').send(svg);
     return attachment(reply, name, 'image/png').send(await svgToPng(svg));
   });

@@ -107,6 +107,7 @@ export const chartQuery = z.strictObject({
   year: yearParam.meta({ description: 'Året' }),
   rounding: roundingParam,
   format: z.enum(['png', 'svg']).default('png').meta({ description: 'png (2000 px bred, för tryck) eller svg' }),
+  lang: langParam,
 });
 export type ChartQuery = z.infer<typeof chartQuery>;
 
@@ -209,7 +210,7 @@ export type Years = z.infer<typeof years>;
 export const OWNERS_DEFINITION = 'Alla ägare = varje ägarkommun det året: de aktiva kommunerna i enhetens register (samma kommuner som formulärets ruta Alla sparar), utom en som har sitt första år med avgift registrerat senare, och en kommun som lämnat (inaktiv) för de år den har avgift eller befolkning registrerad. En aktivitet med bara kommunen är dess egen; med några men inte alla ägare är den delad; med alla ägare är den ett öppet erbjudande till alla.';
 
 export const municipalityParams = z.strictObject({ code: z.string().min(1).max(40).meta({ description: 'Kommunens kod, t.ex. sigtuna' }) });
-export const municipalityReportQuery = z.strictObject({ ...periodShape, output: outputParam }).superRefine((q, ctx) => {
+export const municipalityReportQuery = z.strictObject({ ...periodShape, output: outputParam, lang: langParam }).superRefine((q, ctx) => {
   checkPeriod(q, ctx);
   if (q.year === undefined && q.from === undefined && q.to === undefined) ctx.addIssue({ code: 'custom', path: ['year'], message: 'Ange year, eller from och/eller to.' });
 });
@@ -217,6 +218,7 @@ export type MunicipalityReportQuery = z.infer<typeof municipalityReportQuery>;
 export const ownersQuery = z.strictObject({
   year: yearParam.meta({ description: 'Året, t.ex. 2018' }),
   output: outputParam,
+  lang: langParam,
 });
 export type OwnersQuery = z.infer<typeof ownersQuery>;
 

@@ -15,7 +15,7 @@ import type {
   Crosstab, CrosstabQuery, Dimension, Distribution, DistributionQuery, Filters, MunicipalityReport, MunicipalityReportQuery, OwnersTable,
   PeriodQuery, Reach, ReachQuery, SingleDimension, Trend, TrendQuery, Vb, VbQuery, Years,
 } from './reports.schemas.ts';
-import { MULTI_VALUED, OWNERS_DEFINITION } from './reports.schemas.ts';
+import { MULTI_VALUED } from './reports.schemas.ts';
 import { reportsRepository, type ActivityFilter, type CountColumn, type ReportReference } from './reports.repository.ts';
 
 export const NONE_KEY = 'none';
@@ -544,7 +544,7 @@ const targetGroupKey = (g: { id: number; key: string | null }) => g.key ?? Strin
  * year or period, against the year before, with its fee beside its shares of activities and participants.
  */
 export function municipalityReport(scope: UnitScope, code: string, q: MunicipalityReportQuery): MunicipalityReport {
-  const ctx = loadCtx(scope);
+  const ctx = loadCtx(scope, q.lang);
   const m = ctx.municipalities.find((x) => x.code === code);
   if (!m) throw notFound(`Kommunen ${code}`);
   const repo = scope.repo(reportsRepository);
@@ -595,12 +595,12 @@ export function municipalityReport(scope: UnitScope, code: string, q: Municipali
 
   const staffName = new Map(ctx.staff.map((x) => [x.id, x.name]));
   const typeName = new Map(ctx.types.map((x) => [x.id, x.name]));
-  const tgRows = targetGroups.filter((g) => g.active || (tgCounts.get(g.id) ?? 0) > 0).map((g) => ({ key: targetGroupKey(g), label: g.name, count: tgCounts.get(g.id) ?? 0 }));
+  const tgRows = targetGroups.filter((g) => g.active || (tgCounts.get(g.id) ?? 0) > 0).map((g) => ({ key: targetGroupKey(g), label: nameIn(ctx.lang, g), count: tgCounts.get(g.id) ?? 0 }));
   return {
     municipality: { code: m.code, name: m.name, owner: period.year !== null ? owners(period.year).has(m.id) : m.active },
     period,
     previousPeriod,
-    ownersDefinition: OWNERS_DEFINITION,
+    ownersDefinition: ctx.words.ownersDefinition,
     activities: facts.activities,
     participants: facts.participants,
     previous: previous ? { activities: previous.activities, participants: previous.participants } : null,
@@ -630,8 +630,8 @@ export function municipalityReport(scope: UnitScope, code: string, q: Municipali
  * split equally between them) and of known participants, the plan items that had activity for it, and whom its
  * activities reached. Plain rows, for the overview, the exports and a later Word document alike.
  */
-export function ownersTable(scope: UnitScope, year: number): OwnersTable {
-  const ctx = loadCtx(scope);
+export function ownersTable(scope: UnitScope, year: number, lang: Lang = 'sv'): OwnersTable {
+  const ctx = loadCtx(scope, lang);
   const repo = scope.repo(reportsRepository);
   const years = repo.municipalityYears();
   const owners = ownersCache(ctx, years);
@@ -651,7 +651,7 @@ export function ownersTable(scope: UnitScope, year: number): OwnersTable {
   const usedGroups = targetGroups.map((g, i) => ({ g, i })).filter(({ g, i }) => g.active || perOwner.some((o) => o.tg[i]! > 0));
   return {
     year,
-    ownersDefinition: OWNERS_DEFINITION,
+    ownersDefinition: ctx.words.ownersDefinition,
     owners: perOwner.map((o) => ({
       code: o.m.code, name: o.m.name, population: o.population, feeSek: o.feeSek,
       feeShare: o.feeSek !== null && feeSum > 0 ? o.feeSek / feeSum : null,
@@ -662,7 +662,7 @@ export function ownersTable(scope: UnitScope, year: number): OwnersTable {
       planItems: o.planItems,
       targetGroups: usedGroups.map(({ i }) => o.tg[i]!),
     })),
-    targetGroups: usedGroups.map(({ g }) => ({ key: targetGroupKey(g), name: g.name })),
+    targetGroups: usedGroups.map(({ g }) => ({ key: targetGroupKey(g), name: nameIn(ctx.lang, g) })),
     totals: {
       activities: list.length,
       withOwner: base,

@@ -14,7 +14,7 @@ import { OwnersTableSection } from '../municipality/OwnersTableSection.tsx';
 export function AnnualReportPage() {
   const { year: param = '' } = useParams();
   const year = Number(param);
-  const { t, number } = useI18n();
+  const { t, number, lang } = useI18n();
   const a = t.annualReport;
   useDocumentTitle(a.title(year));
   const report = useAnnualReport(year);
@@ -29,7 +29,7 @@ export function AnnualReportPage() {
         <h1>{a.title(year)}</h1>
         <p className="exports no-print">
           <button type="button" className="button" onClick={() => window.print()}>{t.overview.print}</button>
-          <a className="button" href={annualReportDocxUrl(year)} download>{a.docx}</a>
+          <a className="button" href={annualReportDocxUrl(year, lang)} download>{a.docx}</a>
           <Link className="button" to={`/oversikt?year=${year}`}>{a.back}</Link>
         </p>
       </div>

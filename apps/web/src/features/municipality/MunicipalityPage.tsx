@@ -3,7 +3,6 @@
  * account is linked to the municipality, and for everyone else in the unit. A year (against the year before) or a
  * period; every chart has its table beside it; prints on one to two A4 pages.
  */
-import { useReferenceNames } from '../../i18n/reference-names.ts';
 import { useState, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { isIsoDate, todayInSweden } from '@fou/domain';
@@ -57,12 +56,9 @@ function CountTable({ caption, rows, extra }: { caption: string; rows: { key: st
 export function MunicipalityPage() {
   usePreloadCharts();
   const { code = '' } = useParams();
-  const { t, number, percent, date } = useI18n();
-  const names = useReferenceNames();
-  // The municipality report is Swedish: its rows get the chosen language's names by their keys here.
-  type Dim = Parameters<typeof names.rowLabel>[0];
-  const local = <R extends { key: string; label: string }>(dim: Dim, rows: R[]) =>
-    rows.map((x) => ({ ...x, label: x.key === 'none' ? t.form.noLine : names.rowLabel(dim, x.key, x.label) }));
+  const { t, number, percent, date, lang } = useI18n();
+  // The report comes in the chosen language (lang): only the row without a line gets the form's word for it.
+  const local = <R extends { key: string; label: string }>(rows: R[]) => rows.map((x) => (x.key === 'none' ? { ...x, label: t.form.noLine } : x));
   const [sp, setSp] = useSearchParams();
   const thisYear = Number(todayInSweden().slice(0, 4));
   const period = periodFromSearch(sp, thisYear);
@@ -151,8 +147,8 @@ export function MunicipalityPage() {
       <p className="muted">{t.municipality.definition}</p>
 
       <p className="exports no-print">
-        <a className="button button--small" href={municipalityFileUrl(r.municipality.code, period, 'csv')} download>{t.overview.downloadCsv}</a>
-        <a className="button button--small" href={municipalityFileUrl(r.municipality.code, period, 'xlsx')} download>{t.overview.downloadXlsx}</a>
+        <a className="button button--small" href={municipalityFileUrl(r.municipality.code, period, 'csv', lang)} download>{t.overview.downloadCsv}</a>
+        <a className="button button--small" href={municipalityFileUrl(r.municipality.code, period, 'xlsx', lang)} download>{t.overview.downloadXlsx}</a>
         <button type="button" className="button button--small" onClick={() => window.print()}>{t.overview.print}</button>
       </p>
 
@@ -249,14 +245,14 @@ export function MunicipalityPage() {
       <section className="report-section" aria-labelledby="m-dimensions">
         <h2 id="m-dimensions">{t.municipality.dimensionsHeading}</h2>
         <div className="municipality-grid municipality-grid--tables">
-          <CountTable caption={t.municipality.byGoal} rows={local('goal', r.byGoal)} />
-          <CountTable caption={t.municipality.byArea} rows={local('areaGroup', r.byAreaGroup)} />
-          <CountTable caption={t.municipality.byFormat} rows={local('format', r.byFormat)} />
-          <CountTable caption={t.municipality.byLine} rows={local('line', r.byLine)} />
-          <CountTable caption={t.municipality.byType} rows={local('type', r.byType)} />
+          <CountTable caption={t.municipality.byGoal} rows={local(r.byGoal)} />
+          <CountTable caption={t.municipality.byArea} rows={local(r.byAreaGroup)} />
+          <CountTable caption={t.municipality.byFormat} rows={local(r.byFormat)} />
+          <CountTable caption={t.municipality.byLine} rows={local(r.byLine)} />
+          <CountTable caption={t.municipality.byType} rows={local(r.byType)} />
           <CountTable
             caption={t.municipality.byTargetGroup}
-            rows={local('targetGroup', r.byTargetGroup)}
+            rows={local(r.byTargetGroup)}
             extra={
               <tfoot>
                 <tr><th scope="row">{t.municipality.withoutTargetGroup}</th><td className="num">{number(r.withoutTargetGroup)}</td></tr>
@@ -331,7 +327,7 @@ export function MunicipalityPage() {
                   <tr key={a.id}>
                     <td className="nowrap">{date(a.date)}</td>
                     <th scope="row"><Link to={`/aktiviteter/${a.id}`}>{a.title}</Link></th>
-                    <td>{names.typeBySwedishName(a.type)}</td>
+                    <td>{a.type}</td>
                     <td>{a.reach === 'own' ? t.municipality.own : a.reach === 'shared' ? t.municipality.shared : t.municipality.open}</td>
                     <td>{a.staff.join(', ')}</td>
                   </tr>

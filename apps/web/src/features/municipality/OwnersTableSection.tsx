@@ -11,7 +11,7 @@ import { ownersFileUrl, useOwnersTable } from './municipality-queries.ts';
 const share = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
 
 export function OwnersTableSection({ year, enabled }: { year: number; enabled: boolean }) {
-  const { t, number, percent } = useI18n();
+  const { t, number, percent, lang } = useI18n();
   const q = useOwnersTable(year, enabled);
   const pct = (x: number | null) => (x === null ? '–' : percent(share(x)!));
   return (
@@ -20,8 +20,8 @@ export function OwnersTableSection({ year, enabled }: { year: number; enabled: b
       {q.isError ? <p role="alert">{t.common.loadError}</p> : !q.data ? <p role="status">{t.common.loading}</p> : (
         <>
           <p className="exports no-print">
-            <a className="button button--small" href={ownersFileUrl(year, 'csv')} download>{t.overview.downloadCsv}<span className="visually-hidden">: {t.owners.heading(year)}</span></a>
-            <a className="button button--small" href={ownersFileUrl(year, 'xlsx')} download>{t.overview.downloadXlsx}<span className="visually-hidden">: {t.owners.heading(year)}</span></a>
+            <a className="button button--small" href={ownersFileUrl(year, 'csv', lang)} download>{t.overview.downloadCsv}<span className="visually-hidden">: {t.owners.heading(year)}</span></a>
+            <a className="button button--small" href={ownersFileUrl(year, 'xlsx', lang)} download>{t.overview.downloadXlsx}<span className="visually-hidden">: {t.owners.heading(year)}</span></a>
           </p>
           <p>{t.owners.intro}</p>
           <Chart

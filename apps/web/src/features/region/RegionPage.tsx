@@ -150,7 +150,7 @@ function ShareSection({ data, id, title, columns, pick }: {
 
 export function RegionPage() {
   usePreloadCharts();
-  const { t, number } = useI18n();
+  const { t, number, lang } = useI18n();
   const r = t.region;
   useDocumentTitle(r.title);
   const [sp, setSp] = useSearchParams();
@@ -214,10 +214,10 @@ export function RegionPage() {
           ) : (
             <>
               <p className="exports no-print">
-                <a className="button button--small" href={comparisonFileUrl(data.from, data.to, 'csv')} download>
+                <a className="button button--small" href={comparisonFileUrl(data.from, data.to, 'csv', lang)} download>
                   {t.overview.downloadCsv}<span className="visually-hidden">: {r.title}</span>
                 </a>
-                <a className="button button--small" href={comparisonFileUrl(data.from, data.to, 'xlsx')} download>
+                <a className="button button--small" href={comparisonFileUrl(data.from, data.to, 'xlsx', lang)} download>
                   {t.overview.downloadXlsx}<span className="visually-hidden">: {r.title}</span>
                 </a>
               </p>
