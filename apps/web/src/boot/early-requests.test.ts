@@ -21,9 +21,10 @@ function fakeFetch() {
 const flush = () => new Promise((r) => setTimeout(r, 0));
 const SESSION = '/api/v1/auth/session';
 const YEARS = '/api/v1/reports/years';
-// The overview's first four reports for 2018, written out: the trend runs from 2016, the first year the pages offer.
+// The overview's first five reports for 2018, written out: the trend runs from 2016, the first year the pages offer.
 const REPORTS_2018 = [
   '/api/v1/reports/vb/2018?rounding=halfUp&lang=sv',
+  '/api/v1/reports/owners?year=2018&lang=sv',
   '/api/v1/reports/crosstab?rows=goal&cols=areaGroup&year=2018&percent=row&rounding=halfUp&lang=sv',
   '/api/v1/reports/reach?year=2018&lang=sv',
   '/api/v1/reports/trend?dimension=goal&fromYear=2016&toYear=2018&rounding=halfUp&lang=sv',
@@ -109,6 +110,7 @@ describe('the boot script', () => {
     expect(f.urls()).toEqual([
       SESSION,
       '/api/v1/reports/vb/2024?rounding=largestRemainder&lang=en',
+      '/api/v1/reports/owners?year=2024&lang=en',
       '/api/v1/reports/crosstab?rows=goal&cols=areaGroup&year=2024&percent=row&rounding=largestRemainder&lang=en',
       '/api/v1/reports/reach?year=2024&lang=en',
       '/api/v1/reports/trend?dimension=goal&fromYear=2016&toYear=2024&rounding=largestRemainder&lang=en',

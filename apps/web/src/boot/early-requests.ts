@@ -42,7 +42,7 @@ export function startEarlyRequests(chunks: BootChunks, reportPaths: typeof overv
   if (path === '/logga-in') early['/api/v1/auth/demo-accounts'] = get('/api/v1/auth/demo-accounts');
   const yearInAddress = new URLSearchParams(location.search).has('year');
   if ((path === '/oversikt' || path === '/plan') && !yearInAddress) whenSignedIn('/api/v1/reports/years');
-  // The overview's first four reports, for the year in the address or the one it opens on (the years' answer names
+  // The overview's first five reports, for the year in the address or the one it opens on (the years' answer names
   // it). The boot's handler on the years' answer runs before the app's (it was attached first), so the reports are
   // here by the time the app asks for them.
   if (path === '/oversikt') {
@@ -51,7 +51,7 @@ export function startEarlyRequests(chunks: BootChunks, reportPaths: typeof overv
     const rounding = p.rounding(search);
     const lang = p.lang();
     const reports = (year: number) => [
-      p.vb(year, rounding, lang), p.crosstab(year, rounding, lang), p.reach(year, lang), p.trend(p.trendFrom(year), year, rounding, lang),
+      p.vb(year, rounding, lang), p.owners(year, lang), p.crosstab(year, rounding, lang), p.reach(year, lang), p.trend(p.trendFrom(year), year, rounding, lang),
     ];
     if (yearInAddress) {
       const year = Number(search.get('year'));

@@ -1,5 +1,5 @@
 /**
- * The addresses of the overview's first four reports, in one place for the two that must agree on them: the boot
+ * The addresses of the overview's first five reports, in one place for the two that must agree on them: the boot
  * script (boot/early-requests.ts), which asks for them before the app's code has arrived, and the report hooks
  * (api/reports.ts), which take those answers by address. Self-contained for the same reason as the boot script:
  * vite.config.ts sends this function's source text along with it.
@@ -10,6 +10,8 @@ export function overviewReportPaths() {
     crosstab: (year: number, rounding: string, lang: string) =>
       `/api/v1/reports/crosstab?rows=goal&cols=areaGroup&year=${year}&percent=row&rounding=${rounding}&lang=${lang}`,
     reach: (year: number, lang: string) => `/api/v1/reports/reach?year=${year}&lang=${lang}`,
+    /** The owners' table under the annual report's (features/municipality/OwnersTableSection.tsx). */
+    owners: (year: number, lang: string) => `/api/v1/reports/owners?year=${year}&lang=${lang}`,
     trend: (fromYear: number, toYear: number, rounding: string, lang: string) =>
       `/api/v1/reports/trend?dimension=goal&fromYear=${fromYear}&toYear=${toYear}&rounding=${rounding}&lang=${lang}`,
     /** The overview's trend: nine years up to the one shown, none before the first year the pages offer (2016). */

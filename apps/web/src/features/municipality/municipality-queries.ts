@@ -1,5 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
+import { arrivedEarly, takeEarly } from '../../api/early.ts';
+import { overviewReportPaths } from '../../boot/overview-report-paths.ts';
 import type { components } from '../../api/schema.d.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { Lang } from '../../i18n/messages.ts';
@@ -8,6 +10,8 @@ export type MunicipalityReport = components['schemas']['MunicipalityReport'];
 export type OwnersTable = components['schemas']['OwnersTable'];
 /** A year, or a period of dates. */
 export type ReportPeriod = { year: number } | { from: string; to: string };
+
+const early = overviewReportPaths();
 
 export const municipalityKeys = {
   all: ['reports', 'municipality'] as const,
@@ -35,7 +39,9 @@ export function useOwnersTable(year: number, enabled = true) {
   const { lang } = useI18n();
   return useQuery({
     queryKey: municipalityKeys.owners(year, lang),
-    queryFn: async () => json(unwrap(await api.GET('/api/v1/reports/owners', { params: { query: { year, lang } } }))),
+    // On the overview the boot script may already have asked for it (a signed-in first load): taken by address.
+    queryFn: async () => json(await takeEarly(early.owners(year, lang), async () => unwrap(await api.GET('/api/v1/reports/owners', { params: { query: { year, lang } } })))),
+    initialData: () => arrivedEarly<OwnersTable>(early.owners(year, lang)),
     staleTime: 60_000,
     placeholderData: keepPreviousData,
     enabled,
