@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import type { Me } from './api/client.ts';
@@ -9,14 +9,18 @@ import { meAs } from './test/signed-in.tsx';
 
 /** A stand-in API that knows only the session question; it records what was asked and how it answered. */
 const server = vi.hoisted(() => {
-  const s = { me: null as Me | null, calls: [] as { path: string; status: number }[] };
+  const s = { me: null as Me | null, calls: [] as { path: string; status: number }[], holdFrom: null as string | null, release: null as null | (() => void) };
   const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   globalThis.fetch = (async (input: Request) => {
-    const { pathname } = new URL(input.url);
+    const { pathname, searchParams } = new URL(input.url);
+    // The comparison answers the range asked for (2024 alone when none); one starting at `holdFrom` waits for release.
+    const from = Number(searchParams.get('from') ?? 2024);
+    const to = Number(searchParams.get('to') ?? 2024);
+    if (pathname === '/api/v1/region/comparison' && s.holdFrom !== null && searchParams.get('from') === s.holdFrom) await new Promise<void>((r) => (s.release = r));
     const [status, body]: [number, unknown] =
       pathname === '/api/v1/auth/session' ? [200, s.me ? { signedIn: true, me: s.me } : { signedIn: false }]
         : pathname === '/api/v1/auth/demo-accounts' ? [404, { statusCode: 404, error: 'Not Found', message: 'Demokonton finns bara i demoläge.' }]
-        : pathname === '/api/v1/region/comparison' ? [200, { from: 2024, to: 2024, years: [2024], viewer: { role: 'region', county: 'Stockholms län', unitShares: null }, units: [], goals: [], areaGroups: [], rows: [] }]
+        : pathname === '/api/v1/region/comparison' ? [200, { from, to, years: Array.from({ length: to - from + 1 }, (_, i) => from + i), viewer: { role: 'region', county: 'Stockholms län', unitShares: null }, units: [], goals: [], areaGroups: [], rows: [] }]
           : [401, { statusCode: 401, error: 'Unauthorized', message: 'Du är inte inloggad.' }];
     s.calls.push({ path: pathname, status });
     return json(status, body);
@@ -28,6 +32,7 @@ beforeEach(() => {
   localStorage.setItem('fou.lang', 'sv');
   server.calls.length = 0;
   server.me = null;
+  server.holdFrom = null;
   document.title = '';
 });
 afterEach(cleanup);
@@ -88,6 +93,24 @@ describe('the regional comparison in the app', () => {
     await screen.findByText('Ingen enhet delar sina siffror ännu.');
     const nav = screen.getByRole('navigation', { name: 'Huvudmeny' });
     expect([...nav.querySelectorAll('a')].map((a) => a.textContent)).toEqual(['Regional jämförelse']);
+  });
+
+  it('a new start year shows in its select at once, while the old figures wait for the new answer', async () => {
+    server.me = meAs('region');
+    server.holdFrom = '2022';
+    const router = renderApp('/region?from=2024&to=2024');
+    const from = (await screen.findByLabelText('Från år')) as HTMLSelectElement;
+    const to = screen.getByLabelText('Till år') as HTMLSelectElement;
+    expect([from.value, to.value]).toEqual(['2024', '2024']);
+    fireEvent.change(from, { target: { value: '2022' } });
+    await vi.waitFor(() => expect(router.state.location.search).toBe('?from=2022&to=2024'));
+    // The answer for 2022–2024 is held: the selects say what was asked, not the old answer's 2024–2024.
+    expect(server.release).not.toBeNull();
+    expect([from.value, to.value]).toEqual(['2022', '2024']);
+    await act(async () => server.release?.());
+    await vi.waitFor(() => expect(server.calls.filter((c) => c.path === '/api/v1/region/comparison')).toHaveLength(2));
+    await act(async () => undefined);
+    expect([from.value, to.value]).toEqual(['2022', '2024']);
   });
 
   it('a chief has the comparison and the unit settings in the menu; the council has neither', async () => {

@@ -45,12 +45,15 @@ export function OverviewPage() {
   const paths = overviewReportPaths();
   const trendFrom = paths.trendFrom(year);
   const rounding: Rounding = paths.rounding(sp);
+  // The choices below are drawn from the address. The router changes it in a transition, which on a busy phone
+  // commits tasks later: until then React puts a controlled radio or select back to the old choice, so a tap
+  // seemed not to take. flushSync draws the new choice in the same event; the figures follow as they arrive.
   const setRounding = (r: Rounding) => {
     const next = new URLSearchParams(sp);
     if (r === 'largestRemainder') next.set('avrundning', '100');
     else next.delete('avrundning');
     if (!next.has('year')) next.set('year', String(year));
-    setSp(next);
+    setSp(next, { flushSync: true });
   };
   // Each section asks for its own report, so an answer that arrives redraws only the section it is for: the page
   // used to hold all four and redraw everything six times as they came in, the most of its blocking time on a phone.
@@ -62,7 +65,7 @@ export function OverviewPage() {
   const yearSelect = (
     <div className="field field--inline">
       <label htmlFor="overview-year">{t.overview.year}</label>
-      <select id="overview-year" className="input" value={outOfRange === null ? year : ''} onChange={(e) => setSp({ year: e.target.value })}>
+      <select id="overview-year" className="input" value={outOfRange === null ? year : ''} onChange={(e) => setSp({ year: e.target.value }, { flushSync: true })}>
         {outOfRange !== null ? <option value="">–</option> : null}
         {years.map((y) => (
           <option key={y} value={y}>

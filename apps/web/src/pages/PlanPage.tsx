@@ -79,7 +79,8 @@ function PlanYear({ year, reason }: { year: number; reason: 'latest' | 'lastYear
       else next.delete(k);
     }
     next.set('year', String(changes.year ?? year));
-    setSp(next, { replace: true });
+    // flushSync: the selects show the new choice at once, not after the router's transition (see OverviewPage).
+    setSp(next, { replace: true, flushSync: true });
   }
 
   const exportHref = (output: 'csv' | 'xlsx') => `/api/v1/plan-followup?${new URLSearchParams({ year: String(year), asOf, output, lang })}`;

@@ -118,7 +118,7 @@ export function MunicipalityPage() {
           {mode === 'year' ? (
             <div className="field field--inline">
               <label htmlFor="municipality-year">{t.overview.year}</label>
-              <select id="municipality-year" className="input" value={'year' in period ? period.year : ''} onChange={(e) => setSp({ year: e.target.value })}>
+              <select id="municipality-year" className="input" value={'year' in period ? period.year : ''} onChange={(e) => setSp({ year: e.target.value }, { flushSync: true })}>
                 {'year' in period ? null : <option value="">{t.municipality.chooseYear}</option>}
                 {years.map((y) => <option key={y} value={y}>{y}</option>)}
               </select>

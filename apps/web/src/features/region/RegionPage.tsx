@@ -161,16 +161,19 @@ export function RegionPage() {
   const options = Array.from({ length: thisYear - FIRST_PAGE_YEAR + 1 }, (_, i) => thisYear - i);
 
   /** A new end of the range keeps the other end in order and within the API's limit. */
+  // While the new range's answer is on its way the old one is shown: the selects show the range asked for, not
+  // the old answer's (they jumped back until the answer came), and the answer's own range once it is here.
+  const shown = data && comparison.isPlaceholderData && asked.from !== undefined && asked.to !== undefined ? { from: asked.from, to: asked.to } : data;
   function choose(which: 'from' | 'to', year: number) {
-    if (!data) return;
-    let from = which === 'from' ? year : data.from;
-    let to = which === 'to' ? year : data.to;
+    if (!shown) return;
+    let from = which === 'from' ? year : shown.from;
+    let to = which === 'to' ? year : shown.to;
     if (from > to) [from, to] = which === 'from' ? [from, from] : [to, to];
     if (to - from >= MAX_YEARS) {
       if (which === 'from') to = from + MAX_YEARS - 1;
       else from = to - MAX_YEARS + 1;
     }
-    setSp({ from: String(from), to: String(to) });
+    setSp({ from: String(from), to: String(to) }, { flushSync: true });
   }
 
   return (
@@ -194,7 +197,7 @@ export function RegionPage() {
           <div className="page-head region-years">
             <div className="field field--inline">
               <label htmlFor="region-from">{r.from}</label>
-              <select id="region-from" className="input" value={data.from} onChange={(e) => choose('from', Number(e.target.value))}>
+              <select id="region-from" className="input" value={shown!.from} onChange={(e) => choose('from', Number(e.target.value))}>
                 {options.map((y) => (
                   <option key={y} value={y}>{y}</option>
                 ))}
@@ -202,7 +205,7 @@ export function RegionPage() {
             </div>
             <div className="field field--inline">
               <label htmlFor="region-to">{r.to}</label>
-              <select id="region-to" className="input" value={data.to} onChange={(e) => choose('to', Number(e.target.value))}>
+              <select id="region-to" className="input" value={shown!.to} onChange={(e) => choose('to', Number(e.target.value))}>
                 {options.map((y) => (
                   <option key={y} value={y}>{y}</option>
                 ))}
