@@ -8,6 +8,7 @@ import { activityExportUrl, useActivityList, useReference, type ActivityFilters 
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { byValidFromDesc } from '../components/iso-order.ts';
+import { useOneMorePerTask } from '../components/useOneMorePerTask.ts';
 
 /** The filter's URL parameters; the page's address is the filter, so a view can be bookmarked or shared. */
 const PARAMS = ['year', 'from', 'to', 'goal', 'area', 'municipality', 'staff', 'type', 'q', 'order'] as const;
@@ -45,6 +46,8 @@ function goalOptions(ref: ReferenceData, lang: Lang) {
   return [...seen].map(([key, label]) => ({ key, label }));
 }
 
+const ROWS_PER_PART = 10;
+
 export function ActivityListPage() {
   const { t, lang, date, number } = useI18n();
   const names = useReferenceNames();
@@ -72,6 +75,12 @@ export function ActivityListPage() {
   // Namesakes in the register read apart in the filter: "Maria Svensson (utvecklingsledare)".
   const staffLabel = staffLabels(ref?.staff ?? []);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  // The rows ROWS_PER_PART at a time, one part per task: the first page's 50 rows in the first render were one
+  // long task on a phone (Lighthouse's blocking time 310 ms). The first part fills a screen; the rest follow below
+  // it, and the button for more waits for them, so nothing in view moves.
+  const parts = useOneMorePerTask(Math.ceil(items.length / ROWS_PER_PART) - 1, items.length > 0);
+  const shownItems = items.slice(0, (parts + 1) * ROWS_PER_PART);
+  const allShown = shownItems.length === items.length;
   const total = list.data?.pages[0]?.total;
   const municipalityCount = ref?.municipalities.filter((m) => m.active).length ?? 0;
   const thisYear = new Date().getFullYear();
@@ -213,7 +222,7 @@ export function ActivityListPage() {
               </tr>
             </thead>
             <tbody>
-              {items.map((a) => (
+              {shownItems.map((a) => (
                 <tr key={a.id}>
                   <td data-label={t.list.columns.date} className="nowrap">{date(a.date)}</td>
                   <th scope="row" data-label={t.list.columns.title}>
@@ -231,7 +240,7 @@ export function ActivityListPage() {
           </table>
         </div>
       ) : null}
-      {list.hasNextPage ? (
+      {list.hasNextPage && allShown ? (
         <p>
           <button type="button" className="button" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
             {list.isFetchingNextPage ? t.common.loading : t.list.more}

@@ -114,7 +114,7 @@ interface SectionProps {
 // The chart images are drawn in the chosen language, as the tables are.
 const chartUrl = (year: number, rounding: Rounding, lang: Lang) => (chart: string) => (format: 'png' | 'svg') => chartFileUrl(chart, year, rounding, format, lang);
 
-/** The annual report's tables, then the owners' table below them. */
+/** The annual report's tables: the owners' table follows as the first of the parts below (ExtraSections). */
 function VbSection({ year, rounding, ready, setRounding }: SectionProps & { setRounding: (r: Rounding) => void }) {
   const { t, number, lang } = useI18n();
   const vb = useVbReport(year, ready, rounding);
@@ -165,15 +165,15 @@ function VbSection({ year, rounding, ready, setRounding }: SectionProps & { setR
           </>
         )}
       </section>
-      {vb.data && !empty ? <OwnersTableSection year={year} enabled={ready} /> : null}
     </>
   );
 }
 
 /**
- * Goal by area, the municipalities' reach, the trend and the evaluations, once the first three are all here (one
- * by one, in the order they answered, they pushed each other down), and only below a year that has activities.
- * They appear in page order, one per task. The annual report's answer is read from the cache the section above
+ * The owners' table, goal by area, the municipalities' reach, the trend and the evaluations, once the reports of the
+ * middle three are all here (one by one, in the order they answered, they pushed each other down), and only below a
+ * year that has activities. They appear in page order, one per task: the owners' table in the first render, below a
+ * phone's first screen, was a third of that render's long task. The annual report's answer is read from the cache the section above
  * filled, for whether the year is empty; until then this draws nothing.
  */
 function ExtraSections({ year, rounding, trendFrom, ready }: SectionProps) {
@@ -186,27 +186,30 @@ function ExtraSections({ year, rounding, trendFrom, ready }: SectionProps) {
   const all = crosstab.data && reach.data && trend.data ? { crosstab: crosstab.data, reach: reach.data, trend: trend.data } : undefined;
   // A new year's figures replace the old in one render, as a deferred value: React draws them in slices.
   const shown = useDeferredValue(all);
-  const parts = useOneMorePerTask(4, shown !== undefined);
+  const parts = useOneMorePerTask(5, shown !== undefined);
   if (!vb.data || vb.data.activityCount === 0) return null;
   if (crosstab.isError || reach.isError || trend.isError) return <p role="alert">{t.common.loadError}</p>;
   if (!shown || parts === 0) return <p role="status">{t.common.loading}</p>;
   return (
     <div className="overview-extra">
-      <CrosstabSection
-        data={shown.crosstab}
-        year={year}
-        chartUrl={url('mal-per-omrade')}
-        actions={<Downloads path="crosstab" query={{ rows: 'goal', cols: 'areaGroup', year, percent: 'row', rounding }} name={t.overview.crosstab} />}
-      />
-      {parts > 1 ? <ReachSection data={shown.reach} year={year} chartUrl={url('kommuner')} actions={<Downloads path="reach" query={{ year }} name={t.overview.reach} />} /> : null}
-      {parts > 2 ? (
+      <OwnersTableSection year={year} enabled={ready} />
+      {parts > 1 ? (
+        <CrosstabSection
+          data={shown.crosstab}
+          year={year}
+          chartUrl={url('mal-per-omrade')}
+          actions={<Downloads path="crosstab" query={{ rows: 'goal', cols: 'areaGroup', year, percent: 'row', rounding }} name={t.overview.crosstab} />}
+        />
+      ) : null}
+      {parts > 2 ? <ReachSection data={shown.reach} year={year} chartUrl={url('kommuner')} actions={<Downloads path="reach" query={{ year }} name={t.overview.reach} />} /> : null}
+      {parts > 3 ? (
         <TrendSection
           data={shown.trend}
           chartUrl={url('trend')}
           actions={<Downloads path="trend" query={{ dimension: 'goal', fromYear: trendFrom, toYear: year, rounding }} name={t.overview.trend} />}
         />
       ) : null}
-      {parts > 3 ? <EvaluationReportSection year={year} /> : null}
+      {parts > 4 ? <EvaluationReportSection year={year} /> : null}
     </div>
   );
 }
