@@ -373,6 +373,12 @@ export const scenarios = [
         await box.scrollIntoViewIfNeeded();
         await box.locator('canvas[data-drawn]').waitFor();
       }
+      // Printed ("Skriv ut"), the overview is the annual report's tables and the owners' table; the parts below are not.
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.locator('#owners-heading').isVisible(), true, 'the owners’ table prints');
+      assert.equal(await page.locator('#vb-heading').isVisible(), true);
+      assert.equal(await page.locator('.overview-extra').isVisible(), false, 'the parts below the owners’ table do not print');
+      await page.emulateMedia({ media: 'screen' });
       // The export links answer with real files; the PNG button hands over the chart as an image.
       const vb = page.locator('.vb-section');
       for (const [name, type] of [['Ladda ner CSV', /text\/csv/], ['Ladda ner Excel', /spreadsheetml/]]) {

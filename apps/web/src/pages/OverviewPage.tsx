@@ -191,25 +191,28 @@ function ExtraSections({ year, rounding, trendFrom, ready }: SectionProps) {
   if (crosstab.isError || reach.isError || trend.isError) return <p role="alert">{t.common.loadError}</p>;
   if (!shown || parts === 0) return <p role="status">{t.common.loading}</p>;
   return (
-    <div className="overview-extra">
+    <>
+      {/* Outside .overview-extra: it is printed with the annual report's tables, the parts below are not. */}
       <OwnersTableSection year={year} enabled={ready} />
-      {parts > 1 ? (
-        <CrosstabSection
-          data={shown.crosstab}
-          year={year}
-          chartUrl={url('mal-per-omrade')}
-          actions={<Downloads path="crosstab" query={{ rows: 'goal', cols: 'areaGroup', year, percent: 'row', rounding }} name={t.overview.crosstab} />}
-        />
-      ) : null}
-      {parts > 2 ? <ReachSection data={shown.reach} year={year} chartUrl={url('kommuner')} actions={<Downloads path="reach" query={{ year }} name={t.overview.reach} />} /> : null}
-      {parts > 3 ? (
-        <TrendSection
-          data={shown.trend}
-          chartUrl={url('trend')}
-          actions={<Downloads path="trend" query={{ dimension: 'goal', fromYear: trendFrom, toYear: year, rounding }} name={t.overview.trend} />}
-        />
-      ) : null}
-      {parts > 4 ? <EvaluationReportSection year={year} /> : null}
-    </div>
+      <div className="overview-extra">
+        {parts > 1 ? (
+          <CrosstabSection
+            data={shown.crosstab}
+            year={year}
+            chartUrl={url('mal-per-omrade')}
+            actions={<Downloads path="crosstab" query={{ rows: 'goal', cols: 'areaGroup', year, percent: 'row', rounding }} name={t.overview.crosstab} />}
+          />
+        ) : null}
+        {parts > 2 ? <ReachSection data={shown.reach} year={year} chartUrl={url('kommuner')} actions={<Downloads path="reach" query={{ year }} name={t.overview.reach} />} /> : null}
+        {parts > 3 ? (
+          <TrendSection
+            data={shown.trend}
+            chartUrl={url('trend')}
+            actions={<Downloads path="trend" query={{ dimension: 'goal', fromYear: trendFrom, toYear: year, rounding }} name={t.overview.trend} />}
+          />
+        ) : null}
+        {parts > 4 ? <EvaluationReportSection year={year} /> : null}
+      </div>
+    </>
   );
 }
