@@ -75,9 +75,9 @@ export function ActivityListPage() {
   // Namesakes in the register read apart in the filter: "Maria Svensson (utvecklingsledare)".
   const staffLabel = staffLabels(ref?.staff ?? []);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  // The rows ROWS_PER_PART at a time, one part per task: the first page's 50 rows in the first render were one
-  // long task on a phone (Lighthouse's blocking time 310 ms). The first part fills a screen; the rest follow below
-  // it, and the button for more waits for them, so nothing in view moves.
+  // The rows ROWS_PER_PART at a time, one part per task: the first page's 50 rows in one render made it a long
+  // task on a phone. The first part fills a screen; the rest follow below it, and the button for more waits for
+  // them, so nothing in view moves.
   const parts = useOneMorePerTask(Math.ceil(items.length / ROWS_PER_PART) - 1, items.length > 0);
   const shownItems = items.slice(0, (parts + 1) * ROWS_PER_PART);
   const allShown = shownItems.length === items.length;

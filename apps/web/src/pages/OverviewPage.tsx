@@ -172,9 +172,9 @@ function VbSection({ year, rounding, ready, setRounding }: SectionProps & { setR
 /**
  * The owners' table, goal by area, the municipalities' reach, the trend and the evaluations, once the reports of the
  * middle three are all here (one by one, in the order they answered, they pushed each other down), and only below a
- * year that has activities. They appear in page order, one per task: the owners' table in the first render, below a
- * phone's first screen, was a third of that render's long task. The annual report's answer is read from the cache the section above
- * filled, for whether the year is empty; until then this draws nothing.
+ * year that has activities. They appear in page order, one per task: the owners' table is below a phone's first
+ * screen and need not lengthen the first render. The annual report's answer is read from the cache the section
+ * above filled, for whether the year is empty; until then this draws nothing.
  */
 function ExtraSections({ year, rounding, trendFrom, ready }: SectionProps) {
   const { t, lang } = useI18n();

@@ -160,10 +160,10 @@ export function RegionPage() {
   const data = comparison.data;
   const options = Array.from({ length: thisYear - FIRST_PAGE_YEAR + 1 }, (_, i) => thisYear - i);
 
-  /** A new end of the range keeps the other end in order and within the API's limit. */
   // While the new range's answer is on its way the old one is shown: the selects show the range asked for, not
   // the old answer's (they jumped back until the answer came), and the answer's own range once it is here.
   const shown = data && comparison.isPlaceholderData && asked.from !== undefined && asked.to !== undefined ? { from: asked.from, to: asked.to } : data;
+  /** A new end of the range keeps the other end in order and within the API's limit. */
   function choose(which: 'from' | 'to', year: number) {
     if (!shown) return;
     let from = which === 'from' ? year : shown.from;
