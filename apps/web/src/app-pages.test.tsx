@@ -71,7 +71,8 @@ describe('pages that say what happened', () => {
     server.me = meAs('chef');
     renderApp('/finns-inte');
     expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Sidan finns inte');
-    expect(document.title).toBe('Sidan finns inte – FoU-uppföljning');
+    // The title is set in an effect after the heading is drawn: waited for, not read at once.
+    await vi.waitFor(() => expect(document.title).toBe('Sidan finns inte – FoU-uppföljning'));
     expect(screen.getByRole('link', { name: 'Till startsidan' })).toBeTruthy();
   });
 
@@ -79,7 +80,7 @@ describe('pages that say what happened', () => {
     server.me = meAs('rad');
     renderApp('/konton');
     expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Ingen behörighet');
-    expect(document.title).toBe('Ingen behörighet – FoU-uppföljning');
+    await vi.waitFor(() => expect(document.title).toBe('Ingen behörighet – FoU-uppföljning'));
     expect(screen.getByRole('alert').textContent).toBe('Du har inte behörighet till den här sidan.');
   });
 });

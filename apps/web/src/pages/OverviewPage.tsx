@@ -1,5 +1,6 @@
 import { useDeferredValue, type ReactNode } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
+import { useChoiceParams } from '../components/useChoiceParams.ts';
 import { todayInSweden } from '@fou/domain';
 import {
   annualReportDocxUrl, chartFileUrl, reportFileUrl, useGoalByAreaReport, useGoalTrendReport, useReachReport, useVbReport, type Rounding,
@@ -33,7 +34,7 @@ function Downloads({ path, query, name, children }: { path: string; query: Recor
 export function OverviewPage() {
   const { t } = useI18n();
   useDocumentTitle(t.overview.title);
-  const [sp, setSp] = useSearchParams();
+  const [sp, setSp] = useChoiceParams();
   const thisYear = Number(todayInSweden().slice(0, 4));
   const requested = requestedYear(sp, thisYear);
   // A year in the address that the page does not offer (?year=2031) is said, not swapped silently for another.
@@ -45,15 +46,12 @@ export function OverviewPage() {
   const paths = overviewReportPaths();
   const trendFrom = paths.trendFrom(year);
   const rounding: Rounding = paths.rounding(sp);
-  // The choices below are drawn from the address. The router changes it in a transition, which on a busy phone
-  // commits tasks later: until then React puts a controlled radio or select back to the old choice, so a tap
-  // seemed not to take. flushSync draws the new choice in the same event; the figures follow as they arrive.
   const setRounding = (r: Rounding) => {
     const next = new URLSearchParams(sp);
     if (r === 'largestRemainder') next.set('avrundning', '100');
     else next.delete('avrundning');
     if (!next.has('year')) next.set('year', String(year));
-    setSp(next, { flushSync: true });
+    setSp(next);
   };
   // Each section asks for its own report, so an answer that arrives redraws only the section it is for: the page
   // used to hold all four and redraw everything six times as they came in, the most of its blocking time on a phone.
@@ -65,7 +63,7 @@ export function OverviewPage() {
   const yearSelect = (
     <div className="field field--inline">
       <label htmlFor="overview-year">{t.overview.year}</label>
-      <select id="overview-year" className="input" value={outOfRange === null ? year : ''} onChange={(e) => setSp({ year: e.target.value }, { flushSync: true })}>
+      <select id="overview-year" className="input" value={outOfRange === null ? year : ''} onChange={(e) => setSp({ year: e.target.value })}>
         {outOfRange !== null ? <option value="">–</option> : null}
         {years.map((y) => (
           <option key={y} value={y}>

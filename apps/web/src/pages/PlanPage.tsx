@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { localName, localShortName, useReferenceNames } from '../i18n/reference-names.ts';
-import { Link, useLocation, useSearchParams } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
+import { useChoiceParams } from '../components/useChoiceParams.ts';
 import { can, frameworkForDate, isIsoDate, todayInSweden } from '@fou/domain';
 import type { PlanFollowup, PlanFollowupItem, PlanItem, ReferenceData } from '../api/client.ts';
 import { usePlanFollowup, usePlanItems, useCopyPlan } from '../api/plan-queries.ts';
@@ -37,7 +38,7 @@ function groupByGoal(items: readonly PlanItem[]) {
 
 export function PlanPage() {
   const { t } = useI18n();
-  const [sp] = useSearchParams();
+  const [sp] = useChoiceParams();
   const thisYear = Number(todayInSweden().slice(0, 4));
   const requested = requestedYear(sp, thisYear + 1);
   const chosen = useDefaultYear(requested, 'planItems');
@@ -52,7 +53,7 @@ function PlanYear({ year, reason }: { year: number; reason: 'latest' | 'lastYear
   const canEditPlan = can(useSignedIn().role, 'plan:write');
   const { t, lang, date } = useI18n();
   const names = useReferenceNames();
-  const [sp, setSp] = useSearchParams();
+  const [sp, setSp] = useChoiceParams();
   const today = todayInSweden();
   const thisYear = Number(today.slice(0, 4));
   const years = Array.from({ length: thisYear + 1 - FIRST_YEAR + 1 }, (_, i) => thisYear + 1 - i);
@@ -79,8 +80,7 @@ function PlanYear({ year, reason }: { year: number; reason: 'latest' | 'lastYear
       else next.delete(k);
     }
     next.set('year', String(changes.year ?? year));
-    // flushSync: the selects show the new choice at once, not after the router's transition (see OverviewPage).
-    setSp(next, { replace: true, flushSync: true });
+    setSp(next, { replace: true });
   }
 
   const exportHref = (output: 'csv' | 'xlsx') => `/api/v1/plan-followup?${new URLSearchParams({ year: String(year), asOf, output, lang })}`;

@@ -4,7 +4,8 @@
  * period; every chart has its table beside it; prints on one to two A4 pages.
  */
 import { useState, type ReactNode } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
+import { useChoiceParams } from '../../components/useChoiceParams.ts';
 import { isIsoDate, todayInSweden } from '@fou/domain';
 import { Chart, usePreloadCharts } from '../../components/Chart.tsx';
 import { TableWrap } from '../../components/ReportSections.tsx';
@@ -59,7 +60,7 @@ export function MunicipalityPage() {
   const { t, number, percent, date, lang } = useI18n();
   // The report comes in the chosen language (lang): only the row without a line gets the form's word for it.
   const local = <R extends { key: string; label: string }>(rows: R[]) => rows.map((x) => (x.key === 'none' ? { ...x, label: t.form.noLine } : x));
-  const [sp, setSp] = useSearchParams();
+  const [sp, setSp] = useChoiceParams();
   const thisYear = Number(todayInSweden().slice(0, 4));
   const period = periodFromSearch(sp, thisYear);
   const [mode, setMode] = useState<'year' | 'period'>('year' in period ? 'year' : 'period');
@@ -118,7 +119,7 @@ export function MunicipalityPage() {
           {mode === 'year' ? (
             <div className="field field--inline">
               <label htmlFor="municipality-year">{t.overview.year}</label>
-              <select id="municipality-year" className="input" value={'year' in period ? period.year : ''} onChange={(e) => setSp({ year: e.target.value }, { flushSync: true })}>
+              <select id="municipality-year" className="input" value={'year' in period ? period.year : ''} onChange={(e) => setSp({ year: e.target.value })}>
                 {'year' in period ? null : <option value="">{t.municipality.chooseYear}</option>}
                 {years.map((y) => <option key={y} value={y}>{y}</option>)}
               </select>

@@ -4,7 +4,8 @@
  * never sends an activity, and this page has nothing to link to one.
  */
 import type { ReactNode } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
+import { useChoiceParams } from '../../components/useChoiceParams.ts';
 import { todayInSweden } from '@fou/domain';
 import { Chart, usePreloadCharts } from '../../components/Chart.tsx';
 import { TableWrap } from '../../components/ReportSections.tsx';
@@ -153,7 +154,7 @@ export function RegionPage() {
   const { t, number, lang } = useI18n();
   const r = t.region;
   useDocumentTitle(r.title);
-  const [sp, setSp] = useSearchParams();
+  const [sp, setSp] = useChoiceParams();
   const thisYear = Number(todayInSweden().slice(0, 4));
   const asked = { from: yearParam(sp, 'from', thisYear), to: yearParam(sp, 'to', thisYear) };
   const comparison = useComparison(asked);
@@ -173,7 +174,7 @@ export function RegionPage() {
       if (which === 'from') to = from + MAX_YEARS - 1;
       else from = to - MAX_YEARS + 1;
     }
-    setSp({ from: String(from), to: String(to) }, { flushSync: true });
+    setSp({ from: String(from), to: String(to) });
   }
 
   return (
